@@ -1,0 +1,148 @@
+// HTTP client for the wfc-server /v1 API: adds the auth headers and turns every failure
+// (HTTP error, network error, bad JSON) into an ApiError so callers never see a rejection
+// they did not expect and the page never logs a console error.
+
+/** An API or network failure with a user-readable message. */
+export class ApiError extends Error {
+  /**
+   * @param {number} status HTTP status, 0 for a network failure
+   * @param {string} code the API's `error` field (or a local code)
+   * @param {string} detail the API's `detail` field
+   * @param {{retryAfter?: number|null, requestId?: string|null}} [extra]
+   */
+  constructor(status, code, detail, extra = {}) {
+    super(detail || code || `HTTP ${status}`);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.retryAfter = extra.retryAfter ?? null;
+    this.requestId = extra.requestId ?? null;
+  }
+}
+
+const STATUS_TEXT = {
+  0: "Cannot reach the server",
+  400: "Bad request",
+  401: "Not authorized: the project id or API key is wrong",
+  403: "Forbidden: this key may not access that resource",
+  404: "Not found",
+  409: "Conflict",
+  413: "Diff too large",
+  422: "Invalid input",
+  429: "Too many requests",
+  500: "Server error",
+  503: "Service unavailable: the server is busy or not ready",
+};
+
+/** Return the sentence shown to the user for an ApiError (or any other error). */
+export function describeError(err) {
+  if (!(err instanceof ApiError)) {
+    return `Unexpected error: ${err && err.message ? err.message : String(err)}`;
+  }
+  const head = STATUS_TEXT[err.status] ?? `Request failed (HTTP ${err.status})`;
+  let text = err.detail && err.detail !== head ? `${head}: ${err.detail}` : head;
+  if (!/[.!?]$/.test(text)) text += ".";
+  if (err.status === 429) text += ` Retry in ${formatSeconds(err.retryAfter ?? 1)}.`;
+  else if (err.status === 503 && err.retryAfter != null) text += ` Retry in ${formatSeconds(err.retryAfter)}.`;
+  if (err.requestId) text += ` (request ${err.requestId})`;
+  return text;
+}
+
+function formatSeconds(secs) {
+  const n = Number(secs);
+  if (!Number.isFinite(n) || n <= 0) return "a moment";
+  const rounded = n < 10 ? Math.ceil(n * 10) / 10 : Math.ceil(n);
+  return `${rounded} s`;
+}
+
+function parseRetryAfter(body, headers) {
+  if (body && body.retry_after != null && Number.isFinite(Number(body.retry_after))) {
+    return Number(body.retry_after);
+  }
+  const header = headers.get("Retry-After");
+  if (header == null) return null;
+  const secs = Number(header);
+  if (Number.isFinite(secs)) return secs;
+  const when = Date.parse(header);
+  return Number.isNaN(when) ? null : Math.max(0, (when - Date.now()) / 1000);
+}
+
+/** A client bound to one project's credentials. */
+export class ApiClient {
+  /** @param {{projectId: string, apiKey: string}} creds */
+  constructor(creds) {
+    this.projectId = creds.projectId;
+    this.apiKey = creds.apiKey;
+  }
+
+  /** Send a request; resolve with the parsed JSON body or reject with an ApiError. */
+  async request(method, path, body) {
+    const headers = {
+      "X-Project-ID": this.projectId,
+      Authorization: `Bearer ${this.apiKey}`,
+      Accept: "application/json",
+    };
+    const init = { method, headers, cache: "no-store", credentials: "same-origin" };
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(path, init);
+    } catch (err) {
+      throw new ApiError(0, "network_error", "the request did not complete; check the server is running");
+    }
+    let data = null;
+    const text = await response.text().catch(() => "");
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = null;
+      }
+    }
+    if (!response.ok) {
+      const requestId = (data && data.request_id) || response.headers.get("X-Request-ID");
+      throw new ApiError(
+        response.status,
+        (data && data.error) || response.statusText,
+        (data && typeof data.detail === "string" && data.detail) || "",
+        { retryAfter: parseRetryAfter(data, response.headers), requestId },
+      );
+    }
+    if (data === null) {
+      throw new ApiError(response.status, "bad_response", "the server sent a response that is not JSON");
+    }
+    return data;
+  }
+
+  listReviews({ limit = 20, offset = 0, status = "" } = {}) {
+    const q = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+    if (status) q.set("status", status);
+    return this.request("GET", `/v1/reviews/?${q}`);
+  }
+
+  getReview(id) {
+    return this.request("GET", `/v1/reviews/${encodeURIComponent(id)}`);
+  }
+
+  submitReview(diffContent, files) {
+    const body = { diff_content: diffContent };
+    if (files && files.length) body.files = files;
+    return this.request("POST", "/v1/reviews/", body);
+  }
+
+  cancelReview(id) {
+    return this.request("DELETE", `/v1/reviews/${encodeURIComponent(id)}`);
+  }
+
+  /** The WebSocket URL of a review's event stream (auth travels in the query). */
+  socketUrl(id, afterSeq) {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const q = new URLSearchParams({ project_id: this.projectId, token: this.apiKey });
+    if (afterSeq != null) q.set("after", String(afterSeq));
+    return `${scheme}//${location.host}/v1/reviews/${encodeURIComponent(id)}/ws?${q}`;
+  }
+}

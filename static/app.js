@@ -1,0 +1,197 @@
+// Entry point: sign-in, submission and wiring between the history table and the live view.
+// Credentials live in sessionStorage only, so they vanish with the tab.
+import { ApiClient, ApiError, describeError } from "./api.js";
+import { byId } from "./dom.js";
+import { HistoryList } from "./history.js";
+import { ReviewView } from "./review-view.js";
+
+const KEY_PROJECT = "wfc.projectId";
+const KEY_API = "wfc.apiKey";
+
+class Dashboard {
+  constructor() {
+    this.client = null;
+    this.alert = byId("alert");
+    this.signinView = byId("signin-view");
+    this.dashboardView = byId("dashboard-view");
+    this.signinForm = byId("signin-form");
+    this.signinBtn = byId("sign-in");
+    this.projectInput = byId("project-id");
+    this.keyInput = byId("api-key");
+    this.submitForm = byId("submit-form");
+    this.submitBtn = byId("submit-review");
+    this.submitResult = byId("submit-result");
+    this.diffInput = byId("diff-input");
+    this.filesInput = byId("files-input");
+    this.fileInput = byId("diff-file");
+
+    const showError = (message) => this.showError(message);
+    const clearError = () => this.clearError();
+    this.view = new ReviewView({
+      onChange: (review) => this.history.update(review),
+      showError,
+      clearError,
+    });
+    this.history = new HistoryList({
+      onOpen: (review) => this.openReview(review),
+      showError,
+      onUnauthorized: () => this.signOut("Your session is no longer valid; sign in again."),
+    });
+
+    this.signinForm.addEventListener("submit", (e) => {
+      e.preventDefault();
+      this.signIn(this.projectInput.value.trim(), this.keyInput.value.trim(), true);
+    });
+    byId("sign-out").addEventListener("click", () => this.signOut());
+    this.submitForm.addEventListener("submit", (e) => {
+      e.preventDefault();
+      this.submit();
+    });
+    this.fileInput.addEventListener("change", () => this.loadFile());
+  }
+
+  start() {
+    const projectId = sessionStorage.getItem(KEY_PROJECT);
+    const apiKey = sessionStorage.getItem(KEY_API);
+    if (projectId && apiKey) {
+      this.projectInput.value = projectId;
+      this.signIn(projectId, apiKey, false);
+    } else {
+      this.showSignIn();
+    }
+  }
+
+  showError(message) {
+    this.alert.textContent = message;
+    this.alert.hidden = false;
+  }
+
+  clearError() {
+    this.alert.textContent = "";
+    this.alert.hidden = true;
+  }
+
+  showSignIn() {
+    this.dashboardView.hidden = true;
+    byId("session").hidden = true;
+    this.signinView.hidden = false;
+    (this.projectInput.value ? this.keyInput : this.projectInput).focus();
+  }
+
+  /** Check the credentials with a real API call before trusting them. */
+  async signIn(projectId, apiKey, interactive) {
+    this.clearError();
+    if (!projectId || !apiKey) {
+      this.showError("Enter both the project id and the API key.");
+      this.showSignIn();
+      return;
+    }
+    const client = new ApiClient({ projectId, apiKey });
+    this.signinBtn.disabled = true;
+    try {
+      const page = await client.listReviews({ limit: 20 });
+      sessionStorage.setItem(KEY_PROJECT, projectId);
+      sessionStorage.setItem(KEY_API, apiKey);
+      this.client = client;
+      this.keyInput.value = "";
+      byId("session-project").textContent = projectId;
+      byId("session").hidden = false;
+      this.signinView.hidden = true;
+      this.dashboardView.hidden = false;
+      this.history.start(client, page);
+      this.diffInput.focus();
+      this.restoreReviewFromHash();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        sessionStorage.removeItem(KEY_API);
+        this.showError(interactive ? describeError(err)
+          : "Your saved session is no longer valid; sign in again.");
+      } else {
+        this.showError(describeError(err));
+      }
+      this.showSignIn();
+    } finally {
+      this.signinBtn.disabled = false;
+    }
+  }
+
+  signOut(message) {
+    this.view.close();
+    this.history.stop();
+    this.client = null;
+    sessionStorage.clear();
+    window.history.replaceState(null, "", location.pathname);
+    this.submitForm.reset();
+    this.submitResult.textContent = "";
+    this.keyInput.value = "";
+    if (message) this.showError(message);
+    else this.clearError();
+    this.showSignIn();
+  }
+
+  loadFile() {
+    const file = this.fileInput.files && this.fileInput.files[0];
+    if (!file) return;
+    const reader = new FileReader();
+    reader.addEventListener("load", () => {
+      this.diffInput.value = String(reader.result ?? "");
+      this.submitResult.textContent = `Loaded ${file.name} (${file.size} bytes).`;
+    });
+    reader.addEventListener("error", () => {
+      this.showError(`Could not read ${file.name}.`);
+    });
+    reader.readAsText(file);
+  }
+
+  async submit() {
+    if (!this.client) return;
+    this.clearError();
+    const diff = this.diffInput.value;
+    if (!diff.trim()) {
+      this.showError("Paste a unified diff or choose a .diff/.patch file first.");
+      this.diffInput.focus();
+      return;
+    }
+    const files = this.filesInput.value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+    this.submitBtn.disabled = true;
+    this.submitResult.textContent = "Submitting…";
+    try {
+      const accepted = await this.client.submitReview(diff, files);
+      this.submitResult.textContent = `Accepted: review ${accepted.review_id} (${accepted.status}).`;
+      this.openReview(accepted);
+      this.history.offset = 0;
+      this.history.load();
+    } catch (err) {
+      this.submitResult.textContent = "";
+      this.showError(describeError(err));
+    } finally {
+      this.submitBtn.disabled = false;
+    }
+  }
+
+  openReview(review) {
+    if (!this.client) return;
+    this.clearError();
+    const { findings, ...summary } = review;
+    this.view.open(this.client, review.review_id, summary);
+    this.history.select(review.review_id);
+    // Remember the review in view so a reload comes back to it.
+    window.history.replaceState(null, "", `#review=${encodeURIComponent(review.review_id)}`);
+  }
+
+  /** Reopen the review named in the URL fragment (kept across reloads). */
+  async restoreReviewFromHash() {
+    const match = /^#review=([0-9a-fA-F-]{36})$/.exec(location.hash);
+    if (!match || !this.client) return;
+    const client = this.client;
+    try {
+      const review = await client.getReview(match[1]);
+      if (client === this.client) this.openReview(review);
+    } catch (err) {
+      this.showError(describeError(err));
+      window.history.replaceState(null, "", location.pathname);
+    }
+  }
+}
+
+new Dashboard().start();

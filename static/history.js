@@ -1,0 +1,173 @@
+// The review history table: one page of the project's reviews, filtered by status, refreshed
+// every few seconds while any row is still pending or in progress.
+import { ApiError, describeError } from "./api.js";
+import { ACTIVE, byId, el, formatScore, formatTime, formatVerdict } from "./dom.js";
+
+const PAGE_SIZE = 20;
+const POLL_MS = 3000;
+
+export class HistoryList {
+  /**
+   * @param {{
+   *   onOpen: (review: object) => void,
+   *   showError: (message: string) => void,
+   *   onUnauthorized: () => void,
+   * }} hooks
+   */
+  constructor(hooks) {
+    this.hooks = hooks;
+    this.client = null;
+    this.offset = 0;
+    this.total = 0;
+    this.reviews = [];
+    this.selectedId = null;
+    this.timer = null;
+    this.loading = 0;
+    this.body = byId("history-body");
+    this.table = byId("history-table");
+    this.empty = byId("history-empty");
+    this.filter = byId("status-filter");
+    this.prev = byId("page-prev");
+    this.next = byId("page-next");
+    this.info = byId("page-info");
+    this.filter.addEventListener("change", () => { this.offset = 0; this.load(); });
+    this.prev.addEventListener("click", () => {
+      this.offset = Math.max(0, this.offset - PAGE_SIZE);
+      this.load();
+    });
+    this.next.addEventListener("click", () => {
+      if (this.offset + PAGE_SIZE < this.total) this.offset += PAGE_SIZE;
+      this.load();
+    });
+    this.body.addEventListener("click", (e) => this.openFrom(e.target));
+    this.body.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        this.openFrom(e.target);
+      }
+    });
+  }
+
+  /** Bind to a signed-in client and show `page` (the sign-in check's response) if given. */
+  start(client, page) {
+    this.stop();
+    this.client = client;
+    this.offset = 0;
+    this.filter.value = "";
+    if (page) this.show(page);
+    else this.load();
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.client = null;
+    this.reviews = [];
+    this.body.replaceChildren();
+  }
+
+  async load() {
+    if (!this.client) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    const client = this.client;
+    const ticket = ++this.loading;
+    try {
+      const page = await client.listReviews({ limit: PAGE_SIZE, offset: this.offset,
+        status: this.filter.value });
+      if (client !== this.client || ticket !== this.loading) return;
+      this.show(page);
+    } catch (err) {
+      if (client !== this.client || ticket !== this.loading) return;
+      this.hooks.showError(describeError(err));
+      if (err instanceof ApiError && err.status === 401) {
+        this.hooks.onUnauthorized();
+        return;
+      }
+      const wait = err instanceof ApiError && err.status === 429 && err.retryAfter
+        ? Math.max(POLL_MS, err.retryAfter * 1000) : POLL_MS * 2;
+      if (this.reviews.some((r) => ACTIVE.has(r.status))) this.schedule(wait);
+    }
+  }
+
+  schedule(wait = POLL_MS) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.load(), wait);
+  }
+
+  show(page) {
+    this.reviews = Array.isArray(page.reviews) ? page.reviews : [];
+    this.total = Number(page.total) || 0;
+    if (typeof page.offset === "number") this.offset = page.offset;
+    this.body.replaceChildren(...this.reviews.map((r) => this.row(r)));
+    this.empty.hidden = this.reviews.length > 0;
+    this.table.hidden = this.reviews.length === 0;
+    const first = this.reviews.length ? this.offset + 1 : 0;
+    const last = this.offset + this.reviews.length;
+    this.info.textContent = `${first}–${last} of ${this.total}`;
+    this.prev.disabled = this.offset === 0;
+    this.next.disabled = last >= this.total;
+    if (this.reviews.some((r) => ACTIVE.has(r.status))) this.schedule();
+  }
+
+  row(r) {
+    const verdict = formatVerdict(r.passed);
+    const score = formatScore(r.consensus_score);
+    return el("tr", {
+      tabindex: "0", "data-testid": "review-row", "data-review-id": r.review_id,
+      class: r.review_id === this.selectedId ? "selected" : null,
+      "aria-current": r.review_id === this.selectedId ? "true" : null,
+      "aria-label": `Review ${r.review_id}, ${r.status}`,
+    },
+      el("td", { "data-label": "Review" }, el("code", { text: shortId(r.review_id),
+        title: r.review_id })),
+      el("td", { "data-label": "Status" }, el("span", { class: `status status-${r.status}`,
+        "data-testid": "row-status", text: r.status })),
+      el("td", { "data-label": "Score · verdict" },
+        el("span", { "data-testid": "row-score", text: score }),
+        verdict === "—" ? null : " · ",
+        verdict === "—" ? null : el("span", { "data-testid": "row-verdict",
+          class: verdict === "passed" ? "verdict-pass" : "verdict-fail", text: verdict })),
+      el("td", { "data-label": "Submitted", title: r.submitted_at ?? null,
+        text: formatTime(r.submitted_at, true) }),
+      el("td", { "data-label": "Completed", title: r.completed_at ?? null,
+        text: formatTime(r.completed_at, true) }),
+    );
+  }
+
+  /** Update a row in place from the live view (no request needed). */
+  update(review) {
+    const i = this.reviews.findIndex((r) => r.review_id === review.review_id);
+    if (i === -1) return;
+    const { findings, ...summary } = review;
+    this.reviews[i] = { ...this.reviews[i], ...summary };
+    const old = this.body.querySelector(`tr[data-review-id="${CSS.escape(review.review_id)}"]`);
+    if (!old) return;
+    const fresh = this.row(this.reviews[i]);
+    const hadFocus = document.activeElement === old;
+    old.replaceWith(fresh);
+    if (hadFocus) fresh.focus();
+  }
+
+  select(reviewId) {
+    this.selectedId = reviewId;
+    for (const tr of this.body.querySelectorAll("tr")) {
+      const on = tr.dataset.reviewId === reviewId;
+      tr.classList.toggle("selected", on);
+      if (on) tr.setAttribute("aria-current", "true");
+      else tr.removeAttribute("aria-current");
+    }
+  }
+
+  openFrom(target) {
+    const tr = target instanceof Element ? target.closest("tr[data-review-id]") : null;
+    if (!tr) return;
+    const review = this.reviews.find((r) => r.review_id === tr.dataset.reviewId);
+    if (review) this.hooks.onOpen(review);
+  }
+}
+
+function shortId(id) {
+  const s = String(id ?? "");
+  return s.length > 12 ? `${s.slice(0, 8)}…` : s;
+}

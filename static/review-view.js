@@ -1,0 +1,249 @@
+// The live review view: one review at a time, driven by its event stream. It owns the DOM of
+// #review-view and reports every status change upward so the history row follows along.
+import { ApiError, describeError } from "./api.js";
+import { ACTIVE, TERMINAL, byId, el, formatScore, formatTime, formatVerdict } from "./dom.js";
+import { renderFindings } from "./findings.js";
+import { ReviewStream } from "./stream.js";
+
+export const ROLES = ["security", "correctness", "performance", "maintainability", "reliability"];
+const STEP_TEXT = { parse: "parsing the diff", workspace: "preparing the workspace",
+  reviewer: "running reviewers", score: "scoring" };
+
+export class ReviewView {
+  /**
+   * @param {{
+   *   onChange: (review: object) => void,
+   *   showError: (message: string) => void,
+   *   clearError: () => void,
+   * }} hooks
+   */
+  constructor(hooks) {
+    this.hooks = hooks;
+    this.client = null;
+    this.stream = null;
+    this.review = null;
+    this.stages = new Map();
+    this.root = byId("review-view");
+    this.idEl = byId("review-id");
+    this.statusEl = byId("review-status");
+    this.connEl = byId("review-connection");
+    this.progressEl = byId("review-progress");
+    this.progressText = byId("review-progress-text");
+    this.stagesEl = byId("stages");
+    this.summaryEl = byId("review-summary");
+    this.errorEl = byId("review-error");
+    this.timesEl = byId("review-times");
+    this.findingsTitle = byId("findings-title");
+    this.findingsEl = byId("findings");
+    this.cancelBtn = byId("cancel-review");
+    this.cancelBtn.addEventListener("click", () => this.cancel());
+  }
+
+  get reviewId() {
+    return this.review ? this.review.review_id : null;
+  }
+
+  /** Show a review and follow it live. `initial` is whatever status object is already known. */
+  open(client, reviewId, initial = {}) {
+    this.close();
+    this.client = client;
+    this.review = { review_id: reviewId, status: "pending", ...initial };
+    this.stages = new Map(ROLES.map((r) => [r, { state: "pending", findings: null }]));
+    this.root.hidden = false;
+    this.idEl.textContent = reviewId;
+    this.errorEl.hidden = true;
+    this.summaryEl.hidden = true;
+    this.findingsTitle.hidden = true;
+    this.findingsEl.replaceChildren();
+    this.renderedFindings = null;
+    this.step = "";
+    this.setProgress(0);
+    this.render();
+    this.stream = new ReviewStream(client, reviewId, {
+      onEvent: (event) => this.applyEvent(event),
+      onReview: (review) => this.applyReview(review, true),
+      onConnection: (text) => { this.connEl.textContent = text ? `(${text})` : ""; },
+      onError: (err) => this.hooks.showError(describeError(err)),
+    });
+    this.stream.start();
+  }
+
+  /** Stop following and hide the view. */
+  close() {
+    if (this.stream) this.stream.stop();
+    this.stream = null;
+    this.review = null;
+    this.root.hidden = true;
+    this.connEl.textContent = "";
+  }
+
+  setProgress(value) {
+    const n = Math.max(0, Math.min(100, Math.round(Number(value) || 0)));
+    this.progressEl.value = n;
+    const active = this.review && !TERMINAL.has(this.review.status);
+    this.progressText.textContent = this.step && active && n < 100 ? `${n}% · ${this.step}` : `${n}%`;
+  }
+
+  applyEvent(event) {
+    if (!this.review || (event.review_id && event.review_id !== this.review.review_id)) return;
+    if (typeof event.progress === "number") this.setProgress(event.progress);
+    const data = event.data && typeof event.data === "object" ? event.data : {};
+    switch (event.type) {
+      case "snapshot":
+        this.applyReview({ ...data, status: data.status ?? event.status }, true);
+        return;
+      case "queued":
+        if (typeof data.queue_position === "number" && data.queue_position > 0) {
+          this.step = `queued, position ${data.queue_position}`;
+          this.setProgress(this.progressEl.value);
+        }
+        break;
+      case "stage":
+        this.applyStage(data);
+        break;
+      case "completed":
+        this.applyReview({ ...data, status: "completed" });
+        if (!Array.isArray(data.findings)) this.refresh();
+        return;
+      case "failed":
+        this.applyReview({ status: "failed", error: data.error ?? this.review.error });
+        this.refresh();
+        return;
+      case "cancelled":
+        this.applyReview({ status: "cancelled" });
+        this.refresh();
+        return;
+      default:
+        break;
+    }
+    if (event.status && event.status !== this.review.status) {
+      this.applyReview({ status: event.status });
+    }
+  }
+
+  applyStage(data) {
+    const step = STEP_TEXT[data.stage];
+    if (data.stage === "reviewer" && this.stages.has(data.reviewer)) {
+      const stage = this.stages.get(data.reviewer);
+      if (data.state === "started" && stage.state === "pending") stage.state = "running";
+      if (data.state === "finished") {
+        stage.state = "done";
+        if (typeof data.findings === "number") stage.findings = data.findings;
+      }
+    }
+    if (step && data.state === "started") {
+      this.step = step;
+      this.setProgress(this.progressEl.value);
+    }
+    if (this.review.status === "pending") this.review.status = "in_progress";
+    this.render();
+  }
+
+  /**
+   * Merge a (partial) status object into the view and re-render. Only an authoritative
+   * update (snapshot, GET, DELETE) may move a finished review back: replayed events may not.
+   */
+  applyReview(update, authoritative = false) {
+    if (!this.review || (update.review_id && update.review_id !== this.review.review_id)) return;
+    const clean = Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined));
+    if (!authoritative && TERMINAL.has(this.review.status) && !TERMINAL.has(clean.status)) {
+      delete clean.status;
+    }
+    this.review = { ...this.review, ...clean };
+    if (update.reviewers && typeof update.reviewers === "object") {
+      for (const [role, report] of Object.entries(update.reviewers)) {
+        if (!this.stages.has(role) || !report) continue;
+        const state = report.status === "failed" ? "failed"
+          : report.status === "skipped" ? "skipped" : "done";
+        this.stages.set(role, { state, findings: report.findings ?? null });
+      }
+    }
+    if (this.review.status === "completed") this.setProgress(100);
+    this.render();
+    this.hooks.onChange(this.review);
+  }
+
+  /** Fetch the full review (e.g. after a terminal event without details). */
+  async refresh() {
+    const id = this.reviewId;
+    if (!id || !this.client) return;
+    try {
+      const review = await this.client.getReview(id);
+      if (this.reviewId === id) this.applyReview(review, true);
+    } catch (err) {
+      this.hooks.showError(describeError(err));
+    }
+  }
+
+  async cancel() {
+    const id = this.reviewId;
+    if (!id || !this.client) return;
+    this.hooks.clearError();
+    this.cancelBtn.disabled = true;
+    try {
+      const review = await this.client.cancelReview(id);
+      if (this.reviewId === id) this.applyReview({ ...review, status: review.status ?? "cancelled" }, true);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        this.hooks.showError(`This review has already finished, so it cannot be cancelled. ${describeError(err)}`);
+        await this.refresh();
+      } else {
+        this.hooks.showError(describeError(err));
+      }
+    } finally {
+      this.cancelBtn.disabled = false;
+      this.render();
+    }
+  }
+
+  render() {
+    const r = this.review;
+    if (!r) return;
+    this.statusEl.textContent = r.status;
+    if (TERMINAL.has(r.status)) this.setProgress(this.progressEl.value);
+    this.statusEl.className = `status status-${r.status}`;
+    this.cancelBtn.hidden = !ACTIVE.has(r.status);
+    this.renderStages(r.status);
+    const done = r.status === "completed";
+    this.summaryEl.hidden = !done;
+    if (done) {
+      byId("summary-score").textContent = formatScore(r.consensus_score);
+      const verdict = byId("summary-verdict");
+      verdict.textContent = formatVerdict(r.passed);
+      verdict.className = r.passed === true ? "verdict-pass" : r.passed === false ? "verdict-fail" : "";
+      byId("summary-tier").textContent = r.tier ?? "—";
+      byId("summary-risk").textContent = r.risk == null ? "—" : formatScore(r.risk);
+    }
+    const failed = r.status === "failed" && r.error;
+    this.errorEl.hidden = !failed;
+    if (failed) this.errorEl.textContent = `Review failed: ${r.error}`;
+    const times = [`Submitted ${formatTime(r.submitted_at)}`];
+    if (r.started_at) times.push(`started ${formatTime(r.started_at)}`);
+    if (r.completed_at) times.push(`finished ${formatTime(r.completed_at)}`);
+    this.timesEl.textContent = times.join(" · ");
+    if (Array.isArray(r.findings) && r.findings !== this.renderedFindings) {
+      this.renderedFindings = r.findings;
+      this.findingsTitle.hidden = false;
+      this.findingsTitle.textContent = `Findings (${r.findings.length})`;
+      renderFindings(this.findingsEl, r.findings);
+    }
+  }
+
+  renderStages(status) {
+    const items = ROLES.map((role) => {
+      const stage = this.stages.get(role);
+      let label = stage.state;
+      if (stage.state === "running" && TERMINAL.has(status)) label = status === "completed" ? "done" : "stopped";
+      if (stage.state === "pending" && (status === "failed" || status === "cancelled")) label = "not run";
+      if (label === "done" && stage.findings != null) {
+        label = `done · ${stage.findings} finding${stage.findings === 1 ? "" : "s"}`;
+      }
+      const cls = label.split(" ")[0].replace(/[^a-z]/g, "");
+      return el("li", { class: `stage stage-${cls}`, "data-testid": "stage", "data-role": role,
+        "data-state": stage.state },
+        el("span", { class: "stage-role", text: role }),
+        el("span", { class: "stage-state", text: label }));
+    });
+    this.stagesEl.replaceChildren(...items);
+  }
+}

@@ -1,0 +1,141 @@
+"""Cross-cutting request handling. ``create_app`` installs these in this order (outermost first):
+
+1. :func:`context_middleware`: request id, access log line, HTTP metrics, headers every response
+   carries (X-Request-ID, rate-limit headers). Outermost so it sees the final status of
+   everything, errors included.
+2. :func:`error_middleware`: turns every exception into the JSON envelope (no tracebacks out).
+3. :func:`readiness_middleware`: /v1 routes answer 503 until recovery has finished.
+4. :func:`body_limit_middleware`: 413 on a declared Content-Length over the limit, before any
+   read (the app's ``client_max_size`` enforces the bytes actually read, chunked too).
+5. ``auth_middleware`` (api/auth.py): credentials and the project's token bucket, before the
+   body is parsed.
+6. aiohttp-apigami's ``validation_middleware``: parses and validates with the route's schemas.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from urllib.parse import parse_qsl, urlencode
+
+from aiohttp import web
+
+from wfc_server.api.errors import ApiError, error_response
+from wfc_server.logs import get_logger
+from wfc_server.state import AUTH_PROJECT, LIFECYCLE, METRICS, RATE_HEADERS, REQUEST_ID, SETTINGS
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+access_log = get_logger("wfc.access")
+error_log = get_logger("wfc.errors")
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+_SECRET_PARAMS = frozenset({"token", "api_key", "key", "access_token"})
+
+
+def redacted_query(request: web.Request) -> str:
+    """The query string with credentials replaced, for logs."""
+    if not request.query_string:
+        return ""
+    pairs = parse_qsl(request.query_string, keep_blank_values=True)
+    return urlencode([(k, "[REDACTED]" if k.lower() in _SECRET_PARAMS else v) for k, v in pairs])
+
+
+def route_name(request: web.Request) -> str:
+    """The route template (bounded cardinality), never the raw path."""
+    info = request.match_info.route.resource
+    if info is None:
+        return "unmatched"
+    return info.canonical
+
+
+@web.middleware
+async def context_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    supplied = request.headers.get("X-Request-ID", "")
+    request_id = supplied if _REQUEST_ID.match(supplied) else str(uuid.uuid4())
+    request[REQUEST_ID] = request_id
+    started = time.perf_counter()
+    response = await handler(request)
+    if not response.prepared:
+        response.headers["X-Request-ID"] = request_id
+        response.headers.update(request.get(RATE_HEADERS, {}))
+    elapsed = time.perf_counter() - started
+    route = route_name(request)
+    metrics = request.app[METRICS]
+    metrics.http_requests.labels(request.method, route, str(response.status)).inc()
+    metrics.http_latency.labels(request.method, route).observe(elapsed)
+    project = request.get(AUTH_PROJECT)
+    access_log.info(
+        "http.request",
+        request_id=request_id,
+        method=request.method,
+        path=request.path,
+        query=redacted_query(request),
+        route=route,
+        status=response.status,
+        duration_ms=round(elapsed * 1000, 2),
+        project_id=project.project_id if project else None,
+        remote=request.remote,
+    )
+    return response
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    request_id = request.get(REQUEST_ID)
+    try:
+        return await handler(request)
+    except ApiError as exc:
+        return error_response(exc.status, exc.detail, request_id, error=exc.error,
+                              headers=exc.headers, extra=exc.extra)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise  # redirects are responses, not errors
+        return _from_http_exception(exc, request_id)
+    except Exception:
+        error_log.exception("http.unhandled_error", request_id=request_id, method=request.method,
+                            route=route_name(request))
+        return error_response(500, "An unexpected error occurred; it has been logged.", request_id)
+
+
+def _from_http_exception(exc: web.HTTPException, request_id: str | None) -> web.Response:
+    status = exc.status
+    headers = {}
+    if status == 405:
+        allow = exc.headers.get("Allow", "")
+        headers["Allow"] = allow
+        detail = f"Method not allowed; this resource accepts: {allow or 'nothing'}"
+    elif status == 404:
+        detail = "No such endpoint; see /openapi.json for the API"
+    elif status == 413:
+        detail = "Request body exceeds the size limit"
+    elif status == 400:
+        detail = "Malformed request: the body is not valid JSON" if "JSON" in (exc.text or "") else (
+            "Malformed request")
+    else:
+        detail = exc.reason
+    return error_response(status, detail, request_id, headers=headers)
+
+
+@web.middleware
+async def readiness_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if request.path.startswith("/v1/") and not request.app[LIFECYCLE].ready:
+        raise ApiError(503, "Service is starting or shutting down; retry shortly",
+                       headers={"Retry-After": "1"})
+    return await handler(request)
+
+
+@web.middleware
+async def body_limit_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    limit = request.app[SETTINGS].server.max_body_bytes
+    declared = request.content_length
+    if declared is not None and declared > limit:
+        raise ApiError(413, f"Request body of {declared} bytes exceeds the {limit}-byte limit")
+    return await handler(request)
+
+
+def security_headers(response: web.StreamResponse) -> None:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")

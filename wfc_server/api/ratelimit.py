@@ -1,0 +1,92 @@
+"""Token buckets: one per project for authenticated requests, one per address for sign-ups."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class BucketState:
+    allowed: bool
+    limit: int
+    remaining: float
+    reset_epoch: int  # unix seconds (rounded up) when the bucket is full again
+    retry_after: int  # whole seconds (>= 1) until one token is available
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(max(math.floor(self.remaining), 0)),
+            "X-RateLimit-Reset": str(self.reset_epoch),
+        }
+
+
+@dataclass(slots=True)
+class TokenBucket:
+    capacity: int
+    rate: float
+    tokens: float
+    updated: float
+
+    def refill(self, now: float) -> None:
+        if now > self.updated:
+            self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+            self.updated = now
+
+
+class RateLimiter:
+    """Independent buckets by key; the least recently used are forgotten past ``max_keys``."""
+
+    def __init__(self, capacity: int, rate: float, max_keys: int = 100_000) -> None:
+        self.capacity = capacity
+        self.rate = rate
+        self._max_keys = max_keys
+        self._buckets: OrderedDict[str, TokenBucket] = OrderedDict()
+
+    def _bucket(self, key: str, now: float) -> TokenBucket:
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            bucket = TokenBucket(self.capacity, self.rate, float(self.capacity), now)
+            self._buckets[key] = bucket
+            if len(self._buckets) > self._max_keys:
+                self._buckets.popitem(last=False)
+        else:
+            self._buckets.move_to_end(key)
+            bucket.refill(now)
+        return bucket
+
+    def take(self, key: str) -> BucketState:
+        """Spend one token if there is one; the state either way."""
+        now = time.monotonic()
+        bucket = self._bucket(key, now)
+        allowed = bucket.tokens >= 1.0
+        if allowed:
+            bucket.tokens -= 1.0
+        return self._state(bucket, allowed)
+
+    def peek(self, key: str) -> BucketState:
+        now = time.monotonic()
+        return self._state(self._bucket(key, now), True)
+
+    def next_refill_epoch(self, key: str) -> float:
+        """When the next whole token arrives (now if the bucket is full)."""
+        bucket = self._bucket(key, time.monotonic())
+        if bucket.tokens >= bucket.capacity:
+            return time.time()
+        fraction = bucket.tokens - math.floor(bucket.tokens)
+        return time.time() + (1.0 - fraction) / bucket.rate
+
+    def _state(self, bucket: TokenBucket, allowed: bool) -> BucketState:
+        wall = time.time()
+        to_full = (bucket.capacity - bucket.tokens) / bucket.rate
+        to_one = max(1.0 - bucket.tokens, 0.0) / bucket.rate
+        return BucketState(
+            allowed=allowed,
+            limit=bucket.capacity,
+            remaining=bucket.tokens,
+            reset_epoch=math.ceil(wall + to_full),
+            retry_after=max(math.ceil(to_one), 1),
+        )

@@ -1,0 +1,117 @@
+"""Reviews: submit, status, history, cancel. Thin: parse, call the service, render."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from aiohttp import web
+from aiohttp_apigami import match_info_schema, querystring_schema, request_schema, response_schema
+
+from wfc_server.api.auth import current_project, requires_auth
+from wfc_server.api.docs import documented
+from wfc_server.api.errors import ApiError, not_found
+from wfc_server.api.schemas import (
+    ReviewAcceptedSchema,
+    ReviewListQuerySchema,
+    ReviewListSchema,
+    ReviewPathSchema,
+    ReviewStatusSchema,
+    ReviewSubmitSchema,
+)
+from wfc_server.service.reviews import NotAccepting, NotCancellable, QueueFull
+from wfc_server.state import REVIEW_STORE, SERVICE
+from wfc_server.store.records import ReviewRecord
+
+
+def owned_review(request: web.Request) -> ReviewRecord:
+    """The review named in the path: 404 if unknown, 403 if another project's."""
+    review_id = request.match_info["review_id"]
+    try:
+        uuid.UUID(review_id)
+    except ValueError:
+        raise not_found("Review") from None
+    record = request.app[REVIEW_STORE].get(review_id.lower())
+    if record is None:
+        raise not_found("Review")
+    if record.project_id != current_project(request).project_id:
+        raise ApiError(403, "This review belongs to another project")
+    return record
+
+
+@documented(
+    "Submit a unified diff for review (asynchronous)",
+    tags=["reviews"],
+    errors=(400, 413, 422),
+    authenticated=True,
+    description="Answers 202 once the review and its diff are durably stored; poll the Location "
+    "or watch /v1/reviews/{review_id}/ws.",
+)
+@requires_auth()
+@request_schema(ReviewSubmitSchema)
+@response_schema(ReviewAcceptedSchema, 202)
+async def submit_review(request: web.Request) -> web.Response:
+    data: dict[str, Any] = request["data"]
+    try:
+        record = await request.app[SERVICE].submit(
+            current_project(request), data["diff_content"], data["files"], data["base_ref"]
+        )
+    except QueueFull:
+        raise ApiError(503, "The review queue is full; retry later", headers={"Retry-After": "5"}) from None
+    except NotAccepting:
+        raise ApiError(503, "The service is shutting down; retry shortly", headers={"Retry-After": "5"}) from None
+    return web.json_response(
+        {
+            "review_id": record.review_id,
+            "status": record.status,
+            "submitted_at": record.submitted_at,
+            "project_id": record.project_id,
+        },
+        status=202,
+        headers={"Location": f"/v1/reviews/{record.review_id}"},
+    )
+
+
+@documented("Review status and, once completed, its result", tags=["reviews"], errors=(403, 404),
+            authenticated=True)
+@requires_auth()
+@match_info_schema(ReviewPathSchema)
+@response_schema(ReviewStatusSchema, 200)
+async def get_review(request: web.Request) -> web.Response:
+    record = owned_review(request)
+    return web.json_response(await request.app[SERVICE].render(record))
+
+
+@documented("The caller's reviews, newest first", tags=["reviews"], errors=(422,), authenticated=True)
+@requires_auth()
+@querystring_schema(ReviewListQuerySchema)
+@response_schema(ReviewListSchema, 200)
+async def list_reviews(request: web.Request) -> web.Response:
+    query: dict[str, Any] = request["querystring"]
+    total, page = request.app[REVIEW_STORE].list(
+        current_project(request).project_id, query["status"], query["limit"], query["offset"]
+    )
+    service = request.app[SERVICE]
+    reviews = [await service.render(record, with_result=False) for record in page]
+    return web.json_response(
+        {"total": total, "limit": query["limit"], "offset": query["offset"], "reviews": reviews}
+    )
+
+
+@documented(
+    "Cancel a pending or running review (a running one is stopped)",
+    tags=["reviews"],
+    errors=(403, 404, 409),
+    authenticated=True,
+)
+@requires_auth()
+@match_info_schema(ReviewPathSchema)
+@response_schema(ReviewStatusSchema, 200)
+async def cancel_review(request: web.Request) -> web.Response:
+    record = owned_review(request)
+    service = request.app[SERVICE]
+    try:
+        await service.cancel(record)
+    except NotCancellable:
+        raise ApiError(409, f"Review is already {record.status}; only pending or in_progress reviews can be cancelled") from None
+    return web.json_response(await service.render(record))

@@ -1,0 +1,230 @@
+"""marshmallow schemas: they validate requests and document every body in /openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates
+
+from wfc_server.review import validate_diff, validate_ref
+from wfc_server.review.model import DiffValidationError
+from wfc_server.store.records import STATUSES
+
+ID_PATTERN = r"^[a-zA-Z0-9_-]{1,64}$"
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+
+
+class RequestSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE  # tolerate extra fields from newer clients
+
+
+class ProjectCreateSchema(RequestSchema):
+    project_id = fields.Str(
+        required=True,
+        validate=validate.Regexp(ID_PATTERN, error="must be 1-64 characters of a-z, A-Z, 0-9, '_' or '-'"),
+        metadata={"description": "Unique project id", "example": "my-project"},
+    )
+    developer_id = fields.Str(
+        required=True,
+        validate=validate.Regexp(ID_PATTERN, error="must be 1-64 characters of a-z, A-Z, 0-9, '_' or '-'"),
+        metadata={"example": "alice"},
+    )
+    repo_path = fields.Str(
+        required=True,
+        validate=validate.Length(min=1, max=4096),
+        metadata={
+            "description": "Absolute path of the project's git repository on the server. Checked "
+            "for form only; reviews fall back to diff-only mode when it is not usable.",
+            "example": "/srv/repos/my-project",
+        },
+    )
+
+    @validates("repo_path")
+    def _absolute(self, value: str, **_: Any) -> None:
+        if not value.startswith("/"):
+            raise ValidationError("must be an absolute path (start with '/')")
+        if "\x00" in value:
+            raise ValidationError("must not contain NUL bytes")
+
+
+class ProjectCreatedSchema(Schema):
+    project_id = fields.Str(required=True)
+    api_key = fields.Str(required=True, metadata={"description": "Shown once; stored only as a hash"})
+    created_at = fields.Str(required=True, metadata={"format": "date-time"})
+
+
+class ProjectSchema(Schema):
+    project_id = fields.Str(required=True)
+    developer_id = fields.Str(required=True)
+    created_at = fields.Str(required=True, metadata={"format": "date-time"})
+
+
+class ProjectListSchema(Schema):
+    projects = fields.List(fields.Nested(ProjectSchema), required=True)
+    total = fields.Int(required=True)
+
+
+class ReviewSubmitSchema(RequestSchema):
+    diff_content = fields.Str(
+        required=True,
+        validate=validate.Length(min=1),
+        metadata={"description": "A unified git diff (`git diff` output)"},
+    )
+    files = fields.List(
+        fields.Str(validate=validate.Regexp(r"\S", error="must not be empty or whitespace")),
+        load_default=list,
+        metadata={"description": "Review only these paths of the diff (default: all)"},
+    )
+    base_ref = fields.Str(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Length(min=1, max=255),
+        metadata={"description": "Git ref the diff applies to in repository mode (default HEAD)"},
+    )
+
+    @validates("diff_content")
+    def _is_diff(self, value: str, **_: Any) -> None:
+        try:
+            validate_diff(value)
+        except DiffValidationError as exc:
+            raise ValidationError(str(exc)) from None
+
+    @validates("base_ref")
+    def _is_ref(self, value: str | None, **_: Any) -> None:
+        if value is not None:
+            try:
+                validate_ref(value)
+            except DiffValidationError as exc:
+                raise ValidationError(str(exc)) from None
+
+
+class ReviewAcceptedSchema(Schema):
+    review_id = fields.UUID(required=True)
+    status = fields.Str(required=True, metadata={"example": "pending"})
+    submitted_at = fields.Str(required=True, metadata={"format": "date-time"})
+    project_id = fields.Str(required=True)
+
+
+class FindingSchema(Schema):
+    severity = fields.Str(required=True, validate=validate.OneOf(SEVERITIES))
+    category = fields.Str(required=True)
+    title = fields.Str(required=True)
+    description = fields.Str(required=True)
+    file = fields.Str(required=True)
+    line = fields.Int(required=True, allow_none=True)
+    end_line = fields.Int(allow_none=True)
+    column = fields.Int(allow_none=True)
+    suggestion = fields.Str(required=True)
+    confidence = fields.Int(required=True)
+    reviewer = fields.Str()
+    reviewers = fields.List(fields.Str())
+    rule_id = fields.Str()
+    cwe = fields.Str(allow_none=True)
+    fingerprint = fields.Str()
+
+
+class ReviewerReportSchema(Schema):
+    score = fields.Float(required=True)
+    findings = fields.Int(required=True)
+    status = fields.Str(required=True)
+    duration_ms = fields.Int(required=True)
+
+
+class SkippedFileSchema(Schema):
+    path = fields.Str(required=True)
+    reason = fields.Str(required=True)
+
+
+class CoverageSchema(Schema):
+    files_total = fields.Int()
+    reviewed = fields.Int()
+    skipped = fields.List(fields.Nested(SkippedFileSchema))
+    mode = fields.Str(validate=validate.OneOf(("repo", "diff")))
+
+
+class ReviewStatusSchema(Schema):
+    review_id = fields.UUID(required=True)
+    status = fields.Str(required=True, validate=validate.OneOf(STATUSES))
+    project_id = fields.Str(required=True)
+    developer_id = fields.Str(required=True)
+    submitted_at = fields.Str(required=True, metadata={"format": "date-time"})
+    started_at = fields.Str(allow_none=True)
+    completed_at = fields.Str(required=True, allow_none=True)
+    consensus_score = fields.Float(required=True, allow_none=True, metadata={"description": "0-10, higher is better"})
+    passed = fields.Bool(required=True, allow_none=True)
+    findings = fields.List(fields.Nested(FindingSchema), required=True, allow_none=True)
+    findings_count = fields.Int(allow_none=True)
+    error = fields.Str(allow_none=True, metadata={"description": "Present when status is failed"})
+    progress = fields.Int(metadata={"description": "0-100"})
+    files = fields.List(fields.Str())
+    base_ref = fields.Str(allow_none=True)
+    risk = fields.Float(allow_none=True)
+    tier = fields.Str(allow_none=True)
+    minority_protection_applied = fields.Bool(allow_none=True)
+    reviewers = fields.Dict(keys=fields.Str(), values=fields.Nested(ReviewerReportSchema), allow_none=True)
+    coverage = fields.Nested(CoverageSchema, allow_none=True)
+    engine_version = fields.Str(allow_none=True)
+
+
+class ReviewListQuerySchema(RequestSchema):
+    limit = fields.Int(load_default=20, validate=validate.Range(min=1, max=100))
+    offset = fields.Int(load_default=0, validate=validate.Range(min=0))
+    status = fields.Str(load_default=None, validate=validate.OneOf(STATUSES))
+
+
+class ReviewListSchema(Schema):
+    total = fields.Int(required=True)
+    limit = fields.Int(required=True)
+    offset = fields.Int(required=True)
+    reviews = fields.List(fields.Nested(ReviewStatusSchema), required=True)
+
+
+class ReviewPathSchema(Schema):
+    review_id = fields.Str(required=True, metadata={"description": "Review UUID"})
+
+
+class WebSocketQuerySchema(RequestSchema):
+    after = fields.Int(load_default=None, allow_none=True, validate=validate.Range(min=0),
+                       metadata={"description": "Resume after this event seq"})
+    project_id = fields.Str(load_default=None, metadata={"description": "Browser auth (instead of headers)"})
+    token = fields.Str(load_default=None, metadata={"description": "Browser auth: the API key"})
+
+
+class WorktreeInfoSchema(Schema):
+    worktree_id = fields.Str(required=True)
+    project_id = fields.Str(required=True)
+    created_at = fields.Str(required=True)
+    last_used = fields.Str(required=True)
+
+
+class PoolStatusSchema(Schema):
+    max_worktrees = fields.Int(required=True)
+    current_usage = fields.Int(required=True)
+    available = fields.Int(required=True)
+    in_use = fields.List(fields.Nested(WorktreeInfoSchema), required=True)
+    orphaned_count = fields.Int(required=True)
+
+
+class RateLimitStatusSchema(Schema):
+    capacity = fields.Int(required=True)
+    available_tokens = fields.Float(required=True)
+    refill_rate = fields.Float(required=True)
+    next_refill_at = fields.Str(required=True)
+
+
+class HealthSchema(Schema):
+    status = fields.Str(required=True, metadata={"example": "healthy"})
+    version = fields.Str(required=True)
+
+
+class ProbeSchema(Schema):
+    status = fields.Str(required=True)
+    checks = fields.Dict(keys=fields.Str(), values=fields.Raw())
+
+
+class ErrorSchema(Schema):
+    error = fields.Str(required=True, metadata={"example": "ValidationError"})
+    detail = fields.Str(required=True)
+    request_id = fields.Str(allow_none=True)
+    retry_after = fields.Int(metadata={"description": "Seconds to wait (429 only)"})

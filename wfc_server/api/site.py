@@ -1,0 +1,53 @@
+"""Non-API pages: Prometheus metrics and the browser dashboard's static files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from wfc_server.state import ENGINE, LIFECYCLE, METRICS, SERVICE
+
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+
+#: The dashboard may run only its own scripts and talk only to this service (its WebSocket
+#: included: Chromium and Firefox match ws:/wss: of the same host with 'self').
+DASHBOARD_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+async def metrics(request: web.Request) -> web.Response:
+    """Prometheus text format; gauges that mirror live state are refreshed on scrape."""
+    registry = request.app[METRICS]
+    if request.app[LIFECYCLE].ready:
+        registry.worktree_pool_size.set(request.app[ENGINE].pool_size())
+        registry.queue_depth.set(request.app[SERVICE].queue_depth)
+    body = generate_latest(registry.registry)
+    response = web.Response(body=body)
+    response.headers["Content-Type"] = CONTENT_TYPE_LATEST
+    return response
+
+
+async def dashboard_redirect(request: web.Request) -> web.Response:
+    raise web.HTTPPermanentRedirect("/dashboard/")
+
+
+async def dashboard_file(request: web.Request) -> web.StreamResponse:
+    """Serve static/ with cache headers and the CSP; ``/dashboard/`` is index.html."""
+    name = request.match_info.get("path") or "index.html"
+    root = STATIC_DIR.resolve()
+    target = (root / name).resolve()
+    if not target.is_relative_to(root) or not target.is_file():
+        raise web.HTTPNotFound()
+    response = web.FileResponse(target)
+    # index.html revalidates so a deploy shows at once; assets may be cached briefly.
+    response.headers["Cache-Control"] = "no-cache" if name.endswith(".html") else "public, max-age=300"
+    response.headers["Content-Security-Policy"] = DASHBOARD_CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response

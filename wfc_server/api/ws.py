@@ -1,0 +1,131 @@
+"""Live review progress over a WebSocket.
+
+Authentication (headers, or ``?project_id=&token=`` for browsers) and ownership are checked
+before the upgrade, so a refused client gets a plain 401/403/404 JSON error. The first frame is
+always a ``snapshot``; a finished review gets its snapshot and an immediate close (1000).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from aiohttp import WSMsgType, web
+from aiohttp_apigami import match_info_schema, querystring_schema
+
+from wfc_server.api.auth import requires_auth
+from wfc_server.api.docs import documented
+from wfc_server.api.reviews import owned_review
+from wfc_server.api.schemas import ReviewPathSchema, WebSocketQuerySchema
+from wfc_server.service.events import Signal
+from wfc_server.state import HUB, LIFECYCLE, METRICS, RATE_HEADERS, REQUEST_ID, SERVICE, SETTINGS
+from wfc_server.store.records import utc_now
+
+CLOSE_NORMAL = 1000
+CLOSE_GOING_AWAY = 1001
+CLOSE_POLICY = 1008  # the subscriber fell too far behind
+
+
+@documented(
+    "WebSocket stream of a review's progress events",
+    tags=["reviews"],
+    errors=(400, 403, 404, 422),
+    authenticated=True,
+    description="Upgrade to a WebSocket. Each text frame is one JSON event {seq, type, review_id, "
+    "status, progress, timestamp, data}; types: snapshot (always first), queued, started, stage, "
+    "completed, failed, cancelled. ?after=SEQ resumes after a known event. Browsers may "
+    "authenticate with ?project_id=&token= instead of headers.",
+)
+@requires_auth(query_token=True)
+@match_info_schema(ReviewPathSchema)
+@querystring_schema(WebSocketQuerySchema)
+async def review_events(request: web.Request) -> web.StreamResponse:
+    record = owned_review(request)
+    after: int | None = request["querystring"]["after"]
+    settings = request.app[SETTINGS].websocket
+    hub = request.app[HUB]
+    ws = web.WebSocketResponse(heartbeat=settings.heartbeat_seconds, max_msg_size=4096)
+    if not ws.can_prepare(request).ok:
+        raise web.HTTPBadRequest(text="Expected a WebSocket upgrade request")
+    ws.headers["X-Request-ID"] = request[REQUEST_ID]
+    ws.headers.update(request.get(RATE_HEADERS, {}))
+    subscriber, cursor, replay = hub.subscribe(record, after)
+    lifecycle = request.app[LIFECYCLE]
+    metrics = request.app[METRICS]
+    try:
+        await ws.prepare(request)
+        lifecycle.websockets.add(ws)
+        metrics.websockets_open.inc()
+        try:
+            snapshot = await request.app[SERVICE].render(record)
+            await ws.send_str(_event(record.review_id, cursor, "snapshot", snapshot))
+            for text in replay:
+                await ws.send_str(text)
+            if record.terminal:
+                await ws.close(code=CLOSE_NORMAL)
+                return ws
+            await _pump(ws, subscriber.queue)
+        finally:
+            metrics.websockets_open.dec()
+    finally:
+        hub.unsubscribe(subscriber)
+    return ws
+
+
+def _event(review_id: str, seq: int, kind: str, status_body: dict[str, Any]) -> str:
+    return json.dumps(
+        {
+            "seq": seq,
+            "type": kind,
+            "review_id": review_id,
+            "status": status_body["status"],
+            "progress": status_body.get("progress", 0),
+            "timestamp": utc_now(),
+            "data": status_body,
+        },
+        separators=(",", ":"),
+    )
+
+
+async def _pump(ws: web.WebSocketResponse, queue: asyncio.Queue[str]) -> None:
+    """Send queued events until the review ends, the client leaves or falls behind.
+
+    A reader runs alongside so pongs and the client's close frame are processed; clients are
+    not expected to send anything else, and whatever they send is ignored.
+    """
+    reader = asyncio.create_task(_drain_incoming(ws))
+    try:
+        while not ws.closed:
+            getter = asyncio.ensure_future(queue.get())
+            done, _ = await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
+            if getter not in done:
+                getter.cancel()
+                return  # the client went away
+            item = getter.result()
+            if item == Signal.CLOSE:
+                await ws.close(code=CLOSE_NORMAL)
+                return
+            if item == Signal.OVERFLOW:
+                await ws.close(code=CLOSE_POLICY, message=b"too slow: resume with ?after=SEQ")
+                return
+            await ws.send_str(item)
+    except (ConnectionResetError, RuntimeError):
+        return  # the transport closed under us
+    finally:
+        reader.cancel()
+
+
+async def _drain_incoming(ws: web.WebSocketResponse) -> None:
+    async for message in ws:
+        if message.type in (WSMsgType.ERROR, WSMsgType.CLOSE):
+            break
+
+
+async def close_all(app: web.Application) -> None:
+    """On shutdown: tell every subscriber the server is going away (1001)."""
+    sockets = list(app[LIFECYCLE].websockets)
+    await asyncio.gather(
+        *(ws.close(code=CLOSE_GOING_AWAY, message=b"server shutting down") for ws in sockets),
+        return_exceptions=True,
+    )

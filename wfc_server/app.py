@@ -1,0 +1,197 @@
+"""The application factory: ``create_app(settings)`` wires stores, engine, service and routes."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+from aiohttp_apigami import setup_aiohttp_apispec, validation_middleware
+from webargs.aiohttpparser import parser as webargs_parser
+
+from wfc_server import __version__
+from wfc_server.api import health, projects, resources, reviews, site, ws
+from wfc_server.api.auth import auth_middleware
+from wfc_server.api.errors import ApiError, flatten_messages
+from wfc_server.api.middlewares import (
+    body_limit_middleware,
+    context_middleware,
+    error_middleware,
+    readiness_middleware,
+)
+from wfc_server.api.ratelimit import RateLimiter
+from wfc_server.config import Settings
+from wfc_server.logs import get_logger
+from wfc_server.metrics import Metrics
+from wfc_server.review import ReviewEngine
+from wfc_server.service.credentials import KeyHasher
+from wfc_server.service.events import EventHub
+from wfc_server.service.reviews import Engine, ReviewService, ServiceLimits
+from wfc_server.state import (
+    CREATE_LIMITER,
+    ENGINE,
+    HASHER,
+    HUB,
+    LIFECYCLE,
+    METRICS,
+    PROJECT_LIMITER,
+    PROJECTS,
+    REVIEW_STORE,
+    SERVICE,
+    SETTINGS,
+    Lifecycle,
+)
+from wfc_server.store.projects import ProjectStore
+from wfc_server.store.reviews import ReviewStore
+
+log = get_logger("wfc.app")
+
+
+def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Application:
+    """Build the service; ``engine`` replaces the default ReviewEngine (tests inject slow ones)."""
+    app = web.Application(
+        # Order matters; see wfc_server/api/middlewares.py for why each sits where it does.
+        middlewares=[
+            context_middleware,
+            error_middleware,
+            readiness_middleware,
+            body_limit_middleware,
+            auth_middleware,
+            validation_middleware,
+        ],
+        client_max_size=settings.server.max_body_bytes,
+    )
+    data_dir = settings.data_path
+    data_dir.mkdir(parents=True, exist_ok=True)
+    app[SETTINGS] = settings
+    app[HASHER] = KeyHasher.for_data_dir(data_dir)
+    app[METRICS] = Metrics(project_labels=settings.metrics.project_labels)
+    app[LIFECYCLE] = Lifecycle()
+    app[PROJECTS] = ProjectStore(data_dir)
+    app[REVIEW_STORE] = ReviewStore(data_dir)
+    app[HUB] = EventHub(settings.websocket.send_buffer, settings.websocket.history_reviews)
+    app[PROJECT_LIMITER] = RateLimiter(settings.rate_limit.capacity, settings.rate_limit.refill_rate)
+    app[CREATE_LIMITER] = RateLimiter(
+        settings.rate_limit.create_capacity, settings.rate_limit.create_refill_rate, max_keys=10_000
+    )
+    app[ENGINE] = engine or ReviewEngine(
+        engine=settings.engine, pool=settings.pool, repos=settings.repos, data_dir=data_dir
+    )
+    app[SERVICE] = ReviewService(
+        app[REVIEW_STORE],
+        app[ENGINE],
+        app[HUB],
+        app[METRICS],
+        ServiceLimits(
+            workers=settings.worker_count,
+            timeout_seconds=settings.review.timeout_seconds,
+            queue_size=settings.review.queue_size,
+            max_attempts=settings.review.max_attempts,
+        ),
+        repo_path_of=lambda project_id: _repo_path(app, project_id),
+    )
+    _add_routes(app)
+    setup_aiohttp_apispec(
+        app,
+        title="wfc-server",
+        version=__version__,
+        url="/openapi.json",
+        swagger_path="/docs",
+        static_path="/docs/static",
+        openapi_version="3.0.3",
+        error_callback=_validation_error,
+        in_place=True,
+        info={"description": "Code review as a service: submit a unified diff, get a review."},
+        components={
+            "securitySchemes": {
+                "ProjectId": {"type": "apiKey", "in": "header", "name": "X-Project-ID"},
+                "ApiKey": {"type": "http", "scheme": "bearer"},
+            }
+        },
+    )
+    app.cleanup_ctx.append(_run_service)
+    app.on_shutdown.append(ws.close_all)
+    return app
+
+
+def _repo_path(app: web.Application, project_id: str) -> str | None:
+    project = app[PROJECTS].get(project_id)
+    return project.repo_path if project else None
+
+
+def _add_routes(app: web.Application) -> None:
+    router = app.router
+    router.add_get("/", health.root)
+    router.add_get("/health/live", health.live)
+    router.add_get("/health/ready", health.ready)
+    router.add_post("/v1/projects/", projects.create_project)
+    router.add_get("/v1/projects/", projects.list_projects)
+    router.add_post("/v1/reviews/", reviews.submit_review)
+    router.add_get("/v1/reviews/", reviews.list_reviews)
+    router.add_get("/v1/reviews/{review_id}", reviews.get_review)
+    router.add_delete("/v1/reviews/{review_id}", reviews.cancel_review)
+    router.add_get("/v1/reviews/{review_id}/ws", ws.review_events)
+    router.add_get("/v1/resources/pool", resources.pool_status)
+    router.add_get("/v1/resources/rate-limit", resources.rate_limit_status)
+    router.add_get("/metrics", site.metrics, allow_head=False)
+    router.add_get("/dashboard", site.dashboard_redirect)
+    router.add_get("/dashboard/", site.dashboard_file)
+    router.add_get("/dashboard/{path:.+}", site.dashboard_file)
+
+
+def _validation_error(error, req, schema, *, error_status_code=None, error_headers=None):  # type: ignore[no-untyped-def]
+    """webargs hook: a validation failure becomes the 422 envelope naming each bad field."""
+    detail = "; ".join(flatten_messages(error.messages)) or "Invalid request"
+    raise ApiError(422, detail)
+
+
+async def _run_service(app: web.Application) -> AsyncIterator[None]:
+    """Recover in the background so probes answer at once; /v1 answers 503 until ready."""
+    lifecycle = app[LIFECYCLE]
+    recovery = asyncio.create_task(_recover(app))
+    yield
+    if not recovery.done():
+        recovery.cancel()
+    await asyncio.gather(recovery, return_exceptions=True)
+    await drain(app)
+    await app[ENGINE].close()
+
+
+async def drain(app: web.Application) -> None:
+    """Stop accepting reviews; running ones finish within the grace period or are requeued.
+
+    Idempotent: the CLI drains on SIGTERM before closing WebSockets; cleanup drains again (a
+    no-op) for apps stopped any other way.
+    """
+    lifecycle = app[LIFECYCLE]
+    lifecycle.draining = True
+    if lifecycle.ready:
+        await app[SERVICE].drain(app[SETTINGS].server.drain_grace_seconds)
+        lifecycle.ready = False
+
+
+async def _recover(app: web.Application) -> None:
+    lifecycle = app[LIFECYCLE]
+    started = time.monotonic()
+    try:
+        project_scan = await app[PROJECTS].load()
+        review_scan = await app[REVIEW_STORE].load()
+        for name, reason in [*project_scan.quarantined, *review_scan.quarantined]:
+            log.warning("store.quarantined", file=name, reason=reason)
+        app[METRICS].quarantined_files.set(len(project_scan.quarantined) + len(review_scan.quarantined))
+        await app[ENGINE].start()
+        await app[SERVICE].start(review_scan.unfinished)
+    except Exception as exc:
+        lifecycle.startup_error = f"{type(exc).__name__}: {exc}"
+        log.exception("startup.failed", error=lifecycle.startup_error)
+        raise
+    lifecycle.ready = True
+    log.info(
+        "startup.ready",
+        projects=len(app[PROJECTS]),
+        reviews=len(app[REVIEW_STORE]),
+        resumed=len(review_scan.unfinished),
+        quarantined=len(project_scan.quarantined) + len(review_scan.quarantined),
+        seconds=round(time.monotonic() - started, 3),
+    )

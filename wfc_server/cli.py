@@ -1,0 +1,83 @@
+"""``wfc-server``: run the service (default) or review a patch offline (``wfc-server review``)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+
+from aiohttp import web
+
+from wfc_server import __version__
+from wfc_server.config import ConfigError, Settings, describe, load_settings
+from wfc_server.logs import configure_logging, get_logger
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wfc-server",
+        description="Code review as a service. `wfc-server review PATCH` reviews a patch offline.",
+    )
+    parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port to listen on (default 9950)")
+    parser.add_argument("--data-dir", help="where reviews are stored (default ~/.wfc)")
+    parser.add_argument("--config", help="TOML config file (also WFC_CONFIG)")
+    parser.add_argument("--log-level", choices=["debug", "info", "warning", "error"])
+    parser.add_argument("--version", action="version", version=f"wfc-server {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["review"]:
+        from wfc_server.review.cli import main as review_main
+
+        return review_main(argv[1:])
+    if argv[:1] == ["serve"]:
+        argv = argv[1:]
+    args = build_parser().parse_args(argv)
+    flags = {
+        "server": {
+            "host": args.host,
+            "port": args.port,
+            "data_dir": args.data_dir,
+            "log_level": args.log_level,
+        }
+    }
+    try:
+        settings = load_settings(args.config or os.environ.get("WFC_CONFIG"), flags=flags)
+    except ConfigError as exc:
+        print(f"wfc-server: configuration error: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(settings.server.log_level)
+    try:
+        asyncio.run(serve(settings))
+    except OSError as exc:
+        get_logger("wfc.server").error("server.failed", error=str(exc))
+        return 1
+    return 0
+
+
+async def serve(settings: Settings) -> None:
+    """Listen until SIGTERM/SIGINT, then drain: stop accepting, finish or requeue, exit."""
+    from wfc_server.app import create_app, drain
+
+    log = get_logger("wfc.server")
+    app = create_app(settings)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=5)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.server.host, settings.server.port, reuse_address=True)
+    await site.start()
+    log.info("server.listening", host=settings.server.host, port=settings.server.port,
+             data_dir=str(settings.data_path), version=__version__, settings=describe(settings))
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    log.info("server.draining", grace_seconds=settings.server.drain_grace_seconds)
+    await drain(app)  # reviews first, so their subscribers still get the terminal event
+    await runner.cleanup()  # then WebSockets close with 1001 and the engine stops
+    log.info("server.stopped")

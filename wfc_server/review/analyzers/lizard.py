@@ -1,0 +1,66 @@
+"""Function metrics (cyclomatic complexity, length, parameters) from lizard.
+
+lizard is used as a library: it parses ~20 languages without executing anything and costs
+about 40 ms per 2,700 lines, so it runs in-process. Languages it does not know yield nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import lizard
+
+from wfc_server.review.model import AnalyzerError
+
+#: Suffixes lizard has a reader for (the subset this service sees in practice).
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset({
+    ".py", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".go", ".java", ".c", ".h", ".cc",
+    ".cpp", ".hpp", ".cs", ".rb", ".php", ".rs", ".kt", ".swift", ".scala", ".lua",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionMetrics:
+    name: str
+    long_name: str
+    start_line: int
+    end_line: int
+    ccn: int
+    nloc: int
+    params: int
+
+
+def supports(path: str) -> bool:
+    return PurePosixPath(path).suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def function_metrics(path: str, text: str) -> tuple[FunctionMetrics, ...]:
+    """Metrics of every function lizard finds in ``text`` (read as if it were at ``path``)."""
+    if not supports(path) or not text.strip():
+        return ()
+    return _analyse(PurePosixPath(path).name, text)
+
+
+@functools.lru_cache(maxsize=64)
+def _analyse(name: str, text: str) -> tuple[FunctionMetrics, ...]:
+    analyzer = lizard.FileAnalyzer(lizard.get_extensions([]))
+    try:
+        info = analyzer.analyze_source_code(name, text)
+    except RecursionError:
+        raise AnalyzerError(f"lizard could not process {name}: nesting too deep") from None
+    except Exception as exc:  # lizard's readers raise assorted errors on malformed code
+        raise AnalyzerError(f"lizard could not process {name}: {type(exc).__name__}") from None
+    return tuple(
+        FunctionMetrics(
+            name=fn.name,
+            long_name=fn.long_name,
+            start_line=fn.start_line,
+            end_line=fn.end_line,
+            ccn=fn.cyclomatic_complexity,
+            nloc=fn.nloc,
+            params=fn.parameter_count,
+        )
+        for fn in info.function_list
+    )

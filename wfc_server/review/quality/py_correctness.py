@@ -1,0 +1,421 @@
+"""Python correctness rules ruff does not have: off-by-one indexing, tautologies, lost results,
+missing f-prefix, unreachable code, shadowed builtins that are then called, missing await."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+
+from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.pyast import (
+    Context, dotted, end_line, function_body_nodes, parse, walk,
+)
+
+_C = "correctness"
+
+OFF_BY_ONE = Rule(
+    "WFC-COR-OFF-BY-ONE", _C, "medium", "off-by-one", "Index runs one past the end",
+    "The loop bound includes len(seq), so the last iteration indexes seq[len(seq)] and raises "
+    "IndexError.", "Use `range(len(seq))` / `< len(seq)`, or iterate the sequence directly.",
+    "CWE-193", 85,
+)
+ALWAYS_SAME = Rule(
+    "WFC-COR-TAUTOLOGY", _C, "medium", "constant-condition", "Condition is always true or false",
+    "The condition's value does not depend on its inputs, so one branch is dead.",
+    "Rewrite the condition (e.g. `and` instead of `or`, or the intended comparison).",
+    "CWE-571", 85,
+)
+NONE_RESULT = Rule(
+    "WFC-COR-NONE-RESULT", _C, "medium", "none-result-used", "Result of an in-place method used",
+    "list.sort()/reverse()/append() mutate in place and return None; the code uses that None.",
+    "Call the method on its own line, or use sorted()/reversed() for a new value.", None, 90,
+)
+LOST_RESULT = Rule(
+    "WFC-COR-RESULT-DISCARDED", _C, "medium", "result-discarded", "Result of a pure call discarded",
+    "Strings are immutable and sorted()/list() return new objects: the call's result is thrown "
+    "away, so nothing changes.", "Assign the result (e.g. `s = s.replace(a, b)`).", None, 85,
+)
+GET_DEFAULT = Rule(
+    "WFC-COR-GET-DEFAULT", _C, "medium", "dict-get-default-mutated",
+    "Mutation of a dict.get() default is lost",
+    "When the key is missing, get() returns a fresh default that is not stored in the dict; the "
+    "mutation is silently lost.", "Use `d.setdefault(key, [])` or collections.defaultdict.",
+    None, 85,
+)
+MISSING_F = Rule(
+    "WFC-COR-MISSING-FSTRING", _C, "medium", "missing-f-prefix", "String looks like an f-string",
+    "The literal contains `{name}` placeholders for variables in scope but has no `f` prefix, "
+    "so the braces are printed literally.", "Add the `f` prefix.", None, 70,
+)
+UNREACHABLE = Rule(
+    "WFC-COR-UNREACHABLE", _C, "medium", "unreachable-code", "Unreachable code",
+    "These statements follow a return/raise/continue/break in the same block and never run.",
+    "Remove them or move them before the jump.", "CWE-561", 85,
+)
+SHADOWED = Rule(
+    "WFC-COR-SHADOWED-BUILTIN", _C, "medium", "shadowed-builtin", "Builtin shadowed, then called",
+    "A local variable replaces a builtin and the builtin is called later in the same scope, "
+    "which now calls the variable instead (TypeError).", "Rename the variable.", None, 85,
+)
+SHADOWED_LOW = Rule(
+    "WFC-COR-SHADOWED-BUILTIN", _C, "low", "shadowed-builtin", "Variable shadows a builtin",
+    "Assigning to a builtin's name hides the builtin for the rest of the scope.",
+    "Rename the variable.", None, 60,
+)
+NOT_AWAITED = Rule(
+    "WFC-COR-NOT-AWAITED", _C, "high", "missing-await", "Coroutine called without await",
+    "Calling a coroutine function only creates a coroutine object; without `await` the body "
+    "never runs (RuntimeWarning: coroutine was never awaited).",
+    "Add `await` (or schedule it with asyncio.create_task and keep the task).", None, 85,
+)
+WRITE_THEN_READ = Rule(
+    "WFC-COR-WRITE-MODE-READ", _C, "medium", "read-write-only-file", "Reading a file opened for writing",
+    "The file was opened in a write-only mode; reading raises io.UnsupportedOperation "
+    "(and 'w' already truncated it).", "Open with 'r+'/'w+' or reopen for reading.", None, 90,
+)
+INDEX_LEN = Rule(
+    "WFC-COR-INDEX-LEN", _C, "medium", "off-by-one", "Indexing at len(seq)",
+    "`seq[len(seq)]` is always out of range (the last element is `seq[len(seq) - 1]`).",
+    "Use `seq[-1]` or `seq[len(seq) - 1]`.", "CWE-193", 90,
+)
+
+_IN_PLACE = {"sort", "reverse", "append", "extend", "insert", "remove", "clear"}
+_STR_PURE = {"strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold",
+             "removeprefix", "removesuffix", "zfill", "swapcase", "expandtabs"}
+_BUILTINS_CALLED = {"list", "dict", "set", "tuple", "str", "int", "float", "bool", "bytes",
+                    "len", "sum", "max", "min", "sorted", "open", "range", "print", "map", "zip",
+                    "iter", "next", "any", "all", "abs", "round", "isinstance", "filter",
+                    "enumerate", "reversed", "repr", "format", "type", "id", "input", "hash"}
+_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[.\[][^{}]*)?(?:![rsa])?(?::[^{}]*)?\}(?!\})")
+
+
+def check(source: SourceFile) -> list[RawFinding]:
+    tree = parse(source.text)
+    if tree is None:
+        return []
+    out: list[RawFinding] = []
+    async_defs = _async_definitions(tree)
+    format_receivers = _format_receivers(tree)
+    for node, ctx in walk(tree):
+        if isinstance(node, (ast.For, ast.While)):
+            out += _off_by_one_loop(node, source)
+        elif isinstance(node, ast.Subscript):
+            out += _index_len(node, source)
+        elif isinstance(node, ast.BoolOp):
+            out += _bool_tautology(node, source)
+        elif isinstance(node, ast.Compare):
+            out += _len_compare(node, source)
+        elif isinstance(node, (ast.Assign, ast.Return, ast.AnnAssign)):
+            out += _none_result(node, source)
+        elif isinstance(node, ast.Expr):
+            out += _expr_statement(node, ctx, source, async_defs)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            out += _missing_f(node, ctx, source, format_receivers)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.If, ast.For,
+                             ast.While, ast.With, ast.Try, ast.ExceptHandler)):
+            out += _unreachable(node, source)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            out += _shadowed(node, source)
+            out += _write_then_read(node, source)
+    return out
+
+
+def _off_by_one_loop(loop: ast.For | ast.While, source: SourceFile) -> list[RawFinding]:
+    """`for i in range(len(x) + 1): x[i]` and `while i <= len(x): x[i]`."""
+    index: str | None = None
+    seq: str | None = None
+    if isinstance(loop, ast.For) and isinstance(loop.target, ast.Name):
+        it = loop.iter
+        if isinstance(it, ast.Call) and dotted(it.func) == "range" and it.args:
+            stop = it.args[-1] if len(it.args) <= 2 else it.args[1]
+            seq = _len_plus_one(stop)
+            index = loop.target.id
+    elif isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare):
+        test = loop.test
+        if (len(test.ops) == 1 and isinstance(test.ops[0], ast.LtE)
+                and isinstance(test.left, ast.Name)):
+            seq = _len_of(test.comparators[0])
+            index = test.left.id
+    if not index or not seq:
+        return []
+    for stmt in loop.body:
+        for node in ast.walk(stmt):
+            if (isinstance(node, ast.Subscript) and dotted(node.value) == seq
+                    and isinstance(node.slice, ast.Name) and node.slice.id == index):
+                return [emit(OFF_BY_ONE, source, loop.lineno, "wfc-ast",
+                             end_line=loop.lineno, detail=f"(`{seq}[{index}]`)")]
+    return []
+
+
+def _len_of(node: ast.AST) -> str | None:
+    if (isinstance(node, ast.Call) and dotted(node.func) == "len" and len(node.args) == 1
+            and isinstance(node.args[0], (ast.Name, ast.Attribute))):
+        return dotted(node.args[0])
+    return None
+
+
+def _len_plus_one(node: ast.AST) -> str | None:
+    if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)
+            and isinstance(node.right, ast.Constant) and node.right.value == 1):
+        return _len_of(node.left)
+    return None
+
+
+def _index_len(node: ast.Subscript, source: SourceFile) -> list[RawFinding]:
+    if _len_of(node.slice) == dotted(node.value) and isinstance(node.ctx, ast.Load):
+        return [emit(INDEX_LEN, source, node.lineno, "wfc-ast", end_line=end_line(node))]
+    return []
+
+
+def _bool_tautology(node: ast.BoolOp, source: SourceFile) -> list[RawFinding]:
+    """`x != a or x != b` is always true; `x == a and x == b` is always false (a != b)."""
+    is_or = isinstance(node.op, ast.Or)
+    wanted = (ast.NotEq, ast.IsNot) if is_or else (ast.Eq, ast.Is)
+    seen: dict[str, set[object]] = {}
+    for value in node.values:
+        if not (isinstance(value, ast.Compare) and len(value.ops) == 1
+                and isinstance(value.ops[0], wanted)):
+            continue
+        left, right = value.left, value.comparators[0]
+        if isinstance(left, ast.Constant):
+            left, right = right, left
+        if not isinstance(right, ast.Constant) or isinstance(left, ast.Constant):
+            continue
+        key = ast.dump(left)
+        constants = seen.setdefault(key, set())
+        marker = (type(right.value).__name__, repr(right.value))
+        if constants and marker not in constants:
+            verdict = "always true" if is_or else "always false"
+            return [emit(ALWAYS_SAME, source, node.lineno, "wfc-ast", end_line=end_line(node),
+                         detail=f"`{ast.unparse(node)[:80]}` is {verdict}.")]
+        constants.add(marker)
+    return []
+
+
+def _len_compare(node: ast.Compare, source: SourceFile) -> list[RawFinding]:
+    """`len(x) < 0` is always false, `len(x) >= 0` always true."""
+    if len(node.ops) != 1 or _len_of(node.left) is None:
+        return []
+    right = node.comparators[0]
+    if not (isinstance(right, ast.Constant) and right.value == 0 and type(right.value) is int):
+        return []
+    if isinstance(node.ops[0], (ast.Lt, ast.GtE)):
+        verdict = "always false" if isinstance(node.ops[0], ast.Lt) else "always true"
+        return [emit(ALWAYS_SAME, source, node.lineno, "wfc-ast", end_line=end_line(node),
+                     detail=f"A length is never negative, so `{ast.unparse(node)}` is {verdict}.")]
+    return []
+
+
+def _none_result(node: ast.AST, source: SourceFile) -> list[RawFinding]:
+    value = getattr(node, "value", None)
+    if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
+            and value.func.attr in _IN_PLACE
+            and isinstance(value.func.value, (ast.Name, ast.Attribute, ast.Call))):
+        receiver = value.func.value
+        if isinstance(receiver, ast.Call) and dotted(receiver.func) not in {"sorted", "list"}:
+            return []
+        if value.func.attr in {"clear", "remove", "insert"} and isinstance(node, ast.Return):
+            return []
+        return [emit(NONE_RESULT, source, node.lineno, "wfc-ast", end_line=end_line(node),
+                     detail=f"`.{value.func.attr}()` returns None.")]
+    return []
+
+
+def _expr_statement(node: ast.Expr, ctx: Context, source: SourceFile,
+                    async_defs: dict[str, set[str]]) -> list[RawFinding]:
+    call = node.value
+    if not isinstance(call, ast.Call):
+        return []
+    func = call.func
+    name = dotted(func)
+    if isinstance(func, ast.Attribute):
+        receiver = func.value
+        # sorted(x).reverse(): the new list is mutated and dropped.
+        if (func.attr in {"sort", "reverse"} and isinstance(receiver, ast.Call)
+                and dotted(receiver.func) in {"sorted", "list", "reversed"}):
+            return [emit(LOST_RESULT, source, node.lineno, "wfc-ast",
+                         detail=f"`{ast.unparse(call)[:60]}` mutates a temporary list.")]
+        if _is_str_pure(call) and not call.keywords:
+            return [emit(LOST_RESULT, source, node.lineno, "wfc-ast",
+                         detail=f"`{ast.unparse(call)[:60]}` returns a new string.")]
+        # d.get(k, []).append(v)
+        if (func.attr in {"append", "extend", "add", "update", "insert"}
+                and isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute)
+                and receiver.func.attr == "get" and len(receiver.args) == 2
+                and isinstance(receiver.args[1], (ast.List, ast.Dict, ast.Set))):
+            return [emit(GET_DEFAULT, source, node.lineno, "wfc-ast")]
+    if name in {"sorted"}:
+        return [emit(LOST_RESULT, source, node.lineno, "wfc-ast",
+                     detail="sorted() returns a new list.")]
+    target = _coroutine_target(func, ctx, async_defs)
+    if target:
+        return [emit(NOT_AWAITED, source, node.lineno, "wfc-ast",
+                     detail=f"`{target}` is a coroutine function.")]
+    return []
+
+
+def _is_str_pure(call: ast.Call) -> bool:
+    func = call.func
+    assert isinstance(func, ast.Attribute)
+    if not isinstance(func.value, (ast.Name, ast.Attribute, ast.Subscript, ast.Constant)):
+        return False
+    if func.attr == "replace":
+        return (len(call.args) in (2, 3) and all(
+            isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args[:1]))
+    if func.attr in _STR_PURE:
+        return all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args)
+    return False
+
+
+def _async_definitions(tree: ast.Module) -> dict[str, set[str]]:
+    """Module-level async function names (key "") and async method names per class."""
+    out: dict[str, set[str]] = {"": set()}
+    sync_names: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, ast.AsyncFunctionDef):
+            out[""].add(stmt.name)
+        elif isinstance(stmt, ast.FunctionDef):
+            sync_names.add(stmt.name)
+        elif isinstance(stmt, ast.ClassDef):
+            out[stmt.name] = {s.name for s in stmt.body if isinstance(s, ast.AsyncFunctionDef)}
+    out[""] -= sync_names  # redefined: not sure any more
+    return out
+
+
+def _coroutine_target(func: ast.AST, ctx: Context, async_defs: dict[str, set[str]]) -> str | None:
+    if isinstance(func, ast.Name) and func.id in async_defs[""]:
+        return func.id
+    if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+            and func.value.id == "self" and ctx.cls is not None
+            and func.attr in async_defs.get(ctx.cls.name, set())):
+        return f"self.{func.attr}"
+    if dotted(func) == "asyncio.sleep":
+        return "asyncio.sleep"
+    return None
+
+
+def _format_receivers(tree: ast.Module) -> set[int]:
+    """ids of string constants that are used as templates (``.format``/``%``/template calls)."""
+    used: set[int] = set()
+    template_vars: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in {"format", "format_map"}:
+            if isinstance(node.value, ast.Constant):
+                used.add(id(node.value))
+            elif isinstance(node.value, ast.Name):
+                template_vars.add(node.value.id)
+        elif isinstance(node, ast.JoinedStr):
+            used.update(id(v) for v in node.values)
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                and any(isinstance(t, ast.Name) and t.id in template_vars for t in node.targets)):
+            used.add(id(node.value))
+        elif isinstance(node, ast.Call) and node.keywords:
+            # render("Hello {name}", name=...) / Template-style APIs take the values as keywords.
+            used.update(id(a) for a in node.args if isinstance(a, ast.Constant))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Module)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                used.add(id(body[0].value))
+    return used
+
+
+def _missing_f(node: ast.Constant, ctx: Context, source: SourceFile,
+               format_receivers: set[int]) -> list[RawFinding]:
+    if ctx.func is None or id(node) in format_receivers or "{" not in node.value:
+        return []
+    wanted = _PLACEHOLDER.findall(node.value)
+    if not wanted:
+        return []
+    local = _local_names(ctx.func)
+    if all(name in local for name in wanted):
+        return [emit(MISSING_F, source, node.lineno, "wfc-ast", end_line=end_line(node),
+                     detail=f"Placeholders: {', '.join(sorted(set(wanted)))}.")]
+    return []
+
+
+def _local_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    args = func.args
+    names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+    names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+    for node in function_body_nodes(func):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+    return names
+
+
+def _unreachable(node: ast.AST, source: SourceFile) -> list[RawFinding]:
+    out: list[RawFinding] = []
+    for field in ("body", "orelse", "finalbody"):
+        block = getattr(node, field, None)
+        if not isinstance(block, list):
+            continue
+        for index, stmt in enumerate(block[:-1]):
+            if isinstance(stmt, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
+                rest = block[index + 1:]
+                first = rest[0]
+                if _harmless_tail(first):
+                    break
+                out.append(emit(UNREACHABLE, source, first.lineno, "wfc-ast",
+                                end_line=end_line(rest[-1])))
+                break
+    return out
+
+
+def _harmless_tail(stmt: ast.stmt) -> bool:
+    """`return; yield` (empty generator idiom), `pass` and `...` are deliberate."""
+    if isinstance(stmt, ast.Pass):
+        return True
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, (ast.Yield, ast.YieldFrom)):
+        return True
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
+
+
+def _shadowed(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
+    assigned: dict[str, int] = {}
+    called: dict[str, int] = {}
+    for node in function_body_nodes(func):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) \
+                and node.id in _BUILTINS_CALLED and hasattr(builtins, node.id):
+            assigned.setdefault(node.id, node.lineno)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id in _BUILTINS_CALLED:
+            called[node.func.id] = max(called.get(node.func.id, 0), node.lineno)
+    out = []
+    for name, line in assigned.items():
+        if called.get(name, 0) > line:
+            out.append(emit(SHADOWED, source, line, "wfc-ast", detail=f"(`{name}`)"))
+        elif name not in {"id", "type", "input", "format", "hash", "filter", "map", "iter",
+                          "next", "range", "max", "min", "sum", "len", "repr"}:
+            out.append(emit(SHADOWED_LOW, source, line, "wfc-ast", detail=f"(`{name}`)"))
+    return out
+
+
+def _write_then_read(func: ast.FunctionDef | ast.AsyncFunctionDef,
+                     source: SourceFile) -> list[RawFinding]:
+    write_only: set[str] = set()
+    for node in function_body_nodes(func):
+        call, name = None, None
+        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
+            call, name = node.context_expr, node.optional_vars.id
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name):
+            call, name = node.value, node.targets[0].id
+        if isinstance(call, ast.Call) and dotted(call.func) in {"open", "io.open"} and name:
+            mode = call.args[1] if len(call.args) > 1 else None
+            for keyword in call.keywords:
+                if keyword.arg == "mode":
+                    mode = keyword.value
+            if (isinstance(mode, ast.Constant) and isinstance(mode.value, str)
+                    and mode.value[:1] in {"w", "a", "x"} and "+" not in mode.value):
+                write_only.add(name)
+    if not write_only:
+        return []
+    for node in function_body_nodes(func):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in {"read", "readline", "readlines"}
+                and isinstance(node.func.value, ast.Name) and node.func.value.id in write_only):
+            return [emit(WRITE_THEN_READ, source, node.lineno, "wfc-ast")]
+    return []

@@ -1,0 +1,227 @@
+"""Python reliability rules: swallowed and overly broad exception handlers, leaked resources,
+locks released outside finally, unbounded retry loops, network and process calls without timeouts."""
+
+from __future__ import annotations
+
+import ast
+
+from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.pyast import (
+    Context, call_name, dotted, end_line, function_body_nodes, has_keyword, is_logging_call,
+    parse, raises, walk,
+)
+
+_R = "reliability"
+
+SWALLOWED = Rule(
+    "WFC-REL-SWALLOWED-EXCEPTION", _R, "medium", "swallowed-exception",
+    "Exception swallowed by a broad handler",
+    "Every error in the try block (including bugs) is caught and discarded without logging, so "
+    "failures become silent wrong results.",
+    "Catch the specific exceptions you expect, and log or re-raise the rest.", "CWE-390", 85,
+)
+BARE = Rule(
+    "WFC-REL-BARE-EXCEPT", _R, "medium", "bare-except", "Bare except",
+    "`except:` also catches KeyboardInterrupt and SystemExit, so the process cannot be stopped "
+    "cleanly and real bugs are hidden.",
+    "Catch specific exceptions (or `except Exception` with logging).", "CWE-396", 85,
+)
+BROAD_LOGGED = Rule(
+    "WFC-REL-BROAD-EXCEPT", _R, "low", "broad-except", "Broad exception handler",
+    "Catching Exception hides unexpected errors behind the handler's fallback behaviour.",
+    "Catch the specific exceptions this code expects, or re-raise after handling.", "CWE-396", 60,
+)
+FILE_LEAK = Rule(
+    "WFC-REL-RESOURCE-LEAK", _R, "medium", "resource-leak", "Resource is never closed",
+    "The file/socket/connection is opened outside a `with` block and never closed, so it leaks "
+    "(file descriptors, DB connections) until garbage collection, if ever.",
+    "Use `with ...:` so it is closed on every path.", "CWE-772", 80,
+)
+FILE_LEAK_EXC = Rule(
+    "WFC-REL-RESOURCE-LEAK", _R, "low", "resource-leak", "Resource not closed on error paths",
+    "close() is called, but not in a `finally`, so an exception before it leaks the resource.",
+    "Use `with ...:` or close it in `finally`.", "CWE-404", 70,
+)
+LOCK = Rule(
+    "WFC-REL-LOCK-RELEASE", _R, "medium", "lock-not-released", "Lock not released in finally",
+    "If anything between acquire() and release() raises, the lock stays held and every other "
+    "thread waiting for it deadlocks.", "Use `with lock:` or release it in `finally`.",
+    "CWE-667", 85,
+)
+RETRY = Rule(
+    "WFC-REL-UNBOUNDED-RETRY", _R, "medium", "unbounded-retry", "Retry loop without a bound",
+    "`while True` retries on every exception with no attempt limit, so a permanent failure "
+    "spins (and hammers the dependency) forever.",
+    "Count attempts and give up (re-raise) after a limit, with backoff.", "CWE-835", 80,
+)
+NO_TIMEOUT = Rule(
+    "WFC-REL-NO-TIMEOUT", _R, "medium", "missing-timeout", "Network call without a timeout",
+    "Without a timeout a slow or dead peer blocks this call (and its worker) forever.",
+    "Pass `timeout=`.", "CWE-400", 85,
+)
+SUBPROCESS_TIMEOUT = Rule(
+    "WFC-REL-SUBPROCESS-TIMEOUT", _R, "low", "subprocess-no-timeout",
+    "Subprocess without a timeout",
+    "If the child hangs, this call waits forever and ties up the caller.",
+    "Pass `timeout=` and handle subprocess.TimeoutExpired.", "CWE-400", 60,
+)
+
+_BROAD = {"Exception", "BaseException", "builtins.Exception"}
+_OPENERS = {"open", "io.open", "socket.socket", "socket.create_connection", "sqlite3.connect",
+            "psycopg2.connect", "pymysql.connect", "MySQLdb.connect", "urlopen",
+            "urllib.request.urlopen", "request.urlopen", "ftplib.FTP", "smtplib.SMTP",
+            "telnetlib.Telnet", "zipfile.ZipFile", "tarfile.open", "gzip.open"}
+_SUBPROCESS = {"subprocess.run", "subprocess.call", "subprocess.check_call",
+               "subprocess.check_output"}
+
+
+def check(source: SourceFile) -> list[RawFinding]:
+    tree = parse(source.text)
+    if tree is None:
+        return []
+    out: list[RawFinding] = []
+    for node, ctx in walk(tree):
+        if isinstance(node, ast.ExceptHandler):
+            out += _handler(node, source)
+        elif isinstance(node, ast.Call):
+            out += _timeouts(node, source)
+        elif isinstance(node, ast.While):
+            out += _retry(node, source)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            out += _leaks(node, source)
+            out += _locks(node, source)
+    return out
+
+
+def _is_broad(handler: ast.ExceptHandler) -> bool:
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(k is not None and dotted(k) in _BROAD for k in kinds)
+
+
+def _handler(handler: ast.ExceptHandler, source: SourceFile) -> list[RawFinding]:
+    bare = handler.type is None
+    if not (bare or _is_broad(handler)) or raises(handler.body):
+        return []
+    span = {"end_line": handler.lineno}
+    logged = any(isinstance(n, ast.Call) and is_logging_call(n)
+                 for stmt in handler.body for n in ast.walk(stmt))
+    if bare:
+        return [emit(BARE, source, handler.lineno, "wfc-ast", **span)]
+    if not logged and _swallows(handler.body):
+        return [emit(SWALLOWED, source, handler.lineno, "wfc-ast", **span,
+                     detail=f"The handler only does `{ast.unparse(handler.body[0])[:40]}`.")]
+    return [emit(BROAD_LOGGED, source, handler.lineno, "wfc-ast", **span)]
+
+
+def _swallows(body: list[ast.stmt]) -> bool:
+    """pass / continue / ... / return None / bare return: nothing is done with the error."""
+    for stmt in body:
+        if isinstance(stmt, (ast.Pass, ast.Continue, ast.Break)):
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue
+        if isinstance(stmt, ast.Return) and (
+                stmt.value is None or (isinstance(stmt.value, ast.Constant)
+                                       and stmt.value.value is None)):
+            continue
+        return False
+    return True
+
+
+def _timeouts(call: ast.Call, source: SourceFile) -> list[RawFinding]:
+    name = call_name(call)
+    if name.endswith("urlopen") and not has_keyword(call, "timeout") and len(call.args) < 3:
+        return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
+                     detail=f"(`{name}`)")]
+    if name in {"socket.create_connection"} and not has_keyword(call, "timeout") \
+            and len(call.args) < 2:
+        return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
+                     detail=f"(`{name}`)")]
+    if name in _SUBPROCESS and not has_keyword(call, "timeout") and not source.is_test:
+        return [emit(SUBPROCESS_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
+                     detail=f"(`{name}`)")]
+    return []
+
+
+def _retry(loop: ast.While, source: SourceFile) -> list[RawFinding]:
+    test = loop.test
+    if not (isinstance(test, ast.Constant) and test.value in (True, 1)):
+        return []
+    tries = [s for s in loop.body if isinstance(s, ast.Try)]
+    others = [s for s in loop.body if not isinstance(s, ast.Try)]
+    if not tries or any(_exits(s) for s in others):
+        return []
+    for attempt in tries:
+        success_exit = any(_exits(s) for s in attempt.body + attempt.orelse)
+        if not success_exit:
+            continue  # a worker loop, not a retry loop
+        for handler in attempt.handlers:
+            if not any(_exits(s) for s in handler.body) and not _exits_finally(attempt):
+                return [emit(RETRY, source, loop.lineno, "wfc-ast", end_line=loop.lineno)]
+    return []
+
+
+def _exits(stmt: ast.AST) -> bool:
+    for node in ast.walk(stmt):
+        if isinstance(node, (ast.Raise, ast.Return, ast.Break)):
+            return True
+        if isinstance(node, ast.Call) and dotted(node.func) in {"sys.exit", "exit", "os._exit"}:
+            return True
+    return False
+
+
+def _exits_finally(attempt: ast.Try) -> bool:
+    return any(_exits(s) for s in attempt.finalbody)
+
+
+def _leaks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
+    opened: dict[str, ast.Assign] = {}
+    for node in function_body_nodes(func):
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)
+                and call_name(node.value) in _OPENERS):
+            opened.setdefault(node.targets[0].id, node)
+    if not opened:
+        return []
+    closed_finally: set[str] = set()
+    closed: set[str] = set()
+    escapes: set[str] = set()
+    for node, ctx in walk(func):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.attr in {"close", "quit",
+                                                                                 "shutdown"}:
+            (closed_finally if ctx.in_finally else closed).add(node.func.value.id)
+        elif isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)) and node.value is not None:
+            escapes |= {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.withitem):
+            escapes |= {n.id for n in ast.walk(node.context_expr) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.Assign) and not all(isinstance(t, ast.Name) for t in node.targets):
+            escapes |= {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.Call) and dotted(node.func).endswith(("closing", "enter_context",
+                                                                         "callback", "append")):
+            escapes |= {n.id for a in node.args for n in ast.walk(a) if isinstance(n, ast.Name)}
+    out = []
+    for name, assign in opened.items():
+        if name in escapes or name in closed_finally:
+            continue
+        rule = FILE_LEAK_EXC if name in closed else FILE_LEAK
+        out.append(emit(rule, source, assign.lineno, "wfc-ast", end_line=end_line(assign),
+                        detail=f"(`{name} = {call_name(assign.value)}(...)`)"))
+    return out
+
+
+def _locks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
+    if func.name in {"__enter__", "__aenter__", "acquire", "lock", "__init__"}:
+        return []  # the release lives in the matching exit method
+    acquired: dict[str, ast.AST] = {}
+    released_finally: set[str] = set()
+    for node, ctx in walk(func):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            target = dotted(node.func.value)
+            if node.func.attr == "acquire":
+                acquired.setdefault(target, node)
+            elif node.func.attr == "release" and ctx.in_finally:
+                released_finally.add(target)
+    return [emit(LOCK, source, node.lineno, "wfc-ast", detail=f"(`{name}.acquire()`)")
+            for name, node in acquired.items() if name not in released_finally]

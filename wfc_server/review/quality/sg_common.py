@@ -1,0 +1,136 @@
+"""Helpers for the ast-grep (tree-sitter) rules: parsing once, lines, loops, enclosing functions."""
+
+from __future__ import annotations
+
+from ast_grep_py import SgNode, SgRoot
+
+from wfc_server.review.model import SourceFile
+
+#: ast-grep language per SourceFile.language (TSX needs its own grammar).
+LANGUAGES = {"javascript": "javascript", "typescript": "typescript", "go": "go", "java": "java"}
+
+LOOP_KINDS = frozenset({
+    "for_statement", "for_in_statement", "while_statement", "do_statement",
+    "enhanced_for_statement",
+})
+FUNCTION_KINDS = frozenset({
+    "function_declaration", "function_expression", "arrow_function", "method_definition",
+    "generator_function_declaration", "function", "method_declaration", "func_literal",
+    "constructor_declaration", "lambda_expression",
+})
+
+
+def find_kind(node: SgNode, kind: str) -> list[SgNode]:
+    """``node.find_all(kind=kind)``, or nothing when the grammar has no such kind."""
+    try:
+        return node.find_all(kind=kind)
+    except RuntimeError:
+        return []
+
+
+def root_for(source: SourceFile) -> SgNode | None:
+    lang = LANGUAGES.get(source.language)
+    if lang is None:
+        return None
+    if lang == "typescript" and source.path.endswith(".tsx"):
+        lang = "tsx"
+    return SgRoot(source.text, lang).root()
+
+
+def line_of(node: SgNode) -> int:
+    return node.range().start.line + 1
+
+
+def end_of(node: SgNode) -> int:
+    return node.range().end.line + 1
+
+
+def enclosing_loops(node: SgNode) -> list[SgNode]:
+    """Loops around ``node`` up to (not beyond) its enclosing function, innermost first."""
+    loops = []
+    for anc in node.ancestors():
+        kind = anc.kind()
+        if kind in FUNCTION_KINDS:
+            break
+        if kind in LOOP_KINDS:
+            loops.append(anc)
+    return loops
+
+
+def enclosing_function(node: SgNode) -> SgNode | None:
+    for anc in node.ancestors():
+        if anc.kind() in FUNCTION_KINDS:
+            return anc
+    return None
+
+
+def identifiers(node: SgNode) -> set[str]:
+    kinds = ("identifier", "shorthand_property_identifier")
+    found = {n.text() for kind in kinds for n in find_kind(node, kind)}
+    if node.kind() in kinds:
+        found.add(node.text())
+    return found
+
+
+def loop_bound_names(loop: SgNode) -> set[str]:
+    """Names introduced by a loop header (``for x of xs``, ``for _, id := range ids``, ...)."""
+    names: set[str] = set()
+    body = loop.field("body")
+    for child in loop.children():
+        if body is not None and child.range() == body.range():
+            continue
+        kind = child.kind()
+        if kind in {"identifier", "lexical_declaration", "variable_declaration",
+                    "local_variable_declaration", "range_clause", "for_clause",
+                    "array_pattern", "object_pattern"}:
+            if kind == "range_clause":
+                left = child.field("left")
+                if left is not None:
+                    names |= identifiers(left)
+            elif kind == "for_clause":
+                init = child.field("initializer")
+                if init is not None:
+                    names |= identifiers(init.field("left") or init)
+            else:
+                names |= identifiers(child)
+    if loop.kind() in {"for_in_statement"}:
+        left = loop.field("left")
+        if left is not None:
+            names |= identifiers(left)
+    if loop.kind() == "enhanced_for_statement":
+        name = loop.field("name")
+        if name is not None:
+            names.add(name.text())
+    # Names declared inside the body derive from the iteration too.
+    if body is not None:
+        for decl in find_kind(body, "variable_declarator"):
+            name = decl.field("name")
+            if name is not None and name.kind() == "identifier":
+                names.add(name.text())
+        for decl in find_kind(body, "short_var_declaration"):
+            left = decl.field("left")
+            if left is not None:
+                names |= identifiers(left)
+    return names - {"_"}
+
+
+def block_statements(block: SgNode) -> list[SgNode]:
+    """Named children inside a ``{...}`` block; a trailing comment after ``}`` (which
+    tree-sitter attaches to the block) is not part of it."""
+    closing = [c for c in block.children() if c.kind() == "}"]
+    end = closing[-1].range().start if closing else None
+    out = []
+    for child in block.children():
+        if not child.is_named():
+            continue
+        start = child.range().start
+        if end is not None and (start.line, start.column) > (end.line, end.column):
+            continue
+        out.append(child)
+    return out
+
+
+def is_async_function(func: SgNode | None) -> bool:
+    if func is None:
+        return False
+    return any(child.kind() == "async" or child.text() == "async" for child in func.children())

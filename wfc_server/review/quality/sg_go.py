@@ -1,0 +1,192 @@
+"""Go rules (ast-grep): ignored errors, HTTP without timeouts, response bodies never closed,
+empty error branches, queries and regexp compiles in loops, off-by-one index loops."""
+
+from __future__ import annotations
+
+import re
+
+from ast_grep_py import SgNode
+
+from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.sg_common import (
+    block_statements,
+    end_of, enclosing_loops, identifiers, line_of, loop_bound_names, root_for,
+)
+
+IGNORED_ERR = Rule(
+    "WFC-REL-GO-IGNORED-ERROR", "reliability", "medium", "ignored-error", "Error result ignored",
+    "The call's error is assigned to `_`, so a failure goes unnoticed and the other result "
+    "(usually a zero value) is used as if valid.", "Check the error and handle or return it.",
+    "CWE-391", 70,
+)
+LOST_CANCEL = Rule(
+    "WFC-REL-GO-LOST-CANCEL", "reliability", "medium", "resource-leak",
+    "Context cancel function discarded",
+    "Dropping the cancel func leaks the context's timer and goroutines until the parent ends.",
+    "Keep cancel and `defer cancel()`.", "CWE-772", 90,
+)
+DEFAULT_CLIENT = Rule(
+    "WFC-REL-GO-HTTP-TIMEOUT", "reliability", "medium", "missing-timeout",
+    "HTTP request with the default client (no timeout)",
+    "http.Get/Post use http.DefaultClient, which has no timeout: a hung server blocks the "
+    "goroutine forever.", "Use an http.Client with Timeout set (or a context with deadline).",
+    "CWE-400", 85,
+)
+CLIENT_NO_TIMEOUT = Rule(
+    "WFC-REL-GO-HTTP-TIMEOUT", "reliability", "medium", "missing-timeout",
+    "http.Client without Timeout",
+    "A zero Timeout means no timeout at all, so requests through this client can hang forever.",
+    "Set `Timeout:` in the http.Client literal.", "CWE-400", 85,
+)
+BODY_NOT_CLOSED = Rule(
+    "WFC-REL-GO-BODY-CLOSE", "reliability", "medium", "resource-leak",
+    "HTTP response body never closed",
+    "An unclosed resp.Body leaks the connection (and its goroutine); the transport cannot "
+    "reuse it.", "Add `defer resp.Body.Close()` right after checking err.", "CWE-772", 80,
+)
+EMPTY_ERR = Rule(
+    "WFC-REL-GO-EMPTY-ERR-BRANCH", "reliability", "medium", "swallowed-exception",
+    "Error check with an empty body", "`if err != nil {}` detects the error and then ignores it.",
+    "Return, log or otherwise handle the error.", "CWE-390", 90,
+)
+QUERY_IN_LOOP = Rule(
+    "WFC-PERF-N-PLUS-ONE", "performance", "medium", "n-plus-one", "Query inside a loop (N+1)",
+    "One database round trip per iteration; latency and load grow with the item count.",
+    "Query all rows at once (WHERE id = ANY($1) / IN (...)) or batch.", "CWE-1073", 75,
+)
+REGEXP_IN_LOOP = Rule(
+    "WFC-PERF-REGEX-IN-LOOP", "performance", "medium", "regex-compile-in-loop",
+    "Regexp compiled inside a loop",
+    "Go does not cache compiled regexps; compiling on every iteration is expensive.",
+    "Compile once into a package-level var.", None, 80,
+)
+OFF_BY_ONE = Rule(
+    "WFC-COR-OFF-BY-ONE", "correctness", "medium", "off-by-one", "Loop runs one past the end",
+    "`i <= len(s)` makes the last iteration index s[len(s)], which panics.",
+    "Use `i < len(s)`.", "CWE-193", 90,
+)
+DEFER_IN_LOOP = Rule(
+    "WFC-REL-GO-DEFER-IN-LOOP", "reliability", "low", "defer-in-loop", "defer inside a loop",
+    "Deferred calls run only when the function returns, so every iteration's resource stays "
+    "open until then.", "Close explicitly in the loop or move the body into a function.",
+    "CWE-772", 70,
+)
+
+_NO_ERROR_FUNCS = re.compile(
+    r"^(utf8\.\w+|filepath\.Split|path\.Split|math\.\w+|bits\.\w+|strings\.Cut\w*|"
+    r"bytes\.Cut\w*|\w+\.Load(OrStore|AndDelete)?|\w+\.Next|big\.\w+|\w+\.Get)$")
+_QUERY = re.compile(r"\.(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Get|"
+                    r"Select|First|Find|Where|Raw)$")
+_DB_RECV = re.compile(r"(db|tx|conn|pool|repo|store|gorm|sqlx|client)", re.IGNORECASE)
+
+
+def check(source: SourceFile) -> list[RawFinding]:
+    root = root_for(source)
+    if root is None:
+        return []
+    out: list[RawFinding] = []
+    for node in root.find_all(kind="short_var_declaration"):
+        out += _blank_error(node, source)
+    for node in root.find_all(kind="assignment_statement"):
+        out += _blank_error(node, source)
+    for node in root.find_all(kind="call_expression"):
+        out += _call(node, source)
+    for node in root.find_all(kind="composite_literal"):
+        typ = node.field("type")
+        body = node.field("body")
+        if typ is not None and typ.text() == "http.Client" and (
+                body is None or not re.search(r"\bTimeout\s*:", body.text())):
+            out.append(emit(CLIENT_NO_TIMEOUT, source, line_of(node), "ast-grep"))
+    for node in root.find_all(kind="if_statement"):
+        cond, block = node.field("condition"), node.field("consequence")
+        if cond is not None and block is not None and re.fullmatch(
+                r"\s*err\s*!=\s*nil\s*", cond.text())  and not block_statements(block):
+            out.append(emit(EMPTY_ERR, source, line_of(node), "ast-grep"))
+    for node in root.find_all(kind="for_statement"):
+        out += _off_by_one(node, source)
+    for node in root.find_all(kind="defer_statement"):
+        if enclosing_loops(node):
+            out.append(emit(DEFER_IN_LOOP, source, line_of(node), "ast-grep"))
+    for func in root.find_all(kind="function_declaration") + root.find_all(
+            kind="method_declaration") + root.find_all(kind="func_literal"):
+        out += _body_close(func, source)
+    return out
+
+
+def _blank_error(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    left, right = node.field("left"), node.field("right")
+    if left is None or right is None:
+        return []
+    names = [c.text() for c in left.children() if c.is_named()]
+    values = [c for c in right.children() if c.is_named()]
+    if len(names) < 2 or names[-1] != "_" or len(values) != 1 or values[0].kind() != \
+            "call_expression":
+        return []
+    func = values[0].field("function")
+    name = func.text() if func is not None else ""
+    if name.startswith("context.With") and name != "context.WithValue":
+        return [emit(LOST_CANCEL, source, line_of(node), "ast-grep", detail=f"(`{name}`)")]
+    if _NO_ERROR_FUNCS.match(name):
+        return []
+    return [emit(IGNORED_ERR, source, line_of(node), "ast-grep", detail=f"(`{name}`)")]
+
+
+def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    func = node.field("function")
+    if func is None:
+        return []
+    name = func.text()
+    if name in {"http.Get", "http.Post", "http.Head", "http.PostForm"}:
+        return [emit(DEFAULT_CLIENT, source, line_of(node), "ast-grep", detail=f"(`{name}`)")]
+    loops = enclosing_loops(node)
+    if not loops:
+        return []
+    if name in {"regexp.MustCompile", "regexp.Compile", "regexp.MustCompilePOSIX"}:
+        return [emit(REGEXP_IN_LOOP, source, line_of(node), "ast-grep")]
+    if _QUERY.search(name) and _DB_RECV.search(name.rsplit(".", 1)[0]):
+        args = node.field("arguments")
+        varying = set().union(*(loop_bound_names(loop) for loop in loops))
+        if args is not None and varying & identifiers(args):
+            return [emit(QUERY_IN_LOOP, source, line_of(node), "ast-grep",
+                         end_line=end_of(node),
+                         detail=f"`{name}` runs once per iteration of the loop at line "
+                                f"{line_of(loops[0])}.")]
+    return []
+
+
+def _off_by_one(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    clause = next((c for c in node.children() if c.kind() == "for_clause"), None)
+    if clause is None:
+        return []
+    match = re.search(r"(\w+)\s*<=\s*len\(\s*([\w.]+)\s*\)", clause.text())
+    body = node.field("body")
+    if match and body is not None and re.search(
+            rf"\b{re.escape(match.group(2))}\[\s*{re.escape(match.group(1))}\s*\]", body.text()):
+        return [emit(OFF_BY_ONE, source, line_of(node), "ast-grep")]
+    return []
+
+
+def _body_close(func: SgNode, source: SourceFile) -> list[RawFinding]:
+    body = func.field("body")
+    if body is None:
+        return []
+    text = body.text()
+    out = []
+    for decl in body.find_all(kind="short_var_declaration"):
+        left, right = decl.field("left"), decl.field("right")
+        if left is None or right is None:
+            continue
+        names = [c.text() for c in left.children() if c.is_named()]
+        call = right.text()
+        if not names or names[0] == "_" or not re.search(
+                r"(\bhttp\.(Get|Post|Head|PostForm)|\w*([cC]lient|http)\w*\.(Do|Get|Post|Head|PostForm))\(",
+                call):
+            continue
+        resp = names[0]
+        if re.search(rf"\b{re.escape(resp)}\.Body\.Close\(\)", text) or re.search(
+                rf"return\s+{re.escape(resp)}\b", text):
+            continue
+        out.append(emit(BODY_NOT_CLOSED, source, line_of(decl), "ast-grep",
+                        detail=f"(`{resp}`)"))
+    return out

@@ -1,0 +1,226 @@
+"""Java rules (ast-grep): empty/broad catch blocks, resources outside try-with-resources, locks
+without finally, HTTP connections without timeouts, queries and regex compiles in loops,
+string == comparison, off-by-one index loops, string concatenation in loops."""
+
+from __future__ import annotations
+
+import re
+
+from ast_grep_py import SgNode
+
+from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.sg_common import (
+    block_statements,
+    end_of, enclosing_function, enclosing_loops, identifiers, line_of, loop_bound_names, root_for,
+)
+
+EMPTY_CATCH = Rule(
+    "WFC-REL-JAVA-EMPTY-CATCH", "reliability", "medium", "swallowed-exception",
+    "Empty catch block", "The exception is caught and silently discarded, so failures turn "
+    "into wrong results with no trace.", "Handle it, log it, or rethrow (wrapped if needed).",
+    "CWE-390", 85,
+)
+PRINT_ONLY = Rule(
+    "WFC-REL-JAVA-BROAD-CATCH", "reliability", "low", "broad-except",
+    "Broad catch that only prints the stack trace",
+    "Catching Exception/Throwable and printing it hides the failure from callers, which carry on "
+    "with bad state.", "Catch specific exceptions and rethrow or handle them.", "CWE-396", 65,
+)
+RESOURCE = Rule(
+    "WFC-REL-JAVA-RESOURCE-LEAK", "reliability", "medium", "resource-leak",
+    "Resource not managed by try-with-resources",
+    "The stream/connection/statement is closed only on the happy path (or never), so an "
+    "exception leaks it.", "Declare it in a try-with-resources statement.", "CWE-772", 75,
+)
+LOCK = Rule(
+    "WFC-REL-LOCK-RELEASE", "reliability", "medium", "lock-not-released",
+    "Lock not released in finally",
+    "If the guarded code throws, unlock() is never called and other threads block forever.",
+    "Call unlock() in a finally block right after lock().", "CWE-667", 85,
+)
+URL_TIMEOUT = Rule(
+    "WFC-REL-JAVA-HTTP-TIMEOUT", "reliability", "medium", "missing-timeout",
+    "URLConnection without timeouts",
+    "URLConnection defaults to infinite connect and read timeouts; a hung server blocks the "
+    "thread forever.", "Call setConnectTimeout() and setReadTimeout().", "CWE-400", 75,
+)
+QUERY_IN_LOOP = Rule(
+    "WFC-PERF-N-PLUS-ONE", "performance", "medium", "n-plus-one", "Query inside a loop (N+1)",
+    "One database round trip per iteration; latency and load grow with the item count.",
+    "Load all rows with one query (IN (...), a join, batch fetch) before the loop.",
+    "CWE-1073", 75,
+)
+PATTERN_IN_LOOP = Rule(
+    "WFC-PERF-REGEX-IN-LOOP", "performance", "low", "regex-compile-in-loop",
+    "Regex compiled inside a loop", "Pattern.compile/String.matches recompiles the pattern on "
+    "every iteration.", "Compile once into a static final Pattern.", None, 75,
+)
+STR_CONCAT = Rule(
+    "WFC-PERF-STR-CONCAT", "performance", "low", "string-concat-loop",
+    "String concatenation in a loop", "Each += copies the string built so far: O(n^2).",
+    "Use a StringBuilder.", None, 70,
+)
+STRING_EQ = Rule(
+    "WFC-COR-JAVA-STRING-EQ", "correctness", "medium", "string-identity-compare",
+    "String compared with ==", "`==` compares references; equal strings built at runtime are "
+    "different objects, so the comparison is usually false.", "Use `.equals()`.", "CWE-597", 90,
+)
+OFF_BY_ONE = Rule(
+    "WFC-COR-OFF-BY-ONE", "correctness", "medium", "off-by-one", "Loop runs one past the end",
+    "`i <= arr.length` makes the last iteration index arr[arr.length]: "
+    "ArrayIndexOutOfBoundsException.", "Use `i < arr.length`.", "CWE-193", 90,
+)
+
+_RESOURCE_NEW = re.compile(
+    r"^(File(Input|Output)Stream|FileReader|FileWriter|RandomAccessFile|Socket|ServerSocket|"
+    r"BufferedReader|BufferedWriter|PrintWriter|ZipFile|JarFile|ObjectInputStream|"
+    r"ObjectOutputStream|Scanner|DataInputStream|DataOutputStream)$")
+_RESOURCE_CALL = re.compile(r"\.(getConnection|prepareStatement|createStatement|prepareCall|"
+                            r"executeQuery|newInputStream|newOutputStream|newBufferedReader|"
+                            r"newBufferedWriter)$")
+_QUERY = re.compile(r"\.(executeQuery|executeUpdate|execute|query|queryForObject|queryForList|"
+                    r"update|findById|findOne|getOne|getReferenceById|find|findBy\w+|"
+                    r"getForObject|getForEntity|createQuery|selectOne|selectList)$")
+
+
+def check(source: SourceFile) -> list[RawFinding]:
+    root = root_for(source)
+    if root is None:
+        return []
+    out: list[RawFinding] = []
+    for node in root.find_all(kind="catch_clause"):
+        out += _catch(node, source)
+    for node in root.find_all(kind="local_variable_declaration"):
+        out += _resource(node, source)
+    for node in root.find_all(kind="method_invocation"):
+        out += _invocation(node, source)
+    for node in root.find_all(kind="binary_expression"):
+        out += _string_eq(node, source)
+    for node in root.find_all(kind="for_statement"):
+        out += _off_by_one(node, source)
+    for node in root.find_all(kind="assignment_expression"):
+        out += _concat(node, source)
+    return out
+
+
+def _catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    body = node.field("body")
+    if body is None:
+        return []
+    named = block_statements(body)
+    param = next((c for c in node.children() if c.kind() == "catch_formal_parameter"), None)
+    caught = param.text() if param is not None else ""
+    if not named:
+        return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
+    if all(c.kind() in {"line_comment", "block_comment"} for c in named):
+        if re.search(r"\b(Exception|Throwable|RuntimeException)\b", caught):
+            return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
+        return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep", severity="low",
+                     detail="Only a comment explains the silence.")]
+    if re.search(r"\b(Exception|Throwable)\b", caught) and len(named) == 1 and re.fullmatch(
+            r"\w+\.printStackTrace\(\);|System\.(out|err)\.println\(.*\);", named[0].text()):
+        return [emit(PRINT_ONLY, source, line_of(node), "ast-grep")]
+    return []
+
+
+def _resource(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    declarator = node.field("declarator")
+    if declarator is None:
+        return []
+    name_node, value = declarator.field("name"), declarator.field("value")
+    if name_node is None or value is None:
+        return []
+    if value.kind() == "object_creation_expression":
+        typ = value.field("type")
+        if typ is None or not _RESOURCE_NEW.match(typ.text()):
+            return []
+    elif value.kind() == "method_invocation":
+        name = value.field("name")
+        if name is None or not _RESOURCE_CALL.search("." + name.text()):
+            return []
+    else:
+        return []
+    var = name_node.text()
+    func = enclosing_function(node)
+    scope = func.text() if func is not None else ""
+    if re.search(rf"return\s+{re.escape(var)}\b", scope) or re.search(
+            rf"this\.\w+\s*=\s*{re.escape(var)}\b", scope):
+        return []  # ownership handed to the caller or the object
+    closes_in_finally = func is not None and any(
+        re.search(rf"\b{re.escape(var)}\.close\(\)", f.text())
+        for f in func.find_all(kind="finally_clause"))
+    if closes_in_finally:
+        return []
+    return [emit(RESOURCE, source, line_of(node), "ast-grep", detail=f"(`{var}`)")]
+
+
+def _invocation(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    name_node = node.field("name")
+    obj = node.field("object")
+    if name_node is None:
+        return []
+    name = name_node.text()
+    full = f"{obj.text()}.{name}" if obj is not None else name
+    out: list[RawFinding] = []
+    if name == "lock" and obj is not None and not node.field("arguments").text().strip("()"):
+        func = enclosing_function(node)
+        released = func is not None and any(
+            f"{obj.text()}.unlock()" in f.text() for f in func.find_all(kind="finally_clause"))
+        if not released:
+            out.append(emit(LOCK, source, line_of(node), "ast-grep"))
+    if name == "openConnection":
+        func = enclosing_function(node)
+        text = func.text() if func is not None else ""
+        if "setReadTimeout" not in text and "setConnectTimeout" not in text:
+            out.append(emit(URL_TIMEOUT, source, line_of(node), "ast-grep"))
+    loops = enclosing_loops(node)
+    if loops:
+        if full == "Pattern.compile":
+            out.append(emit(PATTERN_IN_LOOP, source, line_of(node), "ast-grep"))
+        elif _QUERY.search("." + name) and obj is not None:
+            varying = set().union(*(loop_bound_names(loop) for loop in loops))
+            args = node.field("arguments")
+            if args is not None and varying & identifiers(args):
+                out.append(emit(QUERY_IN_LOOP, source, line_of(node), "ast-grep",
+                                end_line=end_of(node),
+                                detail=f"`{full}` runs once per iteration of the loop at line "
+                                       f"{line_of(loops[0])}."))
+    return out
+
+
+def _string_eq(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    op = node.field("operator")
+    left, right = node.field("left"), node.field("right")
+    if op is None or left is None or right is None or op.text() not in {"==", "!="}:
+        return []
+    kinds = {left.kind(), right.kind()}
+    if "string_literal" in kinds and "null_literal" not in kinds:
+        return [emit(STRING_EQ, source, line_of(node), "ast-grep")]
+    return []
+
+
+def _off_by_one(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    cond = node.field("condition")
+    body = node.field("body")
+    if cond is None or body is None:
+        return []
+    match = re.search(r"(\w+)\s*<=\s*([\w.]+?)\.(length|size\(\))", cond.text())
+    if not match:
+        return []
+    index, seq = re.escape(match.group(1)), re.escape(match.group(2))
+    if re.search(rf"\b{seq}\[\s*{index}\s*\]|\b{seq}\.(get|charAt)\(\s*{index}\s*\)",
+                 body.text()):
+        return [emit(OFF_BY_ONE, source, line_of(node), "ast-grep")]
+    return []
+
+
+def _concat(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    op = node.field("operator")
+    left = node.field("left")
+    if op is None or left is None or op.text() != "+=" or not enclosing_loops(node):
+        return []
+    func = enclosing_function(node)
+    if func is None or not re.search(rf"\bString\s+{re.escape(left.text())}\b", func.text()):
+        return []
+    return [emit(STR_CONCAT, source, line_of(node), "ast-grep")]

@@ -1,0 +1,79 @@
+"""Line-based maintainability rules: TODO/FIXME markers added, and blocks added twice."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality.common import Rule, emit
+
+_M = "maintainability"
+DUP_WINDOW = 6
+
+TODO = Rule(
+    "WFC-MAINT-TODO", _M, "info", "todo-marker", "TODO/FIXME added",
+    "The change adds a reminder of unfinished work.",
+    "Finish it, or link the marker to a tracked issue.", None, 90,
+)
+DUPLICATE = Rule(
+    "WFC-MAINT-DUPLICATE", _M, "low", "duplicated-block", "Duplicated block added",
+    "The same block of code is added more than once; fixes will have to be made in every copy.",
+    "Extract the shared block into a function.", None, 70, heuristic=True,
+)
+
+_COMMENT_TODO = re.compile(r"(#|//|/\*|--|\*)\s*.*\b(TODO|FIXME|XXX|HACK)\b")
+_TRIVIAL = re.compile(r"^([{}()\[\];,]*|else:?|try:|finally:|pass|return|break|continue|"
+                      r"end|\*/|/\*\*?|\*|#.*|//.*|\"\"\"|''')$")
+
+
+def todo_findings(source: SourceFile) -> list[RawFinding]:
+    out = []
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        if number in source.added_lines and _COMMENT_TODO.search(line):
+            out.append(emit(TODO, source, number, "wfc-text"))
+    return out
+
+
+def _normalise(line: str) -> str:
+    return re.sub(r"\s+", " ", line.strip())
+
+
+def duplicate_findings(sources: list[SourceFile]) -> list[RawFinding]:
+    """Windows of DUP_WINDOW non-trivial added lines that appear twice (in one file or across)."""
+    seen: dict[tuple[str, ...], list[tuple[SourceFile, int, int]]] = defaultdict(list)
+    for source in sources:
+        lines = source.text.splitlines()
+        kept: list[tuple[int, str]] = []
+        for number, line in enumerate(lines, start=1):
+            text = _normalise(line)
+            if number not in source.added_lines:
+                kept.append((number, ""))  # a gap breaks windows
+                continue
+            if text and not _TRIVIAL.match(text):
+                kept.append((number, text))
+        for start in range(len(kept) - DUP_WINDOW + 1):
+            window = kept[start:start + DUP_WINDOW]
+            if any(not text for _, text in window):
+                continue
+            key = tuple(text for _, text in window)
+            seen[key].append((source, window[0][0], window[-1][0]))
+    out: list[RawFinding] = []
+    reported: set[tuple[str, int]] = set()
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for places in seen.values():
+        if len(places) < 2:
+            continue
+        first = places[0]
+        for source, start, end in places[1:]:
+            if first[0] is source and start <= first[2]:
+                continue  # overlapping windows of one repeated run
+            if any(s <= start <= e for s, e in covered[source.path]):
+                continue
+            if (source.path, start) in reported:
+                continue
+            reported.add((source.path, start))
+            covered[source.path].append((start, end + DUP_WINDOW))
+            out.append(emit(DUPLICATE, source, start, "wfc-text", end_line=end,
+                            detail=f"First copy: {first[0].path}:{first[1]}."))
+    return out

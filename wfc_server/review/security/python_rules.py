@@ -1,0 +1,735 @@
+"""Python security rules: taint sinks (via the taint engine) and structural checks (AST).
+
+:func:`analyse_python` parses a file once, runs the taint engine with :class:`PythonSinks` as its
+hooks, then walks the tree for configuration-style defects (debug on, TLS off, weak hashes for
+passwords, hard-coded credentials, mktemp, XXE parsers, assert-based access control). It returns
+the findings and the *sink events* (every sink seen, with the taint level that reached it), which
+the reviewer uses to decide which bandit results are real.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+
+from wfc_server.review.model import RawFinding
+from wfc_server.review.security.catalog import make_finding
+from wfc_server.review.security.secret_values import looks_like_real_secret
+from wfc_server.review.security.taint import (
+    CLEAN,
+    PARAM,
+    SOURCE,
+    UNKNOWN,
+    FunctionAnalysis,
+    ModuleInfo,
+    ModuleTaint,
+    Taint,
+    names_in,
+)
+
+FAMILY = "wfc-taint"
+CHECK_FAMILY = "wfc-ast"
+
+#: kind -> concept
+CONCEPT = {
+    "sql": "sql-injection", "cmd": "command-injection", "code": "code-injection",
+    "deser": "unsafe-deserialization", "path": "path-traversal", "ssrf": "ssrf", "xss": "xss",
+    "redirect": "open-redirect", "ldap": "ldap-injection", "xpath": "xpath-injection",
+    "log": "log-injection", "template": "template-injection",
+}
+_GROUP_A = {"sql", "cmd", "code", "deser", "template"}
+_GROUP_B = {"path", "ssrf", "xss", "ldap", "xpath"}
+
+SQL_METHODS = frozenset({"execute", "executemany", "executescript", "raw", "mogrify", "exec_driver_sql"})
+SQL_FUNCS = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text",
+                       "pandas.read_sql", "pandas.read_sql_query", "RawSQL",
+                       "django.db.models.expressions.RawSQL", "django.db.models.RawSQL"})
+SHELL_FUNCS = frozenset({"os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
+                         "commands.getoutput", "commands.getstatusoutput", "os.popen2", "os.popen3",
+                         "asyncio.create_subprocess_shell", "popen2.popen2"})
+SUBPROCESS_FUNCS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call",
+                              "subprocess.check_output", "subprocess.Popen"})
+SHELLS = frozenset({"sh", "bash", "/bin/sh", "/bin/bash", "zsh", "cmd", "cmd.exe", "powershell",
+                    "/usr/bin/bash", "/bin/zsh"})
+CODE_FUNCS = frozenset({"eval", "exec", "compile", "execfile"})
+DESER_FUNCS = frozenset({"pickle.loads", "pickle.load", "_pickle.loads", "cPickle.loads", "cPickle.load",
+                         "dill.loads", "dill.load", "marshal.loads", "marshal.load", "jsonpickle.decode",
+                         "shelve.open", "pandas.read_pickle", "joblib.load", "pickle.Unpickler",
+                         "yaml.unsafe_load", "yaml.unsafe_load_all", "cloudpickle.loads",
+                         "cloudpickle.load", "torch.load", "numpy.load"})
+PATH_FUNCS = frozenset({"open", "io.open", "codecs.open", "os.open", "aiofiles.open", "send_file",
+                        "flask.send_file", "django.http.FileResponse", "FileResponse",
+                        "starlette.responses.FileResponse", "fastapi.responses.FileResponse",
+                        "os.remove", "os.unlink", "os.rmdir", "os.listdir", "os.makedirs",
+                        "shutil.rmtree", "shutil.copy", "shutil.copyfile", "shutil.move", "os.rename",
+                        "os.scandir", "shutil.copytree", "tarfile.open", "zipfile.ZipFile"})
+PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes"})
+HTTP_VERBS = frozenset({"get", "post", "put", "delete", "head", "patch", "options", "request", "stream"})
+SSRF_MODULES = ("requests", "httpx", "urllib3")
+SSRF_FUNCS = frozenset({"urllib.request.urlopen", "urllib.request.Request", "urllib.urlopen",
+                        "urllib2.urlopen", "http.client.HTTPConnection", "http.client.HTTPSConnection",
+                        "urllib.request.urlretrieve", "aiohttp.request"})
+REDIRECT_FUNCS = frozenset({"redirect", "flask.redirect", "django.shortcuts.redirect",
+                            "django.http.HttpResponseRedirect", "HttpResponseRedirect",
+                            "django.http.HttpResponsePermanentRedirect", "RedirectResponse",
+                            "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse",
+                            "aiohttp.web.HTTPFound", "web.HTTPFound", "werkzeug.utils.redirect"})
+MARKUP_FUNCS = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup", "Markup",
+                          "django.utils.safestring.mark_safe", "mark_safe", "SafeString",
+                          "django.utils.safestring.SafeString"})
+RESPONSE_FUNCS = frozenset({"flask.make_response", "make_response", "django.http.HttpResponse",
+                            "HttpResponse", "flask.Response", "werkzeug.wrappers.Response",
+                            "starlette.responses.HTMLResponse", "fastapi.responses.HTMLResponse",
+                            "HTMLResponse", "aiohttp.web.Response", "web.Response"})
+TEMPLATE_FUNCS = frozenset({"flask.render_template_string", "render_template_string",
+                            "jinja2.Template", "django.template.Template", "mako.template.Template",
+                            "Template", "jinja2.Environment.from_string"})
+LDAP_METHODS = frozenset({"search_s", "search_st", "search_ext_s", "search_ext", "search"})
+XPATH_METHODS = frozenset({"xpath", "find", "findall", "findtext", "iterfind"})
+LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+_SQL_WORDS = re.compile(r"\b(select|insert|update|delete|where|from|into|values|drop|order\s+by)\b",
+                        re.IGNORECASE)
+_FIXED_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/{}\s]+/", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SinkEvent:
+    """A sink the engine saw: which concept, where, and the worst taint level reaching it."""
+
+    line: int
+    end_line: int
+    concept: str
+    level: int
+
+
+@dataclass
+class PythonSinks:
+    """The taint engine's hooks: decide, per sink call, whether what reaches it is dangerous."""
+
+    path: str
+    info: ModuleInfo
+    findings: dict[tuple[str, int], RawFinding] = field(default_factory=dict)
+    events: list[SinkEvent] = field(default_factory=list)
+    fastapi: bool = False
+
+    # ---- engine hooks -----------------------------------------------------------------------
+
+    def on_call(self, call: ast.Call, qualname: str, fa: FunctionAnalysis) -> None:
+        method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
+        short = qualname.rsplit(".", 1)[-1] if qualname else ""
+        shadowed = isinstance(call.func, ast.Name) and (
+            call.func.id in fa.env.vars or call.func.id in self.info.functions)
+        if shadowed:
+            return
+        # SQL
+        if method in SQL_METHODS and not qualname.startswith(("subprocess", "os.")):
+            self._sink(call, fa, "sql", _arg(call, 0, "sql", "query", "statement", "operation"),
+                       f"`{_callee(call)}`")
+        elif qualname in SQL_FUNCS:
+            self._sink(call, fa, "sql", _arg(call, 0, "sql", "text"), f"`{_callee(call)}`")
+        elif method == "extra":
+            for kw in call.keywords:
+                if kw.arg in {"where", "select", "tables"}:
+                    self._sink(call, fa, "sql", kw.value, f"`{_callee(call)}({kw.arg}=...)`")
+        # command execution
+        if qualname in SHELL_FUNCS or method == "exec_command":
+            self._sink(call, fa, "cmd", _arg(call, 0, "cmd", "command"), f"`{_callee(call)}`")
+        elif qualname in SUBPROCESS_FUNCS:
+            self._subprocess(call, fa)
+        # code evaluation
+        if qualname in CODE_FUNCS and isinstance(call.func, ast.Name):
+            self._sink(call, fa, "code", _arg(call, 0, "source", "expression"), f"`{qualname}()`")
+        # deserialization
+        if qualname in DESER_FUNCS and self._unsafe_loader_args(call, qualname):
+            self._sink(call, fa, "deser", _arg(call, 0, "data", "file", "filename", "f"),
+                       f"`{qualname}()`")
+        elif qualname in {"yaml.load", "yaml.load_all"} and self._yaml_unsafe(call):
+            self._sink(call, fa, "deser", _arg(call, 0, "stream"), f"`{qualname}()` with an unsafe Loader")
+        # path traversal
+        if qualname in PATH_FUNCS and not shadowed:
+            self._sink(call, fa, "path", _arg(call, 0, "file", "path", "name", "filename_or_fp", "path_or_file"),
+                       f"`{_callee(call)}`")
+        elif method in PATH_METHODS or (method == "open" and _pathish(call.func)):
+            assert isinstance(call.func, ast.Attribute)
+            self._sink(call, fa, "path", call.func.value, f"`{_callee(call)}`")
+        # SSRF
+        if self._is_http_call(call, qualname, method):
+            url = _arg(call, 1 if method == "request" or short == "request" else 0, "url")
+            if qualname.startswith("http.client"):
+                url = _arg(call, 0, "host")
+            self._sink(call, fa, "ssrf", url, f"`{_callee(call)}`")
+        # open redirect
+        if qualname in REDIRECT_FUNCS:
+            self._sink(call, fa, "redirect", _arg(call, 0, "location", "url", "redirect_to"),
+                       f"`{_callee(call)}`")
+        # XSS and template injection
+        if qualname in MARKUP_FUNCS:
+            self._sink(call, fa, "xss", _arg(call, 0), f"`{_callee(call)}` (marks it safe HTML)")
+        elif qualname in RESPONSE_FUNCS and not qualname.startswith("rest_framework"):
+            if self._html_response(call):
+                self._sink(call, fa, "xss", _arg(call, 0, "response", "content", "body", "text"),
+                           f"the HTML response `{_callee(call)}`", need_built=True)
+        if qualname in TEMPLATE_FUNCS or method == "from_string":
+            self._template(call, fa, qualname)
+        # LDAP / XPath
+        if method in LDAP_METHODS and not qualname.startswith("re."):
+            self._ldap(call, fa, method)
+        if method in XPATH_METHODS or qualname in {"lxml.etree.XPath", "etree.XPath"}:
+            self._xpath(call, fa, method)
+        # log injection
+        if method in LOG_METHODS and _loggerish(call.func):
+            for arg in list(call.args) + [k.value for k in call.keywords if k.arg is None]:
+                self._sink(call, fa, "log", arg, f"the log call `{_callee(call)}`")
+
+    def on_return(self, node: ast.Return, fa: FunctionAnalysis) -> None:
+        if not fa.is_route or node.value is None or self.fastapi:
+            return
+        value = node.value
+        if isinstance(value, ast.Tuple) and value.elts:
+            value = value.elts[0]
+        if isinstance(value, ast.Call) and not (
+                isinstance(value.func, ast.Attribute) and value.func.attr in {"format", "join"}):
+            return
+        if isinstance(value, (ast.Dict, ast.List, ast.Constant)):
+            return
+        self._sink(node, fa, "xss", value, "the HTML response body returned by the view",
+                   need_built=True)
+
+    # ---- sink helpers -----------------------------------------------------------------------
+
+    def _sink(self, node: ast.AST, fa: FunctionAnalysis, kind: str, arg: ast.expr | None,
+              sink: str, need_built: bool = False) -> None:
+        if arg is None:
+            return
+        t = fa.taint(arg)
+        level = t.at(kind)
+        if kind == "ssrf" and level > CLEAN and t.prefix and _FIXED_HOST.match(t.prefix):
+            level = CLEAN  # host and scheme are fixed: only the path varies
+        if kind == "redirect" and level > CLEAN and t.prefix and t.prefix.startswith("/") and not (
+                t.prefix.startswith("//")):
+            level = CLEAN  # a local path
+        if kind == "sql" and level < SOURCE and not _sqlish(arg, t):
+            level = min(level, UNKNOWN) if level else level
+        line = getattr(node, "lineno", 1)
+        end = getattr(node, "end_lineno", line) or line
+        self.events.append(SinkEvent(line, end, CONCEPT[kind], level))
+        if need_built and not t.built:
+            return
+        verdict = severity_for(kind, level, t)
+        if verdict is None:
+            return
+        severity, confidence = verdict
+        desc = f"{_cap(t.origin or 'data')} reaches {sink}"
+        if t.via:
+            desc += " via " + ", ".join(t.via)
+        if level == PARAM:
+            desc += "; any caller passing untrusted data makes this exploitable"
+        elif level == UNKNOWN:
+            desc += "; the value is not a constant and is not sanitised"
+        desc += "."
+        self._add(make_finding(CONCEPT[kind], file=self.path, line=line, end_line=end,
+                               column=getattr(node, "col_offset", None), severity=severity,
+                               description=desc, family=FAMILY, confidence=confidence))
+
+    def _add(self, finding: RawFinding) -> None:
+        key = (finding.concept, finding.line or 0)
+        old = self.findings.get(key)
+        if old is None or _RANK[finding.severity] > _RANK[old.severity] or (
+                finding.severity == old.severity and finding.confidence > old.confidence):
+            self.findings[key] = finding
+
+    def _subprocess(self, call: ast.Call, fa: FunctionAnalysis) -> None:
+        shell = any(k.arg == "shell" and not (isinstance(k.value, ast.Constant) and not k.value.value)
+                    for k in call.keywords)
+        first = _arg(call, 0, "args")
+        if shell:
+            self._sink(call, fa, "cmd", first, f"`{_callee(call)}(..., shell=True)`")
+            return
+        if isinstance(first, (ast.List, ast.Tuple)) and len(first.elts) >= 3:
+            head, flag = first.elts[0], first.elts[1]
+            if (isinstance(head, ast.Constant) and head.value in SHELLS
+                    and isinstance(flag, ast.Constant) and flag.value in {"-c", "/c", "-Command"}):
+                self._sink(call, fa, "cmd", first.elts[2], f"a shell started by `{_callee(call)}`")
+
+    def _unsafe_loader_args(self, call: ast.Call, qualname: str) -> bool:
+        if qualname == "torch.load":
+            return not any(k.arg == "weights_only" and isinstance(k.value, ast.Constant)
+                           and k.value.value is True for k in call.keywords)
+        if qualname == "numpy.load":
+            return any(k.arg == "allow_pickle" and isinstance(k.value, ast.Constant)
+                       and k.value.value is True for k in call.keywords)
+        return True
+
+    def _yaml_unsafe(self, call: ast.Call) -> bool:
+        loader = _arg(call, 1, "Loader")
+        if loader is None:
+            return True  # PyYAML < 6 defaults to the full loader; >= 6 raises
+        text = ast.unparse(loader)
+        return not any(s in text for s in ("SafeLoader", "CSafeLoader", "BaseLoader"))
+
+    def _is_http_call(self, call: ast.Call, qualname: str, method: str) -> bool:
+        if qualname in SSRF_FUNCS:
+            return True
+        mod, _, last = qualname.rpartition(".")
+        if last in HTTP_VERBS and mod in SSRF_MODULES:
+            return True
+        if method in HTTP_VERBS and isinstance(call.func, ast.Attribute):
+            recv = ast.unparse(call.func.value).lower()
+            return bool(re.search(r"(session|client|http)\b|^(s|sess)$", recv)) and "request" not in recv
+        return False
+
+    def _html_response(self, call: ast.Call) -> bool:
+        for kw in call.keywords:
+            if kw.arg in {"mimetype", "content_type", "media_type"} and isinstance(kw.value, ast.Constant):
+                return "html" in str(kw.value.value).lower()
+        return True
+
+    def _template(self, call: ast.Call, fa: FunctionAnalysis, qualname: str) -> None:
+        source = _arg(call, 0, "source")
+        if source is None:
+            return
+        if isinstance(source, ast.Constant) and isinstance(source.value, str):
+            text = source.value
+            if re.search(r"\|\s*safe\b|autoescape\s+(false|off)", text, re.IGNORECASE):
+                for kw in call.keywords:
+                    self._sink(call, fa, "xss", kw.value,
+                               f"a template rendered with `|safe` / autoescape off by `{_callee(call)}`")
+            return
+        self._sink(call, fa, "template", source, f"the template source of `{_callee(call)}`")
+        if "render_template_string" in qualname:
+            self._sink(call, fa, "xss", source, f"the template rendered by `{_callee(call)}`")
+
+    def _ldap(self, call: ast.Call, fa: FunctionAnalysis, method: str) -> None:
+        candidates = list(call.args) + [k.value for k in call.keywords
+                                        if k.arg in {"filterstr", "search_filter", "filter"}]
+        for arg in candidates:
+            t = fa.taint(arg)
+            if t.at("ldap") > CLEAN and (method != "search" or (t.prefix or "").startswith("(")):
+                self._sink(call, fa, "ldap", arg, f"the LDAP filter of `{_callee(call)}`")
+                return
+
+    def _xpath(self, call: ast.Call, fa: FunctionAnalysis, method: str) -> None:
+        arg = _arg(call, 0, "path", "_path")
+        if arg is None:
+            return
+        t = fa.taint(arg)
+        if method != "xpath" and not (t.prefix or "").startswith((".", "/")):
+            return
+        self._sink(call, fa, "xpath", arg, f"the XPath expression of `{_callee(call)}`")
+
+
+_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+
+
+def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
+    """Impact-based severity and an honest confidence for a taint level reaching a sink kind."""
+    if level == SOURCE:
+        external = t.source_kind == "external"
+        if kind in _GROUP_A:
+            return ("high", 75) if external else ("critical", 90)
+        if kind in _GROUP_B:
+            if external:
+                return ("medium", 50) if kind in {"ldap", "xpath", "xss"} else None
+            return "high", 80 if kind != "xss" else 75
+        if kind == "redirect":
+            return None if external else ("medium", 80)
+        if kind == "log":
+            return None if external else ("low", 60)
+        return None
+    if level == PARAM:
+        if kind == "deser":
+            return "high", 55
+        if not t.built:
+            return None
+        if kind in _GROUP_A:
+            return "high", 60
+        if kind in _GROUP_B:
+            return "medium", 45
+        return None
+    if level == UNKNOWN:
+        if kind == "deser":
+            return "medium", 40
+        if kind in {"sql", "cmd", "code"} and t.built:
+            return "medium", 40
+    return None
+
+
+def _sqlish(arg: ast.expr, t: Taint) -> bool:
+    consts = [n.value for n in ast.walk(arg) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    text = " ".join(consts) + " " + (t.prefix or "")
+    return bool(_SQL_WORDS.search(text)) or isinstance(arg, ast.Name)
+
+
+def _arg(call: ast.Call, index: int, *names: str) -> ast.expr | None:
+    if len(call.args) > index and not isinstance(call.args[index], ast.Starred):
+        return call.args[index]
+    for kw in call.keywords:
+        if kw.arg in names:
+            return kw.value
+    return None
+
+
+def _callee(call: ast.Call) -> str:
+    text = ast.unparse(call.func)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _pathish(func: ast.expr) -> bool:
+    if not isinstance(func, ast.Attribute):
+        return False
+    recv = ast.unparse(func.value)
+    return "Path(" in recv or bool(re.search(r"path\b", recv, re.IGNORECASE))
+
+
+def _loggerish(func: ast.expr) -> bool:
+    if not isinstance(func, ast.Attribute):
+        return False
+    recv = ast.unparse(func.value).lower()
+    return bool(re.search(r"(^|\.)(log|logger|logging|_log|_logger|log_|audit_log)$", recv))
+
+
+# ============================================================================================
+# Structural checks (no taint needed).
+
+_PASSWORDISH = re.compile(r"pass(word|wd|phrase)?|pwd|(^|_)pw($|_)|credential|(^|_)pin($|_)", re.IGNORECASE)
+_SECRET_NAME = re.compile(
+    r"(pass(word|wd)?|pwd|secret|token|api_?key|apikey|access_?key|private_?key|auth_?key|"
+    r"client_?secret|credentials?|signing_?key|encryption_?key|master_?key|jwt_?key|session_?key)$"
+    r"|^(pass(word|wd)?|pwd|secret|token|api_?key|secret_?key)",
+    re.IGNORECASE,
+)
+_NOT_SECRET_NAME = re.compile(
+    r"(_url|_uri|_endpoint|_field|_name|_header|_param|_label|_prompt|_message|_msg|_pattern|"
+    r"_regex|_re|_path|_file|_dir|_type|_env|_var|_len|_length|_min|_max|_format|_column|_col|"
+    r"_key_name|_id|_hash_algorithm|_algorithm|_scheme|_prefix|_suffix|_help|_text|_error|"
+    r"_template|_route|_view|_policy|_expiry|_ttl|_timeout|_lifetime|_count|_attempts|_class|"
+    r"_mode|_key_env|_setting|_kind|_placeholder|_reset|_validators?|_required|_changed)$",
+    re.IGNORECASE,
+)
+_TOKEN_CONTEXT = re.compile(
+    r"token|secret|password|passwd|nonce|salt|otp|csrf|session|api_?key|reset|verification|"
+    r"activation|auth|invite|magic|signup_code|confirm|coupon|voucher|key$",
+    re.IGNORECASE,
+)
+_RANDOM_FUNCS = frozenset({"random.random", "random.randint", "random.choice", "random.choices",
+                           "random.getrandbits", "random.randrange", "random.sample",
+                           "random.uniform", "numpy.random.randint", "numpy.random.rand"})
+_AUTH_WORDS = re.compile(
+    r"admin|is_auth|authenticated|authoriz|permission|has_perm|perm(s)?\b|role|owner|is_staff|"
+    r"superuser|logged_in|login|can_|allowed|access|csrf|token|is_active_user|privilege|scope",
+    re.IGNORECASE,
+)
+_DEBUG_FILE = re.compile(r"settings|config|conf\.py|app\.py|main\.py|wsgi|asgi|server", re.IGNORECASE)
+_WEAK_CIPHERS = frozenset({"Crypto.Cipher.DES.new", "Crypto.Cipher.DES3.new", "Crypto.Cipher.ARC4.new",
+                           "Crypto.Cipher.ARC2.new", "Crypto.Cipher.Blowfish.new",
+                           "Cryptodome.Cipher.DES.new", "Cryptodome.Cipher.ARC4.new",
+                           "DES.new", "ARC4.new", "DES3.new", "Blowfish.new", "ARC2.new",
+                           "cryptography.hazmat.primitives.ciphers.algorithms.TripleDES",
+                           "cryptography.hazmat.primitives.ciphers.algorithms.ARC4",
+                           "cryptography.hazmat.primitives.ciphers.algorithms.Blowfish",
+                           "algorithms.TripleDES", "algorithms.ARC4", "algorithms.Blowfish",
+                           "cryptography.hazmat.primitives.ciphers.modes.ECB", "modes.ECB"})
+_FAST_HASHES = {"md5": "high", "sha1": "high", "sha224": "medium", "sha256": "medium",
+                "sha384": "medium", "sha512": "medium", "blake2b": "medium", "blake2s": "medium",
+                "sha3_256": "medium", "sha3_512": "medium"}
+
+
+@dataclass
+class StructuralChecks:
+    path: str
+    info: ModuleInfo
+    dead: set[int]
+    is_test: bool
+    out: list[RawFinding] = field(default_factory=list)
+
+    def run(self) -> list[RawFinding]:
+        self._function_of: dict[int, str] = {}
+        for node in ast.walk(self.info.tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for sub in ast.walk(node):
+                    self._function_of.setdefault(id(sub), node.name)
+        for node in ast.walk(self.info.tree):
+            line = getattr(node, "lineno", None)
+            if line is None or line in self.dead:
+                continue
+            if isinstance(node, ast.Call):
+                self.call(node)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                self.assign(node)
+            elif isinstance(node, ast.Assert):
+                self.assertion(node)
+            elif isinstance(node, ast.Compare):
+                self.compare(node)
+            elif isinstance(node, ast.Dict):
+                self.dict_literal(node)
+        return self.out
+
+    def _emit(self, concept: str, node: ast.AST, severity: str, description: str,
+              confidence: int, heuristic: bool = False, cwe: str | None = None,
+              title: str | None = None) -> None:
+        line = getattr(node, "lineno", 1)
+        self.out.append(make_finding(
+            concept, file=self.path, line=line, end_line=getattr(node, "end_lineno", line) or line,
+            column=getattr(node, "col_offset", None), severity=severity, description=description,
+            family=CHECK_FAMILY, confidence=confidence, heuristic=heuristic, cwe=cwe, title=title))
+
+    # ---- calls ------------------------------------------------------------------------------
+
+    def call(self, node: ast.Call) -> None:
+        qn = self.info.qualname(node.func)
+        method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+        kws = {k.arg: k.value for k in node.keywords if k.arg}
+        # debug mode
+        debug = kws.get("debug")
+        if method == "run" and isinstance(debug, ast.Constant) and debug.value is True:
+            self._emit("debug-enabled", node, "medium",
+                       f"`{ast.unparse(node.func)}(debug=True)` starts the app with the interactive "
+                       "debugger, which lets anyone who reaches it execute code.", 85)
+        if method == "update" and "DEBUG" in kws and _is_true(kws["DEBUG"]):
+            self._emit("debug-enabled", node, "medium", "The app configuration sets DEBUG=True.", 70)
+        # TLS verification
+        for name in ("verify", "verify_ssl", "ssl", "check_hostname"):
+            val = kws.get(name)
+            if isinstance(val, ast.Constant) and val.value is False and (
+                    name != "ssl" or method in HTTP_VERBS or "session" in ast.unparse(node.func).lower()
+                    or "connector" in ast.unparse(node.func).lower()):
+                self._emit("tls-verification-disabled", node, "medium",
+                           f"`{ast.unparse(node.func)}(..., {name}=False)` turns off TLS certificate "
+                           "verification, so a network attacker can intercept the connection.", 85)
+        if qn in {"ssl._create_unverified_context", "ssl._create_stdlib_context"}:
+            self._emit("tls-verification-disabled", node, "medium",
+                       f"`{qn}()` creates a TLS context that does not verify certificates.", 85)
+        cert = kws.get("cert_reqs")
+        if cert is not None and "CERT_NONE" in ast.unparse(cert):
+            self._emit("tls-verification-disabled", node, "medium",
+                       "`cert_reqs=CERT_NONE` disables certificate verification.", 85)
+        # temp files
+        if qn in {"tempfile.mktemp", "os.tempnam", "os.tmpnam"}:
+            self._emit("insecure-temp-file", node, "medium",
+                       f"`{qn}()` returns a predictable name that another process can create first "
+                       "(race / symlink attack).", 85)
+        if qn in {"open", "io.open", "os.open"} and node.args:
+            target = node.args[0]
+            if isinstance(target, ast.Constant) and isinstance(target.value, str) and re.match(
+                    r"^/(var/)?tmp/", target.value) and _writes(node):
+                self._emit("insecure-temp-file", node, "medium",
+                           f"The file `{target.value}` is written at a fixed, predictable path in a "
+                           "shared temp directory.", 60)
+        # weak hashes
+        self._hash(node, qn, kws)
+        # weak ciphers
+        if qn in _WEAK_CIPHERS or (qn.endswith(".new") and any("MODE_ECB" in ast.unparse(a)
+                                                               for a in node.args[1:2])):
+            self._emit("weak-crypto", node, "medium",
+                       f"`{ast.unparse(node.func)}` uses a broken cipher or the ECB mode, which leaks "
+                       "patterns of the plaintext.", 80)
+        # weak random for tokens
+        if qn in _RANDOM_FUNCS and self._token_context(node):
+            self._emit("weak-random", node, "medium",
+                       f"`{qn}()` is not cryptographically secure but generates a security-sensitive "
+                       "value (token/password/key); its output can be predicted.", 70)
+        # XXE
+        if qn.endswith("XMLParser") and "lxml" in qn or qn == "etree.XMLParser":
+            if any(isinstance(kws.get(k), ast.Constant) and kws[k].value is v
+                   for k, v in (("resolve_entities", True), ("no_network", False), ("load_dtd", True))):
+                self._emit("xxe", node, "high",
+                           "The lxml parser is configured to resolve external entities / DTDs, so "
+                           "XML input can read local files or make network requests.", 80)
+        if method == "setFeature" and len(node.args) >= 2 and _is_true(node.args[1]):
+            feature = ast.unparse(node.args[0])
+            if "external" in feature.lower() or "feature_external" in feature:
+                self._emit("xxe", node, "high",
+                           f"`setFeature({feature}, True)` enables external entity resolution for "
+                           "XML input.", 80)
+        # jinja autoescape off
+        if qn in {"jinja2.Environment", "Environment"}:
+            auto = kws.get("autoescape")
+            if isinstance(auto, ast.Constant) and auto.value is False:
+                self._emit("xss", node, "medium",
+                           "The Jinja2 environment is created with autoescape=False, so every "
+                           "variable rendered into HTML is unescaped.", 70)
+        # JWT without verification
+        if qn in {"jwt.decode"}:
+            text = ast.unparse(node)
+            if re.search(r"verify_signature['\"]\s*:\s*False|verify\s*=\s*False", text) or re.search(
+                    r"algorithms\s*=\s*\[[^\]]*['\"]none['\"]", text, re.IGNORECASE):
+                self._emit("jwt-verification", node, "high",
+                           "`jwt.decode` is called with signature verification disabled (or the "
+                           "'none' algorithm), so forged tokens are accepted.", 85)
+        # permissive chmod
+        if qn == "os.chmod" and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant):
+            mode = node.args[1].value
+            if isinstance(mode, int) and mode & 0o002:
+                self._emit("insecure-permissions", node, "medium",
+                           f"`os.chmod(..., {oct(mode)})` makes the file world-writable.", 80)
+
+    def _hash(self, node: ast.Call, qn: str, kws: dict[str | None, ast.expr]) -> None:
+        algo = ""
+        if qn.startswith("hashlib.") and qn[8:] in _FAST_HASHES:
+            algo = qn[8:]
+        elif qn == "hashlib.new" and node.args and isinstance(node.args[0], ast.Constant):
+            algo = str(node.args[0].value).lower().replace("-", "")
+        elif qn.endswith(("MD5.new", "SHA1.new", "SHA.new")):
+            algo = "md5" if "MD5" in qn else "sha1"
+        if algo not in _FAST_HASHES:
+            return
+        used = kws.get("usedforsecurity")
+        if isinstance(used, ast.Constant) and used.value is False:
+            return
+        context = " ".join([ast.unparse(a) for a in node.args] + [self._function_of.get(id(node), "")]
+                           + [self._assigned_name(node)])
+        if _PASSWORDISH.search(context):
+            severity = _FAST_HASHES[algo]
+            self._emit("weak-password-hash", node, severity,
+                       f"Passwords are hashed with fast `{algo}` (no salt/work factor); stolen hashes "
+                       "can be brute-forced quickly.", 80 if severity == "high" else 65)
+        elif algo in {"md5", "sha1"} and re.search(r"sign|signature|hmac|auth|token|secret",
+                                                    context, re.IGNORECASE):
+            self._emit("weak-hash", node, "medium",
+                       f"`{algo}` is used for a security purpose (signature/token); it is not "
+                       "collision resistant.", 60)
+
+    def _assigned_name(self, node: ast.AST) -> str:
+        parent = self.info.parents.get(id(node))
+        for _ in range(4):
+            if parent is None:
+                return ""
+            if isinstance(parent, ast.Assign):
+                return " ".join(ast.unparse(t) for t in parent.targets)
+            if isinstance(parent, (ast.AnnAssign, ast.AugAssign)):
+                return ast.unparse(parent.target)
+            if isinstance(parent, ast.Return):
+                return self._function_of.get(id(parent), "")
+            if isinstance(parent, ast.keyword):
+                return parent.arg or ""
+            parent = self.info.parents.get(id(parent))
+        return ""
+
+    def _token_context(self, node: ast.Call) -> bool:
+        context = self._assigned_name(node) + " " + self._function_of.get(id(node), "")
+        return bool(_TOKEN_CONTEXT.search(context))
+
+    # ---- assignments, dicts, comparisons ------------------------------------------------------
+
+    def assign(self, node: ast.Assign | ast.AnnAssign) -> None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        value = node.value
+        if value is None:
+            return
+        for target in targets:
+            name = target.id if isinstance(target, ast.Name) else (
+                target.attr if isinstance(target, ast.Attribute) else "")
+            if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant):
+                name = str(target.slice.value)
+            if name == "DEBUG" and _is_true(value) and (
+                    _DEBUG_FILE.search(self.path) or isinstance(target, ast.Subscript)):
+                self._emit("debug-enabled", node, "medium",
+                           "DEBUG is set to True; debug pages leak settings and stack traces in "
+                           "production.", 70)
+            elif name == "debug" and isinstance(target, ast.Attribute) and _is_true(value):
+                self._emit("debug-enabled", node, "medium", f"`{ast.unparse(target)} = True` "
+                           "enables debug mode.", 75)
+            if name and isinstance(value, ast.Constant) and isinstance(value.value, str):
+                self._secret(name, value.value, node)
+            if name in {"verify_mode"} and "CERT_NONE" in ast.unparse(value):
+                self._emit("tls-verification-disabled", node, "medium",
+                           "The SSL context's verify_mode is CERT_NONE: certificates are not checked.", 85)
+            if name == "check_hostname" and isinstance(value, ast.Constant) and value.value is False:
+                self._emit("tls-verification-disabled", node, "medium",
+                           "The SSL context's check_hostname is False: any certificate host matches.", 75)
+
+    def dict_literal(self, node: ast.Dict) -> None:
+        for k, v in zip(node.keys, node.values):
+            if isinstance(k, ast.Constant) and isinstance(k.value, str) and isinstance(
+                    v, ast.Constant) and isinstance(v.value, str):
+                self._secret(k.value, v.value, v)
+
+    def compare(self, node: ast.Compare) -> None:
+        if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+            return
+        left, right = node.left, node.comparators[0]
+        for name_side, val_side in ((left, right), (right, left)):
+            if isinstance(val_side, ast.Constant) and isinstance(val_side.value, str):
+                name = ast.unparse(name_side).rsplit(".", 1)[-1].strip("]'\")[")
+                if _PASSWORDISH.search(name) and looks_like_real_secret(val_side.value, name):
+                    self._emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                               f"`{ast.unparse(name_side)}` is compared with a hard-coded password "
+                               "literal; anyone with the source can log in.", 70, heuristic=True)
+
+    def call_kw_secrets(self, node: ast.Call) -> None:
+        for kw in node.keywords:
+            if kw.arg and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                self._secret(kw.arg, kw.value.value, kw.value)
+
+    def _secret(self, name: str, value: str, node: ast.AST) -> None:
+        if not _SECRET_NAME.search(name) or _NOT_SECRET_NAME.search(name):
+            return
+        if not looks_like_real_secret(value, name):
+            return
+        shown = value[:4] + "..." if len(value) > 6 else "***"
+        self._emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                   f"`{name}` is assigned the hard-coded credential `{shown}`; it is exposed to "
+                   "everyone with access to the source and cannot be rotated without a deploy.",
+                   70, heuristic=True)
+
+    def assertion(self, node: ast.Assert) -> None:
+        if self.is_test:
+            return
+        text = ast.unparse(node.test)
+        if _AUTH_WORDS.search(text) and not re.search(r"isinstance|is not None|len\(", text):
+            self._emit("assert-access-control", node, "medium",
+                       f"`assert {text}` guards access, but asserts are stripped with python -O, "
+                       "so the check silently disappears.", 70)
+
+
+def _is_true(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _writes(call: ast.Call) -> bool:
+    mode = call.args[1] if len(call.args) > 1 else next(
+        (k.value for k in call.keywords if k.arg in {"mode", "flags"}), None)
+    if mode is None:
+        return False
+    text = ast.unparse(mode)
+    return any(c in text for c in ("w", "a", "x", "O_CREAT", "O_WRONLY"))
+
+
+@dataclass
+class PythonAnalysis:
+    findings: list[RawFinding]
+    events: list[SinkEvent]
+    dead_lines: set[int]
+
+
+def analyse_python(path: str, tree: ast.Module, is_test: bool) -> PythonAnalysis:
+    """Taint sinks plus structural checks for one parsed Python file."""
+    info = ModuleInfo.build(tree)
+    hooks = PythonSinks(path, info, fastapi=any(v.startswith("fastapi") for v in info.aliases.values()))
+    engine = ModuleTaint(info, hooks)
+    engine.analyse()
+    checks = StructuralChecks(path, info, engine.dead_lines, is_test)
+    checks.run()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node, "lineno", 0) not in engine.dead_lines:
+            checks.call_kw_secrets(node)
+    findings = [f for f in hooks.findings.values() if (f.line or 0) not in engine.dead_lines]
+    if is_test:
+        findings = [_soften(f) for f in findings]
+    return PythonAnalysis(findings + checks.out, hooks.events, engine.dead_lines)
+
+
+def _soften(finding: RawFinding) -> RawFinding:
+    """Test code exercising a sink is rarely a product vulnerability: cap at low."""
+    if _RANK[finding.severity] > _RANK["low"]:
+        finding.severity = "low"
+        finding.confidence = min(finding.confidence, 40)
+    return finding
+
+
+__all__ = ["analyse_python", "PythonAnalysis", "SinkEvent", "names_in"]

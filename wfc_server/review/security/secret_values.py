@@ -1,0 +1,54 @@
+"""Is a string literal a plausible real credential, or a placeholder / label / message?
+
+Shared by the Python AST rule, the detect-secrets adapter and the other-language rules so they
+agree on what noise looks like.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+_PLACEHOLDER = re.compile(
+    r"^(x+|\*+|\.+|-+|_+|#+|0+|1234(5678?)?|changeme|change[_-]?me|replace[_-]?me|"
+    r"your[_-].*|<.*>|\$\{.*\}|\{\{.*\}\}|\{.*\}|%\(?\w*\)?s|%s|todo|tbd|fixme|dummy|fake|test|"
+    r"testing|example|sample|placeholder|none|null|nil|undefined|empty|redacted|secret|password|"
+    r"passwd|token|api[_-]?key|key|string|str|value|bearer|basic|true|false|default)$",
+    re.IGNORECASE,
+)
+_IDENTIFIER_LIKE = re.compile(r"^[a-z][a-z0-9]*([_.\-][a-z0-9]+)+$")
+_ENV_REF = re.compile(r"^\$\w+$|^%\w+%$|^env:|^vault:|^arn:aws:secretsmanager|^projects/.+/secrets/")
+
+
+def shannon_entropy(value: str) -> float:
+    """Bits per character; random keys score high, words and labels low."""
+    if not value:
+        return 0.0
+    counts = Counter(value)
+    total = len(value)
+    return -sum(c / total * math.log2(c / total) for c in counts.values())
+
+
+def looks_like_real_secret(value: str, name: str = "") -> bool:
+    """Reject empty values, placeholders, messages, field names, URLs and paths."""
+    stripped = value.strip()
+    if len(stripped) < 4 or len(stripped) > 500:
+        return False
+    if " " in stripped or "\n" in stripped:
+        return False  # messages, prompts, SQL
+    if _PLACEHOLDER.match(stripped) or _ENV_REF.match(stripped):
+        return False
+    lowered = stripped.lower()
+    if lowered == name.lower() or lowered.replace("-", "_") == name.lower():
+        return False
+    if _IDENTIFIER_LIKE.match(stripped) and any(
+            w in lowered for w in ("pass", "secret", "token", "key", "pwd", "auth", "cred")):
+        return False  # a field / header / setting name such as "new_password"
+    if stripped.startswith(("/", "http://", "https://", "./", "../")) and "@" not in stripped:
+        return False
+    if re.fullmatch(r"[a-z_]+", stripped) and len(stripped) <= 6:
+        return shannon_entropy(stripped) > 2.0
+    if len(set(stripped)) <= 2:
+        return False
+    return True

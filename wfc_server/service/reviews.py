@@ -1,0 +1,357 @@
+"""The review lifecycle: admit, persist, queue, run on the engine, stream, cancel, drain, recover.
+
+pending -> in_progress -> completed | failed | cancelled; every change is persisted with its
+timestamp before it is announced. The engine runs in a task per review so a cancel or the
+timeout stops exactly that review; the worker that ran it goes on to the next one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from prometheus_async.aio import time as time_coroutine
+
+from wfc_server.logs import get_logger
+from wfc_server.metrics import Metrics
+from wfc_server.review.model import Progress, ReviewFailed, ReviewRequest, ReviewResult
+from wfc_server.service.events import EventHub
+from wfc_server.store.records import (
+    CANCELLED,
+    COMPLETED,
+    FAILED,
+    IN_PROGRESS,
+    PENDING,
+    ProjectRecord,
+    ReviewRecord,
+    utc_now,
+)
+from wfc_server.store.reviews import ReviewStore
+
+log = get_logger("wfc.reviews")
+
+_RESULT_EXTRAS = ("risk", "tier", "minority_protection_applied", "reviewers", "coverage", "engine_version")
+_SHUTDOWN = "shutdown"
+_USER = "user"
+
+
+class Engine(Protocol):
+    """What the service needs of the review engine (``wfc_server.review.ReviewEngine``)."""
+
+    async def start(self) -> None: ...
+    async def close(self) -> None: ...
+    async def review(self, request: ReviewRequest, progress: Any) -> ReviewResult: ...
+    def pool_status(self, project_id: str) -> dict[str, Any]: ...
+    def pool_size(self) -> int: ...
+
+
+class QueueFull(Exception):
+    """The review queue is at capacity (503 with Retry-After)."""
+
+
+class NotAccepting(Exception):
+    """The service is draining or not yet recovered (503)."""
+
+
+class NotCancellable(Exception):
+    """The review already reached a terminal state (409)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceLimits:
+    workers: int
+    timeout_seconds: float
+    queue_size: int
+    max_attempts: int
+
+
+class ReviewService:
+    def __init__(
+        self,
+        store: ReviewStore,
+        engine: Engine,
+        hub: EventHub,
+        metrics: Metrics,
+        limits: ServiceLimits,
+        repo_path_of: Any,
+    ) -> None:
+        self._store = store
+        self._engine = engine
+        self._hub = hub
+        self._metrics = metrics
+        self._limits = limits
+        self._repo_path_of = repo_path_of  # project_id -> repo_path (or None)
+        self._queue: asyncio.Queue[str] = asyncio.Queue()
+        self._waiting = 0
+        self._workers: list[asyncio.Task[None]] = []
+        self._running: dict[str, asyncio.Task[ReviewResult]] = {}
+        self._runs: set[asyncio.Task[None]] = set()
+        self._cancel_reason: dict[str, str] = {}
+        self._accepting = False
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def start(self, unfinished: list[ReviewRecord]) -> None:
+        """Resume what a previous run left unfinished, then start the workers."""
+        for record in sorted(unfinished, key=lambda r: r.seq):
+            self._hub.open(record, resumed=True)
+            if record.attempts >= self._limits.max_attempts:
+                await self._finish_failed(
+                    record,
+                    f"Review was interrupted {record.attempts} times by server restarts; giving up",
+                )
+                continue
+            if record.status != PENDING:
+                self._store.set_status(record, PENDING)
+                record.started_at = None
+                await self._store.save(record)
+            log.info("review.recovered", review_id=record.review_id, project_id=record.project_id,
+                     attempts=record.attempts)
+            self._enqueue(record.review_id)
+        self._workers = [
+            asyncio.create_task(self._worker(), name=f"review-worker-{n}")
+            for n in range(self._limits.workers)
+        ]
+        self._accepting = True
+
+    @property
+    def accepting(self) -> bool:
+        return self._accepting
+
+    @property
+    def queue_depth(self) -> int:
+        return self._waiting
+
+    @property
+    def running_count(self) -> int:
+        return len(self._running)
+
+    async def drain(self, grace_seconds: float) -> None:
+        """Stop accepting, let running reviews finish within the grace period, requeue the rest."""
+        self._accepting = False
+        for worker in self._workers:
+            worker.cancel()  # idle workers stop at once; busy ones finish their review first
+        running = list(self._running.values())
+        if running:
+            log.info("drain.waiting", running=len(running), grace_seconds=grace_seconds)
+            await asyncio.wait(running, timeout=grace_seconds)
+        for review_id, task in list(self._running.items()):
+            self._cancel_reason[review_id] = _SHUTDOWN
+            task.cancel()
+        await asyncio.gather(*self._workers, return_exceptions=True)
+        if self._runs:
+            await asyncio.wait(list(self._runs), timeout=60)
+        self._workers = []
+
+    # -- requests ---------------------------------------------------------------------------
+
+    async def submit(
+        self, project: ProjectRecord, diff: str, files: list[str], base_ref: str | None
+    ) -> ReviewRecord:
+        """Admit, persist durably, then queue. Raises QueueFull or NotAccepting."""
+        if not self._accepting:
+            raise NotAccepting()
+        if self._waiting >= self._limits.queue_size:
+            raise QueueFull()
+        self._waiting += 1  # reserve the slot across the awaits below
+        try:
+            record = ReviewRecord(
+                review_id=str(uuid.uuid4()),
+                project_id=project.project_id,
+                developer_id=project.developer_id,
+                seq=self._store.next_seq(),
+                status=PENDING,
+                submitted_at=utc_now(),
+                files=files,
+                base_ref=base_ref,
+            )
+            await self._store.create(record, diff)
+        except BaseException:
+            self._waiting -= 1
+            raise
+        self._metrics.count_review("submitted", project.project_id)
+        self._hub.publish(record, "queued", 0, {"queue_position": self._waiting})
+        log.info("review.submitted", review_id=record.review_id, project_id=record.project_id,
+                 diff_bytes=len(diff), files=len(files))
+        self._queue.put_nowait(record.review_id)
+        self._metrics.queue_depth.set(self._waiting)
+        return record
+
+    async def cancel(self, record: ReviewRecord) -> ReviewRecord:
+        """Cancel a pending or running review; a running one is stopped and its worker freed."""
+        if record.terminal:
+            raise NotCancellable()
+        task = self._running.get(record.review_id)
+        self._store.set_status(record, CANCELLED)  # synchronous: no completion can slip in
+        record.completed_at = utc_now()
+        if task is not None:
+            self._cancel_reason[record.review_id] = _USER
+            task.cancel()
+        await self._store.save(record)
+        self._metrics.count_review(CANCELLED, record.project_id)
+        self._hub.publish(record, "cancelled", self._hub.progress(record.review_id) or 0, {})
+        log.info("review.cancelled", review_id=record.review_id, project_id=record.project_id,
+                 was_running=task is not None)
+        return record
+
+    async def render(
+        self, record: ReviewRecord, *, with_result: bool = True, result: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The contract's status object, plus the engine's extras once completed."""
+        body: dict[str, Any] = {
+            "review_id": record.review_id,
+            "status": record.status,
+            "project_id": record.project_id,
+            "developer_id": record.developer_id,
+            "submitted_at": record.submitted_at,
+            "started_at": record.started_at,
+            "completed_at": record.completed_at,
+            "consensus_score": record.consensus_score,
+            "passed": record.passed,
+            "findings": None,
+            "findings_count": record.findings_count,
+            "files": record.files,
+            "base_ref": record.base_ref,
+            "progress": 100 if record.terminal else (self._hub.progress(record.review_id) or 0),
+        }
+        if record.status == FAILED:
+            body["error"] = record.error
+        if record.status == COMPLETED and (with_result or result is not None):
+            if result is None:
+                result = await self._store.result(record) or {}
+            body["findings"] = result.get("findings", [])
+            for key in _RESULT_EXTRAS:
+                body[key] = result.get(key)
+        return body
+
+    # -- workers ----------------------------------------------------------------------------
+
+    def _enqueue(self, review_id: str) -> None:
+        self._waiting += 1
+        self._queue.put_nowait(review_id)
+        self._metrics.queue_depth.set(self._waiting)
+
+    async def _worker(self) -> None:
+        while True:
+            review_id = await self._queue.get()
+            self._waiting -= 1
+            self._metrics.queue_depth.set(self._waiting)
+            record = self._store.get(review_id)
+            if record is None or record.status != PENDING:
+                continue  # cancelled while it waited
+            run = asyncio.create_task(self._run(record))
+            self._runs.add(run)
+            run.add_done_callback(self._runs.discard)
+            await asyncio.shield(run)  # a drain stops the loop, never a review half-way
+
+    async def _run(self, record: ReviewRecord) -> None:
+        self._store.set_status(record, IN_PROGRESS)
+        record.started_at = utc_now()
+        record.attempts += 1
+        await self._store.save(record)
+        if record.status != IN_PROGRESS:
+            return  # cancelled during the save
+        self._hub.publish(record, "started", 1, {"attempt": record.attempts})
+        log.info("review.started", review_id=record.review_id, project_id=record.project_id,
+                 attempt=record.attempts)
+        task = asyncio.create_task(self._review(record), name=f"review-{record.review_id}")
+        self._running[record.review_id] = task
+        self._metrics.active_reviews.inc()
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(self._limits.timeout_seconds):
+                result = await asyncio.shield(task)
+        except TimeoutError:
+            task.cancel()
+            await self._settle(task)
+            await self._finish_failed(
+                record, f"Review execution timeout after {self._limits.timeout_seconds:g} seconds"
+            )
+        except asyncio.CancelledError:
+            await self._settle(task)
+            reason = self._cancel_reason.pop(record.review_id, None)
+            if reason == _SHUTDOWN:
+                await self._requeue_for_restart(record)
+            elif reason != _USER:
+                await self._finish_failed(record, "Review was interrupted")
+        except ReviewFailed as exc:
+            await self._finish_failed(record, str(exc) or "Review failed")
+        except Exception as exc:  # an engine bug must end the review, never hang it
+            log.exception("review.crashed", review_id=record.review_id, project_id=record.project_id)
+            await self._finish_failed(record, f"Internal review error ({type(exc).__name__})")
+        else:
+            await self._finish_completed(record, result, time.monotonic() - started)
+        finally:
+            self._running.pop(record.review_id, None)
+            self._cancel_reason.pop(record.review_id, None)
+            self._metrics.active_reviews.dec()
+
+    async def _review(self, record: ReviewRecord) -> ReviewResult:
+        diff = await self._store.read_diff(record.review_id)
+        request = ReviewRequest(
+            review_id=record.review_id,
+            project_id=record.project_id,
+            diff_content=diff,
+            files=tuple(record.files),
+            repo_path=self._repo_path_of(record.project_id),
+            base_ref=record.base_ref,
+        )
+
+        async def on_progress(step: Progress) -> None:
+            if record.status == IN_PROGRESS:
+                self._hub.publish(record, "stage", step.progress, step.to_dict())
+
+        return await time_coroutine(self._metrics.review_duration, self._engine.review(request, on_progress))
+
+    @staticmethod
+    async def _settle(task: asyncio.Task[Any]) -> None:
+        """Wait (bounded) for a cancelled engine task to release its processes and workspace."""
+        if not task.done():
+            task.cancel()
+        await asyncio.wait([task], timeout=30)
+        if task.done() and not task.cancelled():
+            task.exception()  # mark retrieved
+
+    async def _finish_completed(self, record: ReviewRecord, result: ReviewResult, seconds: float) -> None:
+        if record.status != IN_PROGRESS:
+            return  # cancelled while the engine finished
+        data = result.to_dict()
+        self._store.set_status(record, COMPLETED)
+        record.completed_at = utc_now()
+        record.consensus_score = data["consensus_score"]
+        record.passed = data["passed"]
+        record.findings_count = len(data["findings"])
+        record.result = data
+        body = await self.render(record, result=data)
+        await self._store.save(record)
+        self._metrics.count_review(COMPLETED, record.project_id)
+        self._hub.publish(record, "completed", 100, body)
+        log.info("review.completed", review_id=record.review_id, project_id=record.project_id,
+                 consensus_score=record.consensus_score, passed=record.passed,
+                 findings=record.findings_count, duration_ms=round(seconds * 1000))
+
+    async def _finish_failed(self, record: ReviewRecord, reason: str) -> None:
+        if record.terminal:
+            return
+        self._store.set_status(record, FAILED)
+        record.completed_at = utc_now()
+        record.passed = False
+        record.consensus_score = None
+        record.error = reason
+        await self._store.save(record)
+        self._metrics.count_review(FAILED, record.project_id)
+        self._hub.publish(record, "failed", self._hub.progress(record.review_id) or 0, {"error": reason})
+        log.warning("review.failed", review_id=record.review_id, project_id=record.project_id, error=reason)
+
+    async def _requeue_for_restart(self, record: ReviewRecord) -> None:
+        """A drain ran out of grace: the review goes back to pending and resumes on restart."""
+        if record.terminal:
+            return
+        self._store.set_status(record, PENDING)
+        record.started_at = None
+        record.attempts = max(record.attempts - 1, 0)  # a clean shutdown is not a failed attempt
+        await self._store.save(record)
+        log.info("review.requeued", review_id=record.review_id, project_id=record.project_id)

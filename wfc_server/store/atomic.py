@@ -1,0 +1,67 @@
+"""Crash-safe file writes: temp file, fsync, rename, fsync of the directory.
+
+After :func:`write_atomic` returns, the new content is durable and a crash at any instant leaves
+either the old file or the new one, never a torn mix. Temp files carry a ``.tmp`` suffix so a
+restart can sweep the leftovers of a crash mid-write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+from pathlib import Path
+
+import aiofiles
+import aiofiles.os
+
+TMP_SUFFIX = ".tmp"
+
+
+async def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
+    """Durably replace ``path`` with ``data``."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    try:
+        async with aiofiles.open(tmp, "wb") as handle:
+            await handle.write(data)
+            await handle.flush()
+            await asyncio.to_thread(os.fsync, handle.fileno())
+        await aiofiles.os.replace(tmp, path)
+    except BaseException:
+        await asyncio.shield(_unlink_quietly(tmp))
+        raise
+    if sync_dir:
+        await fsync_dir(path.parent)
+
+
+async def fsync_dir(directory: Path) -> None:
+    """Make a rename or unlink inside ``directory`` durable."""
+    await asyncio.to_thread(_fsync_dir_sync, directory)
+
+
+def _fsync_dir_sync(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+async def _unlink_quietly(path: Path) -> None:
+    try:
+        await aiofiles.os.remove(path)
+    except OSError:
+        pass
+
+
+def sweep_temp_files(directory: Path) -> int:
+    """Remove temp files a crash left behind (start-up only; returns how many)."""
+    removed = 0
+    for entry in os.scandir(directory):
+        if entry.name.endswith(TMP_SUFFIX) and entry.name.startswith("."):
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:
+                pass
+    return removed

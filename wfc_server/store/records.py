@@ -1,0 +1,103 @@
+"""The stored shapes of projects and reviews, and their JSON (de)serialisation."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+PENDING = "pending"
+IN_PROGRESS = "in_progress"
+COMPLETED = "completed"
+FAILED = "failed"
+CANCELLED = "cancelled"
+STATUSES = (PENDING, IN_PROGRESS, COMPLETED, FAILED, CANCELLED)
+TERMINAL = frozenset({COMPLETED, FAILED, CANCELLED})
+
+
+def utc_now() -> str:
+    """ISO 8601 UTC with a Z suffix and millisecond precision."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class RecordError(ValueError):
+    """A stored file does not hold a valid record (it is quarantined)."""
+
+
+@dataclass(slots=True)
+class ProjectRecord:
+    project_id: str
+    developer_id: str
+    repo_path: str
+    created_at: str
+    key_hash: str
+
+    def public(self) -> dict[str, Any]:
+        """What listings may show: never the key hash, never the repo path."""
+        return {
+            "project_id": self.project_id,
+            "developer_id": self.developer_id,
+            "created_at": self.created_at,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Any) -> ProjectRecord:
+        return _build(cls, data)
+
+
+@dataclass(slots=True)
+class ReviewRecord:
+    """A review's lifecycle state; its engine result lives beside it in ``result``."""
+
+    review_id: str
+    project_id: str
+    developer_id: str
+    seq: int
+    status: str
+    submitted_at: str
+    files: list[str] = field(default_factory=list)
+    base_ref: str | None = None
+    started_at: str | None = None
+    completed_at: str | None = None
+    consensus_score: float | None = None
+    passed: bool | None = None
+    error: str | None = None
+    attempts: int = 0
+    event_seq: int = 0
+    findings_count: int | None = None
+    result: dict[str, Any] | None = None
+
+    @property
+    def terminal(self) -> bool:
+        return self.status in TERMINAL
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Any) -> ReviewRecord:
+        record = _build(cls, data)
+        if record.status not in STATUSES:
+            raise RecordError(f"unknown status {record.status!r}")
+        if not isinstance(record.seq, int):
+            raise RecordError("seq is not an integer")
+        return record
+
+
+def _build(cls: Any, data: Any) -> Any:
+    if not isinstance(data, dict):
+        raise RecordError("record is not a JSON object")
+    names = {f.name for f in dataclasses.fields(cls)}
+    required = {
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+    missing = required - data.keys()
+    if missing:
+        raise RecordError(f"missing fields: {', '.join(sorted(missing))}")
+    return cls(**{k: v for k, v in data.items() if k in names})

@@ -1,0 +1,209 @@
+"""Reviews on disk, with an in-memory index so reads and listings never scan the store.
+
+Layout: ``<data>/reviews/<2-hex shard>/<review_id>.json`` (the lifecycle record, rewritten
+atomically on every transition) and ``<review_id>.diff`` (the submitted diff, written once).
+The diff is written before the record, so a record on disk always has its diff; a diff without
+a record was never acknowledged and is swept at start-up.
+
+Engine results (findings etc.) can be large, so only the most recently used are kept in memory;
+the rest are read back from the record file on demand.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import json
+import os
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiofiles
+
+from wfc_server.store.atomic import fsync_dir, write_atomic
+from wfc_server.store.files import ScanReport, move_to_quarantine, scan_records
+from wfc_server.store.records import TERMINAL, RecordError, ReviewRecord
+
+_RESULT_CACHE = 2048
+
+
+@dataclass(slots=True)
+class ReviewScan(ScanReport):
+    unfinished: list[ReviewRecord] = field(default_factory=list)
+    orphan_diffs_removed: int = 0
+
+
+class ReviewStore:
+    def __init__(self, data_dir: Path) -> None:
+        self._dir = data_dir / "reviews"
+        self._quarantine = data_dir / "quarantine" / "reviews"
+        self._records: dict[str, ReviewRecord] = {}
+        self._by_project: dict[str, list[int]] = defaultdict(list)
+        self._by_status: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._by_seq: dict[int, str] = {}
+        self._indexed_status: dict[str, str] = {}
+        self._results: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._next_seq = 1
+
+    # -- start-up ---------------------------------------------------------------------------
+
+    async def load(self) -> ReviewScan:
+        """Rebuild the index from disk; corrupt records are quarantined, never fatal."""
+        self._dir.mkdir(parents=True, exist_ok=True)
+        report = ReviewScan()
+        await asyncio.to_thread(self._load_sync, report)
+        return report
+
+    def _load_sync(self, report: ReviewScan) -> None:
+        records: list[ReviewRecord] = []
+
+        def accept(record: ReviewRecord, name: str) -> None:
+            if name != f"{record.review_id}.json":
+                raise RecordError("file name does not match review_id")
+            if not os.path.exists(self._diff_path(record.review_id)):
+                raise RecordError("its diff file is missing")
+            records.append(record)
+
+        scan_records(self._dir, self._quarantine, ReviewRecord.from_json, accept, report)
+        records.sort(key=lambda r: r.seq)
+        seen: set[int] = set()
+        for record in records:
+            if record.seq in seen or record.review_id in self._records:
+                move_to_quarantine(self._record_path(record.review_id), self._quarantine)
+                report.quarantined.append((f"{record.review_id}.json", "duplicate seq or id"))
+                report.loaded -= 1
+                continue
+            seen.add(record.seq)
+            record.result = None  # results are loaded lazily
+            self._index(record)
+            if not record.terminal:
+                report.unfinished.append(record)
+        self._next_seq = (records[-1].seq + 1) if records else 1
+        self._next_seq = max([self._next_seq, *(s + 1 for s in seen)])
+        report.orphan_diffs_removed = self._sweep_orphan_diffs()
+
+    def _sweep_orphan_diffs(self) -> int:
+        removed = 0
+        for shard in (e for e in os.scandir(self._dir) if e.is_dir(follow_symlinks=False)):
+            for entry in os.scandir(shard.path):
+                if entry.name.endswith(".diff") and entry.name[:-5] not in self._records:
+                    os.unlink(entry.path)
+                    removed += 1
+        return removed
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def get(self, review_id: str) -> ReviewRecord | None:
+        return self._records.get(review_id)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def list(
+        self, project_id: str, status: str | None, limit: int, offset: int
+    ) -> tuple[int, list[ReviewRecord]]:
+        """The project's reviews newest first (by arrival), optionally of one status."""
+        seqs = self._by_status[(project_id, status)] if status else self._by_project[project_id]
+        total = len(seqs)
+        end = max(total - offset, 0)
+        start = max(end - limit, 0)
+        page = [self._records[self._by_seq[s]] for s in reversed(seqs[start:end])]
+        return total, page
+
+    async def result(self, record: ReviewRecord) -> dict[str, Any] | None:
+        """The engine result of a finished review (from cache, else from its file)."""
+        cached = self._results.get(record.review_id)
+        if cached is not None:
+            self._results.move_to_end(record.review_id)
+            return cached
+        if record.status not in TERMINAL:
+            return None
+        async with aiofiles.open(self._record_path(record.review_id), "rb") as handle:
+            data = json.loads(await handle.read())
+        result = data.get("result")
+        if result is not None:
+            self._remember(record.review_id, result)
+        return result
+
+    async def read_diff(self, review_id: str) -> str:
+        async with aiofiles.open(self._diff_path(review_id), "rb") as handle:
+            return (await handle.read()).decode("utf-8", "replace")
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def next_seq(self) -> int:
+        seq = self._next_seq
+        self._next_seq += 1
+        return seq
+
+    async def create(self, record: ReviewRecord, diff: str) -> None:
+        """Durably store a new review and its diff; it is indexed only once both are on disk."""
+        shard = self._shard(record.review_id)
+        await asyncio.to_thread(shard.mkdir, parents=True, exist_ok=True)
+        await write_atomic(self._diff_path(record.review_id), diff.encode("utf-8", "surrogatepass"), sync_dir=False)
+        await write_atomic(self._record_path(record.review_id), self._encode(record), sync_dir=False)
+        await fsync_dir(shard)
+        self._index(record)
+
+    async def save(self, record: ReviewRecord) -> None:
+        """Persist the record's current state (serialised per review, so the last state wins)."""
+        lock = self._locks.setdefault(record.review_id, asyncio.Lock())
+        async with lock:
+            await write_atomic(self._record_path(record.review_id), self._encode(record))
+        if record.terminal:
+            self._locks.pop(record.review_id, None)  # no further transitions follow
+        self._reindex_status(record)
+        if record.result is not None:
+            self._remember(record.review_id, record.result)
+            if record.terminal:
+                record.result = None  # the cache and the file hold it now
+
+    def set_status(self, record: ReviewRecord, status: str) -> None:
+        """Change status in memory and in the index at once (persist with :meth:`save`)."""
+        record.status = status
+        self._reindex_status(record)
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _encode(self, record: ReviewRecord) -> bytes:
+        data = record.to_json()
+        if data["result"] is None and record.review_id in self._results:
+            data["result"] = self._results[record.review_id]
+        return json.dumps(data, separators=(",", ":")).encode()
+
+    def _index(self, record: ReviewRecord) -> None:
+        self._records[record.review_id] = record
+        self._by_seq[record.seq] = record.review_id
+        bisect.insort(self._by_project[record.project_id], record.seq)
+        bisect.insort(self._by_status[(record.project_id, record.status)], record.seq)
+        self._indexed_status[record.review_id] = record.status
+
+    def _reindex_status(self, record: ReviewRecord) -> None:
+        old = self._indexed_status.get(record.review_id)
+        if old == record.status:
+            return
+        if old is not None:
+            bucket = self._by_status[(record.project_id, old)]
+            index = bisect.bisect_left(bucket, record.seq)
+            if index < len(bucket) and bucket[index] == record.seq:
+                del bucket[index]
+        bisect.insort(self._by_status[(record.project_id, record.status)], record.seq)
+        self._indexed_status[record.review_id] = record.status
+
+    def _remember(self, review_id: str, result: dict[str, Any]) -> None:
+        self._results[review_id] = result
+        self._results.move_to_end(review_id)
+        while len(self._results) > _RESULT_CACHE:
+            self._results.popitem(last=False)
+
+    def _shard(self, review_id: str) -> Path:
+        return self._dir / review_id[:2]
+
+    def _record_path(self, review_id: str) -> Path:
+        return self._shard(review_id) / f"{review_id}.json"
+
+    def _diff_path(self, review_id: str) -> Path:
+        return self._shard(review_id) / f"{review_id}.diff"

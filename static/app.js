@@ -26,7 +26,7 @@ class Dashboard {
     this.fileInput = byId("diff-file");
 
     const showError = (message) => this.showError(message);
-    const clearError = () => this.clearError();
+    const clearError = (message) => this.clearError(message);
     this.view = new ReviewView({
       onChange: (review) => this.history.update(review),
       showError,
@@ -35,6 +35,7 @@ class Dashboard {
     this.history = new HistoryList({
       onOpen: (review) => this.openReview(review),
       showError,
+      clearError,
       onUnauthorized: () => this.signOut("Your session is no longer valid; sign in again."),
     });
 
@@ -66,7 +67,9 @@ class Dashboard {
     this.alert.hidden = false;
   }
 
-  clearError() {
+  /** Hide the alert; with `message`, only if it still shows that message (a stale one). */
+  clearError(message) {
+    if (message !== undefined && this.alert.textContent !== message) return;
     this.alert.textContent = "";
     this.alert.hidden = true;
   }

@@ -11,6 +11,7 @@ export class HistoryList {
    * @param {{
    *   onOpen: (review: object) => void,
    *   showError: (message: string) => void,
+   *   clearError: (message?: string) => void,
    *   onUnauthorized: () => void,
    * }} hooks
    */
@@ -23,6 +24,7 @@ export class HistoryList {
     this.selectedId = null;
     this.timer = null;
     this.loading = 0;
+    this.lastError = null;
     this.body = byId("history-body");
     this.table = byId("history-table");
     this.empty = byId("history-empty");
@@ -76,10 +78,13 @@ export class HistoryList {
       const page = await client.listReviews({ limit: PAGE_SIZE, offset: this.offset,
         status: this.filter.value });
       if (client !== this.client || ticket !== this.loading) return;
+      if (this.lastError) this.hooks.clearError(this.lastError);
+      this.lastError = null;
       this.show(page);
     } catch (err) {
       if (client !== this.client || ticket !== this.loading) return;
-      this.hooks.showError(describeError(err));
+      this.lastError = describeError(err);
+      this.hooks.showError(this.lastError);
       if (err instanceof ApiError && err.status === 401) {
         this.hooks.onUnauthorized();
         return;
@@ -123,11 +128,11 @@ export class HistoryList {
         title: r.review_id })),
       el("td", { "data-label": "Status" }, el("span", { class: `status status-${r.status}`,
         "data-testid": "row-status", text: r.status })),
-      el("td", { "data-label": "Score · verdict" },
+      el("td", { "data-label": "Score · verdict" }, el("span", {},
         el("span", { "data-testid": "row-score", text: score }),
         verdict === "—" ? null : " · ",
         verdict === "—" ? null : el("span", { "data-testid": "row-verdict",
-          class: verdict === "passed" ? "verdict-pass" : "verdict-fail", text: verdict })),
+          class: verdict === "passed" ? "verdict-pass" : "verdict-fail", text: verdict }))),
       el("td", { "data-label": "Submitted", title: r.submitted_at ?? null,
         text: formatTime(r.submitted_at, true) }),
       el("td", { "data-label": "Completed", title: r.completed_at ?? null,

@@ -14,7 +14,7 @@ export class ReviewView {
    * @param {{
    *   onChange: (review: object) => void,
    *   showError: (message: string) => void,
-   *   clearError: () => void,
+   *   clearError: (message?: string) => void,
    * }} hooks
    */
   constructor(hooks) {
@@ -59,11 +59,19 @@ export class ReviewView {
     this.step = "";
     this.setProgress(0);
     this.render();
+    let streamError = null; // a polling error the next good update makes stale
+    const recovered = () => {
+      if (streamError) this.hooks.clearError(streamError);
+      streamError = null;
+    };
     this.stream = new ReviewStream(client, reviewId, {
-      onEvent: (event) => this.applyEvent(event),
-      onReview: (review) => this.applyReview(review, true),
+      onEvent: (event) => { recovered(); this.applyEvent(event); },
+      onReview: (review) => { recovered(); this.applyReview(review, true); },
       onConnection: (text) => { this.connEl.textContent = text ? `(${text})` : ""; },
-      onError: (err) => this.hooks.showError(describeError(err)),
+      onError: (err) => {
+        streamError = describeError(err);
+        this.hooks.showError(streamError);
+      },
     });
     this.stream.start();
   }

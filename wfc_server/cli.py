@@ -62,11 +62,12 @@ def main(argv: list[str] | None = None) -> int:
 
 async def serve(settings: Settings) -> None:
     """Listen until SIGTERM/SIGINT, then drain: stop accepting, finish or requeue, exit."""
+    from wfc_server.api.protocol import ServiceRunner
     from wfc_server.app import create_app, drain
 
     log = get_logger("wfc.server")
     app = create_app(settings)
-    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=5)
+    runner = ServiceRunner(app, access_log=None, handle_signals=False, shutdown_timeout=5)
     await runner.setup()
     site = web.TCPSite(runner, settings.server.host, settings.server.port, reuse_address=True)
     await site.start()

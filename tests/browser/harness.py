@@ -117,16 +117,21 @@ def _is_ready(base_url: str) -> bool:
 
 @contextmanager
 def run_server(
-    data_dir: Path, extra_env: Mapping[str, str] | None = None
+    data_dir: Path,
+    extra_env: Mapping[str, str] | None = None,
+    port: int | None = None,
 ) -> Iterator[Server]:
-    """Start ``python -m wfc_server`` and stop it (SIGTERM, then SIGKILL) on exit."""
+    """Start ``python -m wfc_server`` and stop it (SIGTERM, then SIGKILL) on exit.
+
+    Pass ``port`` to restart a server where a previous one listened (same data dir).
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = port or _free_port()
     env = dict(os.environ)
     env.update({"WFC_RATE_LIMIT_CAPACITY": "100", "WFC_RATE_LIMIT_REFILL_RATE": "100"})
     env.update(extra_env or {})
     log_path = data_dir.parent / f"{data_dir.name}-server.log"
-    with log_path.open("wb") as log:
+    with log_path.open("ab") as log:
         process = subprocess.Popen(
             [
                 sys.executable,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,18 @@ pytestmark = pytest.mark.browser
 SQLI_LINE = """    cursor.execute("SELECT * FROM users WHERE name = '" + request.args["name"] + "'")"""
 XSS = "<img src=x onerror=alert(1)>"
 REVIEW_TIMEOUT_MS = 60_000
+TERMINAL_RE = re.compile(r"^(completed|failed|cancelled)$")
+
+# Big enough that one worker needs a while, well under the 1 MiB body limit.
+LARGE_LINES = [
+    line
+    for i in range(4000)
+    for line in (
+        f"def handler_{i}(cursor, value):",
+        f"    return cursor.execute('SELECT {i}' + value)",
+        "",
+    )
+]
 
 
 def added_file_diff(path: str, lines: list[str]) -> str:
@@ -50,6 +64,26 @@ SQLI_DIFF = added_file_diff(
 )
 
 
+@pytest.fixture(scope="module")
+def completed_review(server: Server, project: Credentials) -> str:
+    """A review submitted over HTTP and finished, for tests that browse history."""
+    code, body = server.request(
+        "POST", "/v1/reviews/", {"diff_content": SQLI_DIFF}, project
+    )
+    assert code == 202, (code, body)
+    review_id = body["review_id"]
+    deadline = time.monotonic() + REVIEW_TIMEOUT_MS / 1000
+    while True:
+        code, review = server.request("GET", f"/v1/reviews/{review_id}", creds=project)
+        assert code == 200, (code, review)
+        if review["status"] in ("completed", "failed", "cancelled"):
+            break
+        assert time.monotonic() < deadline, f"review still {review['status']}"
+        time.sleep(0.2)
+    assert review["status"] == "completed", review.get("error")
+    return str(review_id)
+
+
 def sign_in(tab: Tab, server: Server, creds: Credentials) -> None:
     page = tab.page
     page.goto(server.base_url + "/dashboard/")
@@ -68,6 +102,16 @@ def submit(tab: Tab, diff: str) -> str:
     review_id = page.get_by_test_id("review-id").inner_text()
     assert review_id
     return review_id
+
+
+def wait_until_completed(page: Any) -> None:
+    """Wait for the live status to turn terminal, then insist it is `completed`."""
+    status = page.get_by_test_id("review-status")
+    expect(status).to_have_text(TERMINAL_RE, timeout=REVIEW_TIMEOUT_MS)
+    if status.inner_text() != "completed":
+        error = page.get_by_test_id("review-error")
+        reason = error.inner_text() if error.is_visible() else "(no error shown)"
+        raise AssertionError(f"review ended {status.inner_text()!r}: {reason}")
 
 
 def watch_status_changes(page: Any) -> None:
@@ -94,7 +138,7 @@ def test_sign_in_submit_and_follow_review_live(
 
     status = page.get_by_test_id("review-status")
     expect(status).to_have_count(1)
-    expect(status).to_have_text("completed", timeout=REVIEW_TIMEOUT_MS)
+    wait_until_completed(page)
     assert page.evaluate("window.__notReloaded") is True, "the page reloaded"
     seen = page.evaluate("window.__statusSeen")
     assert seen[-1] == "completed"
@@ -176,9 +220,7 @@ def test_html_in_findings_is_rendered_as_text(
         ],
     )
     submit(tab, diff)
-    expect(page.get_by_test_id("review-status")).to_have_text(
-        "completed", timeout=REVIEW_TIMEOUT_MS
-    )
+    wait_until_completed(page)
     findings = page.get_by_test_id("finding")
     expect(findings.first).to_be_visible()
     assert any(XSS in t for t in findings.all_inner_texts()), findings.all_inner_texts()
@@ -192,22 +234,24 @@ def test_html_in_findings_is_rendered_as_text(
 
 
 def test_history_rows_open_with_keyboard_and_sign_out_clears_session(
-    tab: Tab, server: Server, project: Credentials
+    tab: Tab, server: Server, project: Credentials, completed_review: str
 ) -> None:
     page = tab.page
     sign_in(tab, server, project)
+    review_id = completed_review
     rows = page.get_by_test_id("review-row")
-    expect(rows.first).to_be_visible()
-    review_id = rows.first.get_attribute("data-review-id")
+    row = page.locator(f'[data-testid="review-row"][data-review-id="{review_id}"]')
+    expect(row).to_contain_text("completed")
     expect(page.get_by_test_id("review-view")).to_be_hidden()
-    rows.first.focus()
+    row.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_test_id("review-view")).to_be_visible()
-    expect(page.get_by_test_id("review-id")).to_have_text(review_id or "")
+    expect(page.get_by_test_id("review-id")).to_have_text(review_id)
     expect(page.get_by_test_id("review-status")).to_have_count(1)
+    expect(page.get_by_test_id("review-status")).to_have_text("completed")
 
     page.reload()  # the session and the review in view survive a reload
-    expect(page.get_by_test_id("review-id")).to_have_text(review_id or "")
+    expect(page.get_by_test_id("review-id")).to_have_text(review_id)
     expect(page.get_by_test_id("review-status")).to_have_text("completed")
 
     page.get_by_test_id("status-filter").select_option("cancelled")
@@ -224,15 +268,20 @@ def test_history_rows_open_with_keyboard_and_sign_out_clears_session(
 
 
 def test_phone_width_renders_without_horizontal_scroll(
-    browser: Any, server: Server, project: Credentials, artifacts: Path
+    browser: Any,
+    server: Server,
+    project: Credentials,
+    completed_review: str,
+    artifacts: Path,
 ) -> None:
     context, tab = open_tab(browser, width=390, height=844)
     try:
         page = tab.page
         sign_in(tab, server, project)
-        rows = page.get_by_test_id("review-row")
-        expect(rows.first).to_be_visible()
-        rows.first.click()
+        row = page.locator(
+            f'[data-testid="review-row"][data-review-id="{completed_review}"]'
+        )
+        row.click()
         expect(page.get_by_test_id("review-status")).to_have_text("completed")
         expect(page.get_by_test_id("finding").first).to_be_visible()
         overflow = page.evaluate(
@@ -248,17 +297,6 @@ def test_phone_width_renders_without_horizontal_scroll(
         assert tab.watch.problems() == [], tab.watch.problems()
     finally:
         context.close()
-
-
-LARGE_LINES = [
-    line
-    for i in range(4000)
-    for line in (
-        f"def handler_{i}(cursor, value):",
-        f"    return cursor.execute('SELECT {i}' + value)",
-        "",
-    )
-]
 
 
 def test_cancel_pending_review(
@@ -340,3 +378,75 @@ def test_modules_sort_findings_and_describe_errors(tab: Tab, server: Server) -> 
     assert result["gone"] == "Not found: Review not found."
     assert result["offline"].startswith("Cannot reach the server")
     assert tab.watch.problems() == [], tab.watch.problems()
+
+
+def test_rate_limited_submit_shows_retry_time(
+    browser: Any, tmp_path: Path, chromium_path: Path, artifacts: Path
+) -> None:
+    """A real 429 from a server with a tiny token bucket is shown with its retry time."""
+    env = {"WFC_RATE_LIMIT_CAPACITY": "2", "WFC_RATE_LIMIT_REFILL_RATE": "0.05"}
+    with run_server(tmp_path / "data", env) as srv:
+        creds = srv.create_project("browser-limited", make_git_repo(tmp_path / "repo"))
+        context, tab = open_tab(browser)
+        try:
+            page = tab.page
+            sign_in(tab, srv, creds)
+            alert = page.get_by_role("alert")
+            for _ in range(4):  # the bucket holds 2 tokens; sign-in spent one
+                page.get_by_test_id("diff-input").fill("not a diff")
+                page.get_by_test_id("submit-review").click()
+                expect(alert).to_be_visible()
+                if "Too many requests" in alert.inner_text():
+                    break
+            expect(alert).to_contain_text("Too many requests")
+            expect(alert).to_have_text(re.compile(r"Retry in \d+(\.\d)? s\."))
+            expect(page.get_by_test_id("diff-input")).to_be_visible()
+            page.screenshot(path=str(artifacts / "dashboard-rate-limited.png"))
+            assert tab.watch.page_errors == []
+        finally:
+            context.close()
+
+
+def test_live_view_resumes_after_server_restart(
+    browser: Any, tmp_path: Path, chromium_path: Path
+) -> None:
+    """The socket drops when the server restarts; the view reconnects with ?after=SEQ."""
+    env = {"WFC_REVIEW_WORKERS": "1", "WFC_DRAIN_GRACE_SECONDS": "0.5"}
+    data = tmp_path / "data"
+    context, tab = open_tab(browser)
+    sockets: list[str] = []
+    tab.page.on("websocket", lambda ws: sockets.append(ws.url))
+    try:
+        page = tab.page
+        with run_server(data, env) as srv:
+            port = int(srv.base_url.rsplit(":", 1)[1])
+            creds = srv.create_project(
+                "browser-restart", make_git_repo(tmp_path / "repo")
+            )
+            blockers = []
+            for n in range(2):
+                code, body = srv.request(
+                    "POST",
+                    "/v1/reviews/",
+                    {"diff_content": added_file_diff(f"big{n}.py", LARGE_LINES)},
+                    creds,
+                )
+                assert code == 202, (code, body)
+                blockers.append(body["review_id"])
+            sign_in(tab, srv, creds)
+            review_id = submit(tab, SQLI_DIFF)
+            expect(page.get_by_test_id("review-status")).to_have_text("pending")
+            expect(page.get_by_test_id("review-connection")).to_have_text("(live)")
+        # The server is gone: the view says so and keeps trying.
+        expect(page.get_by_test_id("review-connection")).to_contain_text("retrying")
+        with run_server(data, env, port=port) as srv:
+            for blocker in blockers:
+                srv.request("DELETE", f"/v1/reviews/{blocker}", creds=creds)
+            wait_until_completed(page)
+            expect(page.get_by_test_id("review-id")).to_have_text(review_id)
+            expect(page.get_by_test_id("finding").first).to_contain_text("app/users.py")
+            resumed = [u for u in sockets[1:] if re.search(r"[?&]after=[1-9]\d*", u)]
+            assert resumed, sockets
+            assert tab.watch.page_errors == []
+    finally:
+        context.close()

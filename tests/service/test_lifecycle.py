@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from pathlib import Path
 from typing import Any
 
@@ -22,19 +21,20 @@ async def _slow_client(make_client: Any, make_settings: Any, **sections: Any) ->
     return await make_client(settings, engine=engine)
 
 
-async def _wait_for(predicate: Any, timeout: float = 20.0) -> None:
+async def _wait_for(predicate: Any, what: str, timeout: float = 60.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
     while not predicate():
-        assert asyncio.get_running_loop().time() < deadline, "condition not reached"
+        assert asyncio.get_running_loop().time() < deadline, f"timed out waiting until {what}"
         await asyncio.sleep(0.05)
 
 
 def _alive(pid: int) -> bool:
+    """Running (a zombie awaiting its reaper counts as dead)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
         return False
-    return True
+    return "\nState:\tZ" not in status
 
 
 async def test_cancel_running_review_kills_its_worker_and_frees_the_slot(
@@ -46,7 +46,7 @@ async def test_cancel_running_review_kills_its_worker_and_frees_the_slot(
     client = await _slow_client(make_client, make_settings)
     creds = await Credentials.create(client, "p")
     rid = (await submit(client, creds, CLEAN_DIFF))["review_id"]
-    await _wait_for(lambda: any(markers.iterdir()))
+    await _wait_for(lambda: any(markers.iterdir()), "a reviewer started")
     worker_pid = int(next(markers.iterdir()).name.split(".")[1])
     running = await (await client.get(f"/v1/reviews/{rid}", headers=creds.headers)).json()
     assert running["status"] == "in_progress"
@@ -54,13 +54,13 @@ async def test_cancel_running_review_kills_its_worker_and_frees_the_slot(
     response = await client.delete(f"/v1/reviews/{rid}", headers=creds.headers)
     assert response.status == 200
     assert (await response.json())["status"] == "cancelled"
-    await _wait_for(lambda: not _alive(worker_pid))  # the analysis process was actually stopped
+    await _wait_for(lambda: not _alive(worker_pid), "the worker died")  # the analysis process was actually stopped
 
     # The worker is free again: the next review starts at once.
     for marker in markers.iterdir():
         marker.unlink()
     nxt = (await submit(client, creds, CLEAN_DIFF))["review_id"]
-    await _wait_for(lambda: any(markers.iterdir()))
+    await _wait_for(lambda: any(markers.iterdir()), "a reviewer started")
     state = await (await client.get(f"/v1/reviews/{nxt}", headers=creds.headers)).json()
     assert state["status"] == "in_progress"
     pool = await (await client.get("/v1/resources/pool", headers=creds.headers)).json()

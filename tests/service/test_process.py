@@ -80,14 +80,16 @@ async def test_sigterm_drains_closes_websockets_and_exits_zero(tmp_path: Path) -
             ws = await session.ws_connect(f"{server.url}/v1/reviews/{ids[-1]}/ws", headers=headers)
             first = await ws.receive_json()
             assert first["type"] == "snapshot"
+
+            async def read_until_closed() -> None:
+                async for _ in ws:  # a real client keeps reading, so it sees the close frame
+                    pass
+
+            reader = asyncio.create_task(read_until_closed())
             code = await asyncio.to_thread(server.terminate, 60)
             assert code == 0, server.logs()[-3000:]
-            while not ws.closed:
-                message = await ws.receive()
-                if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
-                    break
-            assert ws.close_code in (1000, 1001)
-            await ws.close()
+            await asyncio.wait_for(reader, 10)
+            assert ws.close_code == 1001  # the watched review was still queued: going away
             server.start()
             await server.wait_ready()
             states = await _wait_all_terminal(session, server, headers, ids)
@@ -130,3 +132,26 @@ async def test_logs_are_json_with_access_lines_and_never_a_key(tmp_path: Path) -
     assert "token=%5BREDACTED%5D" in ws_line["query"] or "token=[REDACTED]" in ws_line["query"]
     lifecycle = {line["event"] for line in lines if line.get("review_id") == rid}
     assert {"review.submitted", "review.started", "review.completed"} <= lifecycle
+
+
+async def test_protocol_level_errors_are_json_envelopes(tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path / "data").start()
+    try:
+        await server.wait_ready()
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 20000 + b"\r\n\r\n")
+        await writer.drain()
+        raw = await asyncio.wait_for(reader.read(), 10)
+        writer.close()
+        head, _, body = raw.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.") and b" 400 " in head.split(b"\r\n")[0]
+        envelope = json.loads(body)
+        assert envelope["error"] == "BadRequest" and envelope["request_id"]
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(b"NOT HTTP AT ALL\r\n\r\n")
+        await writer.drain()
+        raw = await asyncio.wait_for(reader.read(), 10)
+        writer.close()
+        assert json.loads(raw.partition(b"\r\n\r\n")[2])["detail"] == "Malformed HTTP request"
+    finally:
+        server.stop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import json
 import sys
 import tempfile
@@ -24,7 +25,9 @@ from wfc_server.review.model import (
     ReviewRequest,
     ReviewResult,
 )
+from wfc_server.review.reviewers import run_reviewer
 from wfc_server.review.settings import EngineSettings, PoolSettings, RepoSettings
+from wfc_server.review.stages import ReviewerRunner
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -41,7 +44,22 @@ def _parser() -> argparse.ArgumentParser:
                         help="review only these paths of the diff")
     parser.add_argument("--timeout", type=float, default=120.0,
                         help="budget per reviewer in seconds (default 120)")
+    parser.add_argument("--runner", metavar="MODULE:FUNCTION",
+                        help="alternative reviewer runner, called as FUNCTION(role, input)")
     return parser
+
+
+def _load_runner(spec: str | None) -> ReviewerRunner:
+    """The reviewer runner named by ``--runner``, or the built-in reviewers."""
+    if not spec:
+        return run_reviewer
+    module_name, _, attr = spec.partition(":")
+    if not module_name or not attr:
+        raise ValueError("--runner must look like package.module:function")
+    runner = getattr(importlib.import_module(module_name), attr)
+    if not callable(runner):
+        raise ValueError(f"--runner {spec} is not callable")
+    return runner  # type: ignore[no-any-return]
 
 
 def render_text(result: ReviewResult) -> str:
@@ -76,12 +94,14 @@ def render_text(result: ReviewResult) -> str:
     return "\n".join(lines)
 
 
-async def _run(args: argparse.Namespace, diff: str, data_dir: Path) -> ReviewResult:
+async def _run(args: argparse.Namespace, diff: str, data_dir: Path,
+               runner: ReviewerRunner) -> ReviewResult:
     engine = ReviewEngine(
         engine=EngineSettings(reviewer_timeout_seconds=args.timeout),
         pool=PoolSettings(max_worktrees=1),
         repos=RepoSettings(),
         data_dir=data_dir,
+        reviewer_runner=runner,
     )
 
     async def progress(step: Progress) -> None:
@@ -116,8 +136,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
+        runner = _load_runner(args.runner)
+    except (ImportError, AttributeError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
         with tempfile.TemporaryDirectory(prefix="wfc-review-") as tmp:
-            result = asyncio.run(_run(args, diff, Path(tmp)))
+            result = asyncio.run(_run(args, diff, Path(tmp), runner))
     except ReviewFailed as exc:
         print(f"error: review failed: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -104,8 +104,8 @@ async def _kill(proc: asyncio.subprocess.Process) -> None:
 
 
 def _first_line(data: bytes) -> str:
-    for line in data.decode("utf-8", "replace").splitlines():
-        line = line.strip()
+    for raw in data.decode("utf-8", "replace").splitlines():
+        line = raw.strip()
         if line:
             return line[:200]
     return "no detail"

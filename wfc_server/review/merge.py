@@ -60,12 +60,15 @@ def _touches(raw: RawFinding, added: frozenset[int]) -> bool:
 def keep_on_added_lines(findings: list[RawFinding], files: list[SourceFile]) -> list[ScopedFinding]:
     """Keep findings on changed code; heuristic findings in test/docs paths drop to ``info``."""
     by_path = {f.path: f for f in files}
+    # Analyzers run on disk may report the workspace path; map it back to the repository path.
+    by_path.update({f.disk_path: f for f in files if f.disk_path})
     line_cache: dict[str, list[str]] = {}
     kept: list[ScopedFinding] = []
     for raw in findings:
         source = by_path.get(raw.file)
         if source is None:
             continue
+        raw.file = source.path
         normalise(raw)
         if not _touches(raw, source.added_lines):
             continue

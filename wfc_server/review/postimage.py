@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import textwrap
 import warnings
@@ -21,6 +22,7 @@ from wfc_server.review.diff import DiffFile
 _RUFF_TIMEOUT_SECONDS = 20.0
 _MAX_REPAIR_STEPS = 200
 _RUFF_CALLS_PER_HUNK = 2
+_ON_LINE = re.compile(r"on line (\d+)")
 
 
 def sparse_image(diff_file: DiffFile) -> str:
@@ -115,7 +117,11 @@ def _repair_region(lines: list[str], ruff_bin: str | None) -> tuple[list[str], l
             notes.append("dedented")
             continue
         if "expected an indented block" in msg:
-            header = _find_header(lines, lineno - 1 if lineno - 1 < len(lines) else len(lines))
+            named = _ON_LINE.search(msg)
+            if named is not None and 1 <= int(named.group(1)) <= len(lines):
+                header: int | None = int(named.group(1)) - 1
+            else:
+                header = _find_header(lines, min(lineno - 1, len(lines)))
             if header is not None and not lines[header].rstrip().endswith("..."):
                 lines[header] = lines[header].rstrip() + " ..."
                 notes.append(f"gave line +{header} an empty body")

@@ -63,10 +63,8 @@ def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in preload:
-        try:
+        with contextlib.suppress(Exception):  # a broken optional module must not stop the worker
             importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - a broken optional module must not stop the worker
-            pass
     try:
         conn.send(("ready", os.getpid()))
         while True:
@@ -182,14 +180,14 @@ class WarmPool:
 
     def __init__(self, size: int, *, recycle_after: int = 500,
                  preload: tuple[str, ...] = PRELOAD) -> None:
-        self.size = size if size > 0 else (os.cpu_count() or 1)
+        self.size = size if size > 0 else _usable_cpus()
         self._recycle_after = recycle_after
         self._preload = preload
         self._ctx = _context(preload)
         self._executor = ThreadPoolExecutor(
             max_workers=2 * self.size + 2, thread_name_prefix="wfc-procpool"
         )
-        self._idle: asyncio.Queue[_Slot] = asyncio.Queue()
+        self._idle: asyncio.Queue[_Slot | None] = asyncio.Queue()  # None: the pool closed
         self._all: set[_Slot] = set()
         self._background: set[asyncio.Task[None]] = set()
         self._started = False
@@ -219,6 +217,9 @@ class WarmPool:
         if self._closed or not self._started:
             raise RuntimeError("process pool is not running")
         slot = await self._idle.get()
+        if slot is None:
+            self._idle.put_nowait(None)  # wake the next waiter too
+            raise RuntimeError("process pool closed")
         handle = SlotHandle(self, slot)
         try:
             yield handle
@@ -277,8 +278,17 @@ class WarmPool:
             await asyncio.gather(*self._background, return_exceptions=True)
         slots = list(self._all)
         self._all.clear()
+        self._idle.put_nowait(None)
         await asyncio.gather(*(self._kill(s) for s in slots), return_exceptions=True)
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _usable_cpus() -> int:
+    """CPUs this process may run on (a container's share, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:

@@ -63,9 +63,7 @@ def risk_of(findings: list[Finding], reviewers_ran: int) -> tuple[float, bool]:
             for f, r in zip(findings, risks, strict=True)
         )
         if from_minority:
-            protected = min(10.0, 0.7 * top + 2.0)
-            if protected > risk:
-                risk = protected
+            risk = max(risk, min(10.0, 0.7 * top + 2.0))
             minority = True
     return risk, minority
 

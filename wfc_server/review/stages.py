@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ruff.__main__ import find_ruff_bin
+
 from wfc_server import __version__
 from wfc_server.review.diff import DiffFile, parse_diff, unsafe_path_reason
 from wfc_server.review.languages import is_test_path, language_for_path
@@ -51,17 +53,15 @@ class Prepared:
 
 def _ruff_bin() -> str | None:
     try:
-        from ruff.__main__ import find_ruff_bin
-
         return str(find_ruff_bin())
-    except (ImportError, FileNotFoundError):
+    except FileNotFoundError:
         return None
 
 
 def _normalise_selection(paths: tuple[str, ...]) -> list[str]:
     out = []
-    for path in paths:
-        path = path.strip().replace("\\", "/")
+    for given in paths:
+        path = given.strip().replace("\\", "/")
         while path.startswith("./"):
             path = path[2:]
         if path and path not in out:

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import importlib
 
-import wfc_server.review.diff  # noqa: F401 - parsed in workers
-import wfc_server.review.merge  # noqa: F401
-import wfc_server.review.postimage  # noqa: F401
-import wfc_server.review.scoring  # noqa: F401
-import wfc_server.review.stages  # noqa: F401
 from wfc_server.review.model import ROLES
 
+#: The engine's own worker-side modules, then every reviewer.
+ENGINE_MODULES = ("wfc_server.review.stages", "wfc_server.review.postimage")
 
-def _import_reviewers() -> None:
+
+def _preload() -> None:
+    for name in ENGINE_MODULES:
+        importlib.import_module(name)
     for role in ROLES:
         try:
             importlib.import_module(f"wfc_server.review.reviewers.{role}")
@@ -26,4 +26,4 @@ def _import_reviewers() -> None:
             continue
 
 
-_import_reviewers()
+_preload()

@@ -59,9 +59,6 @@ class Recorder:
         self.events.append(step)
 
 
-EngineFactory = Callable[..., "ReviewEngine"]
-
-
 @pytest.fixture
 async def make_engine(tmp_path: Path) -> AsyncIterator[Callable[..., ReviewEngine]]:
     """Build started engines on ``tmp_path``; every one is closed after the test."""

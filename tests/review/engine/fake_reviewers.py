@@ -71,3 +71,37 @@ def dying_reviewer(role: str, inp: AnalysisInput) -> ReviewerOutput:
 
 def quiet_reviewer(role: str, inp: AnalysisInput) -> ReviewerOutput:
     return ReviewerOutput()
+
+
+def tool_reviewer(role: str, inp: AnalysisInput) -> ReviewerOutput:
+    """Security runs a long analyzer subprocess (its pid in data_dir/tool.pid) to be cancelled."""
+    from wfc_server.review.analyzers.tool import run_tool
+
+    if role == "security":
+        marker = Path(inp.workdir).parent.parent.parent / "tool.pid"
+        run_tool(["/bin/sh", "-c", f"echo $$ > {marker}; exec sleep 60"], timeout=120)
+    return ReviewerOutput()
+
+
+def snapshot_reviewer(role: str, inp: AnalysisInput) -> ReviewerOutput:
+    """Reports every reviewed file as a file-scope info finding carrying its text and flags."""
+    findings = []
+    for source in inp.files:
+        findings.append(RawFinding(
+            rule_id="SNAP", reviewer=role, severity="info", title=source.path,
+            description=repr((source.text, source.base_text, source.complete, source.mode,
+                              sorted(source.added_lines))),
+            suggestion="none", file=source.path, line=None, concept=f"snap-{role}",
+            family=role, scope="file",
+        ))
+    return ReviewerOutput(findings=findings if role == "security" else [])
+
+
+def worker_pid() -> int:
+    """A pool task: which worker ran me."""
+    return os.getpid()
+
+
+def unpicklable_result() -> object:
+    """A pool task whose result cannot travel back to the parent."""
+    return lambda: None

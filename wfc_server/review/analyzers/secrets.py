@@ -8,6 +8,7 @@ secret and the value survives detect-secrets' own heuristic filters plus an entr
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -30,7 +31,6 @@ _SECRET_WORD = re.compile(
     r"client[_-]?secret|signing|bearer",
     re.IGNORECASE,
 )
-_QUICK = re.compile(r"[\"'`=:]|BEGIN|AKIA|gh[pousr]_|xox|sk_|eyJ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,30 +57,37 @@ class SecretScanner:
         keyword_regexes = REGEX_BY_FILETYPE.get(determine_file_type(path),
                                                 QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP)
         hits: list[SecretHit] = []
-        # A provider regex that matches nowhere in the file needs no per-line pass: this keeps
-        # the scan linear in practice (most files contain no candidate at all).
-        active = [p for p in self._plugins if _may_match(p, text)]
-        if not active:
-            return []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if len(line) > 2000 or not _QUICK.search(line):
-                continue
-            if heuristic.is_indirect_reference(line):
-                continue
-            named = bool(_SECRET_WORD.search(line))
-            for plugin in active:
-                kind = plugin.secret_type
-                if (kind == "Secret Keyword" or kind in _ENTROPY_TYPES) and not named:
+        lines = text.splitlines()
+        starts = _line_starts(text)
+        # Visit only candidate lines: where a provider regex matches, or where a secret-ish name
+        # appears (keyword / entropy plugins). Most lines of most files are never looked at.
+        candidates: dict[int, list[BasePlugin]] = {}
+        named = {_line_at(starts, m.start()) for m in _SECRET_WORD.finditer(text)}
+        for plugin in self._plugins:
+            kind = plugin.secret_type
+            if kind == "Secret Keyword" or kind in _ENTROPY_TYPES:
+                if kind == "Secret Keyword" and not keywords:
                     continue
+                for n in named:
+                    candidates.setdefault(n, []).append(plugin)
+                continue
+            for pattern in getattr(plugin, "denylist", ()):
+                for m in pattern.finditer(text):
+                    candidates.setdefault(_line_at(starts, m.start()), []).append(plugin)
+        for index in sorted(candidates):
+            line = lines[index] if index < len(lines) else ""
+            if len(line) > 2000 or heuristic.is_indirect_reference(line):
+                continue
+            unique = {id(p): p for p in candidates[index]}
+            for plugin in unique.values():
+                kind = plugin.secret_type
                 if kind == "Secret Keyword":
-                    if not keywords:
-                        continue
                     values = list(plugin.analyze_string(line, denylist_regex_to_group=keyword_regexes))
                 else:
                     values = list(plugin.analyze_string(line))
                 for value in values:
                     if self._keep(kind, value, line):
-                        hits.append(SecretHit(number, kind, value))
+                        hits.append(SecretHit(index + 1, kind, value))
         return _dedupe(hits)
 
     def _keep(self, kind: str, value: str, line: str) -> bool:
@@ -101,11 +108,18 @@ class SecretScanner:
         return True
 
 
-def _may_match(plugin: BasePlugin, text: str) -> bool:
-    patterns = getattr(plugin, "denylist", None)
-    if patterns is None or plugin.secret_type == "Secret Keyword":
-        return True
-    return any(p.search(text) for p in patterns)
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _line_at(starts: list[int], offset: int) -> int:
+    """0-based line index of a character offset."""
+    return bisect.bisect_right(starts, offset) - 1
 
 
 def _dedupe(hits: list[SecretHit]) -> list[SecretHit]:

@@ -1,13 +1,16 @@
-"""Run every quality rule family over an input and hand each reviewer its own role's findings.
+"""Run the quality rule families over an input and hand each reviewer its own role's findings.
 
-Per-file rule results are memoised (keyed by the file's content and flags), so the four reviewers
-running in one worker process analyse each file once; each ``review()`` call still works alone.
+Each role runs only the families that can produce its findings (lizard only for
+maintainability, the Python AST rules of that role, ...), so a reviewer in its own process
+pays only for itself. Results are memoised per file and role, and the parse trees and ruff run
+are shared, so reviewers running in one worker process analyse each file once.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 
 from wfc_server.review.analyzers.lizard import supports as lizard_supports
 from wfc_server.review.model import (
@@ -27,9 +30,18 @@ ABSENCE_RULES: frozenset[str] = frozenset({
     "WFC-REL-RESOURCE-LEAK", "WFC-REL-LOCK-RELEASE", "WFC-REL-GO-BODY-CLOSE",
     "WFC-REL-JAVA-RESOURCE-LEAK", "WFC-REL-JAVA-HTTP-TIMEOUT", "WFC-PERF-GROWING-GLOBAL",
 })
-_SG_CHECKS = {"javascript": sg_javascript.check, "typescript": sg_javascript.check,
-              "go": sg_go.check, "java": sg_java.check}
-_PY_CHECKS = (py_correctness.check, py_performance.check, py_reliability.check)
+_SG_CHECKS: dict[str, Callable[[SourceFile], list[RawFinding]]] = {
+    "javascript": sg_javascript.check, "typescript": sg_javascript.check,
+    "go": sg_go.check, "java": sg_java.check,
+}
+_PY_CHECKS: dict[str, Callable[[SourceFile], list[RawFinding]]] = {
+    "correctness": py_correctness.check,
+    "performance": py_performance.check,
+    "reliability": py_reliability.check,
+}
+PY_AST_UNPARSABLE = "the Python AST rules could not parse the file"
+
+_Key = tuple[str, str, str, frozenset[int], "str | None", bool, bool]
 
 
 def review(inp: AnalysisInput, role: str) -> ReviewerOutput:
@@ -37,16 +49,13 @@ def review(inp: AnalysisInput, role: str) -> ReviewerOutput:
     findings, skipped = ruff_findings(inp, role)
     ruff_broken = {path for path, _ in skipped}
     for source in inp.files:
-        per_file, reason = _file_findings(_key(source))
+        per_file, reason = _role_findings(_key(source), role)
         if reason and source.path not in ruff_broken:
             skipped.append((source.path, reason))
-        findings.extend(dataclasses.replace(f) for f in per_file if f.reviewer == role)
+        findings.extend(dataclasses.replace(f) for f in per_file)
     if role == "maintainability":
         findings.extend(text_rules.duplicate_findings(inp.files))
     return ReviewerOutput(findings=dedupe(findings), skipped=skipped)
-
-
-_Key = tuple[str, str, str, frozenset[int], str | None, bool, bool]
 
 
 def _key(source: SourceFile) -> _Key:
@@ -54,28 +63,39 @@ def _key(source: SourceFile) -> _Key:
             source.is_test, source.complete)
 
 
-@functools.lru_cache(maxsize=256)
-def _file_findings(key: _Key) -> tuple[tuple[RawFinding, ...], str | None]:
-    """Every role's findings for one file, and why part of the analysis was skipped (if so)."""
+def _source(key: _Key) -> SourceFile:
     path, language, text, added, base_text, is_test, complete = key
-    source = SourceFile(path=path, language=language, text=text, added_lines=added,
-                        base_text=base_text, is_test=is_test, complete=complete)
+    return SourceFile(path=path, language=language, text=text, added_lines=added,
+                      base_text=base_text, is_test=is_test, complete=complete)
+
+
+@functools.lru_cache(maxsize=1024)
+def _role_findings(key: _Key, role: str) -> tuple[tuple[RawFinding, ...], str | None]:
+    """One role's findings for one file, and why part of its analysis was skipped (if so)."""
+    source = _source(key)
     out: list[RawFinding] = []
     reason: str | None = None
-    if language == "python":
-        if parse(text) is None:
-            reason = "the Python AST rules could not parse the file"
+    if source.language == "python" and role in _PY_CHECKS:
+        if parse(source.text) is None:
+            reason = PY_AST_UNPARSABLE
         else:
-            for check in _PY_CHECKS:
-                out.extend(check(source))
-    elif language in _SG_CHECKS:
-        out.extend(_SG_CHECKS[language](source))
-    if lizard_supports(path):
-        try:
-            out.extend(metrics.check(source))
-        except AnalyzerError as exc:
-            reason = str(exc)
-    out.extend(text_rules.todo_findings(source))
-    if not complete:
+            out.extend(_PY_CHECKS[role](source))
+    elif source.language in _SG_CHECKS:
+        out.extend(f for f in _sg_findings(key) if f.reviewer == role)
+    if role == "maintainability":
+        if lizard_supports(source.path) or source.language == "python":
+            try:
+                out.extend(metrics.check(source))
+            except AnalyzerError as exc:
+                reason = str(exc)
+        out.extend(text_rules.todo_findings(source))
+    if not source.complete:
         out = [f for f in out if f.rule_id not in ABSENCE_RULES]
     return tuple(out), reason
+
+
+@functools.lru_cache(maxsize=256)
+def _sg_findings(key: _Key) -> tuple[RawFinding, ...]:
+    """Every role's ast-grep findings for one file (one parse serves all four reviewers)."""
+    source = _source(key)
+    return tuple(_SG_CHECKS[source.language](source))

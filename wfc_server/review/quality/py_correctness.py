@@ -10,6 +10,8 @@ import re
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
+    all_nodes,
+    module_nodes,
     Context, dotted, end_line, function_body_nodes, parse, walk,
 )
 
@@ -97,8 +99,9 @@ def check(source: SourceFile) -> list[RawFinding]:
         return []
     out: list[RawFinding] = []
     async_defs = _async_definitions(tree)
+    lists = _list_names(tree)
     format_receivers = _format_receivers(tree)
-    for node, ctx in walk(tree):
+    for node, ctx in module_nodes(source.text):
         if isinstance(node, (ast.For, ast.While)):
             out += _off_by_one_loop(node, source)
         elif isinstance(node, ast.Subscript):
@@ -108,7 +111,7 @@ def check(source: SourceFile) -> list[RawFinding]:
         elif isinstance(node, ast.Compare):
             out += _len_compare(node, source)
         elif isinstance(node, (ast.Assign, ast.Return, ast.AnnAssign)):
-            out += _none_result(node, source)
+            out += _none_result(node, source, lists)
         elif isinstance(node, ast.Expr):
             out += _expr_statement(node, ctx, source, async_defs)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -140,6 +143,10 @@ def _off_by_one_loop(loop: ast.For | ast.While, source: SourceFile) -> list[RawF
             index = test.left.id
     if not index or not seq:
         return []
+    if any(isinstance(n, (ast.If, ast.IfExp)) and index in {
+            x.id for x in ast.walk(n.test) if isinstance(x, ast.Name)}
+            for stmt in loop.body for n in ast.walk(stmt)):
+        return []  # the index is range-checked inside the loop
     for stmt in loop.body:
         for node in ast.walk(stmt):
             if (isinstance(node, ast.Subscript) and dotted(node.value) == seq
@@ -208,7 +215,7 @@ def _len_compare(node: ast.Compare, source: SourceFile) -> list[RawFinding]:
     return []
 
 
-def _none_result(node: ast.AST, source: SourceFile) -> list[RawFinding]:
+def _none_result(node: ast.AST, source: SourceFile, lists: set[str]) -> list[RawFinding]:
     value = getattr(node, "value", None)
     if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
             and value.func.attr in _IN_PLACE
@@ -216,6 +223,9 @@ def _none_result(node: ast.AST, source: SourceFile) -> list[RawFinding]:
         receiver = value.func.value
         if isinstance(receiver, ast.Call) and dotted(receiver.func) not in {"sorted", "list"}:
             return []
+        if value.func.attr not in {"sort", "reverse"} and not (
+                isinstance(receiver, ast.Call) or dotted(receiver) in lists):
+            return []  # other classes' append()/extend() may well return something
         if value.func.attr in {"clear", "remove", "insert"} and isinstance(node, ast.Return):
             return []
         return [emit(NONE_RESULT, source, node.lineno, "wfc-ast", end_line=end_line(node),
@@ -238,7 +248,10 @@ def _expr_statement(node: ast.Expr, ctx: Context, source: SourceFile,
             return [emit(LOST_RESULT, source, node.lineno, "wfc-ast",
                          detail=f"`{ast.unparse(call)[:60]}` mutates a temporary list.")]
         if _is_str_pure(call) and not call.keywords:
+            # Without string arguments the receiver may be a mutable text-like class.
+            sure = bool(call.args) or isinstance(receiver, ast.Constant)
             return [emit(LOST_RESULT, source, node.lineno, "wfc-ast",
+                         severity=None if sure else "low", confidence=None if sure else 55,
                          detail=f"`{ast.unparse(call)[:60]}` returns a new string.")]
         # d.get(k, []).append(v)
         if (func.attr in {"append", "extend", "add", "update", "insert"}
@@ -254,6 +267,19 @@ def _expr_statement(node: ast.Expr, ctx: Context, source: SourceFile,
         return [emit(NOT_AWAITED, source, node.lineno, "wfc-ast",
                      detail=f"`{target}` is a coroutine function.")]
     return []
+
+
+def _list_names(tree: ast.Module) -> set[str]:
+    """Names (and self attributes) somewhere bound to a list display, comprehension or list()."""
+    out: set[str] = set()
+    for node in all_nodes(tree):
+        value = getattr(node, "value", None)
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and (
+                isinstance(value, (ast.List, ast.ListComp)) or (
+                    isinstance(value, ast.Call) and dotted(value.func) in {"list", "sorted"})):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            out |= {dotted(t) for t in targets if isinstance(t, (ast.Name, ast.Attribute))}
+    return out
 
 
 def _is_str_pure(call: ast.Call) -> bool:
@@ -300,18 +326,19 @@ def _format_receivers(tree: ast.Module) -> set[int]:
     """ids of string constants that are used as templates (``.format``/``%``/template calls)."""
     used: set[int] = set()
     template_vars: set[str] = set()
-    for node in ast.walk(tree):
+    for node in all_nodes(tree):
         if isinstance(node, ast.Attribute) and node.attr in {"format", "format_map"}:
-            if isinstance(node.value, ast.Constant):
-                used.add(id(node.value))
-            elif isinstance(node.value, ast.Name):
+            if isinstance(node.value, ast.Name):
                 template_vars.add(node.value.id)
+            else:  # "...".format(), _("...").format(), ("a" if x else "b").format()
+                used.update(id(c) for c in ast.walk(node.value) if isinstance(c, ast.Constant))
         elif isinstance(node, ast.JoinedStr):
             used.update(id(v) for v in node.values)
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-                and any(isinstance(t, ast.Name) and t.id in template_vars for t in node.targets)):
-            used.add(id(node.value))
+    for node in all_nodes(tree):
+        if (isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
+                and any(isinstance(t, ast.Name) and t.id in template_vars
+                        for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))):
+            used.update(id(c) for c in ast.walk(node.value) if isinstance(c, ast.Constant))
         elif isinstance(node, ast.Call) and node.keywords:
             # render("Hello {name}", name=...) / Template-style APIs take the values as keywords.
             used.update(id(a) for a in node.args if isinstance(a, ast.Constant))
@@ -395,27 +422,47 @@ def _shadowed(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) 
 
 def _write_then_read(func: ast.FunctionDef | ast.AsyncFunctionDef,
                      source: SourceFile) -> list[RawFinding]:
-    write_only: set[str] = set()
-    for node in function_body_nodes(func):
-        call, name = None, None
-        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
-            call, name = node.context_expr, node.optional_vars.id
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1 \
-                and isinstance(node.targets[0], ast.Name):
-            call, name = node.value, node.targets[0].id
-        if isinstance(call, ast.Call) and dotted(call.func) in {"open", "io.open"} and name:
-            mode = call.args[1] if len(call.args) > 1 else None
-            for keyword in call.keywords:
-                if keyword.arg == "mode":
-                    mode = keyword.value
-            if (isinstance(mode, ast.Constant) and isinstance(mode.value, str)
-                    and mode.value[:1] in {"w", "a", "x"} and "+" not in mode.value):
-                write_only.add(name)
-    if not write_only:
-        return []
-    for node in function_body_nodes(func):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr in {"read", "readline", "readlines"}
-                and isinstance(node.func.value, ast.Name) and node.func.value.id in write_only):
-            return [emit(WRITE_THEN_READ, source, node.lineno, "wfc-ast")]
+    """A handle opened write-only and then read, within the region where it is bound."""
+    nodes = list(function_body_nodes(func))
+    for node in nodes:
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if isinstance(item.optional_vars, ast.Name) and _write_only_open(item.context_expr):
+                    read = _first_read(item.optional_vars.id, node.body)
+                    if read is not None:
+                        return [emit(WRITE_THEN_READ, source, read.lineno, "wfc-ast")]
+        elif (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and _write_only_open(node.value)):
+            name = node.targets[0].id
+            rebinds = [n.lineno for n in nodes if isinstance(n, ast.Name) and n.id == name
+                       and isinstance(n.ctx, ast.Store) and n.lineno > node.lineno]
+            stop = min(rebinds, default=10**9)
+            for other in nodes:
+                if (_is_read_of(other, name) and node.lineno < other.lineno < stop):
+                    return [emit(WRITE_THEN_READ, source, other.lineno, "wfc-ast")]
     return []
+
+
+def _write_only_open(call: ast.AST) -> bool:
+    if not (isinstance(call, ast.Call) and dotted(call.func) in {"open", "io.open"}):
+        return False
+    mode = call.args[1] if len(call.args) > 1 else None
+    for keyword in call.keywords:
+        if keyword.arg == "mode":
+            mode = keyword.value
+    return (isinstance(mode, ast.Constant) and isinstance(mode.value, str)
+            and mode.value[:1] in {"w", "a", "x"} and "+" not in mode.value)
+
+
+def _is_read_of(node: ast.AST, name: str) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in {"read", "readline", "readlines"}
+            and isinstance(node.func.value, ast.Name) and node.func.value.id == name)
+
+
+def _first_read(name: str, body: list[ast.stmt]) -> ast.AST | None:
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if _is_read_of(node, name):
+                return node
+    return None

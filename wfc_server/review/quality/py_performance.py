@@ -9,6 +9,8 @@ import re
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
+    all_nodes,
+    module_nodes,
     Context, call_name, dotted, end_line, function_body_nodes, keyword_value, loop_variables,
     names_in, parse, walk,
 )
@@ -83,7 +85,7 @@ def check(source: SourceFile) -> list[RawFinding]:
         return []
     out: list[RawFinding] = []
     list_names = _list_bound_names(tree)
-    for node, ctx in walk(tree):
+    for node, ctx in module_nodes(source.text):
         if isinstance(node, ast.Call):
             out += _call_in_loop(node, ctx, source)
         elif isinstance(node, ast.Compare) and ctx.loops:
@@ -139,7 +141,7 @@ def _list_bound_names(tree: ast.Module) -> dict[int, set[str]]:
     """Per function (by id; 0 = module), names only ever bound to lists."""
     out: dict[int, set[str]] = {}
     scopes: list[tuple[int, list[ast.AST]]] = [(0, list(tree.body))]
-    for node in ast.walk(tree):
+    for node in all_nodes(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             scopes.append((id(node), list(function_body_nodes(node))))
     for key, nodes in scopes:
@@ -244,7 +246,7 @@ def _growing_globals(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
         return []
     shrunk: set[str] = set()
     grows: dict[str, ast.AST] = {}
-    for node in ast.walk(tree):
+    for node in all_nodes(tree):
         if isinstance(node, ast.Delete):
             shrunk |= {dotted(t.value) for t in node.targets if isinstance(t, ast.Subscript)}
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
@@ -253,7 +255,7 @@ def _growing_globals(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
                 shrunk.add(node.func.value.id)
         elif isinstance(node, ast.Call) and dotted(node.func) == "len" and node.args:
             shrunk.add(dotted(node.args[0]))  # a size check suggests a bound
-    for func in ast.walk(tree):
+    for func in all_nodes(tree):
         if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or _returns_parameter(func):
             continue
         for node in function_body_nodes(func):

@@ -8,6 +8,7 @@ import ast
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
+    module_nodes,
     Context, call_name, dotted, end_line, function_body_nodes, has_keyword, is_logging_call,
     parse, raises, walk,
 )
@@ -81,7 +82,7 @@ def check(source: SourceFile) -> list[RawFinding]:
     if tree is None:
         return []
     out: list[RawFinding] = []
-    for node, ctx in walk(tree):
+    for node, ctx in module_nodes(source.text):
         if isinstance(node, ast.ExceptHandler):
             out += _handler(node, source)
         elif isinstance(node, ast.Call):
@@ -109,9 +110,18 @@ def _handler(handler: ast.ExceptHandler, source: SourceFile) -> list[RawFinding]
     if bare:
         return [emit(BARE, source, handler.lineno, "wfc-ast", **span)]
     if not logged and _swallows(handler.body):
+        explained = _has_comment(source, handler.lineno, end_line(handler))
         return [emit(SWALLOWED, source, handler.lineno, "wfc-ast", **span,
-                     detail=f"The handler only does `{ast.unparse(handler.body[0])[:40]}`.")]
+                     severity="low" if explained else None,
+                     detail=f"The handler only does `{ast.unparse(handler.body[0])[:40]}`"
+                            + (" (a comment says it is deliberate)." if explained else "."))]
     return [emit(BROAD_LOGGED, source, handler.lineno, "wfc-ast", **span)]
+
+
+def _has_comment(source: SourceFile, first: int, last: int) -> bool:
+    """A comment on the handler's lines: the author documented why the error is ignored."""
+    lines = source.text.splitlines()[first - 1:last]
+    return any("#" in line and "wfc-expect" not in line for line in lines)
 
 
 def _swallows(body: list[ast.stmt]) -> bool:
@@ -157,9 +167,35 @@ def _retry(loop: ast.While, source: SourceFile) -> list[RawFinding]:
         if not success_exit:
             continue  # a worker loop, not a retry loop
         for handler in attempt.handlers:
+            if not (_is_broad_or_bare(handler) or _waits(handler)) or _delegates(handler):
+                continue  # `except BlockingIOError: wait_readable()` is I/O, not a retry
             if not any(_exits(s) for s in handler.body) and not _exits_finally(attempt):
                 return [emit(RETRY, source, loop.lineno, "wfc-ast", end_line=loop.lineno)]
     return []
+
+
+def _is_broad_or_bare(handler: ast.ExceptHandler) -> bool:
+    return handler.type is None or _is_broad(handler)
+
+
+def _delegates(handler: ast.ExceptHandler) -> bool:
+    """The exception object is handed to a function (which may convert and raise it)."""
+    if handler.name is None:
+        return False
+    return any(isinstance(n, ast.Call) and any(
+        isinstance(a, ast.Name) and a.id == handler.name for a in n.args)
+        for stmt in handler.body for n in ast.walk(stmt))
+
+
+def _waits(handler: ast.ExceptHandler) -> bool:
+    """The handler sleeps or explicitly continues: the shape of a retry."""
+    for stmt in handler.body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Continue):
+                return True
+            if isinstance(node, ast.Call) and call_name(node).endswith("sleep"):
+                return True
+    return False
 
 
 def _exits(stmt: ast.AST) -> bool:
@@ -180,7 +216,10 @@ def _leaks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> 
     for node in function_body_nodes(func):
         if (isinstance(node, ast.Assign) and len(node.targets) == 1
                 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)
-                and call_name(node.value) in _OPENERS):
+                and call_name(node.value) in _OPENERS
+                and not (node.value.args and isinstance(node.value.args[0], ast.Name)
+                         and call_name(node.value).endswith(("ZipFile", "open")) and
+                         call_name(node.value) not in {"open", "io.open"})):
             opened.setdefault(node.targets[0].id, node)
     if not opened:
         return []
@@ -201,6 +240,10 @@ def _leaks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> 
         elif isinstance(node, ast.Call) and dotted(node.func).endswith(("closing", "enter_context",
                                                                          "callback", "append")):
             escapes |= {n.id for a in node.args for n in ast.walk(a) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.Call):
+            # A bound method handed over (`setwriter(f.write)`) keeps the handle alive elsewhere.
+            escapes |= {a.value.id for a in node.args
+                        if isinstance(a, ast.Attribute) and isinstance(a.value, ast.Name)}
     out = []
     for name, assign in opened.items():
         if name in escapes or name in closed_finally:
@@ -219,7 +262,7 @@ def _locks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> 
     for node, ctx in walk(func):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             target = dotted(node.func.value)
-            if node.func.attr == "acquire":
+            if node.func.attr == "acquire" and target != "self" and not ctx.in_finally:
                 acquired.setdefault(target, node)
             elif node.func.attr == "release" and ctx.in_finally:
                 released_finally.add(target)

@@ -35,6 +35,25 @@ class Context:
     in_finally: bool = False
 
 
+@functools.lru_cache(maxsize=32)
+def all_nodes(tree: ast.AST) -> tuple[ast.AST, ...]:
+    """Every node of ``tree`` (minus operator/context singletons), once per cached tree."""
+    out: list[ast.AST] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(children(node))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=32)
+def module_nodes(text: str) -> tuple[tuple[ast.AST, Context], ...]:
+    """``walk(parse(text))`` materialised once per text: the three rule modules share it."""
+    tree = parse(text)
+    return tuple(walk(tree)) if tree is not None else ()
+
+
 def walk(tree: ast.AST) -> Iterator[tuple[ast.AST, Context]]:
     """Every node with its :class:`Context`, depth first, in source order."""
     stack: list[tuple[ast.AST, Context]] = [(tree, Context(None, (), None))]
@@ -51,14 +70,14 @@ def _child_contexts(node: ast.AST, ctx: Context) -> list[tuple[ast.AST, Context]
         if isinstance(node, ast.Lambda):
             inner = Context(ctx.func, ctx.loops, ctx.cls, ctx.in_finally)
         out: list[tuple[ast.AST, Context]] = []
-        for child in ast.iter_child_nodes(node):
+        for child in children(node):
             # Decorators and defaults run in the outer scope.
             outer = child in getattr(node, "decorator_list", ()) or child is node.args
             out.append((child, ctx if outer else inner))
         return out
     if isinstance(node, ast.ClassDef):
         inner = Context(None, (), node)
-        return [(child, inner) for child in ast.iter_child_nodes(node)]
+        return [(child, inner) for child in children(node)]
     if isinstance(node, (ast.For, ast.AsyncFor)):
         body_ctx = Context(ctx.func, ctx.loops + (node,), ctx.cls, ctx.in_finally)
         return [(node.target, ctx), (node.iter, ctx)] + [
@@ -78,7 +97,22 @@ def _child_contexts(node: ast.AST, ctx: Context) -> list[tuple[ast.AST, Context]
         fin_ctx = Context(ctx.func, ctx.loops, ctx.cls, True)
         return ([(c, ctx) for c in node.body] + [(c, ctx) for c in node.handlers]
                 + [(c, ctx) for c in node.orelse] + [(c, fin_ctx) for c in node.finalbody])
-    return [(child, ctx) for child in ast.iter_child_nodes(node)]
+    return [(child, ctx) for child in children(node)]
+
+
+_LEAF_TYPES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+
+
+def children(node: ast.AST) -> list[ast.AST]:
+    """Child nodes, without the Load/Store/operator singletons no rule looks at."""
+    out: list[ast.AST] = []
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if isinstance(value, list):
+            out.extend(v for v in value if isinstance(v, ast.AST) and not isinstance(v, _LEAF_TYPES))
+        elif isinstance(value, ast.AST) and not isinstance(value, _LEAF_TYPES):
+            out.append(value)
+    return out
 
 
 def _comp_children(node: ast.AST) -> list[ast.AST]:
@@ -159,16 +193,23 @@ def loop_variables(loop: ast.AST) -> set[str]:
     return names
 
 
-def function_body_nodes(func: FunctionNode) -> Iterator[ast.AST]:
+def function_body_nodes(func: FunctionNode) -> tuple[ast.AST, ...]:
     """Nodes of ``func`` excluding nested function and class bodies."""
+    return _function_body_nodes(func)
+
+
+@functools.lru_cache(maxsize=4096)
+def _function_body_nodes(func: FunctionNode) -> tuple[ast.AST, ...]:
+    out: list[ast.AST] = []
     stack: list[ast.AST] = list(func.body)
     while stack:
         node = stack.pop()
-        yield node
-        for child in ast.iter_child_nodes(node):
+        out.append(node)
+        for child in children(node):
             if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
                                       ast.Lambda)):
                 stack.append(child)
+    return tuple(out)
 
 
 def end_line(node: ast.AST) -> int:

@@ -69,7 +69,7 @@ RUFF_RULES: dict[str, Rule] = dict([
     _r("B020", _C, "medium", "loop-var-overrides-iterable", "Loop variable overrides the iterable",
        "The loop target rebinds the name being iterated, which later code then sees changed.",
        "Use a different name for the loop variable.", None, 80),
-    _r("B023", _C, "medium", "late-binding-closure", "Closure captures a loop variable",
+    _r("B023", _C, "low", "late-binding-closure", "Closure captures a loop variable",
        "The function reads the loop variable when called, not when defined, so every closure "
        "sees the last value.", "Bind the value as a default argument or use functools.partial.",
        None, 70),
@@ -125,7 +125,7 @@ RUFF_RULES: dict[str, Rule] = dict([
     _r("B029", _C, "medium", "except-empty-tuple", "except with an empty tuple catches nothing",
        "`except ():` never matches, so the handler is dead code.",
        "List the exceptions to catch.", "CWE-703", 90),
-    _r("PLE0704", _C, "medium", "misplaced-bare-raise", "Bare raise outside an except block",
+    _r("PLE0704", _C, "low", "misplaced-bare-raise", "Bare raise outside an except block",
        "A bare `raise` with no active exception raises RuntimeError.",
        "Raise a specific exception.", None, 80),
     _r("B016", _C, "medium", "raise-literal", "Raising a literal",
@@ -224,8 +224,11 @@ def _map(source: SourceFile, result: RuffFileResult, role: str) -> list[RawFindi
             continue
         if diag.code in NEEDS_COMPLETE and not source.complete:
             continue
+        severity = None
+        if diag.code == "PLR0124" and "!=" in diag.message:
+            severity = "low"  # `x != x` is the NaN test idiom
         out.append(
             emit(rule, source, diag.line, "ruff", end_line=diag.end_line, column=diag.column,
-                 detail=f"({diag.code}: {diag.message})")
+                 detail=f"({diag.code}: {diag.message})", severity=severity)
         )
     return out

@@ -118,8 +118,9 @@ def _catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
             return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
         return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep", severity="low",
                      detail="Only a comment explains the silence.")]
-    if re.search(r"\b(Exception|Throwable)\b", caught) and len(named) == 1 and re.fullmatch(
-            r"\w+\.printStackTrace\(\);|System\.(out|err)\.println\(.*\);", named[0].text()):
+    code = [c for c in named if c.kind() not in {"line_comment", "block_comment"}]
+    if re.search(r"\b(Exception|Throwable)\b", caught) and len(code) == 1 and re.fullmatch(
+            r"\w+\.printStackTrace\(\);|System\.(out|err)\.println\(.*\);", code[0].text()):
         return [emit(PRINT_ONLY, source, line_of(node), "ast-grep")]
     return []
 

@@ -24,7 +24,8 @@ DUPLICATE = Rule(
 
 _COMMENT_TODO = re.compile(r"(#|//|/\*|--|\*)\s*.*\b(TODO|FIXME|XXX|HACK)\b")
 _TRIVIAL = re.compile(r"^([{}()\[\];,]*|else:?|try:|finally:|pass|return|break|continue|"
-                      r"end|\*/|/\*\*?|\*|#.*|//.*|\"\"\"|''')$")
+                      r"end|\*/|/\*\*?|\*|#.*|//.*|\"\"\"|'''|"
+                      r"(import|from|package|using|#include|require)\b.*|@\w+.*|\}\s*else\s*\{)$")
 
 
 def todo_findings(source: SourceFile) -> list[RawFinding]:

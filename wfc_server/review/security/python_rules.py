@@ -187,6 +187,10 @@ class PythonSinks:
             return
         value = node.value
         if isinstance(value, ast.Tuple) and value.elts:
+            headers = [e for e in value.elts[1:] if isinstance(e, ast.Dict)]
+            if any(re.search(r"text/(plain|csv)|application/(json|octet-stream)", ast.unparse(h), re.I)
+                   for h in headers):
+                return
             value = value.elts[0]
         if isinstance(value, ast.Call) and not (
                 isinstance(value.func, ast.Attribute) and value.func.attr in {"format", "join"}):
@@ -303,11 +307,11 @@ class PythonSinks:
     def _ldap(self, call: ast.Call, fa: FunctionAnalysis, method: str) -> None:
         candidates = list(call.args) + [k.value for k in call.keywords
                                         if k.arg in {"filterstr", "search_filter", "filter"}]
-        for arg in candidates:
+        scored = sorted(candidates, key=lambda a: fa.taint(a).at("ldap"), reverse=True)
+        for arg in scored[:1]:
             t = fa.taint(arg)
             if t.at("ldap") > CLEAN and (method != "search" or (t.prefix or "").startswith("(")):
                 self._sink(call, fa, "ldap", arg, f"the LDAP filter of `{_callee(call)}`")
-                return
 
     def _xpath(self, call: ast.Call, fa: FunctionAnalysis, method: str) -> None:
         arg = _arg(call, 0, "path", "_path")
@@ -344,9 +348,9 @@ def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
             return None
         if kind in _GROUP_A:
             return "high", 60
-        if kind in _GROUP_B:
+        if kind in {"xss", "ldap", "xpath"}:
             return "medium", 45
-        return None
+        return None  # helpers that join paths / build URLs from arguments are the norm
     if level == UNKNOWN:
         if kind == "deser":
             return "medium", 40
@@ -448,17 +452,17 @@ class StructuralChecks:
     out: list[RawFinding] = field(default_factory=list)
 
     def run(self) -> list[RawFinding]:
-        self._function_of: dict[int, str] = {}
-        for node in ast.walk(self.info.tree):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                for sub in ast.walk(node):
-                    self._function_of.setdefault(id(sub), node.name)
-        for node in ast.walk(self.info.tree):
+        self._tmp_names = {
+            t.id for n in self.info.nodes if isinstance(n, ast.Assign)
+            and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
+            and re.match(r"^/(var/)?tmp/", n.value.value) for t in n.targets if isinstance(t, ast.Name)}
+        for node in self.info.nodes:
             line = getattr(node, "lineno", None)
             if line is None or line in self.dead:
                 continue
             if isinstance(node, ast.Call):
                 self.call(node)
+                self.call_kw_secrets(node)
             elif isinstance(node, (ast.Assign, ast.AnnAssign)):
                 self.assign(node)
             elif isinstance(node, ast.Assert):
@@ -468,6 +472,15 @@ class StructuralChecks:
             elif isinstance(node, ast.Dict):
                 self.dict_literal(node)
         return self.out
+
+    def _func_name(self, node: ast.AST) -> str:
+        """Name of the innermost function containing ``node`` ('' at module level)."""
+        cur = self.info.parents.get(id(node))
+        while cur is not None:
+            if isinstance(cur, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return cur.name
+            cur = self.info.parents.get(id(cur))
+        return ""
 
     def _emit(self, concept: str, node: ast.AST, severity: str, description: str,
               confidence: int, heuristic: bool = False, cwe: str | None = None,
@@ -515,10 +528,11 @@ class StructuralChecks:
                        "(race / symlink attack).", 85)
         if qn in {"open", "io.open", "os.open"} and node.args:
             target = node.args[0]
-            if isinstance(target, ast.Constant) and isinstance(target.value, str) and re.match(
-                    r"^/(var/)?tmp/", target.value) and _writes(node):
+            fixed = isinstance(target, ast.Constant) and isinstance(target.value, str) and re.match(
+                r"^/(var/)?tmp/", target.value)
+            if (fixed or (isinstance(target, ast.Name) and target.id in self._tmp_names)) and _writes(node):
                 self._emit("insecure-temp-file", node, "medium",
-                           f"The file `{target.value}` is written at a fixed, predictable path in a "
+                           f"The file `{ast.unparse(target)}` is written at a fixed, predictable path in a "
                            "shared temp directory.", 60)
         # weak hashes
         self._hash(node, qn, kws)
@@ -581,7 +595,7 @@ class StructuralChecks:
         used = kws.get("usedforsecurity")
         if isinstance(used, ast.Constant) and used.value is False:
             return
-        context = " ".join([ast.unparse(a) for a in node.args] + [self._function_of.get(id(node), "")]
+        context = " ".join([ast.unparse(a) for a in node.args] + [self._func_name(node)]
                            + [self._assigned_name(node)])
         if _PASSWORDISH.search(context):
             severity = _FAST_HASHES[algo]
@@ -604,14 +618,14 @@ class StructuralChecks:
             if isinstance(parent, (ast.AnnAssign, ast.AugAssign)):
                 return ast.unparse(parent.target)
             if isinstance(parent, ast.Return):
-                return self._function_of.get(id(parent), "")
+                return self._func_name(parent)
             if isinstance(parent, ast.keyword):
                 return parent.arg or ""
             parent = self.info.parents.get(id(parent))
         return ""
 
     def _token_context(self, node: ast.Call) -> bool:
-        context = self._assigned_name(node) + " " + self._function_of.get(id(node), "")
+        context = self._assigned_name(node) + " " + self._func_name(node)
         return bool(_TOKEN_CONTEXT.search(context))
 
     # ---- assignments, dicts, comparisons ------------------------------------------------------
@@ -715,9 +729,6 @@ def analyse_python(path: str, tree: ast.Module, is_test: bool) -> PythonAnalysis
     engine.analyse()
     checks = StructuralChecks(path, info, engine.dead_lines, is_test)
     checks.run()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node, "lineno", 0) not in engine.dead_lines:
-            checks.call_kw_secrets(node)
     findings = [f for f in hooks.findings.values() if (f.line or 0) not in engine.dead_lines]
     if is_test:
         findings = [_soften(f) for f in findings]

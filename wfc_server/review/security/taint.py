@@ -200,6 +200,8 @@ _VALIDATOR_NAME = re.compile(
 )
 _PREFIX_CHECKS = frozenset({"startswith", "is_relative_to", "commonpath", "commonprefix"})
 _BUILTINS = frozenset(dir(builtins))
+_EFFECT_PREFIXES = ("subprocess.", "requests.", "httpx.", "urllib.request.", "os.popen", "os.system",
+                    "urllib3.", "aiohttp.", "socket.")
 
 
 class SinkHooks(Protocol):
@@ -223,12 +225,14 @@ class ModuleInfo:
     class_constants: set[str] = field(default_factory=set)
     functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = field(default_factory=dict)
     parents: dict[int, ast.AST] = field(default_factory=dict)
+    nodes: list[ast.AST] = field(default_factory=list)  # every node once, for single-pass rules
 
     @classmethod
     def build(cls, tree: ast.Module) -> ModuleInfo:
         info = cls(tree)
         assigned: dict[str, int] = {}
         for node in ast.walk(tree):
+            info.nodes.append(node)
             for child in ast.iter_child_nodes(node):
                 info.parents[id(child)] = node
             if isinstance(node, ast.Import):
@@ -564,6 +568,9 @@ class FunctionAnalysis:
             if isinstance(op, (ast.Eq, ast.NotEq)) and self._mentions_url_part(left):
                 return {}, {}
             return {}, {}
+        if isinstance(test, ast.Attribute) and test.attr in {"netloc", "hostname", "host"}:
+            # `if urlparse(u).netloc: <reject>` -> when false, u is a relative URL
+            return {}, {n: frozenset({"redirect", "ssrf"}) for n in self._subjects(test.value)}
         if isinstance(test, ast.Call):
             qn = self.info.qualname(test.func)
             last = qn.rsplit(".", 1)[-1] if qn else (
@@ -764,6 +771,10 @@ class FunctionAnalysis:
         if method == "replace" and node.args and isinstance(node.args[0], ast.Constant) and (
                 isinstance(node.args[0].value, str) and node.args[0].value in {"\n", "\r", "\r\n"}):
             return receiver.cleared({"log"})
+        if qn in {"urllib.request.Request", "urllib2.Request"} and node.args:
+            return args[0]  # the request object carries its URL, not its body
+        if qn.startswith(_EFFECT_PREFIXES) or method in {"fetchone", "fetchall", "fetchmany", "communicate"}:
+            return UNKNOWN_TAINT  # program output, HTTP bodies, rows: not the request any more
         helper = self.module.helper_for(node.func)
         if helper is not None:
             return self.module.apply_summary(helper, node, self)
@@ -864,8 +875,7 @@ class ModuleTaint:
     def analyse(self) -> None:
         """Walk the module body and every function; then re-walk helpers fed request data."""
         FunctionAnalysis(self, None, {}).run()
-        funcs = [n for n in ast.walk(self.info.tree)
-                 if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        funcs = [n for n in self.info.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
         for func in funcs:
             FunctionAnalysis(self, func, self.initial_params(func)).run()
         for name, params in list(self._callsite.items()):

@@ -1,0 +1,93 @@
+"""API throughput and latency vs a bare aiohttp app, measured in the same run.
+
+    .venv/bin/python bench/api.py [--seconds 5] [--connections 32]
+
+Rows: authenticated status poll (GET /v1/reviews/{id} of a completed review), history listing
+(GET /v1/reviews/, a page of 20), submit (POST /v1/reviews/, durable: fsync'd before the 202).
+Each is divided by the bare app's GET (polls, listings) or POST (submits) figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import aiohttp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import (  # noqa: E402
+    SAMPLE_DIFF,
+    LoadResult,
+    Server,
+    create_project,
+    run_load,
+    save_results,
+    submit,
+    table,
+    wait_terminal,
+)
+
+
+async def prepare(base: str, stored: int) -> tuple[dict[str, str], str]:
+    """A project with ``stored`` finished reviews; returns its headers and one review id."""
+    async with aiohttp.ClientSession() as session:
+        headers = await create_project(session, base, "bench")
+        ids = [await submit(session, base, headers) for _ in range(stored)]
+        for review_id in ids:
+            await wait_terminal(session, base, headers, review_id)
+    return headers, ids[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=5.0, help="duration of each measurement")
+    parser.add_argument("--connections", type=int, default=32, help="concurrent keep-alive connections")
+    args = parser.parse_args()
+    body = json.dumps({"diff_content": SAMPLE_DIFF}).encode()
+    load = {"connections": args.connections, "seconds": args.seconds}
+    with tempfile.TemporaryDirectory(prefix="wfc-bench-api-") as tmp:
+        with Server.bare() as bare:
+            asyncio.run(bare.wait_ready())
+            bare_get = run_load(f"{bare.url}/status", **load)
+            bare_post = run_load(f"{bare.url}/status", method="POST", body=body, **load)
+        env = {"WFC_REVIEW_WORKERS": "1", "WFC_ENGINE_PROCESS_POOL_SIZE": "1", "WFC_DRAIN_GRACE_SECONDS": "1"}
+        with Server.service(Path(tmp) / "data", env) as service:
+            asyncio.run(service.wait_ready())
+            headers, review_id = asyncio.run(prepare(service.url, 20))
+            poll = run_load(f"{service.url}/v1/reviews/{review_id}", headers=headers, **load)
+            listing = run_load(f"{service.url}/v1/reviews/", headers=headers, **load)
+            # Last: every accepted submit queues a review that then competes for the CPU.
+            submits = run_load(f"{service.url}/v1/reviews/", headers=headers, method="POST", body=body, **load)
+
+    rows: list[tuple[str, LoadResult, LoadResult]] = [
+        ("status poll", poll, bare_get),
+        ("history listing", listing, bare_get),
+        ("submit (fsync)", submits, bare_post),
+    ]
+    figures = {
+        "connections": args.connections,
+        "seconds": args.seconds,
+        "bare_get": bare_get.as_dict(),
+        "bare_post": bare_post.as_dict(),
+    }
+    printed = []
+    for name, result, baseline in rows:
+        ratio = result.rps / baseline.rps if baseline.rps else 0.0
+        figures[name] = {**result.as_dict(), "ratio_to_bare": round(ratio, 3)}
+        printed.append((name, result.rps, result.p50_ms, result.p99_ms, result.errors, baseline.rps, ratio))
+    printed.append(("bare GET", bare_get.rps, bare_get.p50_ms, bare_get.p99_ms, bare_get.errors, bare_get.rps, 1.0))
+    printed.append(("bare POST", bare_post.rps, bare_post.p50_ms, bare_post.p99_ms, bare_post.errors,
+                    bare_post.rps, 1.0))
+    print(table(["endpoint", "req/s", "p50 ms", "p99 ms", "errors", "bare req/s", "ratio"], printed))
+    print(f"\nstatus-poll ratio {figures['status poll']['ratio_to_bare']} (bar: >= 0.5); "
+          f"submit ratio {figures['submit (fsync)']['ratio_to_bare']}")
+    print(f"saved {save_results('api', figures)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,338 @@
+"""Shared bench plumbing: server processes, a load generator, percentiles, tables, result files.
+
+Every bench measures real processes over loopback: the service is started the way a user starts
+it (``python -m wfc_server``), the load comes from another process (``wrk`` when installed, else
+``bench/loadgen.py``), so the figures include HTTP parsing, auth, the store and the kernel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+
+SAMPLE_DIFF = """diff --git a/app/maths.py b/app/maths.py
+new file mode 100644
+index 0000000..2222222
+--- /dev/null
++++ b/app/maths.py
+@@ -0,0 +1,6 @@
++\"\"\"Small arithmetic helpers.\"\"\"
++
++
++def add(left: int, right: int) -> int:
++    \"\"\"Return the sum of two integers.\"\"\"
++    return left + right
+"""
+
+#: Rate limits and queue sized so the bench measures the service, not its throttles.
+UNTHROTTLED = {
+    "WFC_RATE_LIMIT_CAPACITY": "100000000",
+    "WFC_RATE_LIMIT_REFILL_RATE": "100000000",
+    "WFC_RATE_LIMIT_CREATE_CAPACITY": "100000",
+    "WFC_RATE_LIMIT_CREATE_REFILL_RATE": "100000",
+    "WFC_REVIEW_QUEUE_SIZE": "1000000",
+    "WFC_LOG_LEVEL": "warning",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on, stored with every result file."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_kb = 0
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_kb = int(line.split()[1])
+    except OSError:
+        pass
+    return {
+        "cpu_model": cpu,
+        "cores": os.cpu_count(),
+        "memory_mb": mem_kb // 1024,
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "aiohttp": aiohttp.__version__,
+        "load_generator": "wrk" if shutil.which("wrk") else "bench/loadgen.py",
+    }
+
+
+def save_results(name: str, figures: dict[str, Any], argv: Sequence[str] | None = None) -> Path:
+    """Append one run as JSON: ``bench/results/<name>-<UTC timestamp>.json``."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = RESULTS / f"{name}-{stamp}.json"
+    payload = {
+        "bench": name,
+        "timestamp": stamp,
+        "command": " ".join([".venv/bin/python", f"bench/{name}.py", *(argv or sys.argv[1:])]),
+        "machine": machine(),
+        "figures": figures,
+    }
+    path.write_text(json.dumps(payload, indent=2) + "\n")
+    return path
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile (0 for no samples)."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(int(round(pct / 100 * len(ordered) + 0.5)) - 1, 0)
+    return ordered[min(rank, len(ordered) - 1)]
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A plain aligned text table."""
+    cells = [[_fmt(c) for c in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in cells]
+    return "\n".join(out)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}" if abs(value) < 1000 else f"{value:,.0f}"
+    return str(value)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of one process in MiB (from /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def descendants(pid: int) -> list[int]:
+    """All processes below ``pid`` (engine workers, forkserver), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found: list[int] = []
+    stack = [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+@dataclass
+class Server:
+    """One server process (the service or the bare baseline app) on a free port."""
+
+    argv: list[str]
+    port: int
+    env: dict[str, str] = field(default_factory=dict)
+    log_path: Path | None = None
+    proc: subprocess.Popen[bytes] | None = None
+    started_at: float = 0.0
+
+    @classmethod
+    def service(cls, data_dir: Path, env: dict[str, str] | None = None) -> Server:
+        port = free_port()
+        argv = [sys.executable, "-m", "wfc_server", "--host", "127.0.0.1", "--port", str(port),
+                "--data-dir", str(data_dir)]
+        return cls(argv, port, {**UNTHROTTLED, **(env or {})}, data_dir.parent / f"server-{port}.log")
+
+    @classmethod
+    def bare(cls) -> Server:
+        port = free_port()
+        return cls([sys.executable, str(BENCH / "bare_app.py"), "--port", str(port)], port)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def start(self) -> Server:
+        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
+        self.started_at = time.perf_counter()
+        self.proc = subprocess.Popen(self.argv, env={**os.environ, **self.env}, cwd=ROOT, stdout=log,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        if self.log_path:
+            log.close()  # type: ignore[union-attr]
+        return self
+
+    async def wait_ready(self, path: str = "/health/ready", timeout: float = 300.0) -> float:
+        """Seconds from process start to ``path`` answering 200."""
+        deadline = time.monotonic() + timeout
+        async with aiohttp.ClientSession() as session:
+            while time.monotonic() < deadline:
+                if self.proc is not None and self.proc.poll() is not None:
+                    raise RuntimeError(f"server exited: {self.tail()}")
+                try:
+                    async with session.get(self.url + path) as response:
+                        if response.status == 200:
+                            return time.perf_counter() - self.started_at
+                except aiohttp.ClientError:
+                    pass
+                await asyncio.sleep(0.02)
+        raise RuntimeError(f"server not ready after {timeout}s: {self.tail()}")
+
+    def tail(self) -> str:
+        if self.log_path and self.log_path.exists():
+            return self.log_path.read_text(errors="replace")[-2000:]
+        return ""
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
+
+    def __enter__(self) -> Server:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+async def create_project(session: aiohttp.ClientSession, base: str, project_id: str) -> dict[str, str]:
+    """A new project's auth headers."""
+    async with session.post(f"{base}/v1/projects/", json={
+        "project_id": project_id, "developer_id": "bench", "repo_path": "/nonexistent/bench"}) as response:
+        body = await response.json()
+        if response.status != 201:
+            raise RuntimeError(f"project create failed: {response.status} {body}")
+    return {"X-Project-ID": body["project_id"], "Authorization": f"Bearer {body['api_key']}"}
+
+
+async def submit(session: aiohttp.ClientSession, base: str, headers: dict[str, str],
+                 diff: str = SAMPLE_DIFF) -> str:
+    async with session.post(f"{base}/v1/reviews/", json={"diff_content": diff}, headers=headers) as response:
+        body = await response.json()
+        if response.status != 202:
+            raise RuntimeError(f"submit failed: {response.status} {body}")
+    return str(body["review_id"])
+
+
+async def wait_terminal(session: aiohttp.ClientSession, base: str, headers: dict[str, str],
+                        review_id: str, timeout: float = 300.0) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        async with session.get(f"{base}/v1/reviews/{review_id}", headers=headers) as response:
+            body = await response.json()
+        if body.get("status") in ("completed", "failed", "cancelled"):
+            return dict(body)
+        await asyncio.sleep(0.1)
+    raise RuntimeError(f"review {review_id} not terminal after {timeout}s")
+
+
+@dataclass
+class LoadResult:
+    requests: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"requests": self.requests, "seconds": round(self.seconds, 3), "rps": round(self.rps, 1),
+                "p50_ms": round(self.p50_ms, 3), "p99_ms": round(self.p99_ms, 3), "errors": self.errors}
+
+
+_WRK_SCRIPT = """
+local body = os.getenv("BENCH_BODY_FILE")
+local method = os.getenv("BENCH_METHOD") or "GET"
+wrk.method = method
+if body and body ~= "" then
+  local f = io.open(body, "rb"); wrk.body = f:read("*a"); f:close()
+  wrk.headers["Content-Type"] = "application/json"
+end
+local errors = 0
+response = function(status, headers, body)
+  if status >= 300 then errors = errors + 1 end
+end
+done = function(summary, latency, requests)
+  local bad = summary.errors.status + summary.errors.connect + summary.errors.read
+            + summary.errors.write + summary.errors.timeout
+  io.write(string.format('{"requests": %d, "micros": %d, "p50_us": %d, "p99_us": %d, "errors": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), bad))
+end
+"""
+
+
+def run_load(url: str, *, connections: int, seconds: float, headers: dict[str, str] | None = None,
+             method: str = "GET", body: bytes | None = None, use_wrk: bool | None = None) -> LoadResult:
+    """Drive ``url`` from another process for ``seconds`` with ``connections`` keep-alive connections."""
+    headers = headers or {}
+    wrk = shutil.which("wrk") if use_wrk is not False else None
+    with tempfile.TemporaryDirectory() as tmp:
+        body_file = ""
+        if body is not None:
+            body_file = str(Path(tmp) / "body")
+            Path(body_file).write_bytes(body)
+        if wrk:
+            script = Path(tmp) / "bench.lua"
+            script.write_text(_WRK_SCRIPT)
+            argv = [wrk, "-t", "1", "-c", str(connections), "-d", f"{max(int(seconds), 1)}s", "--latency",
+                    "-s", str(script)]
+            for name, value in headers.items():
+                argv += ["-H", f"{name}: {value}"]
+            argv.append(url)
+            env = {**os.environ, "BENCH_BODY_FILE": body_file, "BENCH_METHOD": method}
+            out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=seconds + 60, check=True)
+            data = json.loads(out.stdout.strip().splitlines()[-1])
+            return LoadResult(data["requests"], data["micros"] / 1e6, data["p50_us"] / 1000,
+                              data["p99_us"] / 1000, data["errors"])
+        argv = [sys.executable, str(BENCH / "loadgen.py"), url, "--connections", str(connections),
+                "--seconds", str(seconds), "--method", method, "--headers", json.dumps(headers)]
+        if body_file:
+            argv += ["--body-file", body_file]
+        out = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 60, check=True)
+        data = json.loads(out.stdout)
+        return LoadResult(data["requests"], data["seconds"], data["p50_ms"], data["p99_ms"], data["errors"])

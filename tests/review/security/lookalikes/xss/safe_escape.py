@@ -1,0 +1,11 @@
+from html import escape
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/search")
+def search():
+    q = escape(request.args.get("q", ""))
+    return f"<p>No results for <b>{q}</b></p>"

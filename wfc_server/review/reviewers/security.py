@@ -1,0 +1,190 @@
+"""The security reviewer: taint-checked injection sinks, configuration defects and secrets.
+
+Per file: Python gets our taint engine and AST checks plus bandit in-process, whose results are
+kept only where our analysis does not prove the sink safe (constant / sanitised / dead code);
+JavaScript, TypeScript, Go and Java get ast-grep rules with function-local taint; SQL files get
+dynamic-SQL patterns; every text file goes through detect-secrets. Severity follows impact (what
+reaches the sink), not the tool's own label.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from wfc_server.review.analyzers.bandit import BanditIssue, BanditRunner
+from wfc_server.review.analyzers.secrets import SecretHit, SecretScanner
+from wfc_server.review.model import AnalysisInput, RawFinding, ReviewerOutput, SourceFile
+from wfc_server.review.security.catalog import make_finding
+from wfc_server.review.security.lang_rules import SPECS, analyse_language
+from wfc_server.review.security.python_rules import PythonAnalysis, SinkEvent, analyse_python
+from wfc_server.review.security.sql_rules import analyse_sql
+from wfc_server.review.security.taint import CLEAN
+
+ROLE = "security"
+_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+#: Languages whose files are only scanned for secrets (configs, scripts, docs).
+_BINARYISH = frozenset({"png", "jpg", "gif", "ico", "pdf", "zip", "gz", "lock"})
+
+
+@dataclass(frozen=True, slots=True)
+class BanditRule:
+    concept: str
+    mode: str  # "taint": a sink our engine judges; "check": one of our structural checks; "keep"
+    severity: str = "medium"
+    confidence: int = 60
+
+
+def _bandit_rules() -> Mapping[str, BanditRule]:
+    taint = {
+        "B102": "code-injection", "B307": "code-injection", "B301": "unsafe-deserialization",
+        "B302": "unsafe-deserialization", "B506": "unsafe-deserialization", "B602": "command-injection",
+        "B604": "command-injection", "B605": "command-injection", "B608": "sql-injection",
+        "B610": "sql-injection", "B611": "sql-injection", "B310": "ssrf", "B703": "xss", "B308": "xss",
+    }
+    check = {
+        "B201": "debug-enabled", "B306": "insecure-temp-file", "B324": "weak-password-hash",
+        "B303": "weak-password-hash", "B501": "tls-verification-disabled", "B701": "xss",
+        "B105": "hardcoded-secret", "B106": "hardcoded-secret", "B107": "hardcoded-secret",
+        "B108": "insecure-temp-file", "B304": "weak-crypto", "B305": "weak-crypto",
+    }
+    keep = {
+        "B103": BanditRule("insecure-permissions", "keep", "medium", 70),
+        "B104": BanditRule("bind-all-interfaces", "keep", "low", 50),
+        "B202": BanditRule("archive-path-traversal", "keep", "medium", 60),
+        "B312": BanditRule("insecure-protocol", "keep", "low", 60),
+        "B321": BanditRule("insecure-protocol", "keep", "low", 60),
+        "B323": BanditRule("tls-verification-disabled", "keep", "medium", 80),
+        "B502": BanditRule("weak-crypto", "keep", "medium", 70),
+        "B503": BanditRule("weak-crypto", "keep", "medium", 60),
+        "B504": BanditRule("weak-crypto", "keep", "medium", 60),
+        "B505": BanditRule("weak-crypto", "keep", "medium", 70),
+        "B507": BanditRule("tls-verification-disabled", "keep", "medium", 70),
+        "B509": BanditRule("weak-crypto", "keep", "low", 50),
+        "B601": BanditRule("command-injection", "keep", "medium", 50),
+        "B612": BanditRule("code-injection", "keep", "medium", 60),
+        "B614": BanditRule("unsafe-deserialization", "keep", "medium", 50),
+        "B702": BanditRule("xss", "keep", "medium", 50),
+    }
+    rules: dict[str, BanditRule] = dict(keep)
+    rules.update({k: BanditRule(v, "taint") for k, v in taint.items()})
+    rules.update({k: BanditRule(v, "check") for k, v in check.items()})
+    return MappingProxyType(rules)
+
+
+BANDIT_RULES = _bandit_rules()
+_CHECK_ALIASES = {"weak-password-hash": {"weak-password-hash", "weak-hash", "weak-crypto"},
+                  "weak-crypto": {"weak-crypto", "weak-hash"}}
+
+
+def run(inp: AnalysisInput) -> ReviewerOutput:
+    """Review every changed file for security defects."""
+    out = ReviewerOutput()
+    scanner = SecretScanner()
+    bandit: BanditRunner | None = None
+    for source in inp.files:
+        if not source.added_lines or source.path.rsplit(".", 1)[-1].lower() in _BINARYISH:
+            continue
+        if source.language == "python":
+            if bandit is None:
+                bandit = BanditRunner(frozenset(BANDIT_RULES))
+            out.findings.extend(_python(source, bandit, out))
+        elif source.language in SPECS:
+            try:
+                out.findings.extend(analyse_language(source.path, source.language, source.text, source.is_test))
+            except Exception as exc:  # a parser crash must not hide the file: record it
+                out.skipped.append((source.path, f"security rules failed: {type(exc).__name__}"))
+        elif source.language == "sql":
+            out.findings.extend(analyse_sql(source.path, source.text, source.is_test))
+        out.findings.extend(_secrets(source, scanner))
+    return out
+
+
+def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput) -> list[RawFinding]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source.text, filename=source.path)
+    except (SyntaxError, ValueError):
+        # Newer syntax or a diff fragment: tree-sitter still parses it, with fewer rules.
+        try:
+            return analyse_language(source.path, "python", source.text, source.is_test)
+        except Exception as exc:
+            out.skipped.append((source.path, f"not parseable as Python ({type(exc).__name__})"))
+            return []
+    analysis = analyse_python(source.path, tree, source.is_test)
+    issues = bandit.scan(source.path, source.text) or []
+    return analysis.findings + _adjudicate(source, issues, analysis)
+
+
+def _adjudicate(source: SourceFile, issues: list[BanditIssue], analysis: PythonAnalysis) -> list[RawFinding]:
+    """Keep bandit results our analysis cannot disprove; re-rate them by impact."""
+    kept: list[RawFinding] = []
+    for issue in issues:
+        rule = BANDIT_RULES.get(issue.test_id)
+        if rule is None or issue.line in analysis.dead_lines:
+            continue
+        lines = range(issue.line, issue.end_line + 1)
+        if rule.mode == "keep":
+            severity = rule.severity if not source.is_test else "low"
+            kept.append(_bandit_finding(source, issue, rule.concept, severity, rule.confidence))
+            continue
+        concepts = _CHECK_ALIASES.get(rule.concept, {rule.concept})
+        ours = [f for f in analysis.findings if f.concept in concepts and f.line in lines]
+        if ours:
+            best = max(ours, key=lambda f: _RANK[f.severity])
+            kept.append(_bandit_finding(source, issue, best.concept, best.severity,
+                                        max(30, best.confidence - 10), cwe=best.cwe))
+            continue
+        if rule.mode == "check":
+            continue  # our structural check looked at this and found no defect
+        events = [e for e in analysis.events if e.concept == rule.concept and _overlaps(e, lines)]
+        if issue.test_id == "B608" and not events:
+            continue  # string building we followed to its sink (or to no sink)
+        if events and all(e.level == CLEAN for e in events):
+            continue  # proven constant / sanitised
+        kept.append(_bandit_finding(source, issue, rule.concept, "low", 35))
+    return kept
+
+
+def _overlaps(event: SinkEvent, lines: range) -> bool:
+    return event.line <= lines[-1] and event.end_line >= lines[0]
+
+
+def _bandit_finding(source: SourceFile, issue: BanditIssue, concept: str, severity: str, confidence: int,
+                    cwe: str | None = None) -> RawFinding:
+    return make_finding(
+        concept, file=source.path, line=issue.line, end_line=issue.end_line, column=issue.column,
+        severity=severity, family="bandit", confidence=confidence, cwe=cwe,
+        description=f"bandit {issue.test_id} ({issue.test_name}): {issue.text}",
+    )
+
+
+_SECRET_SEVERITY = {
+    "Secret Keyword": ("high", 65),
+    "Base64 High Entropy String": ("high", 55),
+    "Hex High Entropy String": ("high", 55),
+    "JSON Web Token": ("medium", 60),
+    "Basic Auth Credentials": ("high", 80),
+}
+
+
+def _secrets(source: SourceFile, scanner: SecretScanner) -> list[RawFinding]:
+    hits: list[SecretHit] = scanner.scan(source.path, source.text, keywords=source.language != "python")
+    out = []
+    for hit in hits:
+        severity, confidence = _SECRET_SEVERITY.get(hit.secret_type, ("high", 85))
+        if source.is_test:
+            severity = "info"
+        shown = hit.value[:4] + "..." if len(hit.value) > 8 else "***"
+        out.append(make_finding(
+            "hardcoded-secret", file=source.path, line=hit.line, severity=severity, family="detect-secrets",
+            confidence=confidence, heuristic=True,
+            title=f"Hard-coded credential ({hit.secret_type})",
+            description=f"A {hit.secret_type.lower()} (`{shown}`) is committed in the source; anyone "
+                        "with repository access can use it.",
+        ))
+    return out

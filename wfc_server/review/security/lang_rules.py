@@ -1,0 +1,809 @@
+"""Security rules for JavaScript, TypeScript, Go and Java on ast-grep syntax trees.
+
+Sinks are found structurally (every call / ``new`` / assignment node, matched by callee text), and
+what reaches them is judged by a small function-local taint pass over the tree: an argument is
+request data when it reads a known source (``req.query``, ``r.FormValue``,
+``request.getParameter``, ``@RequestParam`` parameters...), or names a local variable whose last
+assignment before the sink does, transitively. Literals, casts/escapers and allow-list guards
+make it clean; other function parameters are "parameter" taint (reported lower). Configuration
+defects (TLS off, XXE factories, weak hashes for passwords...) are line/tree patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ast_grep_py import SgNode, SgRoot
+
+from wfc_server.review.model import RawFinding
+from wfc_server.review.security.catalog import make_finding
+from wfc_server.review.security.python_rules import CONCEPT, severity_for
+from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
+
+FAMILY = "ast-grep"
+
+GREP_LANG = {"javascript": "javascript", "typescript": "typescript", "go": "go", "java": "java",
+             "python": "python"}
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    call_kinds: tuple[str, ...]
+    new_kinds: tuple[str, ...]
+    func_kinds: tuple[str, ...]
+    source: re.Pattern[str]
+    external: re.Pattern[str]
+    handler_param: re.Pattern[str]  # a parameter declaration that is itself request data
+    request_object: re.Pattern[str]  # parameter names that hold the request object
+    sanitizers: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
+
+
+_ALL = frozenset(CONCEPT)
+_S = re.compile
+
+_JS = Spec(
+    call_kinds=("call_expression",),
+    new_kinds=("new_expression",),
+    func_kinds=("function_declaration", "arrow_function", "function_expression", "method_definition",
+                "function", "generator_function_declaration"),
+    source=_S(r"\b(req|request|ctx\.request|ctx)\.(query|body|params|cookies|signedCookies|headers|"
+              r"files?|hostname|originalUrl|url|path|get\(|header\(|param\()|\bevent\.(body|"
+              r"queryStringParameters|pathParameters|headers)|\blocation\.(hash|search|href)|"
+              r"\bdocument\.(URL|documentURI|cookie|referrer)|\bwindow\.location\.(hash|search|href)|"
+              r"\bwindow\.name\b|new URLSearchParams\(|\bsearchParams\.get\("),
+    external=_S(r"\bprocess\.argv\b|\bprocess\.env\b|\breadline\b"),
+    handler_param=_S(r"(?!)"),
+    request_object=_S(r"^(req|request)$"),
+    sanitizers=(
+        (_S(r"\b(parseInt|parseFloat|Number|Boolean|Math\.\w+)\(|\.length\b|\buuidValidate\(|"
+            r"\bisUUID\(|\bvalidator\.is\w+\(|\bcrypto\.createHash\("), _ALL),
+        (_S(r"\b(encodeURIComponent|encodeURI|escape|escapeHtml|escapeHTML|htmlEscape|he\.encode|"
+            r"DOMPurify\.sanitize|sanitizeHtml|xss|validator\.escape|_\.escape|textContent)\b"),
+         frozenset({"xss", "log"})),
+        (_S(r"\b(path\.basename|basename|sanitizeFilename|sanitize\(.*filename)"), frozenset({"path"})),
+        (_S(r"\b(mysql\.escape|connection\.escape|pool\.escape|db\.escape|escapeLiteral|escapeId|"
+            r"SqlString\.escape|pgFormat|format\.literal)\b"), frozenset({"sql"})),
+        (_S(r"\b(shellescape|shellEscape|shellQuote|quote)\(|shell-quote"), frozenset({"cmd"})),
+        (_S(r"\bString\(|\bmongoSanitize\b|\bsanitize\("), frozenset({"nosql"})),
+    ),
+)
+_GO = Spec(
+    call_kinds=("call_expression",),
+    new_kinds=(),
+    func_kinds=("function_declaration", "method_declaration", "func_literal"),
+    source=_S(r"\b(r|req|request)\.(URL\.Query\(\)|FormValue|PostFormValue|Form\b|PostForm\b|URL\.Path|"
+              r"URL\.RawQuery|Header\.Get|Cookie\(|Body\b|MultipartForm|PathValue|URL\.String\(\))|"
+              r"\bmux\.Vars\(|\b(c|ctx)\.(Query|Param|PostForm|DefaultQuery|GetHeader|FormValue|QueryParam|"
+              r"Params\(|Cookie\(|Body\(|BodyParser)"),
+    external=_S(r"\bos\.Args\b|\bos\.Getenv\(|\bflag\.(String|Arg)\b|\bbufio\.NewReader\(os\.Stdin"),
+    handler_param=_S(r"(?!)"),
+    request_object=_S(r"^(r|req|request)$"),
+    sanitizers=(
+        (_S(r"\bstrconv\.(Atoi|ParseInt|ParseUint|ParseFloat|ParseBool)\(|\buuid\.Parse\(|\blen\("), _ALL),
+        (_S(r"\b(html\.EscapeString|template\.HTMLEscapeString|template\.JSEscapeString|"
+            r"url\.QueryEscape|url\.PathEscape|bluemonday)\b"), frozenset({"xss", "log", "redirect"})),
+        (_S(r"\bfilepath\.Base\(|\bpath\.Base\("), frozenset({"path"})),
+        (_S(r"\bpq\.QuoteIdentifier\(|\bpq\.QuoteLiteral\("), frozenset({"sql"})),
+    ),
+)
+_JAVA = Spec(
+    call_kinds=("method_invocation",),
+    new_kinds=("object_creation_expression",),
+    func_kinds=("method_declaration", "constructor_declaration", "lambda_expression"),
+    source=_S(r"\b(request|req|httpRequest|servletRequest)\.(getParameter|getParameterValues|"
+              r"getParameterMap|getHeader|getHeaders|getQueryString|getCookies|getInputStream|getReader|"
+              r"getRequestURI|getRequestURL|getPathInfo|getPart)\b"),
+    external=_S(r"\bSystem\.getenv\(|\bargs\[\d+\]|\bnew Scanner\(System\.in\)"),
+    handler_param=_S(r"@(RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|"
+                     r"PathParam|FormParam|HeaderParam|ModelAttribute)\b"),
+    request_object=_S(r"^(request|req)$"),
+    sanitizers=(
+        (_S(r"\b(Integer|Long|Double|Short|Float|Boolean)\.(parseInt|parseLong|valueOf|parseDouble|"
+            r"parseBoolean)\(|\bUUID\.fromString\(|\.length\(\)"), _ALL),
+        (_S(r"\b(Encode\.forHtml\w*|ESAPI\.encoder\(\)|StringEscapeUtils\.escape\w+|HtmlUtils\.htmlEscape|"
+            r"Jsoup\.clean|escapeHtml\w*)\("), frozenset({"xss", "log"})),
+        (_S(r"\bFilenameUtils\.getName\(|\.getFileName\(\)"), frozenset({"path"})),
+        (_S(r"\bESAPI\.encoder\(\)\.encodeForSQL|\bescapeSql\("), frozenset({"sql"})),
+        (_S(r"\bencodeForLDAP|\bLdapEncoder\.filterEncode|\bescapeLDAP"), frozenset({"ldap"})),
+    ),
+)
+#: Python through tree-sitter: only for files Python's own parser rejects (newer syntax, fragments).
+_PY = Spec(
+    call_kinds=("call",),
+    new_kinds=(),
+    func_kinds=("function_definition",),
+    source=_S(r"\brequest\.(args|form|values|json|data|cookies|headers|files|GET|POST|body|"
+              r"get_json\(|get_data\(|query_params|path_params|META)"),
+    external=_S(r"\bsys\.argv\b|\binput\(|\bos\.environ\b|\bos\.getenv\("),
+    handler_param=_S(r"(?!)"),
+    request_object=_S(r"^(request|req)$"),
+    sanitizers=(
+        (_S(r"\b(int|float|len|bool|secure_filename|uuid\.UUID)\("), _ALL),
+        (_S(r"\b(shlex\.quote|pipes\.quote)\("), frozenset({"cmd"})),
+        (_S(r"\b(escape|html\.escape|markupsafe\.escape|bleach\.clean)\("), frozenset({"xss", "log"})),
+        (_S(r"\bos\.path\.basename\("), frozenset({"path"})),
+    ),
+)
+SPECS = {"javascript": _JS, "typescript": _JS, "go": _GO, "java": _JAVA, "python": _PY}
+
+_LITERAL = re.compile(r'''^\s*("([^"\\]|\\.)*"|'([^'\\]|\\.)*'|`[^`$]*`|-?\d+(\.\d+)?|true|false|null|nil)\s*$''')
+_STRING = re.compile(r'''"([^"\\]|\\.)*"|'([^'\\]|\\.)*'|`([^`\\]|\\.)*`''')
+_PY_FSTRING = re.compile(r"""\b[fF][rR]?(["'])((?:(?!\1).)*)\1""")
+#: Calls whose *result* is program output, a response body, rows or file content, not request data.
+_EFFECT = re.compile(
+    r"^\s*(await\s+)?(exec\.Command(Context)?\(.*\)\.(CombinedOutput|Output)\(\)|"
+    r"(os|ioutil)\.(ReadFile|Open)\(|(fs|fsp|fs\.promises)\.(readFile|readFileSync)\(|http\.(Get|Post)\(|"
+    r"(axios|got|fetch)\b|[\w.]+\.(query|Query|QueryRow|execute|executeQuery|exec|Exec|findOne|find)\(|"
+    r"Files\.readAllBytes\(|[\w.]+\.(getInputStream|waitFor)\(\))")
+_IDENT = re.compile(r"(?<![.\w$])([A-Za-z_$][\w$]*)")
+_KEYWORDS = frozenset({
+    "new", "this", "true", "false", "null", "undefined", "nil", "return", "await", "typeof", "const",
+    "let", "var", "func", "string", "int", "String", "byte", "fmt", "strings", "async", "function",
+    "instanceof", "in", "of", "if", "else", "super", "void", "JSON", "Object", "Array", "Math",
+    "Integer", "Long", "filepath", "os", "http", "append", "make", "len", "err",
+})
+_SQL_TEXT = re.compile(r"\b(select|insert|update|delete|where|from|into|values|order by|drop)\b", re.IGNORECASE)
+_HTMLISH = re.compile(r"<\s*[a-zA-Z/!]")
+_FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$]+/''', re.IGNORECASE)
+_LOCAL_PATH = re.compile(r'''^\s*["'`]/(?!/)''')
+_PASSWORDISH = re.compile(r"passw|pwd|passphrase|credential", re.IGNORECASE)
+_TOKENISH = re.compile(r"token|secret|passw|nonce|salt|otp|csrf|session|apikey|api_key|reset|"
+                       r"verif|activation|invite|auth|key\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    level: int
+    origin: str
+    built: bool
+    source_kind: str = "request"
+    cleared: frozenset[str] = frozenset()
+
+
+CLEAN_VALUE = Value(CLEAN, "", False)
+
+
+@dataclass
+class Func:
+    node: SgNode | None
+    text: str
+    start: int  # 0-based line of the function start
+    params: dict[str, Value]
+
+
+@dataclass
+class LangAnalysis:
+    path: str
+    language: str
+    text: str
+    is_test: bool
+    findings: dict[tuple[str, int], RawFinding] = field(default_factory=dict)
+
+    def run(self) -> list[RawFinding]:
+        spec = SPECS[self.language]
+        grep_lang = GREP_LANG[self.language]
+        if self.language == "typescript" and self.path.endswith(".tsx"):
+            grep_lang = "tsx"
+        root = SgRoot(self.text, grep_lang).root()
+        self.spec = spec
+        self.lines = self.text.splitlines()
+        self.file_consts = _file_constants(self.text)
+        self._funcs: dict[int, Func] = {}
+        for kind in spec.call_kinds:
+            for node in root.find_all(kind=kind):
+                self.call(node, _callee(node, self.language), _args(node))
+        for kind in spec.new_kinds:
+            for node in root.find_all(kind=kind):
+                ctor = node.field("constructor") or node.field("type")
+                self.call(node, "new " + (ctor.text() if ctor else ""), _args(node))
+        if self.language in {"javascript", "typescript"}:
+            for node in root.find_all(kind="assignment_expression"):
+                left, right = node.field("left"), node.field("right")
+                if left is not None and right is not None:
+                    self.assignment(node, left.text(), right)
+            jsx = root.find_all(kind="jsx_attribute") if grep_lang in {"javascript", "tsx"} else []
+            for node in jsx:
+                if node.text().startswith("dangerouslySetInnerHTML"):
+                    m = re.search(r"__html\s*:\s*(.+?)\s*\}\s*\}\s*$", node.text(), re.S)
+                    if m:
+                        self.sink(node, "xss", m.group(1), "`dangerouslySetInnerHTML`", dom=True)
+        self.line_rules()
+        out = list(self.findings.values())
+        if self.is_test:
+            for f in out:
+                if f.severity in {"critical", "high", "medium"}:
+                    f.severity, f.confidence = "low", min(f.confidence, 40)
+        return out
+
+    # ---- taint ------------------------------------------------------------------------------
+
+    def func_of(self, node: SgNode) -> Func:
+        cur: SgNode | None = node.parent()
+        while cur is not None and cur.kind() not in self.spec.func_kinds:
+            cur = cur.parent()
+        if cur is None:
+            return Func(None, self.text, 0, {})
+        key = cur.range().start.index
+        if key not in self._funcs:
+            self._funcs[key] = Func(cur, cur.text(), cur.range().start.line, self._params(cur))
+        return self._funcs[key]
+
+    def _params(self, func: SgNode) -> dict[str, Value]:
+        params_node = func.field("parameters") or func.field("parameter")
+        if params_node is None:
+            return {}
+        out: dict[str, Value] = {}
+        header = func.text()[:400]
+        is_handler = bool(re.search(
+            r"\b(req|request)\b\s*[:,)]|HttpServletRequest|\*http\.Request|gin\.Context|echo\.Context|"
+            r"fiber\.Ctx|@(Get|Post|Put|Delete|Request|Patch)Mapping", header))
+        for piece in _split_params(params_node):
+            names = re.findall(r"[A-Za-z_$][\w$]*", re.sub(r"@\w+(\([^)]*\))?", "", piece))
+            if not names:
+                continue
+            if self.language == "java":
+                name = names[-1]
+            elif self.language == "go":
+                name = names[0]
+            else:
+                name = names[0]
+            if self.spec.handler_param.search(piece):
+                out[name] = Value(SOURCE, f"request parameter `{name}`", False)
+            elif self.spec.request_object.match(name) and is_handler:
+                out[name] = Value(SOURCE, "the request", False)
+            elif name not in {"res", "response", "w", "next", "ctx", "c", "this", "self", "cls"}:
+                out[name] = Value(PARAM, f"parameter `{name}`", False, "param")
+        return out
+
+    def value(self, expr: str, func: Func, line: int, kind: str, depth: int = 0) -> Value:
+        """How tainted ``expr`` (source text) is at ``line`` for a sink of ``kind``."""
+        expr = expr.strip()
+        if self.language == "python":
+            expr = _PY_FSTRING.sub(lambda m: "`" + re.sub(r"\{([^{}]*)\}", r"${\1}", m.group(2)) + "`", expr)
+        if not expr or _LITERAL.match(expr):
+            return CLEAN_VALUE
+        for pattern, kinds in self.spec.sanitizers:
+            if pattern.search(expr) and (kind in kinds or kinds is _ALL) and _wraps(pattern, expr):
+                return CLEAN_VALUE
+        if _EFFECT.search(expr):
+            return Value(UNKNOWN, "the result of an I/O call", False, "unknown")
+        built = _is_built(expr)
+        m = self.spec.source.search(_strip_strings_keep_templates(expr))
+        if m:
+            return Value(SOURCE, f"request data `{_short(m.group(0))}`", built)
+        m = self.spec.external.search(expr)
+        if m:
+            return Value(SOURCE, f"`{_short(m.group(0))}`", built, "external")
+        best = CLEAN_VALUE
+        code = _strip_strings_keep_templates(expr)
+        for ident in dict.fromkeys(_IDENT.findall(code)):
+            if ident in _KEYWORDS or ident in self.file_consts or ident.isupper():
+                continue
+            if re.search(rf"\b{re.escape(ident)}\s*\(", code):
+                continue  # a function name, not data
+            v = self.ident(ident, func, line, kind, depth)
+            if v.level > best.level:
+                best = v
+        if best.level == CLEAN:
+            return best
+        return Value(best.level, best.origin, built or best.built, best.source_kind)
+
+    def ident(self, name: str, func: Func, line: int, kind: str, depth: int) -> Value:
+        if self._guarded(name, func, line, kind):
+            return CLEAN_VALUE
+        rhs = self._last_assignment(name, func, line) if depth < 5 else None
+        if rhs is not None:
+            rhs_text, rhs_line = rhs
+            if rhs_text is None:  # destructured from a source
+                return Value(SOURCE, f"request data `{name}`", False)
+            v = self.value(rhs_text, func, rhs_line, kind, depth + 1)
+            if v.level >= SOURCE and v.origin.startswith("request data") and "(" not in name:
+                v = Value(v.level, f"request data `{name}` (from {v.origin.split('`')[1]})"
+                          if "`" in v.origin else v.origin, v.built, v.source_kind)
+            return v
+        if name in func.params:
+            return func.params[name]
+        return Value(UNKNOWN, f"`{name}`", False, "unknown")
+
+    def _last_assignment(self, name: str, func: Func, line: int) -> tuple[str | None, int] | None:
+        lines = func.text.splitlines()
+        upto = line - func.start
+        n = re.escape(name)
+        assign = re.compile(
+            rf"(?:^|[\s;(,])(?:(?:const|let|var|final)\s+)?(?:[\w<>\[\].,?]+\s+)?{n}\s*(?::[\w<>\[\]|. ]+)?"
+            rf"(?::=|=(?!=)|\+=)\s*(.+?)\s*;?\s*$")
+        destructure = re.compile(rf"(?:const|let|var)\s*\{{[^}}]*\b{n}\b[^}}]*\}}\s*=\s*(.+?);?\s*$")
+        go_multi = re.compile(rf"\b{n}\s*,\s*\w+\s*:?=\s*(.+?)\s*$|\b\w+\s*,\s*{n}\s*:?=\s*(.+?)\s*$")
+        found: list[tuple[str | None, int]] = []
+        for i in range(min(upto - 1, len(lines) - 1), -1, -1):
+            original = lines[i]
+            text = _blank_strings(original)
+            m = destructure.search(text)
+            if m:
+                rhs = original[m.start(1):m.end(1)]
+                v = self.value(rhs, func, func.start + i, "sql", 5)
+                return (None, func.start + i) if v.level >= SOURCE else (rhs, func.start + i)
+            m = assign.search(text) or go_multi.search(text)
+            if m:
+                group = next(i for i, g in enumerate(m.groups(), start=1) if g)
+                rhs = original[m.start(group):m.end(group)]
+                if "+=" in text[:m.start(group)][-4:]:
+                    found.append((rhs, func.start + i))
+                    continue
+                found.append((rhs, func.start + i))
+                if len(found) > 3:
+                    break
+                return (" + ".join(r for r, _ in found if r), func.start + i) if len(found) > 1 else found[0]
+        if found:
+            return (" + ".join(r for r, _ in found if r), found[-1][1])
+        return None
+
+    def _guarded(self, name: str, func: Func, line: int, kind: str) -> bool:
+        before = "\n".join(func.text.splitlines()[: max(0, line - func.start)])
+        n = re.escape(name)
+        allow = re.search(
+            rf"\.(includes|has|contains|containsKey|indexOf)\(\s*{n}(\.\w+|\(\))?\s*\)|\b(allowed|whitelist|allowlist|"
+            rf"valid)\w*\[\s*{n}\s*\]|/\^[^/]*\$/[gimsuy]*\.test\(\s*{n}\b|\b{n}\.matches\(\s*\"|"
+            rf"MatchString\(\s*{n}\s*\)|\bisValid\w*\(\s*{n}\b|\bis(Safe|Allowed)\w*\(\s*{n}\b|"
+            rf"\b{n}\s*(===|==|!==|!=)\s*[\"']|switch\s*\(?\s*{n}\b", before)
+        if allow:
+            return True
+        if kind in {"path", "redirect", "ssrf"}:
+            return bool(re.search(
+                rf"\b{n}\.(startsWith|startswith)\(|HasPrefix\(\s*{n}\b|\b{n}\.normalize\(\)\.startsWith|"
+                rf"filepath\.Rel\(|\.isAbsolute\(\)|\bnew URL\(\s*{n}\b[^)]*\)\.(host|hostname|origin)",
+                before))
+        return False
+
+    # ---- sinks ------------------------------------------------------------------------------
+
+    def sink(self, node: SgNode, kind: str, expr: str, label: str, *, need_built: bool = False,
+             dom: bool = False, severity: tuple[str, int] | None = None) -> None:
+        func = self.func_of(node)
+        line = node.range().start.line
+        v = self.value(expr, func, line, kind)
+        level = v.level
+        if kind == "ssrf" and _FIXED_HOST.match(expr):
+            level = CLEAN
+        if kind == "redirect" and _LOCAL_PATH.match(expr):
+            level = CLEAN
+        if need_built and not (v.built or _is_built(expr)) and level < SOURCE:
+            return
+        if kind == "nosql":
+            verdict = ("high", 75) if level == SOURCE else None
+        elif severity is not None and level >= PARAM:
+            verdict = severity if level == SOURCE else ("medium", 45)
+        elif dom and level in {UNKNOWN, PARAM}:
+            verdict = ("medium", 45)
+        else:
+            verdict = severity_for(kind, level, Taint(levels=(level,) * len(KINDS), origin=v.origin,
+                                                      source_kind=v.source_kind,
+                                                      built=v.built or _is_built(expr)))
+        if verdict is None:
+            return
+        sev, conf = verdict
+        desc = f"{_cap(v.origin)} reaches {label}"
+        if v.built or _is_built(expr):
+            desc += " through string building"
+        if level == PARAM:
+            desc += "; any caller passing untrusted data makes this exploitable"
+        elif level == UNKNOWN:
+            desc += "; the value is not a constant and is not sanitised"
+        concept = "nosql-injection" if kind == "nosql" else CONCEPT[kind]
+        self.emit(concept, node, sev, desc + ".", conf)
+
+    def emit(self, concept: str, node: SgNode | int, severity: str, description: str, confidence: int,
+             heuristic: bool = False, cwe: str | None = None) -> None:
+        if isinstance(node, int):
+            line = end = node + 1
+        else:
+            rng = node.range()
+            line, end = rng.start.line + 1, rng.end.line + 1
+        key = (concept, line)
+        rank = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+        old = self.findings.get(key)
+        if old is not None and rank[old.severity] >= rank[severity]:
+            return
+        self.findings[key] = make_finding(concept, file=self.path, line=line, end_line=end,
+                                          severity=severity, description=description, family=FAMILY,
+                                          confidence=confidence, heuristic=heuristic, cwe=cwe)
+
+    def call(self, node: SgNode, callee: str, args: list[str]) -> None:
+        dispatch: dict[str, Callable[[SgNode, str, list[str]], None]] = {
+            "javascript": self.js_call, "typescript": self.js_call, "go": self.go_call, "java": self.java_call,
+            "python": self.py_call}
+        dispatch[self.language](node, callee, args)
+
+    def js_call(self, node: SgNode, callee: str, args: list[str]) -> None:
+        a0 = args[0] if args else ""
+        if re.fullmatch(r"(window\.)?eval|vm\.(runInNewContext|runInThisContext|runInContext)|"
+                        r"new Function|Function", callee) and args:
+            self.sink(node, "code", args[-1] if "Function" in callee else a0, f"`{callee}`")
+        elif re.fullmatch(r"set(Timeout|Interval)", callee) and args and not re.match(
+                r"\s*(\(|function|async|[\w$]+\s*=>|[\w$.]+\s*$)", a0):
+            self.sink(node, "code", a0, f"`{callee}` with a string argument")
+        if re.fullmatch(r"(child_process|cp|childProcess|proc|shell|shelljs)\.(exec|execSync)|exec|execSync",
+                        callee) and args and ("child_process" in self.text or "shell" in callee):
+            self.sink(node, "cmd", a0, f"`{callee}` (runs a shell)")
+        if re.search(r"\b(spawn|spawnSync|execFile)$", callee) and "shell: true" in node.text():
+            self.sink(node, "cmd", a0, f"`{callee}` with shell: true")
+        if re.search(r"\.(query|execute|raw|\$queryRawUnsafe|\$executeRawUnsafe|unsafe|whereRaw|run|all|get|"
+                     r"exec|prepare)$", callee) and args and not a0.lstrip().startswith("{"):
+            method = callee.rsplit(".", 1)[-1]
+            sqlish = bool(_SQL_TEXT.search(a0)) or (
+                method in {"query", "execute", "raw", "$queryRawUnsafe", "$executeRawUnsafe", "whereRaw"}
+                and re.fullmatch(r"[\w$]*(sql|query|stmt|q)[\w$]*", a0.strip(), re.IGNORECASE) is not None)
+            if sqlish and not re.match(r"(req|res|app|router|axios|http|this\.http)\.", callee):
+                self.sink(node, "sql", a0, f"`{callee}`", need_built=False)
+        if re.search(r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne|deleteMany|"
+                     r"countDocuments|count|findOneAndDelete|where)$", callee) and args:
+            if "$where" in a0:
+                m = re.search(r"\$where['\"]?\s*:\s*(.+?)\s*[,}]\s*$", a0, re.S)
+                self.sink(node, "code" if m else "nosql", m.group(1) if m else a0,
+                          f"the MongoDB `$where` clause of `{callee}`")
+            elif re.fullmatch(r"\s*(req|request)\.(body|query|params)(\.\w+)?\s*", a0) or re.search(
+                    r":\s*(req|request)\.(body|query|params)\.\w+\s*[,}]", a0):
+                self.sink(node, "nosql", a0, f"the query object of `{callee}` (operator injection)")
+        if re.fullmatch(r"document\.(write|writeln)", callee) and args:
+            self.sink(node, "xss", a0, f"`{callee}`", dom=True)
+        if callee.endswith(".insertAdjacentHTML") and len(args) > 1:
+            self.sink(node, "xss", args[1], "`insertAdjacentHTML`", dom=True)
+        if re.fullmatch(r"(\$|jQuery)\(.*\)\.(html|append|prepend|after|before)", callee, re.S) and args:
+            self.sink(node, "xss", a0, f"jQuery `.{callee.rsplit('.', 1)[-1]}()`", need_built=True)
+        if re.fullmatch(r"(res|response|reply|ctx)\.(send|write|end|type\(.*\)\.send)", callee) and args:
+            if not re.match(r"\s*(JSON\.stringify|\{|\[)", a0):
+                self.sink(node, "xss", a0, f"the response written by `{callee}`", need_built=True)
+        if re.fullmatch(r"(res|response|reply|ctx)\.redirect", callee) and args:
+            self.sink(node, "redirect", args[-1], f"`{callee}`")
+        if re.fullmatch(r"(fs|fsp|fs\.promises|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
+                        r"writeFileSync|unlink|unlinkSync|readdir|readdirSync|appendFile|createWriteStream|"
+                        r"rm|rmSync|open|openSync|access|stat)|readFile|readFileSync|createReadStream",
+                        callee) and args:
+            self.sink(node, "path", a0, f"`{callee}`")
+        if re.fullmatch(r"(res|response)\.(sendFile|download)", callee) and args and not any(
+                "root" in a for a in args[1:]):
+            self.sink(node, "path", a0, f"`{callee}`")
+        if re.fullmatch(r"fetch|axios|got|request|needle|superagent|(axios|got|request|superagent|needle|"
+                        r"http|https|client|httpClient|this\.http)\.(get|post|put|delete|patch|head|request)",
+                        callee) and args:
+            self.sink(node, "ssrf", a0, f"`{callee}`")
+        if re.fullmatch(r"(_|lodash|\$|jQuery)\.(merge|mergeWith|defaultsDeep|extend|set|setWith)|"
+                        r"(deepMerge|mergeDeep|deepExtend|merge|extend)", callee) and args:
+            for arg in args:
+                v = self.value(arg, self.func_of(node), node.range().start.line, "code")
+                if v.level == SOURCE:
+                    self.emit("prototype-pollution", node, "high",
+                              f"{_cap(v.origin)} is deep-merged by `{callee}`, so a `__proto__` key "
+                              "pollutes Object.prototype.", 70)
+                    break
+        if re.fullmatch(r"(console|logger|log|winston)\.(log|info|warn|error|debug)", callee):
+            for arg in args:
+                self.sink(node, "log", arg, f"the log call `{callee}`", need_built=True)
+        if re.fullmatch(r"jwt\.verify", callee):
+            if re.search(r"algorithms\s*:\s*\[[^\]]*['\"]none['\"]", node.text(), re.IGNORECASE):
+                self.emit("jwt-verification", node, "high",
+                          "`jwt.verify` accepts the 'none' algorithm, so unsigned tokens pass.", 85)
+            elif len(args) < 3 and not self.is_test:
+                self.emit("jwt-verification", node, "medium",
+                          "`jwt.verify` is called without an `algorithms` allow-list; an attacker can "
+                          "switch the algorithm (e.g. HS256 with the public key).", 50)
+        if re.fullmatch(r"jwt\.decode", callee) and re.search(r"verify|auth|user", self._func_name(node), re.I):
+            self.emit("jwt-verification", node, "medium",
+                      "`jwt.decode` does not verify the signature but its result is used for "
+                      "authentication.", 45)
+        if re.fullmatch(r"(crypto\.)?createHash", callee) and args and re.fullmatch(
+                r"""\s*['"](md5|sha1|md4)['"]\s*""", a0, re.I):
+            self.weak_hash(node, a0.strip("'\" "))
+        if re.fullmatch(r"(crypto\.)?createCipher(iv)?", callee) and args and re.search(
+                r"des|rc4|rc2|bf-|blowfish|ecb", a0, re.I):
+            self.emit("weak-crypto", node, "medium", f"`{callee}({a0})` uses a broken cipher or ECB mode.", 80)
+        if callee == "Math.random":
+            self.weak_random(node, callee)
+
+    def go_call(self, node: SgNode, callee: str, args: list[str]) -> None:
+        method = callee.rsplit(".", 1)[-1]
+        if method in {"Query", "QueryRow", "Exec", "Prepare", "Raw", "QueryContext", "QueryRowContext",
+                      "ExecContext", "PrepareContext", "Select", "Get", "Where", "Queryx", "QueryRowx",
+                      "MustExec", "NamedExec"} and "." in callee and not callee.startswith(
+                          ("http.", "r.", "req.", "c.", "url.", "os.")):
+            idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
+            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or re.fullmatch(
+                    r"\w*(sql|query|stmt|q)\w*", args[idx].strip(), re.I)):
+                self.sink(node, "sql", args[idx], f"`{callee}`")
+        if re.fullmatch(r"exec\.Command(Context)?", callee) and args:
+            offset = 1 if callee.endswith("Context") else 0
+            rest = args[offset:]
+            if len(rest) >= 3 and rest[0].strip('"') in {"sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe"} \
+                    and rest[1].strip('"') in {"-c", "/c", "/C"}:
+                self.sink(node, "cmd", rest[2], "a shell started by `exec.Command`")
+            elif rest:
+                self.sink(node, "cmd", rest[0], "the program name of `exec.Command`")
+        if re.fullmatch(r"http\.(Get|Post|Head|PostForm)", callee) and args:
+            self.sink(node, "ssrf", args[0], f"`{callee}`")
+        elif re.fullmatch(r"http\.NewRequest(WithContext)?", callee) and len(args) >= 2:
+            self.sink(node, "ssrf", args[2 if callee.endswith("Context") and len(args) > 2 else 1], f"`{callee}`")
+        elif re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) and args:
+            self.sink(node, "ssrf", args[0], f"`{callee}`")
+        if re.fullmatch(r"os\.(Open|OpenFile|ReadFile|Create|Remove|RemoveAll|WriteFile|Mkdir|MkdirAll|ReadDir)|"
+                        r"ioutil\.(ReadFile|WriteFile|ReadDir)", callee) and args:
+            self.sink(node, "path", args[0], f"`{callee}`")
+        if callee == "http.ServeFile" and len(args) >= 3:
+            self.sink(node, "path", args[2], "`http.ServeFile`")
+        if re.fullmatch(r"template\.(HTML|JS|HTMLAttr|URL)", callee) and args:
+            self.sink(node, "xss", args[0], f"`{callee}` (bypasses html/template escaping)")
+        if re.fullmatch(r"fmt\.Fprint(f|ln)?", callee) and len(args) >= 2 and re.fullmatch(
+                r"\s*(w|rw|writer|resp|res)\s*", args[0]):
+            if _HTMLISH.search(args[1]) or callee != "fmt.Fprintf":
+                for arg in args[1 if callee != "fmt.Fprintf" else 2:]:
+                    self.sink(node, "xss", arg, "the HTTP response written by `fmt.Fprintf`",
+                              severity=("high", 70))
+        if re.fullmatch(r"(w|rw|writer|resp)\.Write", callee) and args:
+            self.sink(node, "xss", args[0], f"the HTTP response written by `{callee}`", need_built=True,
+                      severity=("high", 65))
+        if callee == "io.WriteString" and len(args) >= 2 and args[0].strip() in {"w", "rw"}:
+            self.sink(node, "xss", args[1], "the HTTP response", need_built=True, severity=("high", 65))
+        if callee == "http.Redirect" and len(args) >= 3:
+            self.sink(node, "redirect", args[2], "`http.Redirect`")
+        if re.fullmatch(r"(md5|sha1)\.(New|Sum)", callee):
+            self.weak_hash(node, callee.split(".")[0])
+        if re.fullmatch(r"rand\.(Intn|Int|Int63|Int31|Int31n|Int63n|Read|Float64|Perm|Uint32|Uint64)", callee) \
+                and '"math/rand' in self.text:
+            self.weak_random(node, callee)
+        if re.fullmatch(r"(log|logger)\.(Printf|Println|Print|Infof|Info|Warnf|Errorf)", callee):
+            for arg in args:
+                self.sink(node, "log", arg, f"the log call `{callee}`", need_built=True)
+
+    def java_call(self, node: SgNode, callee: str, args: list[str]) -> None:
+        a0 = args[0] if args else ""
+        method = callee.rsplit(".", 1)[-1]
+        if method in {"executeQuery", "executeUpdate", "execute", "addBatch", "prepareStatement", "prepareCall",
+                      "createQuery", "createNativeQuery", "createSQLQuery", "queryForObject", "queryForList",
+                      "queryForMap", "query", "update", "batchUpdate", "queryForRowSet"} and args:
+            if _SQL_TEXT.search(a0) or re.fullmatch(r"\w*(sql|query|stmt|q)\w*", a0.strip(), re.I):
+                self.sink(node, "sql", a0, f"`{callee}`")
+        if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
+            self.sink(node, "cmd", a0, f"`{callee}`")
+        if callee == "new ProcessBuilder" and args:
+            if len(args) >= 3 and args[0].strip('"') in {"sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe"}:
+                self.sink(node, "cmd", args[2], "a shell started by `ProcessBuilder`")
+            else:
+                self.sink(node, "cmd", " + ".join(args), "`ProcessBuilder`", need_built=True)
+        if method == "readObject" and re.search(r"ObjectInputStream|XMLDecoder", self.text) and not re.search(
+                r"ValidatingObjectInputStream|setObjectInputFilter|ObjectInputFilter|resolveClass", self.text):
+            if not re.search(r"\bvoid\s+readObject\s*\(", self.func_of(node).text[:200]):
+                src = "HTTP request body" if re.search(r"getInputStream\(\)|getReader\(\)|getPart\(", self.text) \
+                    else "a stream"
+                sev = ("critical", 85) if src.startswith("HTTP") else ("high", 60)
+                self.emit("unsafe-deserialization", node, sev[0],
+                          f"`{callee}()` deserializes Java objects from {src} without a class filter; "
+                          "gadget chains give remote code execution.", sev[1])
+        if callee in {"new Yaml().load", "yaml.load"} and "SafeConstructor" not in self.text and args:
+            self.sink(node, "deser", a0, "SnakeYAML `load` without SafeConstructor")
+        if callee in {"new File", "new FileInputStream", "new FileOutputStream", "new FileReader",
+                      "new FileWriter", "new RandomAccessFile", "Paths.get", "Path.of"} and args:
+            self.sink(node, "path", " + ".join(args[1:] if len(args) > 1 and callee == "new File" else args),
+                      f"`{callee}`")
+        if re.search(r"Files\.(readAllBytes|readString|newInputStream|newOutputStream|delete|write|lines|copy)$",
+                     callee) and args:
+            self.sink(node, "path", a0, f"`{callee}`")
+        if callee in {"new URL", "URI.create", "new URI"} and args:
+            self.sink(node, "ssrf", a0, f"`{callee}`")
+        if method in {"getForObject", "getForEntity", "postForObject", "postForEntity", "exchange"} and args:
+            self.sink(node, "ssrf", a0, f"`{callee}`")
+        if re.search(r"(getWriter\(\)|\bout|\bwriter|\bpw|\bprintWriter)\.(print|println|write|printf|format|append)$",
+                     callee) and args:
+            self.sink(node, "xss", " + ".join(args), "the servlet response writer", severity=("high", 75))
+        if method == "sendRedirect" and args:
+            self.sink(node, "redirect", a0, f"`{callee}`")
+        if method == "search" and len(args) >= 2 and re.search(r"ctx|context|ldap|dir", callee, re.I):
+            self.sink(node, "ldap", args[1], f"the LDAP filter of `{callee}`")
+        if method in {"evaluate", "compile"} and re.search(r"xpath|xPath|XPath", callee) and args:
+            self.sink(node, "xpath", a0, f"the XPath expression of `{callee}`")
+        if callee == "MessageDigest.getInstance" and args:
+            algo = a0.strip('" ')
+            if re.fullmatch(r"MD5|MD2|MD4|SHA-?1|SHA", algo, re.I):
+                self.weak_hash(node, algo)
+        if callee == "Cipher.getInstance" and args and re.search(r'"(DES|DESede|RC4|RC2|Blowfish|AES"|[^"]*/ECB/)',
+                                                                a0 + ("" if "/" in a0 else "")):
+            self.emit("weak-crypto", node, "medium",
+                      f"`Cipher.getInstance({a0})` uses a broken cipher or ECB mode (\"AES\" alone "
+                      "defaults to ECB).", 75)
+        if callee in {"new Random", "new java.util.Random"} or callee == "Math.random":
+            self.weak_random(node, callee)
+        if re.fullmatch(r"(log|logger|LOG|LOGGER)\.(info|debug|warn|error|trace)", callee):
+            for arg in args:
+                self.sink(node, "log", arg, f"the log call `{callee}`", need_built=True)
+        if callee in {"DocumentBuilderFactory.newInstance", "SAXParserFactory.newInstance",
+                      "XMLInputFactory.newInstance", "XMLInputFactory.newFactory", "TransformerFactory.newInstance",
+                      "SchemaFactory.newInstance", "new SAXReader", "new SAXBuilder", "XMLReaderFactory.createXMLReader"}:
+            if not re.search(r"disallow-doctype-decl|FEATURE_SECURE_PROCESSING|external-general-entities|"
+                             r"IS_SUPPORTING_EXTERNAL_ENTITIES|SUPPORT_DTD|ACCESS_EXTERNAL_DTD|"
+                             r"setExpandEntityReferences\(false\)|load-external-dtd", self.text):
+                self.emit("xxe", node, "high",
+                          f"`{callee}()` is used without disabling DOCTYPEs / external entities, so "
+                          "parsed XML can read local files or reach internal hosts (XXE).", 75)
+
+    def py_call(self, node: SgNode, callee: str, args: list[str]) -> None:
+        """The essential Python sinks, for files only tree-sitter can parse."""
+        positional = [a for a in args if not re.match(r"\s*\w+\s*=", a)]
+        a0 = positional[0] if positional else ""
+        if callee.endswith((".execute", ".executemany", ".raw")) and a0:
+            self.sink(node, "sql", a0, f"`{callee}`", need_built=False)
+        if callee in {"os.system", "os.popen", "subprocess.getoutput"} or (
+                callee.startswith("subprocess.") and any(re.match(r"\s*shell\s*=\s*True", a) for a in args)):
+            if a0:
+                self.sink(node, "cmd", a0, f"`{callee}`")
+        if callee in {"eval", "exec"} and a0:
+            self.sink(node, "code", a0, f"`{callee}()`")
+        if callee in {"pickle.loads", "pickle.load", "marshal.loads", "yaml.unsafe_load"} or (
+                callee == "yaml.load" and not any("Safe" in a for a in args)):
+            if a0:
+                self.sink(node, "deser", a0, f"`{callee}()`")
+        if callee in {"open", "send_file"} and a0:
+            self.sink(node, "path", a0, f"`{callee}`")
+        if re.fullmatch(r"(requests|httpx)\.(get|post|put|delete|head|request)|urllib\.request\.urlopen|urlopen",
+                        callee) and a0:
+            self.sink(node, "ssrf", a0, f"`{callee}`")
+        if callee in {"redirect", "HttpResponseRedirect"} and a0:
+            self.sink(node, "redirect", a0, f"`{callee}`")
+        if callee in {"render_template_string", "Markup", "mark_safe"} and a0:
+            self.sink(node, "xss", a0, f"`{callee}`")
+        if any(re.match(r"\s*verify\s*=\s*False", a) for a in args):
+            self.emit("tls-verification-disabled", node, "medium", f"`{callee}(verify=False)` disables TLS "
+                      "certificate verification.", 80)
+        if callee.endswith(".run") and any(re.match(r"\s*debug\s*=\s*True", a) for a in args):
+            self.emit("debug-enabled", node, "medium", f"`{callee}(debug=True)` enables the debugger.", 80)
+        if callee == "tempfile.mktemp":
+            self.emit("insecure-temp-file", node, "medium", "`tempfile.mktemp()` returns a predictable name.", 80)
+        if re.fullmatch(r"hashlib\.(md5|sha1)", callee):
+            self.weak_hash(node, callee.split(".")[1])
+
+    def assignment(self, node: SgNode, left: str, right: SgNode) -> None:
+        if re.search(r"\.(innerHTML|outerHTML)$", left):
+            self.sink(node, "xss", right.text(), f"`{left.rsplit('.', 1)[-1]}`", dom=True)
+        elif re.fullmatch(r"(window\.|document\.)?location(\.href)?", left):
+            self.sink(node, "redirect", right.text(), f"`{left}`")
+
+    # ---- context rules ----------------------------------------------------------------------
+
+    def _func_name(self, node: SgNode) -> str:
+        func = self.func_of(node)
+        if func.node is None:
+            return ""
+        name = func.node.field("name")
+        if name is not None:
+            return name.text()
+        parent = func.node.parent()
+        if parent is not None and parent.kind() in {"variable_declarator", "pair", "assignment_expression"}:
+            return parent.text()[:80]
+        return ""
+
+    def weak_hash(self, node: SgNode, algo: str) -> None:
+        line = node.range().start.line
+        context = " ".join(self.lines[max(0, line - 2): line + 2]) + " " + self._func_name(node)
+        if _PASSWORDISH.search(context):
+            self.emit("weak-password-hash", node, "high",
+                      f"Passwords are hashed with fast `{algo}` (no salt, no work factor); leaked hashes "
+                      "are cracked quickly.", 80)
+        elif re.search(r"token|secret|sign|auth|session|hmac", context, re.I):
+            self.emit("weak-hash", node, "medium",
+                      f"`{algo}` is used for a security purpose; it is broken for collision resistance.", 55)
+        elif self.language == "java":
+            self.emit("weak-hash", node, "low", f"`{algo}` is a broken hash; prefer SHA-256.", 40)
+
+    def weak_random(self, node: SgNode, callee: str) -> None:
+        line = node.range().start.line
+        context = self.lines[line] if line < len(self.lines) else ""
+        if _TOKENISH.search(context + " " + self._func_name(node)):
+            self.emit("weak-random", node, "medium",
+                      f"`{callee}` is predictable but generates a security-sensitive value "
+                      "(token/password/session id).", 70)
+
+    def line_rules(self) -> None:
+        for i, line in enumerate(self.lines):
+            if re.search(r"rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|"
+                         r"InsecureSkipVerify\s*:\s*true|strictSSL\s*:\s*false|insecure\s*:\s*true", line):
+                self.emit("tls-verification-disabled", i, "medium",
+                          "TLS certificate verification is switched off, so the connection can be "
+                          "intercepted.", 85)
+            if self.language == "java" and re.search(
+                    r"ALLOW_ALL_HOSTNAME_VERIFIER|NoopHostnameVerifier|TrustAllStrategy|"
+                    r"\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*true|setHostnameVerifier\(\s*\(", line):
+                self.emit("tls-verification-disabled", i, "high",
+                          "A hostname verifier / trust strategy accepts every certificate.", 80)
+        if self.language == "java":
+            for m in re.finditer(r"void\s+checkServerTrusted\s*\([^)]*\)\s*(throws[\w\s,.]+)?\{\s*(//[^\n]*\s*)*\}",
+                                 self.text):
+                self.emit("tls-verification-disabled", self.text[: m.start()].count("\n"), "high",
+                          "A TrustManager's checkServerTrusted accepts every certificate chain.", 85)
+            for m in re.finditer(r"boolean\s+verify\s*\(\s*String\s+\w+\s*,\s*SSLSession\s+\w+\s*\)\s*\{\s*"
+                                 r"return\s+true\s*;\s*\}", self.text):
+                self.emit("tls-verification-disabled", self.text[: m.start()].count("\n"), "high",
+                          "A HostnameVerifier returns true for every host.", 85)
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def _callee(node: SgNode, language: str) -> str:
+    if language == "java":
+        obj = node.field("object")
+        name = node.field("name")
+        return ((obj.text() + ".") if obj is not None else "") + (name.text() if name else "")
+    func = node.field("function")
+    return re.sub(r"\s+", "", func.text()) if func is not None else ""
+
+
+def _args(node: SgNode) -> list[str]:
+    args = node.field("arguments")
+    if args is None:
+        return []
+    return [c.text() for c in args.children() if c.is_named() and c.kind() not in {"comment"}]
+
+
+def _split_params(params: SgNode) -> list[str]:
+    return [c.text() for c in params.children() if c.is_named() and c.kind() != "comment"]
+
+
+def _file_constants(text: str) -> set[str]:
+    """File-level string/number constants and imported module names: never request data."""
+    out = set()
+    for m in re.finditer(r'^\s*(?:import\s+)?(?:(\w+)\s+)?"[\w./-]*?(\w+)"\s*$', text, re.M):  # Go imports
+        out.add(m.group(1) or m.group(2))
+    for m in re.finditer(r"(?:const|let|var|import)\s+(\w+)\s*(?:=\s*require\(|from\s)", text):
+        out.add(m.group(1))
+    for m in re.finditer(r"import\s+\*\s+as\s+(\w+)", text):
+        out.add(m.group(1))
+    for m in re.finditer(r"""(?:const|final|static final [\w<>]+|var)\s+([A-Za-z_$][\w$]*)\s*(?:[:=]|\s)\s*=?\s*"""
+                         r"""("[^"\n]*"|'[^'\n]*'|\d+)\s*;?\s*$""", text, re.M):
+        out.add(m.group(1))
+    for m in re.finditer(r"^\s*(?:const\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?=\s*(\"[^\"\n]*\"|`[^`\n]*`)\s*$",
+                         text, re.M):
+        out.add(m.group(1))
+    return out
+
+
+def _blank_strings(line: str) -> str:
+    """Same length, string contents replaced by spaces (so `WHERE id = ` is not an assignment)."""
+    return _STRING.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], line)
+
+
+def _strip_strings_keep_templates(expr: str) -> str:
+    """Drop string literal text (but keep `${...}` template holes, which are code)."""
+    def repl(m: re.Match[str]) -> str:
+        s = m.group(0)
+        if s.startswith("`"):
+            return " ".join(re.findall(r"\$\{([^}]*)\}", s)) or '""'
+        return '""'
+    return _STRING.sub(repl, expr)
+
+
+def _is_built(expr: str) -> bool:
+    code = _STRING.sub(lambda m: "`${}`" if "${" in m.group(0) else '""', expr)
+    return ("${" in code or bool(re.search(r"[^+]\+[^+=]", code)) or bool(re.search(
+        r"\b(fmt\.Sprintf|String\.format|\.format\(|\.concat\(|\.join\(|strings\.Join|format\(|"
+        r"StringBuilder|\.append\(|path\.join|filepath\.Join|path\.resolve|Paths\.get)", code)))
+
+
+def _wraps(pattern: re.Pattern[str], expr: str) -> bool:
+    """The sanitiser applies to the whole value, not to one operand of a concatenation."""
+    if not _is_built(expr):
+        return True
+    return bool(pattern.match(expr.strip())) and expr.strip().endswith(")")
+
+
+def _short(text: str) -> str:
+    return text.rstrip("(")[:60]
+
+
+def _cap(text: str) -> str:
+    return (text[:1].upper() + text[1:]) if text else "Data"
+
+
+def analyse_language(path: str, language: str, text: str, is_test: bool) -> list[RawFinding]:
+    """Findings for one JS/TS/Go/Java file (empty for other languages)."""
+    if language not in SPECS:
+        return []
+    return LangAnalysis(path, language, text, is_test).run()

@@ -19,11 +19,17 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from wfc_server.review.engine import ReviewEngine  # noqa: E402
-from wfc_server.review.languages import is_test_path, language_for_path  # noqa: E402
-from wfc_server.review.model import ROLES, AnalysisInput, Progress, ReviewRequest, SourceFile  # noqa: E402
-from wfc_server.review.reviewers import run_reviewer  # noqa: E402
-from wfc_server.review.settings import EngineSettings, PoolSettings  # noqa: E402
+from wfc_server.review.engine import ReviewEngine
+from wfc_server.review.languages import is_test_path, language_for_path
+from wfc_server.review.model import (
+    ROLES,
+    AnalysisInput,
+    Progress,
+    ReviewRequest,
+    SourceFile,
+)
+from wfc_server.review.reviewers import run_reviewer
+from wfc_server.review.settings import EngineSettings, PoolSettings
 
 FILES = 20
 LINES_PER_FILE = 100

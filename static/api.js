@@ -41,7 +41,9 @@ export function describeError(err) {
     return `Unexpected error: ${err && err.message ? err.message : String(err)}`;
   }
   const head = STATUS_TEXT[err.status] ?? `Request failed (HTTP ${err.status})`;
-  let text = err.detail && err.detail !== head ? `${head}: ${err.detail}` : head;
+  // The retry time is stated once, from retry_after / Retry-After, not also from the detail.
+  const detail = err.retryAfter != null && /retry/i.test(err.detail || "") ? "" : err.detail;
+  let text = detail && detail !== head ? `${head}: ${detail}` : head;
   if (!/[.!?]$/.test(text)) text += ".";
   if (err.status === 429) text += ` Retry in ${formatSeconds(err.retryAfter ?? 1)}.`;
   else if (err.status === 503 && err.retryAfter != null) text += ` Retry in ${formatSeconds(err.retryAfter)}.`;

@@ -49,6 +49,7 @@ class Dashboard {
       this.submit();
     });
     this.fileInput.addEventListener("change", () => this.loadFile());
+    window.addEventListener("hashchange", () => this.restoreReviewFromHash());
   }
 
   start() {
@@ -185,7 +186,7 @@ class Dashboard {
   /** Reopen the review named in the URL fragment (kept across reloads). */
   async restoreReviewFromHash() {
     const match = /^#review=([0-9a-fA-F-]{36})$/.exec(location.hash);
-    if (!match || !this.client) return;
+    if (!match || !this.client || match[1] === this.view.reviewId) return;
     const client = this.client;
     try {
       const review = await client.getReview(match[1]);

@@ -23,6 +23,8 @@ export class ReviewView {
     this.stream = null;
     this.review = null;
     this.stages = new Map();
+    this.step = ""; // what the engine is doing now, shown beside the progress bar
+    this.renderedFindings = null; // the findings array on screen, to avoid re-rendering it
     this.root = byId("review-view");
     this.idEl = byId("review-id");
     this.statusEl = byId("review-status");

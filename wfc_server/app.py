@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 from aiohttp_apigami import setup_aiohttp_apispec, validation_middleware
-from webargs.aiohttpparser import parser as webargs_parser
 
 from wfc_server import __version__
 from wfc_server.api import health, projects, resources, reviews, site, ws
@@ -148,7 +147,6 @@ def _validation_error(error, req, schema, *, error_status_code=None, error_heade
 
 async def _run_service(app: web.Application) -> AsyncIterator[None]:
     """Recover in the background so probes answer at once; /v1 answers 503 until ready."""
-    lifecycle = app[LIFECYCLE]
     recovery = asyncio.create_task(_recover(app))
     yield
     if not recovery.done():

@@ -243,7 +243,14 @@ def test_history_rows_open_with_keyboard_and_sign_out_clears_session(
     row = page.locator(f'[data-testid="review-row"][data-review-id="{review_id}"]')
     expect(row).to_contain_text("completed")
     expect(page.get_by_test_id("review-view")).to_be_hidden()
-    row.focus()
+    page.get_by_test_id("status-filter").focus()
+    for _ in range(30):  # reach the row the way a keyboard user does
+        page.keyboard.press("Tab")
+        if row.evaluate("el => el === document.activeElement"):
+            break
+    expect(row).to_be_focused()
+    outline = row.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline not in ("none", ""), "focused row has no visible focus outline"
     page.keyboard.press("Enter")
     expect(page.get_by_test_id("review-view")).to_be_visible()
     expect(page.get_by_test_id("review-id")).to_have_text(review_id)
@@ -450,3 +457,50 @@ def test_live_view_resumes_after_server_restart(
             assert tab.watch.page_errors == []
     finally:
         context.close()
+
+
+def test_submit_from_patch_file_with_file_list(
+    tab: Tab, server: Server, project: Credentials, tmp_path: Path
+) -> None:
+    page = tab.page
+    sign_in(tab, server, project)
+    patch = tmp_path / "change.patch"
+    patch.write_text(SQLI_DIFF, encoding="utf-8")
+    page.get_by_test_id("diff-file").set_input_files(str(patch))
+    expect(page.get_by_test_id("diff-input")).to_have_value(SQLI_DIFF)
+    page.get_by_test_id("files-input").fill("app/users.py,\n other.py")
+    page.get_by_test_id("submit-review").click()
+    expect(page.get_by_test_id("submit-result")).to_contain_text("Accepted")
+    review_id = page.get_by_test_id("review-id").inner_text()
+    wait_until_completed(page)
+    code, body = server.request("GET", f"/v1/reviews/{review_id}", creds=project)
+    assert code == 200 and body.get("files") == ["app/users.py", "other.py"], body
+    expect(page.get_by_test_id("finding").first).to_contain_text("app/users.py")
+    assert tab.watch.problems() == [], tab.watch.problems()
+
+
+def test_unknown_and_foreign_reviews_show_404_and_403(
+    tab: Tab, server: Server, project: Credentials, tmp_path: Path
+) -> None:
+    """Deep links to a missing review or another project's review explain themselves."""
+    other = server.create_project("browser-other", make_git_repo(tmp_path / "other"))
+    code, body = server.request(
+        "POST", "/v1/reviews/", {"diff_content": SQLI_DIFF}, other
+    )
+    assert code == 202, (code, body)
+    page = tab.page
+    alert = page.get_by_role("alert")
+
+    sign_in(tab, server, project)
+    page.goto(
+        server.base_url + "/dashboard/#review=00000000-0000-4000-8000-000000000000"
+    )
+    expect(alert).to_contain_text("Not found")
+    expect(page.get_by_test_id("review-view")).to_be_hidden()
+
+    page.goto(server.base_url + f"/dashboard/#review={body['review_id']}")
+    page.reload()
+    expect(alert).to_contain_text("Forbidden")
+    expect(page.get_by_test_id("review-view")).to_be_hidden()
+    expect(page.get_by_test_id("diff-input")).to_be_visible()
+    assert tab.watch.page_errors == []

@@ -141,6 +141,8 @@ class CoverageSchema(Schema):
     reviewed = fields.Int()
     skipped = fields.List(fields.Nested(SkippedFileSchema))
     mode = fields.Str(validate=validate.OneOf(("repo", "diff")))
+    mode_reason = fields.Str(allow_none=True, metadata={"description": "Why diff-only mode was used"})
+    repaired = fields.List(fields.Str(), metadata={"description": "Paths whose hunks were repaired to parse"})
 
 
 class ReviewStatusSchema(Schema):

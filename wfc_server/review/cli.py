@@ -58,7 +58,7 @@ def _load_runner(spec: str | None) -> ReviewerRunner:
         raise ValueError("--runner must look like package.module:function")
     runner = getattr(importlib.import_module(module_name), attr)
     if not callable(runner):
-        raise ValueError(f"--runner {spec} is not callable")
+        raise TypeError(f"--runner {spec} is not callable")
     return runner  # type: ignore[no-any-return]
 
 
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         runner = _load_runner(args.runner)
-    except (ImportError, AttributeError, ValueError) as exc:
+    except (ImportError, AttributeError, ValueError, TypeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:

@@ -270,8 +270,7 @@ def parse_diff(text: str) -> list[DiffFile]:
                 if line.target_line_no is None:
                     continue
                 value = line.value.rstrip("\n")
-                if value.endswith("\r"):
-                    value = value[:-1]
+                value = value.removesuffix("\r")
                 is_added = line.is_added
                 rows.append((line.target_line_no, value, is_added))
                 if is_added:

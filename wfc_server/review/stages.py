@@ -19,7 +19,12 @@ from ruff.__main__ import find_ruff_bin
 from wfc_server import __version__
 from wfc_server.review.diff import DiffFile, parse_diff, unsafe_path_reason
 from wfc_server.review.languages import is_test_path, language_for_path
-from wfc_server.review.merge import ScopedFinding, cap_per_rule, keep_on_added_lines, merge_findings
+from wfc_server.review.merge import (
+    ScopedFinding,
+    cap_per_rule,
+    keep_on_added_lines,
+    merge_findings,
+)
 from wfc_server.review.model import (
     ROLES,
     AnalysisInput,

@@ -7,7 +7,12 @@ import re
 import time
 from pathlib import Path
 
-from wfc_server.review.model import AnalysisInput, AnalyzerError, RawFinding, ReviewerOutput
+from wfc_server.review.model import (
+    AnalysisInput,
+    AnalyzerError,
+    RawFinding,
+    ReviewerOutput,
+)
 
 _EVAL = re.compile(r"\beval\(")
 

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.review.engine.conftest import git, make_repo
-from wfc_server.review.diff import parse_diff, unsafe_path_reason, validate_diff, validate_ref
+from wfc_server.review.diff import (
+    parse_diff,
+    unsafe_path_reason,
+    validate_diff,
+    validate_ref,
+)
 from wfc_server.review.model import DiffValidationError
 
 SIMPLE = """diff --git a/app.py b/app.py

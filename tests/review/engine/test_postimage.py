@@ -54,7 +54,7 @@ def test_hunk_inside_block_is_dedented_without_moving_lines() -> None:
 
 
 def test_dangling_block_header_gets_an_empty_body() -> None:
-    text = "\n".join(["", "", "def handler(request):", ""]) + "\n"
+    text = "\n\ndef handler(request):\n\n"
     fixed, repaired = repair_python(text, [(3, 3)], RUFF)
     assert repaired
     ast.parse(fixed)

@@ -23,6 +23,7 @@ from wfc_server.review.quality import (
 from wfc_server.review.quality.common import dedupe
 from wfc_server.review.quality.pyast import parse
 from wfc_server.review.quality.ruff_rules import ruff_findings
+from wfc_server.review.quality.sparse import analysable_text
 
 #: Rules whose verdict rests on something being absent (a close, a release); in a partial file
 #: the missing piece may simply be outside the hunk, so they only run on complete files.
@@ -76,10 +77,11 @@ def _role_findings(key: _Key, role: str) -> tuple[tuple[RawFinding, ...], str | 
     out: list[RawFinding] = []
     reason: str | None = None
     if source.language == "python" and role in _PY_CHECKS:
-        if parse(source.text) is None:
+        text = analysable_text(source.text, source.complete)
+        if parse(text) is None:
             reason = PY_AST_UNPARSABLE
         else:
-            out.extend(_PY_CHECKS[role](source))
+            out.extend(_PY_CHECKS[role](dataclasses.replace(source, text=text)))
     elif source.language in _SG_CHECKS:
         out.extend(f for f in _sg_findings(key) if f.reviewer == role)
     if role == "maintainability":

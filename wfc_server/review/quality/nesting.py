@@ -38,35 +38,46 @@ def deepest_per_function(source: SourceFile, text: str | None = None) -> dict[st
     root = root_for(probe)
     if root is None:
         return {}
-    out: dict[str, Deepest] = {}
+    return _sweep(root, text)
+
+
+def _sweep(root: object, text: str) -> dict[str, Deepest]:
+    """Depth by interval containment: blocks and functions sorted by start, one stack sweep.
+
+    Much cheaper than walking ancestors per node on large files. An ``if`` that directly follows
+    ``else`` is a chain link, not a new level. Note: ``index`` counts characters in ast-grep.
+    """
+    spans: list[tuple[int, int, bool, object]] = []  # start, end, is_function, node
     for kind in FUNCTION_KINDS:
-        for func in find_kind(root, kind):
-            name_node = func.field("name")
-            name = name_node.text() if name_node is not None else f"<anonymous@{line_of(func)}>"
-            best = Deepest(name, 0, line_of(func))
-            for block_kind in _SG_BLOCKS:
-                for node in find_kind(func, block_kind):
-                    depth = 0
-                    for anc in [node, *node.ancestors()]:
-                        if anc.kind() in FUNCTION_KINDS:
-                            break
-                        if anc.kind() in _SG_BLOCKS and not _is_else_if(anc):
-                            depth += 1
-                    if depth > best.depth:
-                        best = Deepest(name, depth, line_of(node))
-            if best.depth and (name not in out or out[name].depth < best.depth):
-                out[name] = best
+        spans.extend((n.range().start.index, n.range().end.index, True, n)
+                      for n in find_kind(root, kind))  # type: ignore[arg-type]
+    for kind in _SG_BLOCKS:
+        spans.extend((n.range().start.index, n.range().end.index, False, n)
+                      for n in find_kind(root, kind))  # type: ignore[arg-type]
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    out: dict[str, Deepest] = {}
+    # Stack entries: (end, is_function, depth_inside, function_name)
+    stack: list[tuple[int, bool, int, str | None]] = []
+    for start, end, is_function, node in spans:
+        while stack and stack[-1][0] <= start:
+            stack.pop()
+        depth = stack[-1][2] if stack else 0
+        func = stack[-1][3] if stack else None
+        if is_function:
+            name_node = node.field("name")  # type: ignore[attr-defined]
+            name = name_node.text() if name_node is not None else (
+                f"<anonymous@{line_of(node)}>")  # type: ignore[arg-type]
+            stack.append((end, True, 0, name))
+            continue
+        if func is None:
+            stack.append((end, False, depth, None))
+            continue
+        is_chain = text[max(0, start - 64):start].rstrip().endswith("else")
+        here = depth if is_chain else depth + 1
+        stack.append((end, False, here, func))
+        if here and (func not in out or out[func].depth < here):
+            out[func] = Deepest(func, here, line_of(node))  # type: ignore[arg-type]
     return out
-
-
-def _is_else_if(node: object) -> bool:
-    parent = node.parent()  # type: ignore[attr-defined]
-    if node.kind() != "if_statement" or parent is None:  # type: ignore[attr-defined]
-        return False
-    if parent.kind() == "else_clause":
-        return True
-    alternative = parent.field("alternative") if parent.kind() == "if_statement" else None
-    return alternative is not None and alternative.range() == node.range()  # type: ignore[attr-defined]
 
 
 def _python(text: str) -> dict[str, Deepest]:

@@ -88,6 +88,7 @@ def check(source: SourceFile) -> list[RawFinding]:
     for node, ctx in module_nodes(source.text):
         if isinstance(node, ast.Call):
             out += _call_in_loop(node, ctx, source)
+            out += _blocking(node, ctx, source)
         elif isinstance(node, ast.Compare) and ctx.loops:
             out += _membership(node, ctx, source, list_names)
         elif isinstance(node, ast.AugAssign) and ctx.loops:
@@ -100,6 +101,30 @@ def check(source: SourceFile) -> list[RawFinding]:
                 out.append(emit(READLINES, source, node.lineno, "wfc-ast"))
     out += _growing_globals(tree, source)
     return out
+
+
+BLOCKING = Rule(
+    "WFC-PERF-BLOCKING-IN-ASYNC", _P, "high", "blocking-call-in-async",
+    "Blocking call in async function",
+    "A synchronous sleep/HTTP request/subprocess inside a coroutine blocks the event loop, so "
+    "every other task stalls until it returns.",
+    "Use the async equivalent (asyncio.sleep, aiohttp/httpx.AsyncClient, "
+    "asyncio.create_subprocess_exec) or asyncio.to_thread.", "CWE-400", 85,
+)
+_BLOCKING = re.compile(
+    r"^(time\.sleep|requests\.\w+|subprocess\.(run|call|check_call|check_output|Popen)|"
+    r"os\.system|os\.popen|(urllib\.request\.)?urlopen|socket\.create_connection)$")
+
+
+def _blocking(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawFinding]:
+    """ruff's ASYNC rules need the import in view; this catches the same calls in partial files."""
+    if not isinstance(ctx.func, ast.AsyncFunctionDef):
+        return []
+    name = call_name(call)
+    if not _BLOCKING.match(name) or name in {"requests.Session", "requests.Request"}:
+        return []
+    return [emit(BLOCKING, source, call.lineno, "wfc-ast", end_line=end_line(call),
+                 detail=f"(`{name}`)")]
 
 
 def _call_in_loop(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawFinding]:

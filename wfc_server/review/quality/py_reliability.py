@@ -4,12 +4,14 @@ locks released outside finally, unbounded retry loops, network and process calls
 from __future__ import annotations
 
 import ast
+import re
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
     module_nodes,
     Context, call_name, dotted, end_line, function_body_nodes, has_keyword, is_logging_call,
+    keyword_value,
     parse, raises, walk,
 )
 
@@ -139,8 +141,19 @@ def _swallows(body: list[ast.stmt]) -> bool:
     return True
 
 
+_HTTP_CALL = re.compile(r"^(requests|httpx)\.(get|post|put|patch|delete|head|options|request)$")
+
+
 def _timeouts(call: ast.Call, source: SourceFile) -> list[RawFinding]:
     name = call_name(call)
+    if _HTTP_CALL.match(name):
+        # ruff's S113 needs to see the import; in a partial file it may be outside the hunk.
+        timeout = keyword_value(call, "timeout")
+        if not has_keyword(call, "timeout") or (
+                isinstance(timeout, ast.Constant) and timeout.value is None):
+            return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
+                         detail=f"(`{name}`)")]
+        return []
     if name.endswith("urlopen") and not has_keyword(call, "timeout") and len(call.args) < 3:
         return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
                      detail=f"(`{name}`)")]

@@ -10,11 +10,15 @@ from __future__ import annotations
 from wfc_server.review.analyzers.ruff import RuffFileResult, run_ruff
 from wfc_server.review.model import AnalysisInput, RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.sparse import analysable_text
 
 _C, _P, _R = "correctness", "performance", "reliability"
 
 #: Rules that need the whole module to be true (names defined elsewhere in unseen lines).
-NEEDS_COMPLETE: frozenset[str] = frozenset({"F821", "F811", "F823"})
+#: Scope errors are too: in a partial file the enclosing def/loop/try may be outside the hunk.
+NEEDS_COMPLETE: frozenset[str] = frozenset({
+    "F821", "F811", "F823", "F706", "F701", "F702", "F704", "PLE1142", "PLE0704", "PLE0116",
+})
 
 
 def _r(code: str, role: str, sev: str, concept: str, title: str, desc: str, fix: str,
@@ -188,7 +192,8 @@ def ruff_findings(inp: AnalysisInput, role: str) -> tuple[list[RawFinding], list
     reviewer) and is reported as skipped by every reviewer, since none of its rules ran.
     """
     sources = [s for s in inp.files if s.language == "python"]
-    results = run_ruff([(s.path, s.text) for s in sources], tuple(RUFF_RULES))
+    results = run_ruff([(s.path, analysable_text(s.text, s.complete)) for s in sources],
+                       tuple(RUFF_RULES))
     findings: list[RawFinding] = []
     skipped: list[tuple[str, str]] = []
     for source in sources:

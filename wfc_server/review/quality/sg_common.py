@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from ast_grep_py import SgNode, SgRoot
 
 from wfc_server.review.model import SourceFile
@@ -29,12 +31,19 @@ def find_kind(node: SgNode, kind: str) -> list[SgNode]:
 
 
 def root_for(source: SourceFile) -> SgNode | None:
+    """The syntax tree of ``source`` (None for languages without ast-grep rules)."""
     lang = LANGUAGES.get(source.language)
     if lang is None:
         return None
     if lang == "typescript" and source.path.endswith(".tsx"):
         lang = "tsx"
-    return SgRoot(source.text, lang).root()
+    return _parse(lang, source.text).root()
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(lang: str, text: str) -> SgRoot:
+    """One parse per text, shared by the rule modules and the nesting metric."""
+    return SgRoot(text, lang)
 
 
 def line_of(node: SgNode) -> int:

@@ -21,6 +21,7 @@ from wfc_server.review.model import AnalysisInput, RawFinding, ReviewerOutput, S
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.lang_rules import SPECS, analyse_language
 from wfc_server.review.security.python_rules import PythonAnalysis, SinkEvent, analyse_python
+from wfc_server.review.security.secret_values import looks_like_real_secret
 from wfc_server.review.security.sql_rules import analyse_sql
 from wfc_server.review.security.taint import CLEAN
 
@@ -176,6 +177,8 @@ def _secrets(source: SourceFile, scanner: SecretScanner) -> list[RawFinding]:
     hits: list[SecretHit] = scanner.scan(source.path, source.text, keywords=source.language != "python")
     out = []
     for hit in hits:
+        if hit.secret_type == "Basic Auth Credentials" and not looks_like_real_secret(hit.value, "password"):
+            continue
         severity, confidence = _SECRET_SEVERITY.get(hit.secret_type, ("high", 85))
         if source.is_test:
             severity = "info"

@@ -267,12 +267,12 @@ class LangAnalysis:
         for pattern, kinds in self.spec.sanitizers:
             if pattern.search(expr) and (kind in kinds or kinds is _ALL) and _wraps(pattern, expr):
                 return CLEAN_VALUE
-        if _EFFECT.search(expr):
-            return Value(UNKNOWN, "the result of an I/O call", False, "unknown")
         built = _is_built(expr)
         m = self.spec.source.search(_strip_strings_keep_templates(expr))
         if m:
             return Value(SOURCE, f"request data `{_short(m.group(0))}`", built)
+        if _EFFECT.search(expr):
+            return Value(UNKNOWN, "the result of an I/O call", False, "unknown")
         m = self.spec.external.search(expr)
         if m:
             return Value(SOURCE, f"`{_short(m.group(0))}`", built, "external")

@@ -329,6 +329,8 @@ _RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
     """Impact-based severity and an honest confidence for a taint level reaching a sink kind."""
     if level == SOURCE:
+        if t.source_kind == "env":  # deployment configuration more often than attacker data
+            return ("medium", 50) if kind in _GROUP_A else None
         external = t.source_kind == "external"
         if kind in _GROUP_A:
             return ("high", 75) if external else ("critical", 90)
@@ -343,17 +345,19 @@ def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
         return None
     if level == PARAM:
         if kind == "deser":
-            return "high", 55
+            return "medium", 50
         if not t.built:
             return None
-        if kind in _GROUP_A:
+        if kind in {"sql", "cmd"}:
             return "high", 60
+        if kind in _GROUP_A:
+            return "medium", 50
         if kind in {"xss", "ldap", "xpath"}:
             return "medium", 45
         return None  # helpers that join paths / build URLs from arguments are the norm
     if level == UNKNOWN:
         if kind == "deser":
-            return "medium", 40
+            return "low", 40
         if kind in {"sql", "cmd", "code"} and t.built:
             return "medium", 40
     return None
@@ -424,8 +428,9 @@ _RANDOM_FUNCS = frozenset({"random.random", "random.randint", "random.choice", "
                            "random.getrandbits", "random.randrange", "random.sample",
                            "random.uniform", "numpy.random.randint", "numpy.random.rand"})
 _AUTH_WORDS = re.compile(
-    r"admin|is_auth|authenticated|authoriz|permission|has_perm|perm(s)?\b|role|owner|is_staff|"
-    r"superuser|logged_in|login|can_|allowed|access|csrf|token|is_active_user|privilege|scope",
+    r"admin|is_auth|authenticated|authori[sz]|permission|has_perm|\bperms?\b|\brole\b|is_owner|owner_id|"
+    r"is_staff|superuser|logged_in|can_(edit|delete|view|access|manage|write)|csrf|privilege|"
+    r"current_user|has_access|is_allowed_to",
     re.IGNORECASE,
 )
 _DEBUG_FILE = re.compile(r"settings|config|conf\.py|app\.py|main\.py|wsgi|asgi|server", re.IGNORECASE)
@@ -506,11 +511,11 @@ class StructuralChecks:
         if method == "update" and "DEBUG" in kws and _is_true(kws["DEBUG"]):
             self._emit("debug-enabled", node, "medium", "The app configuration sets DEBUG=True.", 70)
         # TLS verification
+        http_call = qn.startswith(("requests", "httpx", "aiohttp", "urllib3", "pycurl")) or method in HTTP_VERBS \
+            or bool(re.search(r"session|client|connector|request|urlopen|transport", qn.lower()))
         for name in ("verify", "verify_ssl", "ssl", "check_hostname"):
             val = kws.get(name)
-            if isinstance(val, ast.Constant) and val.value is False and (
-                    name != "ssl" or method in HTTP_VERBS or "session" in ast.unparse(node.func).lower()
-                    or "connector" in ast.unparse(node.func).lower()):
+            if isinstance(val, ast.Constant) and val.value is False and http_call:
                 self._emit("tls-verification-disabled", node, "medium",
                            f"`{ast.unparse(node.func)}(..., {name}=False)` turns off TLS certificate "
                            "verification, so a network attacker can intercept the connection.", 85)

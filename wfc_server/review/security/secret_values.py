@@ -49,6 +49,10 @@ def looks_like_real_secret(value: str, name: str = "") -> bool:
         return False
     if re.fullmatch(r"[a-z_]+", stripped) and len(stripped) <= 6:
         return shannon_entropy(stripped) > 2.0
+    if re.search(r"\(\?|\[\^|\\[dswbDSWB]|\)[*?+]|\{\d+,?\d*\}", stripped):
+        return False  # a regular expression
+    if re.fullmatch(r"%[-\w.:/ ]*|\{[\w.:]*\}", stripped):
+        return False  # a format string
     if len(set(stripped)) <= 2:
         return False
     return True

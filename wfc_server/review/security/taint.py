@@ -100,15 +100,15 @@ REQUEST_SAFE_ATTRS = frozenset({
 SOURCE_CALLS: dict[str, tuple[str, str]] = {
     "input": ("external", "user input from input()"),
     "raw_input": ("external", "user input from raw_input()"),
-    "os.getenv": ("external", "an environment variable"),
-    "os.environ.get": ("external", "an environment variable"),
+    "os.getenv": ("env", "an environment variable"),
+    "os.environ.get": ("env", "an environment variable"),
     "sys.stdin.read": ("external", "standard input"),
     "sys.stdin.readline": ("external", "standard input"),
     "getpass.getpass": ("external", "user input"),
 }
 SOURCE_ATTRS: dict[str, tuple[str, str]] = {
     "sys.argv": ("external", "command-line arguments (sys.argv)"),
-    "os.environ": ("external", "an environment variable"),
+    "os.environ": ("env", "an environment variable"),
     "sys.stdin": ("external", "standard input"),
 }
 SOURCE_METHODS = frozenset({
@@ -200,6 +200,9 @@ _VALIDATOR_NAME = re.compile(
 )
 _PREFIX_CHECKS = frozenset({"startswith", "is_relative_to", "commonpath", "commonprefix"})
 _BUILTINS = frozenset(dir(builtins))
+_FRAMEWORKS = ("flask", "django", "fastapi", "starlette", "aiohttp.web", "tornado", "pyramid", "bottle",
+               "falcon", "sanic", "quart", "werkzeug", "rest_framework", "litestar", "connexion",
+               "cherrypy", "webob", "responder", "masonite", "ninja")
 _EFFECT_PREFIXES = ("subprocess.", "requests.", "httpx.", "urllib.request.", "os.popen", "os.system",
                     "urllib3.", "aiohttp.", "socket.")
 
@@ -268,6 +271,11 @@ class ModuleInfo:
                 info.constants.discard(name)
                 info.false_names.discard(name)
         return info
+
+    @property
+    def web_framework(self) -> bool:
+        """Does the file import a web framework (so `request` names mean an HTTP request)?"""
+        return any(v.startswith(_FRAMEWORKS) for v in self.aliases.values())
 
     def qualname(self, node: ast.expr) -> str:
         """Dotted name of ``node`` with the first part resolved through imports ('' if none)."""
@@ -553,6 +561,8 @@ class FunctionAnalysis:
                         return ({}, hit) if isinstance(op, ast.In) else (hit, {})
                     return {}, {}
                 names = self._subjects(left)
+                if isinstance(right, ast.Attribute) and right.attr == "parents":
+                    names = self._subjects(right.value)  # `BASE in path.parents`
                 hit = {n: ALL_KINDS for n in names}
                 return (hit, {}) if isinstance(op, ast.In) else ({}, hit)
             if isinstance(op, (ast.Eq, ast.NotEq)):
@@ -724,7 +734,9 @@ class FunctionAnalysis:
 
     def _request_in_scope(self, ident: str) -> bool:
         alias = self.info.aliases.get(ident, "")
-        return alias.endswith(".request") or alias == "" and ident in REQUEST_NAMES
+        if alias:
+            return alias.endswith(".request") and alias.startswith(_FRAMEWORKS)
+        return ident in REQUEST_NAMES and self.info.web_framework
 
     def attribute(self, node: ast.Attribute) -> Taint:
         key = _key(node)
@@ -819,7 +831,11 @@ def _named_param(t: Taint, key: ast.expr) -> Taint:
 def _is_request_object(node: ast.expr, info: ModuleInfo) -> bool:
     if isinstance(node, ast.Name):
         alias = info.aliases.get(node.id, "")
-        return node.id in REQUEST_NAMES and (alias == "" or alias.endswith(".request"))
+        if alias:
+            return alias.endswith(".request") and alias.startswith(_FRAMEWORKS)
+        return node.id in REQUEST_NAMES and info.web_framework
+    if isinstance(node, ast.Attribute) and node.attr == "request" and isinstance(node.value, ast.Name):
+        return info.aliases.get(node.value.id, "") in {"flask", "bottle", "quart"}
     return (isinstance(node, ast.Attribute) and node.attr == "request"
             and isinstance(node.value, ast.Name) and node.value.id == "self")
 
@@ -897,7 +913,7 @@ class ModuleTaint:
             if name in ROUTE_DECORATORS:
                 return True
         names = [a.arg for a in func.args.args]
-        return any(n in REQUEST_NAMES for n in names[:2])
+        return self.info.web_framework and any(n in REQUEST_NAMES for n in names[:2])
 
     def initial_params(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Taint]:
         route = self.is_route(func)

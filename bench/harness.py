@@ -287,6 +287,17 @@ class LoadResult:
 
 _WRK_SCRIPT = """
 local body = os.getenv("BENCH_BODY_FILE")
+local paths_file = os.getenv("BENCH_PATHS_FILE")
+local paths = {}
+if paths_file and paths_file ~= "" then
+  for line in io.lines(paths_file) do paths[#paths + 1] = line end
+end
+if #paths > 0 then
+  math.randomseed(os.time())
+  request = function()
+    return wrk.format(nil, paths[math.random(#paths)])
+  end
+end
 local method = os.getenv("BENCH_METHOD") or "GET"
 wrk.method = method
 if body and body ~= "" then
@@ -307,12 +318,19 @@ end
 
 
 def run_load(url: str, *, connections: int, seconds: float, headers: dict[str, str] | None = None,
-             method: str = "GET", body: bytes | None = None, use_wrk: bool | None = None) -> LoadResult:
-    """Drive ``url`` from another process for ``seconds`` with ``connections`` keep-alive connections."""
+             method: str = "GET", body: bytes | None = None, paths: Sequence[str] = (),
+             use_wrk: bool | None = None) -> LoadResult:
+    """Drive ``url`` from another process for ``seconds`` with ``connections`` keep-alive connections.
+
+    With ``paths``, each request picks one of them at random (same host as ``url``).
+    """
     headers = headers or {}
     wrk = shutil.which("wrk") if use_wrk is not False else None
     with tempfile.TemporaryDirectory() as tmp:
-        body_file = ""
+        body_file = paths_file = ""
+        if paths:
+            paths_file = str(Path(tmp) / "paths")
+            Path(paths_file).write_text("\n".join(paths) + "\n")
         if body is not None:
             body_file = str(Path(tmp) / "body")
             Path(body_file).write_bytes(body)
@@ -324,7 +342,7 @@ def run_load(url: str, *, connections: int, seconds: float, headers: dict[str, s
             for name, value in headers.items():
                 argv += ["-H", f"{name}: {value}"]
             argv.append(url)
-            env = {**os.environ, "BENCH_BODY_FILE": body_file, "BENCH_METHOD": method}
+            env = {**os.environ, "BENCH_BODY_FILE": body_file, "BENCH_METHOD": method, "BENCH_PATHS_FILE": paths_file}
             out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=seconds + 60, check=True)
             data = json.loads(out.stdout.strip().splitlines()[-1])
             return LoadResult(data["requests"], data["micros"] / 1e6, data["p50_us"] / 1000,
@@ -333,6 +351,8 @@ def run_load(url: str, *, connections: int, seconds: float, headers: dict[str, s
                 "--seconds", str(seconds), "--method", method, "--headers", json.dumps(headers)]
         if body_file:
             argv += ["--body-file", body_file]
+        if paths_file:
+            argv += ["--paths-file", paths_file]
         out = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 60, check=True)
         data = json.loads(out.stdout)
         return LoadResult(data["requests"], data["seconds"], data["p50_ms"], data["p99_ms"], data["errors"])

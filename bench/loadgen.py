@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 import aiohttp
 
@@ -21,7 +23,7 @@ from bench.harness import percentile  # noqa: E402
 
 
 async def drive(url: str, connections: int, seconds: float, method: str, headers: dict[str, str],
-                body: bytes | None) -> dict[str, float]:
+                body: bytes | None, paths: list[str]) -> dict[str, float]:
     latencies: list[float] = []
     errors = 0
     if body is not None:
@@ -34,8 +36,9 @@ async def drive(url: str, connections: int, seconds: float, method: str, headers
             nonlocal errors
             while time.perf_counter() < stop_at:
                 started = time.perf_counter()
+                target = urljoin(url, random.choice(paths)) if paths else url
                 try:
-                    async with session.request(method, url, headers=headers, data=body) as response:
+                    async with session.request(method, target, headers=headers, data=body) as response:
                         await response.read()
                         if response.status >= 300:
                             errors += 1
@@ -58,10 +61,12 @@ def main() -> None:
     parser.add_argument("--method", default="GET")
     parser.add_argument("--headers", default="{}")
     parser.add_argument("--body-file")
+    parser.add_argument("--paths-file", help="one path per line; each request picks one at random")
     args = parser.parse_args()
     body = Path(args.body_file).read_bytes() if args.body_file else None
+    paths = Path(args.paths_file).read_text().split() if args.paths_file else []
     result = asyncio.run(drive(args.url, args.connections, args.seconds, args.method,
-                               json.loads(args.headers), body))
+                               json.loads(args.headers), body, paths))
     print(json.dumps(result))
 
 

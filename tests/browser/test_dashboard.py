@@ -498,8 +498,8 @@ def test_unknown_and_foreign_reviews_show_404_and_403(
     expect(alert).to_contain_text("Not found")
     expect(page.get_by_test_id("review-view")).to_be_hidden()
 
+    page.goto("about:blank")  # a full load: the saved session reopens the linked review
     page.goto(server.base_url + f"/dashboard/#review={body['review_id']}")
-    page.reload()
     expect(alert).to_contain_text("Forbidden")
     expect(page.get_by_test_id("review-view")).to_be_hidden()
     expect(page.get_by_test_id("diff-input")).to_be_visible()

@@ -44,8 +44,9 @@ async def dashboard_file(request: web.Request) -> web.StreamResponse:
     if not target.is_relative_to(root) or not target.is_file():
         raise web.HTTPNotFound()
     response = web.FileResponse(target)
-    # index.html revalidates so a deploy shows at once; assets may be cached briefly.
-    response.headers["Cache-Control"] = "no-cache" if name.endswith(".html") else "public, max-age=300"
+    # Cached, but revalidated (ETag/Last-Modified -> 304) so a deploy never mixes old and new
+    # modules in one page.
+    response.headers["Cache-Control"] = "no-cache"
     response.headers["Content-Security-Policy"] = DASHBOARD_CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"

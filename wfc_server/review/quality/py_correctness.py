@@ -77,6 +77,13 @@ WRITE_THEN_READ = Rule(
     "The file was opened in a write-only mode; reading raises io.UnsupportedOperation "
     "(and 'w' already truncated it).", "Open with 'r+'/'w+' or reopen for reading.", None, 90,
 )
+MUTATE_WHILE_ITERATING = Rule(
+    "WFC-COR-MUTATE-WHILE-ITERATING", _C, "medium", "mutate-while-iterating",
+    "Collection modified while iterating over it",
+    "Removing from or adding to a list/dict/set inside a loop over it skips elements "
+    "(lists) or raises RuntimeError (dicts, sets).",
+    "Iterate over a copy (`for x in list(items):`) or build a new collection.", None, 85,
+)
 INDEX_LEN = Rule(
     "WFC-COR-INDEX-LEN", _C, "medium", "off-by-one", "Indexing at len(seq)",
     "`seq[len(seq)]` is always out of range (the last element is `seq[len(seq) - 1]`).",
@@ -104,12 +111,13 @@ def check(source: SourceFile) -> list[RawFinding]:
     for node, ctx in module_nodes(source.text):
         if isinstance(node, (ast.For, ast.While)):
             out += _off_by_one_loop(node, source)
+            out += _mutate_while_iterating(node, source)
         elif isinstance(node, ast.Subscript):
             out += _index_len(node, source)
         elif isinstance(node, ast.BoolOp):
             out += _bool_tautology(node, source)
         elif isinstance(node, ast.Compare):
-            out += _len_compare(node, source)
+            out += _len_compare(node, source, _length_names(ctx.func) if ctx.func else set())
         elif isinstance(node, (ast.Assign, ast.Return, ast.AnnAssign)):
             out += _none_result(node, source, lists)
         elif isinstance(node, ast.Expr):
@@ -154,6 +162,41 @@ def _off_by_one_loop(loop: ast.For | ast.While, source: SourceFile) -> list[RawF
                 return [emit(OFF_BY_ONE, source, loop.lineno, "wfc-ast",
                              end_line=loop.lineno, detail=f"(`{seq}[{index}]`)")]
     return []
+
+
+def _mutate_while_iterating(loop: ast.For | ast.While, source: SourceFile) -> list[RawFinding]:
+    """`for x in items: items.remove(x)` (the loop continues after the mutation)."""
+    if not isinstance(loop, ast.For) or not isinstance(loop.iter, (ast.Name, ast.Attribute)):
+        return []
+    target = dotted(loop.iter)
+    for stmt in loop.body:
+        for node in ast.walk(stmt):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in {"remove", "append", "insert", "pop", "add",
+                                           "discard", "extend"}
+                    and dotted(node.func.value) == target):
+                if _ends_loop_after(stmt, node):
+                    continue
+                return [emit(MUTATE_WHILE_ITERATING, source, node.lineno, "wfc-ast",
+                             detail=f"(`{target}.{node.func.attr}()` inside `for ... in {target}`)")]
+            if isinstance(node, ast.Delete) and any(
+                    isinstance(t, ast.Subscript) and dotted(t.value) == target
+                    for t in node.targets):
+                return [emit(MUTATE_WHILE_ITERATING, source, node.lineno, "wfc-ast",
+                             detail=f"(`del {target}[...]` inside `for ... in {target}`)")]
+    return []
+
+
+def _ends_loop_after(stmt: ast.stmt, call: ast.Call) -> bool:
+    """The mutation is followed by break/return in its block: iteration stops, so it is safe."""
+    for node in ast.walk(stmt):
+        body = getattr(node, "body", None)
+        if isinstance(body, list):
+            for index, inner in enumerate(body):
+                if any(n is call for n in ast.walk(inner)):
+                    return any(isinstance(s, (ast.Break, ast.Return, ast.Raise))
+                               for s in body[index + 1:])
+    return False
 
 
 def _len_of(node: ast.AST) -> str | None:
@@ -201,9 +244,24 @@ def _bool_tautology(node: ast.BoolOp, source: SourceFile) -> list[RawFinding]:
     return []
 
 
-def _len_compare(node: ast.Compare, source: SourceFile) -> list[RawFinding]:
-    """`len(x) < 0` is always false, `len(x) >= 0` always true."""
-    if len(node.ops) != 1 or _len_of(node.left) is None:
+def _length_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Locals only ever assigned ``len(...)``: they can never be negative."""
+    lengths: set[str] = set()
+    other: set[str] = set()
+    for node in function_body_nodes(func):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name):
+            (lengths if _len_of(node.value) else other).add(node.targets[0].id)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            other.add(node.target.id)
+    return lengths - other
+
+
+def _len_compare(node: ast.Compare, source: SourceFile, lengths: set[str]) -> list[RawFinding]:
+    """`len(x) < 0` is always false, `len(x) >= 0` always true (also via `n = len(x)`)."""
+    is_length = _len_of(node.left) is not None or (
+        isinstance(node.left, ast.Name) and node.left.id in lengths)
+    if len(node.ops) != 1 or not is_length:
         return []
     right = node.comparators[0]
     if not (isinstance(right, ast.Constant) and right.value == 0 and type(right.value) is int):

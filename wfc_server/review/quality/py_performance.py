@@ -99,6 +99,10 @@ def check(source: SourceFile) -> list[RawFinding]:
             if (isinstance(node.iter, ast.Call) and isinstance(node.iter.func, ast.Attribute)
                     and node.iter.func.attr == "readlines"):
                 out.append(emit(READLINES, source, node.lineno, "wfc-ast"))
+        elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Attribute)
+                and node.value.func.attr == "readlines" and not node.value.args):
+            out.append(emit(READLINES, source, node.lineno, "wfc-ast"))
     out += _growing_globals(tree, source)
     return out
 

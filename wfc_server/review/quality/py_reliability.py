@@ -154,6 +154,12 @@ def _timeouts(call: ast.Call, source: SourceFile) -> list[RawFinding]:
             return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
                          detail=f"(`{name}`)")]
         return []
+    if name in {"httpx.Client", "httpx.AsyncClient"}:
+        timeout = keyword_value(call, "timeout")
+        if isinstance(timeout, ast.Constant) and timeout.value is None:
+            return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
+                         detail="(`timeout=None` disables httpx's default timeout)")]
+        return []
     if name.endswith("urlopen") and not has_keyword(call, "timeout") and len(call.args) < 3:
         return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
                      detail=f"(`{name}`)")]
@@ -245,7 +251,7 @@ def _leaks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> 
                                                                                  "shutdown"}:
             (closed_finally if ctx.in_finally else closed).add(node.func.value.id)
         elif isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)) and node.value is not None:
-            escapes |= {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+            escapes |= _handed_out(node.value)
         elif isinstance(node, ast.withitem):
             escapes |= {n.id for n in ast.walk(node.context_expr) if isinstance(n, ast.Name)}
         elif isinstance(node, ast.Assign) and not all(isinstance(t, ast.Name) for t in node.targets):
@@ -265,6 +271,14 @@ def _leaks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> 
         out.append(emit(rule, source, assign.lineno, "wfc-ast", end_line=end_line(assign),
                         detail=f"(`{name} = {call_name(assign.value)}(...)`)"))
     return out
+
+
+def _handed_out(value: ast.AST) -> set[str]:
+    """Names the expression passes on as objects (``return fh``, ``return Reader(fh)``), not
+    names it only calls methods on (``return fh.read()``)."""
+    receivers = {id(n.value) for n in ast.walk(value)
+                 if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
+    return {n.id for n in ast.walk(value) if isinstance(n, ast.Name) and id(n) not in receivers}
 
 
 def _locks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:

@@ -73,6 +73,22 @@ DEFER_IN_LOOP = Rule(
     "CWE-772", 70,
 )
 
+UNCHECKED_CALL = Rule(
+    "WFC-REL-GO-UNCHECKED-ERROR", "reliability", "medium", "ignored-error",
+    "Returned error not checked",
+    "The call returns an error that is silently dropped, so a failed write/scan/decode leaves "
+    "the program running on bad or missing data.", "Check the returned error.", "CWE-252", 70,
+)
+MUTEX = Rule(
+    "WFC-REL-LOCK-RELEASE", "reliability", "medium", "lock-not-released",
+    "Mutex not unlocked on every path",
+    "A return (or panic) between Lock() and Unlock() leaves the mutex locked and deadlocks "
+    "every later caller.", "Call `defer mu.Unlock()` right after Lock().", "CWE-667", 80,
+)
+_MUST_CHECK = re.compile(
+    r"^(json\.Unmarshal|xml\.Unmarshal|yaml\.Unmarshal|os\.(Remove|RemoveAll|Mkdir|MkdirAll|"
+    r"WriteFile|Rename|Chmod|Chdir|Setenv)|[\w.]+\.(Scan|Exec|ExecContext|Commit|Ping|"
+    r"Unmarshal|Decode|Shutdown|ListenAndServe|Start))$")
 _NO_ERROR_FUNCS = re.compile(
     r"^(utf8\.\w+|filepath\.Split|path\.Split|math\.\w+|bits\.\w+|strings\.Cut\w*|"
     r"bytes\.Cut\w*|\w+\.Load(OrStore|AndDelete)?|\w+\.Next|big\.\w+|\w+\.Get)$")
@@ -105,12 +121,41 @@ def check(source: SourceFile) -> list[RawFinding]:
             out.append(emit(EMPTY_ERR, source, line_of(node), "ast-grep"))
     for node in root.find_all(kind="for_statement"):
         out += _off_by_one(node, source)
+    for node in root.find_all(kind="expression_statement"):
+        call = next((c for c in node.children() if c.is_named()), None)
+        func = call.field("function") if call is not None and call.kind() == "call_expression" \
+            else None
+        if func is not None and _MUST_CHECK.match(func.text()):
+            out.append(emit(UNCHECKED_CALL, source, line_of(node), "ast-grep",
+                            detail=f"(`{func.text()}`)"))
     for node in root.find_all(kind="defer_statement"):
         if enclosing_loops(node):
             out.append(emit(DEFER_IN_LOOP, source, line_of(node), "ast-grep"))
     for func in root.find_all(kind="function_declaration") + root.find_all(
             kind="method_declaration") + root.find_all(kind="func_literal"):
         out += _body_close(func, source)
+        out += _mutex(func, source)
+    return out
+
+
+def _mutex(func: SgNode, source: SourceFile) -> list[RawFinding]:
+    """`mu.Lock()` with no deferred Unlock and a return before the explicit Unlock."""
+    body = func.field("body")
+    if body is None:
+        return []
+    text = body.text()
+    out = []
+    for match in re.finditer(r"\b([\w.]+)\.(Lock|RLock)\(\)", text):
+        name, kind = match.group(1), match.group(2)
+        unlock = "RUnlock" if kind == "RLock" else "Unlock"
+        if re.search(rf"defer\s+{re.escape(name)}\.{unlock}\(\)", text):
+            continue
+        release = text.find(f"{name}.{unlock}()", match.end())
+        between = text[match.end():release if release >= 0 else len(text)]
+        if release >= 0 and not re.search(r"\breturn\b|\bpanic\(", between):
+            continue
+        line = body.range().start.line + 1 + text.count("\n", 0, match.start())
+        out.append(emit(MUTEX, source, line, "ast-grep", detail=f"(`{name}.{kind}()`)"))
     return out
 
 
@@ -179,13 +224,14 @@ def _body_close(func: SgNode, source: SourceFile) -> list[RawFinding]:
             continue
         names = [c.text() for c in left.children() if c.is_named()]
         call = right.text()
-        if not names or names[0] == "_" or not re.search(
-                r"(\bhttp\.(Get|Post|Head|PostForm)|\w*([cC]lient|http)\w*\.(Do|Get|Post|Head|PostForm))\(",
-                call):
+        is_http = re.search(
+            r"(\bhttp\.(Get|Post|Head|PostForm)|\w*([cC]lient|http)\w*\.(Do|Get|Post|Head|PostForm))\(",
+            call) or (len(names) == 2 and re.search(r"\.Do\(", call))
+        if not names or names[0] == "_" or not is_http:
             continue
         resp = names[0]
         if re.search(rf"\b{re.escape(resp)}\.Body\.Close\(\)", text) or re.search(
-                rf"return\s+{re.escape(resp)}\b", text):
+                rf"return\s+{re.escape(resp)}\s*(,|\n|$)", text):
             continue
         out.append(emit(BODY_NOT_CLOSED, source, line_of(decl), "ast-grep",
                         detail=f"(`{resp}`)"))

@@ -72,6 +72,26 @@ OFF_BY_ONE = Rule(
     "ArrayIndexOutOfBoundsException.", "Use `i < arr.length`.", "CWE-193", 90,
 )
 
+INTERRUPT = Rule(
+    "WFC-REL-JAVA-INTERRUPT", "reliability", "medium", "swallowed-exception",
+    "InterruptedException swallowed",
+    "Catching InterruptedException without re-interrupting or rethrowing loses the "
+    "cancellation request, so the thread keeps running when asked to stop.",
+    "Call Thread.currentThread().interrupt() (or rethrow) in the handler.", "CWE-391", 85,
+)
+SHARED_FORMAT = Rule(
+    "WFC-REL-JAVA-SHARED-DATEFORMAT", "reliability", "medium", "thread-unsafe-shared",
+    "Shared SimpleDateFormat", "SimpleDateFormat is not thread-safe; a static instance used "
+    "from several threads produces corrupted dates or exceptions.",
+    "Use java.time.format.DateTimeFormatter (immutable) or a ThreadLocal.", "CWE-362", 85,
+)
+CONCURRENT_MOD = Rule(
+    "WFC-COR-MUTATE-WHILE-ITERATING", "correctness", "medium", "mutate-while-iterating",
+    "Collection modified inside a for-each over it",
+    "Adding or removing elements while iterating with for-each throws "
+    "ConcurrentModificationException.", "Use an Iterator and iterator.remove(), or removeIf().",
+    None, 85,
+)
 _RESOURCE_NEW = re.compile(
     r"^(File(Input|Output)Stream|FileReader|FileWriter|RandomAccessFile|Socket|ServerSocket|"
     r"BufferedReader|BufferedWriter|PrintWriter|ZipFile|JarFile|ObjectInputStream|"
@@ -101,6 +121,17 @@ def check(source: SourceFile) -> list[RawFinding]:
         out += _off_by_one(node, source)
     for node in root.find_all(kind="assignment_expression"):
         out += _concat(node, source)
+    for node in root.find_all(kind="field_declaration"):
+        text = node.text()
+        if re.search(r"\bstatic\b", text) and re.search(r"\b(SimpleDateFormat|DateFormat)\b", text):
+            out.append(emit(SHARED_FORMAT, source, line_of(node), "ast-grep"))
+    for node in root.find_all(kind="enhanced_for_statement"):
+        value, body = node.field("value"), node.field("body")
+        if value is None or body is None or value.kind() not in {"identifier", "field_access"}:
+            continue
+        match = re.search(rf"\b{re.escape(value.text())}\.(remove|add|clear)\(", body.text())
+        if match and not re.search(r"\b(break|return)\b", body.text()[match.end():]):
+            out.append(emit(CONCURRENT_MOD, source, line_of(node), "ast-grep"))
     return out
 
 
@@ -111,6 +142,9 @@ def _catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
     named = block_statements(body)
     param = next((c for c in node.children() if c.kind() == "catch_formal_parameter"), None)
     caught = param.text() if param is not None else ""
+    if "InterruptedException" in caught and "interrupt()" not in body.text() and \
+            "throw" not in body.text():
+        return [emit(INTERRUPT, source, line_of(node), "ast-grep")]
     if not named:
         return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
     if all(c.kind() in {"line_comment", "block_comment"} for c in named):
@@ -145,7 +179,7 @@ def _resource(node: SgNode, source: SourceFile) -> list[RawFinding]:
     var = name_node.text()
     func = enclosing_function(node)
     scope = func.text() if func is not None else ""
-    if re.search(rf"return\s+{re.escape(var)}\b", scope) or re.search(
+    if re.search(rf"return\s+{re.escape(var)}\s*;", scope) or re.search(
             rf"this\.\w+\s*=\s*{re.escape(var)}\b", scope):
         return []  # ownership handed to the caller or the object
     closes_in_finally = func is not None and any(

@@ -81,6 +81,13 @@ TYPEOF_TYPO = Rule(
     "CWE-570", 90,
 )
 
+NOT_AWAITED = Rule(
+    "WFC-COR-NOT-AWAITED", "correctness", "medium", "missing-await",
+    "async function called without await",
+    "The promise is dropped: the caller continues before the work finishes and a rejection "
+    "becomes an unhandled rejection.", "`await` the call (or return/collect the promise).",
+    None, 75,
+)
 _QUERY_CALL = re.compile(
     r"(^|\.)(query|execute|exec|findOne|findById|findByPk|findUnique|findFirst|findMany|"
     r"find|get|post|put|patch|delete|fetch|request|select|insert|update|count|aggregate|"
@@ -101,8 +108,11 @@ def check(source: SourceFile) -> list[RawFinding]:
     out: list[RawFinding] = []
     for node in root.find_all(kind="catch_clause"):
         out += _empty_catch(node, source)
+    async_names = {n.field("name").text() for n in root.find_all(kind="function_declaration")
+                   if n.field("name") is not None and is_async_function(n)}
     for node in root.find_all(kind="expression_statement"):
         out += _unhandled_then(node, source)
+        out += _not_awaited(node, async_names, source)
     for node in root.find_all(kind="call_expression"):
         out += _call(node, source)
     for node in root.find_all(kind="for_statement"):
@@ -147,6 +157,19 @@ def _unhandled_then(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if args is not None and len([a for a in args.children() if a.is_named()]) >= 2:
         return []  # .then(onFulfilled, onRejected)
     return [emit(UNHANDLED_PROMISE, source, line_of(node), "ast-grep", end_line=end_of(node))]
+
+
+def _not_awaited(node: SgNode, async_names: set[str], source: SourceFile) -> list[RawFinding]:
+    """A bare statement calling an async function of this file inside an async function."""
+    expr = next((c for c in node.children() if c.is_named()), None)
+    if expr is None or expr.kind() != "call_expression":
+        return []
+    func = expr.field("function")
+    if func is None or func.kind() != "identifier" or func.text() not in async_names:
+        return []
+    if not is_async_function(enclosing_function(node)):
+        return []
+    return [emit(NOT_AWAITED, source, line_of(node), "ast-grep", detail=f"(`{func.text()}`)")]
 
 
 def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:

@@ -142,7 +142,8 @@ _KEYWORDS = frozenset({
     "new", "this", "true", "false", "null", "undefined", "nil", "return", "await", "typeof", "const",
     "let", "var", "func", "string", "int", "String", "byte", "fmt", "strings", "async", "function",
     "instanceof", "in", "of", "if", "else", "super", "void", "JSON", "Object", "Array", "Math",
-    "Integer", "Long", "filepath", "os", "http", "append", "make", "len", "err",
+    "Integer", "Long", "filepath", "os", "http", "append", "make", "len", "err", "document", "window",
+    "navigator", "console", "Date", "self", "cls",
 })
 _SQL_TEXT = re.compile(r"\b(select|insert|update|delete|where|from|into|values|order by|drop)\b", re.IGNORECASE)
 _HTMLISH = re.compile(r"<\s*[a-zA-Z/!]")
@@ -376,7 +377,8 @@ class LangAnalysis:
         elif severity is not None and level >= PARAM:
             verdict = severity if level == SOURCE else ("medium", 45)
         elif dom and level in {UNKNOWN, PARAM}:
-            verdict = ("medium", 45)
+            # computed HTML from unknown data: worth a look, but only string building is a pattern
+            verdict = ("medium", 45) if (v.built or _is_built(expr)) else ("low", 35)
         else:
             verdict = severity_for(kind, level, Taint(levels=(level,) * len(KINDS), origin=v.origin,
                                                       source_kind=v.source_kind,

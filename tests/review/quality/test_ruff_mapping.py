@@ -1,0 +1,96 @@
+"""ruff: one run over all Python files, rule mapping by impact, parse failures reported."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.review.quality.helpers import at, review, rule_ids, source
+from wfc_server.review.analyzers import ruff as ruff_analyzer
+from wfc_server.review.model import AnalysisInput
+from wfc_server.review.quality.ruff_rules import RUFF_RULES
+from wfc_server.review.reviewers import run_reviewer
+
+CODE = """
+import requests
+
+def add(item, bucket=[]):
+    bucket.append(item)
+    if item is "x":
+        return None
+    try:
+        return requests.get("https://example.com/items")
+    finally:
+        return bucket
+"""
+
+
+def test_mapped_rules_get_reviewer_severity_and_concept(tmp_path: Path) -> None:
+    out = review(tmp_path, "correctness", "app/items.py", CODE)
+    by_id = {f.rule_id: f for f in out.findings}
+    assert by_id["B006"].severity == "medium" and by_id["B006"].concept == "mutable-default"
+    assert by_id["F632"].severity == "medium" and by_id["F632"].line == 5
+    assert by_id["B012"].severity == "high" and by_id["B012"].cwe == "CWE-584"
+    assert all(f.family == "ruff" for f in out.findings if f.rule_id in RUFF_RULES)
+    assert all(f.reviewer == "correctness" for f in out.findings)
+
+
+def test_timeout_rule_goes_to_reliability(tmp_path: Path) -> None:
+    out = review(tmp_path, "reliability", "app/items.py", CODE)
+    hits = at(out.findings, 8)
+    assert [f.concept for f in hits] == ["missing-timeout"]
+    assert hits[0].severity == "medium" and hits[0].cwe == "CWE-400"
+
+
+def test_unparsable_file_is_skipped_with_a_syntax_finding(tmp_path: Path) -> None:
+    out = review(tmp_path, "correctness", "app/broken.py", "def run(:\n    return 1\n")
+    assert out.skipped and out.skipped[0][0] == "app/broken.py"
+    assert "line 1" in out.skipped[0][1]
+    syntax = [f for f in out.findings if f.concept == "syntax-error"]
+    assert len(syntax) == 1 and syntax[0].severity == "high" and syntax[0].line == 1
+    # Other reviewers report the skip too, without a second syntax finding.
+    rel = review(tmp_path, "reliability", "app/broken.py", "def run(:\n    return 1\n")
+    assert rel.skipped and not rel.findings
+
+
+def test_python_312_syntax_is_not_a_syntax_error(tmp_path: Path) -> None:
+    out = review(tmp_path, "correctness", "app/generic.py",
+                 "type Pair[T] = tuple[T, T]\n\ndef first[T](p: Pair[T]) -> T:\n    return p[0]\n")
+    assert not [f for f in out.findings if f.concept == "syntax-error"]
+
+
+def test_undefined_names_only_in_complete_files(tmp_path: Path) -> None:
+    code = "def total(items):\n    return summ(items)\n"
+    complete = review(tmp_path, "correctness", "a/full.py", code)
+    assert "F821" in rule_ids(complete.findings)
+    partial = review(tmp_path, "correctness", "a/part.py", code, complete=False)
+    assert "F821" not in rule_ids(partial.findings)
+
+
+def test_one_ruff_process_serves_all_files_and_reviewers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    real = ruff_analyzer.run_tool
+
+    def counting(argv: list[str], **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append(argv)
+        return real(argv, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ruff_analyzer, "run_tool", counting)
+    ruff_analyzer._cached_run.cache_clear()
+    files = [source(tmp_path, f"pkg/m{i}.py", f"def f{i}(x=[]):\n    return x\n") for i in range(3)]
+    inp = AnalysisInput(files=files, workdir=str(tmp_path))
+    for role in ("correctness", "performance", "reliability", "maintainability"):
+        run_reviewer(role, inp)
+    assert len(calls) == 1
+    argv = calls[0]
+    assert "--isolated" in argv and "--target-version" in argv and "py312" in argv
+    assert "--select" in argv
+
+
+def test_selection_has_no_style_rules() -> None:
+    style = re.compile(r"^(E5|W\d|N\d|D\d|I0|COM|Q\d)")
+    assert not [code for code in RUFF_RULES if style.match(code)]
+    assert all(rule.title and rule.description and rule.suggestion for rule in RUFF_RULES.values())

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import aiohttp
 
@@ -110,7 +110,7 @@ def percentile(values: Sequence[float], pct: float) -> float:
     if not values:
         return 0.0
     ordered = sorted(values)
-    rank = max(int(round(pct / 100 * len(ordered) + 0.5)) - 1, 0)
+    rank = max(round(pct / 100 * len(ordered) + 0.5) - 1, 0)
     return ordered[min(rank, len(ordered) - 1)]
 
 
@@ -191,12 +191,12 @@ class Server:
         return self.proc.pid
 
     def start(self) -> Server:
-        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
-        self.started_at = time.perf_counter()
-        self.proc = subprocess.Popen(self.argv, env={**os.environ, **self.env}, cwd=ROOT, stdout=log,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
         if self.log_path:
-            log.close()  # type: ignore[union-attr]
+            self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log_path or os.devnull, "ab") as log:
+            self.started_at = time.perf_counter()
+            self.proc = subprocess.Popen(self.argv, env={**os.environ, **self.env}, cwd=ROOT, stdout=log,
+                                         stderr=subprocess.STDOUT, start_new_session=True)
         return self
 
     async def wait_ready(self, path: str = "/health/ready", timeout: float = 300.0) -> float:
@@ -215,10 +215,13 @@ class Server:
                 await asyncio.sleep(0.02)
         raise RuntimeError(f"server not ready after {timeout}s: {self.tail()}")
 
-    def tail(self) -> str:
+    def log_text(self) -> str:
         if self.log_path and self.log_path.exists():
-            return self.log_path.read_text(errors="replace")[-2000:]
+            return self.log_path.read_text(errors="replace")
         return ""
+
+    def tail(self) -> str:
+        return self.log_text()[-2000:]
 
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:
@@ -230,8 +233,9 @@ class Server:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(10)
 
-    def __enter__(self) -> Server:
-        return self.start()
+    def __enter__(self) -> Self:
+        self.start()
+        return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
@@ -275,6 +279,7 @@ class LoadResult:
     p50_ms: float
     p99_ms: float
     errors: int
+    runs_rps: list[float] = field(default_factory=list)  # every repeat's req/s (best is reported)
 
     @property
     def rps(self) -> float:
@@ -282,7 +287,21 @@ class LoadResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {"requests": self.requests, "seconds": round(self.seconds, 3), "rps": round(self.rps, 1),
-                "p50_ms": round(self.p50_ms, 3), "p99_ms": round(self.p99_ms, 3), "errors": self.errors}
+                "p50_ms": round(self.p50_ms, 3), "p99_ms": round(self.p99_ms, 3), "errors": self.errors,
+                "runs_rps": [round(r, 1) for r in self.runs_rps]}
+
+
+def best_of(repeat: int, url: str, **kwargs: Any) -> LoadResult:
+    """Run the same load ``repeat`` times; report the fastest run (errors summed over all).
+
+    On a shared machine other processes only ever slow a run down, so the best run is the
+    closest to what the service itself can do; every run's req/s is kept in ``runs_rps``.
+    """
+    results = [run_load(url, **kwargs) for _ in range(max(repeat, 1))]
+    best = max(results, key=lambda r: r.rps)
+    best.runs_rps = [r.rps for r in results]
+    best.errors = sum(r.errors for r in results)
+    return best
 
 
 _WRK_SCRIPT = """

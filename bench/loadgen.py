@@ -19,7 +19,7 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import percentile  # noqa: E402
+from bench.harness import percentile
 
 
 async def drive(url: str, connections: int, seconds: float, method: str, headers: dict[str, str],

@@ -65,3 +65,9 @@ async def other_project(client: TestClient) -> Credentials:
     return await Credentials.create(client, "beta")
 
 
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the browser tests last: Playwright's sync API keeps its own event loop marked as
+    running on the main thread, which pytest-asyncio's tests must not inherit."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -23,7 +23,13 @@ import aiohttp
 import pytest
 
 from tests.helpers import CLEAN_DIFF, SQLI_DIFF, ServerProcess
-from tests.proof.support import TERMINAL, create_project, running_server, tree_digest, wait_terminal
+from tests.proof.support import (
+    TERMINAL,
+    create_project,
+    running_server,
+    tree_digest,
+    wait_terminal,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 
@@ -184,9 +190,10 @@ async def test_ten_thousand_file_diff_is_reviewed(target: Target) -> None:
     status, final = await _review_outcome(target, diff)
     assert status == 202 and final["status"] == "completed", final
     await asyncio.sleep(1)  # the first `completed` read may race the save: see the polling test
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"{target.url}/v1/reviews/{final['review_id']}", headers=target.diff_mode) as response:
-            final = await response.json()
+    async with aiohttp.ClientSession() as session, session.get(
+        f"{target.url}/v1/reviews/{final['review_id']}", headers=target.diff_mode
+    ) as response:
+        final = await response.json()
     coverage = final.get("coverage") or {}
     assert coverage.get("files_total") == 10_000, coverage
     assert time.monotonic() - started < 90
@@ -231,7 +238,7 @@ async def test_paths_escaping_the_tree_write_nothing_outside(target: Target, mod
     before = _canary(target.root)
     diffs = [_new_file(path) for path in ESCAPES.values()]
     diffs.append(f"--- a/{ESCAPES['dotdot']}\n+++ b/{ESCAPES['dotdot']}\n@@ -1 +1 @@\n-a\n+b\n")
-    diffs.append(f"--- /etc/passwd\n+++ /etc/passwd\n@@ -1 +1 @@\n-root:x:0:0\n+root::0:0\n")
+    diffs.append("--- /etc/passwd\n+++ /etc/passwd\n@@ -1 +1 @@\n-root:x:0:0\n+root::0:0\n")
     diffs.append(SYMLINK_DIFF)
     outcomes = [await _review_outcome(target, diff, headers) for diff in diffs]
     after = _canary(target.root)
@@ -315,7 +322,7 @@ async def test_slow_readers_never_stall_the_service(target: Target) -> None:
             review_id = (await response.json())["review_id"]
         sockets = []
         for _ in range(30):
-            reader, writer = await asyncio.open_connection("127.0.0.1", target.server.port)
+            _reader, writer = await asyncio.open_connection("127.0.0.1", target.server.port)
             writer.write(
                 f"GET /v1/reviews/{review_id}/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
                 f"Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"

@@ -72,7 +72,7 @@ async def _stream(session: aiohttp.ClientSession, base: str, headers: dict[str, 
                     accepted.append((await response.json())["review_id"])
                 else:
                     assert response.status in (503,), await response.text()
-        except (aiohttp.ClientError, asyncio.TimeoutError):
+        except (TimeoutError, aiohttp.ClientError):
             return  # the server was killed under us: this request was never acknowledged
 
 
@@ -125,9 +125,14 @@ def _mount_tmpfs(path: Path, size: str) -> None:
     if os.geteuid() != 0:
         pytest.skip("ENOSPC test needs root to mount a small tmpfs; not root here")
     result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here ({result.stderr.strip()}); no other ENOSPC source without LD_PRELOAD")
+
+
+def _umount(path: Path) -> None:
+    """Lazy unmount (the killed server's files may still be closing)."""
+    subprocess.run(["umount", "-l", str(path)], check=False, capture_output=True)
 
 
 def _fill(directory: Path) -> Path:
@@ -213,7 +218,7 @@ async def test_full_disk_fails_cleanly_damages_nothing_and_recovers(tmp_path: Pa
         assert not _stored_files_parse(data)
     finally:
         server.stop()
-        subprocess.run(["umount", "-l", str(mount)], check=False)
+        _umount(mount)
 
 
 async def test_review_finishing_while_disk_is_full_ends_terminal(tmp_path: Path) -> None:
@@ -262,7 +267,7 @@ async def test_review_finishing_while_disk_is_full_ends_terminal(tmp_path: Path)
         assert not _stored_files_parse(data)
     finally:
         server.stop()
-        subprocess.run(["umount", "-l", str(mount)], check=False)
+        _umount(mount)
 
 
 async def _wait_status(session: aiohttp.ClientSession, base: str, headers: dict[str, str], rid: str,

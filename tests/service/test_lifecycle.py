@@ -9,7 +9,8 @@ from typing import Any
 from aiohttp.test_utils import TestClient
 
 from tests.helpers import CLEAN_DIFF, Credentials, submit, wait_terminal
-from tests.service.slow_reviewers import sleepy
+from tests.service.slow_reviewers import marker_dir, sleepy
+from wfc_server.state import SETTINGS
 from wfc_server.review import ReviewEngine
 
 
@@ -38,12 +39,11 @@ def _alive(pid: int) -> bool:
 
 
 async def test_cancel_running_review_kills_its_worker_and_frees_the_slot(
-    make_client: Any, make_settings: Any, tmp_path: Path, monkeypatch: Any
+    make_client: Any, make_settings: Any
 ) -> None:
-    markers = tmp_path / "markers"
-    markers.mkdir()
-    monkeypatch.setenv("WFC_TEST_MARKER_DIR", str(markers))
     client = await _slow_client(make_client, make_settings)
+    markers = marker_dir(client.app[SETTINGS].data_path)
+    markers.mkdir()
     creds = await Credentials.create(client, "p")
     rid = (await submit(client, creds, CLEAN_DIFF))["review_id"]
     await _wait_for(lambda: any(markers.iterdir()), "a reviewer started")

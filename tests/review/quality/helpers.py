@@ -10,9 +10,16 @@ from wfc_server.review.model import AnalysisInput, RawFinding, ReviewerOutput, S
 from wfc_server.review.reviewers import run_reviewer
 
 
-def source(tmp_path: Path, rel: str, text: str, *, complete: bool = True,
-           base: str | None = None, added: set[int] | None = None,
-           raw: bool = False) -> SourceFile:
+def source(
+    tmp_path: Path,
+    rel: str,
+    text: str,
+    *,
+    complete: bool = True,
+    base: str | None = None,
+    added: set[int] | None = None,
+    raw: bool = False,
+) -> SourceFile:
     """A SourceFile written to disk; ``raw`` keeps leading blank lines and indentation."""
     if not raw:
         text = textwrap.dedent(text).lstrip("\n")
@@ -21,10 +28,14 @@ def source(tmp_path: Path, rel: str, text: str, *, complete: bool = True,
     disk.write_text(text, encoding="utf-8")
     count = text.count("\n") + 1
     return SourceFile(
-        path=rel, language=language_for_path(rel), text=text,
+        path=rel,
+        language=language_for_path(rel),
+        text=text,
         added_lines=frozenset(added if added is not None else range(1, count + 1)),
         base_text=textwrap.dedent(base).lstrip("\n") if base is not None else None,
-        disk_path=str(disk), is_test=is_test_path(rel), complete=complete,
+        disk_path=str(disk),
+        is_test=is_test_path(rel),
+        complete=complete,
         mode="repo" if base is not None else "diff",
     )
 

@@ -48,13 +48,17 @@ def test_parameter_count(tmp_path: Path) -> None:
 
 
 def test_nesting_reported_at_deepest_block_python_and_js(tmp_path: Path) -> None:
-    py = ("def f(a):\n    if a:\n        for x in a:\n            while x:\n                with x:\n"
-          "                    if x:\n                        return x\n")
+    py = (
+        "def f(a):\n    if a:\n        for x in a:\n            while x:\n                with x:\n"
+        "                    if x:\n                        return x\n"
+    )
     out = review(tmp_path, "maintainability", "svc/a.py", py)
     assert [(f.rule_id, f.line) for f in out.findings] == [("WFC-MAINT-NESTING", 6)]
-    js = ("function f(a) {\n  if (a) {\n    for (const x of a) {\n      while (x) {\n"
-          "        try {\n          if (x) {\n            return x;\n          }\n        } "
-          "finally {}\n      }\n    }\n  }\n}\n")
+    js = (
+        "function f(a) {\n  if (a) {\n    for (const x of a) {\n      while (x) {\n"
+        "        try {\n          if (x) {\n            return x;\n          }\n        } "
+        "finally {}\n      }\n    }\n  }\n}\n"
+    )
     out = review(tmp_path, "maintainability", "web/a.js", js)
     assert [(f.rule_id, f.line) for f in out.findings] == [("WFC-MAINT-NESTING", 6)]
 
@@ -75,8 +79,12 @@ def test_todo_is_info_on_added_lines_only(tmp_path: Path) -> None:
 
 def test_duplicated_block_across_files(tmp_path: Path) -> None:
     block = "".join(f"    total = total + item.price_{i} * rate\n" for i in range(7))
-    a = source(tmp_path, "svc/a.py", f"def a(item, rate):\n    total = 0\n{block}    return total\n")
-    b = source(tmp_path, "svc/b.py", f"def b(item, rate):\n    total = 1\n{block}    return total\n")
+    a = source(
+        tmp_path, "svc/a.py", f"def a(item, rate):\n    total = 0\n{block}    return total\n"
+    )
+    b = source(
+        tmp_path, "svc/b.py", f"def b(item, rate):\n    total = 1\n{block}    return total\n"
+    )
     out = run_reviewer("maintainability", AnalysisInput(files=[a, b], workdir=str(tmp_path)))
     dups = [f for f in out.findings if f.rule_id == "WFC-MAINT-DUPLICATE"]
     assert len(dups) == 1 and dups[0].file == "svc/b.py" and "svc/a.py:3" in dups[0].description

@@ -56,8 +56,12 @@ def test_unparsable_file_is_skipped_with_a_syntax_finding(tmp_path: Path) -> Non
 
 
 def test_python_312_syntax_is_not_a_syntax_error(tmp_path: Path) -> None:
-    out = review(tmp_path, "correctness", "app/generic.py",
-                 "type Pair[T] = tuple[T, T]\n\ndef first[T](p: Pair[T]) -> T:\n    return p[0]\n")
+    out = review(
+        tmp_path,
+        "correctness",
+        "app/generic.py",
+        "type Pair[T] = tuple[T, T]\n\ndef first[T](p: Pair[T]) -> T:\n    return p[0]\n",
+    )
     assert not [f for f in out.findings if f.concept == "syntax-error"]
 
 
@@ -70,7 +74,8 @@ def test_undefined_names_only_in_complete_files(tmp_path: Path) -> None:
 
 
 def test_one_ruff_process_serves_all_files_and_reviewers(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[list[str]] = []
     real = ruff_analyzer.run_tool
 
@@ -94,3 +99,25 @@ def test_selection_has_no_style_rules() -> None:
     style = re.compile(r"^(E5|W\d|N\d|D\d|I0|COM|Q\d)")
     assert not [code for code in RUFF_RULES if style.match(code)]
     assert all(rule.title and rule.description and rule.suggestion for rule in RUFF_RULES.values())
+
+
+def test_undefined_name_is_high_only_for_a_likely_typo(tmp_path: Path) -> None:
+    typo = "def total(items):\n    result = sum(items)\n    return reslut\n"
+    out = review(tmp_path, "correctness", "a/typo.py", typo)
+    hits = [f for f in out.findings if f.rule_id == "F821"]
+    assert [(f.line, f.severity) for f in hits] == [(3, "high")]
+    assert "`result`" in hits[0].description
+    excerpt = "def save(order):\n    db.session.add(order)\n    db.session.commit()\n"
+    out = review(tmp_path, "correctness", "a/excerpt.py", excerpt)
+    assert {f.severity for f in out.findings if f.rule_id == "F821"} == {"low"}
+
+
+def test_indented_excerpt_is_a_fragment_not_a_syntax_error(tmp_path: Path) -> None:
+    excerpt = (
+        "\n    def refresh(self):\n        try:\n            self.load()\n"
+        "        except Exception:\n            pass\n"
+    )
+    out = review(tmp_path, "correctness", "a/excerpt.py", excerpt, raw=True)
+    assert not out.findings and not out.skipped
+    rel = review(tmp_path, "reliability", "a/excerpt.py", excerpt, raw=True)
+    assert [f.concept for f in rel.findings] == ["swallowed-exception"]

@@ -31,7 +31,7 @@ def test_repair_keeps_line_numbers_and_parses() -> None:
     ast.parse(fixed)
     original, repaired = HUNK.split("\n"), fixed.split("\n")
     assert len(original) == len(repaired)
-    for before, after in zip(original, repaired):
+    for before, after in zip(original, repaired, strict=False):
         assert not before.strip() or before == after
 
 
@@ -42,8 +42,10 @@ def test_repair_gives_up_inside_an_expression() -> None:
 def test_rules_run_on_a_partial_python_file(tmp_path: Path) -> None:
     kwargs = {"complete": False, "added": {8, 12}, "raw": True}
     rel = review(tmp_path, "reliability", "svc/sync.py", HUNK, **kwargs)
-    assert {(f.line, f.concept) for f in rel.findings} >= {(8, "missing-timeout"),
-                                                           (11, "swallowed-exception")}
+    assert {(f.line, f.concept) for f in rel.findings} >= {
+        (8, "missing-timeout"),
+        (11, "swallowed-exception"),
+    }
     perf = review(tmp_path, "performance", "svc/sync.py", HUNK, **kwargs)
     assert not perf.skipped
     cor = review(tmp_path, "correctness", "svc/sync.py", HUNK, **kwargs)

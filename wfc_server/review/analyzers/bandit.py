@@ -7,14 +7,33 @@ which results survive (see ``reviewers/security.py``).
 
 from __future__ import annotations
 
+import ast
 import io
 import logging
+import tokenize
 from dataclasses import dataclass
+
+from wfc_server.review.model import AnalyzerError
+
+
+def _quiet_import() -> None:
+    """Import bandit with stevedore's 'could not load formatter' errors muted (we use none)."""
+    log = logging.getLogger("stevedore.extension")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        import bandit.core.manager  # noqa: F401
+    finally:
+        log.setLevel(level)
+
+
+_quiet_import()
 
 from bandit.core import config as b_config
 from bandit.core import manager as b_manager
-
-from wfc_server.review.model import AnalyzerError
+from bandit.core import meta_ast as b_meta_ast
+from bandit.core import metrics as b_metrics
+from bandit.core import node_visitor as b_node_visitor
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +62,27 @@ class BanditRunner:
             self._profile = {"include": sorted(tests)} if tests else {}
             mgr = b_manager.BanditManager(self._config, "file", profile=self._profile)
             self._tests = mgr.b_ts
-        except Exception as exc:  # a broken bandit install must fail the review, loudly
+        except Exception as exc:  # noqa: BLE001 - a broken install must fail the review, loudly
             raise AnalyzerError(f"analyzer bandit could not start: {exc}") from None
 
-    def scan(self, path: str, text: str) -> list[BanditIssue] | None:
-        """Issues for one file, or None when bandit could not parse it (syntax it does not know)."""
-        mgr = b_manager.BanditManager(self._config, "file", profile=self._profile)
+    def scan(self, path: str, text: str, tree: ast.Module | None = None) -> list[BanditIssue] | None:
+        """Issues for one file, or None when it does not parse.
+
+        ``tree``: an already parsed module to visit instead of parsing again (bandit annotates its
+        nodes with parent links, so pass it only after other users are done with it).
+        """
         data = text.encode("utf-8")
-        mgr._parse_file(path, io.BytesIO(data), [path])  # noqa: SLF001 - the in-memory entry point
-        if mgr.skipped:
+        nosec_lines = _nosec_lines(data) if "nosec" in text else {}
+        metrics = b_metrics.Metrics()
+        metrics.begin(path)
+        try:
+            visitor = b_node_visitor.BanditNodeVisitor(
+                path, io.BytesIO(data), b_meta_ast.BanditMetaAst(), self._tests, False, nosec_lines, metrics)
+            visitor.generic_visit(tree if tree is not None else ast.parse(text))
+        except SyntaxError:
             return None
         out = []
-        for issue in mgr.results:
+        for issue in visitor.tester.results:
             lines = [n for n in (issue.linerange or []) if isinstance(n, int)] or [issue.lineno]
             cwe = getattr(issue.cwe, "id", None)
             out.append(BanditIssue(
@@ -69,3 +97,15 @@ class BanditRunner:
                 text=str(issue.text),
             ))
         return out
+
+
+def _nosec_lines(data: bytes) -> dict[int, set[str]]:
+    """``# nosec`` comments per line, parsed the way bandit's manager does."""
+    out: dict[int, set[str]] = {}
+    try:
+        for tok in tokenize.tokenize(io.BytesIO(data).readline):
+            if tok.type == tokenize.COMMENT:
+                out[tok.start[0]] = b_manager._parse_nosec_comment(tok.string)
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return out

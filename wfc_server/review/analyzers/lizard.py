@@ -6,7 +6,9 @@ about 40 ms per 2,700 lines, so it runs in-process. Languages it does not know y
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -15,10 +17,32 @@ import lizard
 from wfc_server.review.model import AnalyzerError
 
 #: Suffixes lizard has a reader for (the subset this service sees in practice).
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset({
-    ".py", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".go", ".java", ".c", ".h", ".cc",
-    ".cpp", ".hpp", ".cs", ".rb", ".php", ".rs", ".kt", ".swift", ".scala", ".lua",
-})
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
+    {
+        ".py",
+        ".js",
+        ".jsx",
+        ".mjs",
+        ".cjs",
+        ".ts",
+        ".tsx",
+        ".go",
+        ".java",
+        ".c",
+        ".h",
+        ".cc",
+        ".cpp",
+        ".hpp",
+        ".cs",
+        ".rb",
+        ".php",
+        ".rs",
+        ".kt",
+        ".swift",
+        ".scala",
+        ".lua",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +70,16 @@ def function_metrics(path: str, text: str) -> tuple[FunctionMetrics, ...]:
 @functools.lru_cache(maxsize=64)
 def _analyse(name: str, text: str) -> tuple[FunctionMetrics, ...]:
     analyzer = lizard.FileAnalyzer(lizard.get_extensions([]))
+    chatter = io.StringIO()
     try:
-        info = analyzer.analyze_source_code(name, text)
+        with contextlib.redirect_stdout(chatter):  # lizard prints its own skip notices
+            info = analyzer.analyze_source_code(name, text)
     except RecursionError:
         raise AnalyzerError(f"lizard could not process {name}: nesting too deep") from None
     except Exception as exc:  # lizard's readers raise assorted errors on malformed code
         raise AnalyzerError(f"lizard could not process {name}: {type(exc).__name__}") from None
+    if "fail to process" in chatter.getvalue():
+        raise AnalyzerError(f"lizard could not process {name}")
     return tuple(
         FunctionMetrics(
             name=fn.name,

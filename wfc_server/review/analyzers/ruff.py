@@ -62,8 +62,18 @@ def _cached_run(
                 handle.write(text)
             by_disk[os.path.realpath(disk)] = path
         argv = [
-            find_ruff_bin(), "check", "--isolated", "--no-cache", "--output-format", "json",
-            "--target-version", TARGET_VERSION, "--select", ",".join(select), "--exit-zero", ".",
+            find_ruff_bin(),
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--output-format",
+            "json",
+            "--target-version",
+            TARGET_VERSION,
+            "--select",
+            ",".join(select),
+            "--exit-zero",
+            ".",
         ]
         run = run_tool(argv, timeout=RUFF_TIMEOUT_SECONDS, cwd=tmp)
         try:

@@ -22,7 +22,10 @@ from detect_secrets.plugins.keyword import (
 from detect_secrets.util.filetype import determine_file_type
 
 from wfc_server.review.model import AnalyzerError
-from wfc_server.review.security.secret_values import looks_like_real_secret, shannon_entropy
+from wfc_server.review.security.secret_values import (
+    looks_like_real_secret,
+    shannon_entropy,
+)
 
 _SKIP_TYPES = frozenset({"Public IP (ipv4)"})
 _ENTROPY_TYPES = {"Base64 High Entropy String": 4.2, "Hex High Entropy String": 3.2}
@@ -49,7 +52,7 @@ class SecretScanner:
             self._plugins: list[BasePlugin] = [
                 cls() for name, cls in sorted(mapping.items()) if name not in _SKIP_TYPES
             ]
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a broken install must fail the review, loudly
             raise AnalyzerError(f"analyzer detect-secrets could not start: {exc}") from None
 
     def scan(self, path: str, text: str, *, keywords: bool = True) -> list[SecretHit]:

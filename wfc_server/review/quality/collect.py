@@ -14,26 +14,46 @@ from collections.abc import Callable
 
 from wfc_server.review.analyzers.lizard import supports as lizard_supports
 from wfc_server.review.model import (
-    AnalysisInput, AnalyzerError, RawFinding, ReviewerOutput, SourceFile,
+    AnalysisInput,
+    AnalyzerError,
+    RawFinding,
+    ReviewerOutput,
+    SourceFile,
 )
 from wfc_server.review.quality import (
-    metrics, py_correctness, py_performance, py_reliability, sg_go, sg_java, sg_javascript,
+    metrics,
+    py_correctness,
+    py_performance,
+    py_reliability,
+    sg_go,
+    sg_java,
+    sg_javascript,
+    sql_rules,
     text_rules,
 )
 from wfc_server.review.quality.common import dedupe
 from wfc_server.review.quality.pyast import parse
 from wfc_server.review.quality.ruff_rules import ruff_findings
-from wfc_server.review.quality.sparse import analysable_text
+from wfc_server.review.quality.sparse import prepare
 
 #: Rules whose verdict rests on something being absent (a close, a release); in a partial file
 #: the missing piece may simply be outside the hunk, so they only run on complete files.
-ABSENCE_RULES: frozenset[str] = frozenset({
-    "WFC-REL-RESOURCE-LEAK", "WFC-REL-LOCK-RELEASE", "WFC-REL-GO-BODY-CLOSE",
-    "WFC-REL-JAVA-RESOURCE-LEAK", "WFC-REL-JAVA-HTTP-TIMEOUT", "WFC-PERF-GROWING-GLOBAL",
-})
+ABSENCE_RULES: frozenset[str] = frozenset(
+    {
+        "WFC-REL-RESOURCE-LEAK",
+        "WFC-REL-LOCK-RELEASE",
+        "WFC-REL-GO-BODY-CLOSE",
+        "WFC-REL-GO-ROWS-CLOSE",
+        "WFC-REL-JAVA-RESOURCE-LEAK",
+        "WFC-REL-JAVA-HTTP-TIMEOUT",
+        "WFC-PERF-GROWING-GLOBAL",
+    }
+)
 _SG_CHECKS: dict[str, Callable[[SourceFile], list[RawFinding]]] = {
-    "javascript": sg_javascript.check, "typescript": sg_javascript.check,
-    "go": sg_go.check, "java": sg_java.check,
+    "javascript": sg_javascript.check,
+    "typescript": sg_javascript.check,
+    "go": sg_go.check,
+    "java": sg_java.check,
 }
 _PY_CHECKS: dict[str, Callable[[SourceFile], list[RawFinding]]] = {
     "correctness": py_correctness.check,
@@ -60,14 +80,28 @@ def review(inp: AnalysisInput, role: str) -> ReviewerOutput:
 
 
 def _key(source: SourceFile) -> _Key:
-    return (source.path, source.language, source.text, source.added_lines, source.base_text,
-            source.is_test, source.complete)
+    return (
+        source.path,
+        source.language,
+        source.text,
+        source.added_lines,
+        source.base_text,
+        source.is_test,
+        source.complete,
+    )
 
 
 def _source(key: _Key) -> SourceFile:
     path, language, text, added, base_text, is_test, complete = key
-    return SourceFile(path=path, language=language, text=text, added_lines=added,
-                      base_text=base_text, is_test=is_test, complete=complete)
+    return SourceFile(
+        path=path,
+        language=language,
+        text=text,
+        added_lines=added,
+        base_text=base_text,
+        is_test=is_test,
+        complete=complete,
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -77,13 +111,15 @@ def _role_findings(key: _Key, role: str) -> tuple[tuple[RawFinding, ...], str | 
     out: list[RawFinding] = []
     reason: str | None = None
     if source.language == "python" and role in _PY_CHECKS:
-        text = analysable_text(source.text, source.complete)
+        text, whole = prepare(source.text, source.complete)
         if parse(text) is None:
             reason = PY_AST_UNPARSABLE
         else:
-            out.extend(_PY_CHECKS[role](dataclasses.replace(source, text=text)))
+            out.extend(_PY_CHECKS[role](dataclasses.replace(source, text=text, complete=whole)))
     elif source.language in _SG_CHECKS:
         out.extend(f for f in _sg_findings(key) if f.reviewer == role)
+    elif source.language == "sql":
+        out.extend(f for f in sql_rules.check(source) if f.reviewer == role)
     if role == "maintainability":
         if lizard_supports(source.path) or source.language == "python":
             try:

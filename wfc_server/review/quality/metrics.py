@@ -32,25 +32,75 @@ class Limit:
 
 
 LIMITS: tuple[Limit, ...] = (
-    Limit("ccn", "cyclomatic complexity", 10, 15, 30, Rule(
-        "WFC-MAINT-COMPLEXITY", _M, "low", "complexity", "High cyclomatic complexity",
-        "Many independent paths make the function hard to test and easy to break.",
-        "Split the function, use early returns or a lookup table for branches.",
-        None, 70, heuristic=True)),
-    Limit("nloc", "lines of code", 60, 80, 200, Rule(
-        "WFC-MAINT-LENGTH", _M, "low", "function-length", "Long function",
-        "Long functions mix several responsibilities and are hard to review.",
-        "Extract cohesive steps into helper functions.", None, 65, heuristic=True)),
-    Limit("params", "parameters", 5, 7, 12, Rule(
-        "WFC-MAINT-PARAMS", _M, "low", "parameter-count", "Too many parameters",
-        "Long parameter lists are easy to call with arguments in the wrong order.",
-        "Group related parameters into a dataclass or options object.", None, 65,
-        heuristic=True)),
+    Limit(
+        "ccn",
+        "cyclomatic complexity",
+        10,
+        15,
+        30,
+        Rule(
+            "WFC-MAINT-COMPLEXITY",
+            _M,
+            "low",
+            "complexity",
+            "High cyclomatic complexity",
+            "Many independent paths make the function hard to test and easy to break.",
+            "Split the function, use early returns or a lookup table for branches.",
+            None,
+            70,
+            heuristic=True,
+        ),
+    ),
+    Limit(
+        "nloc",
+        "lines of code",
+        60,
+        80,
+        200,
+        Rule(
+            "WFC-MAINT-LENGTH",
+            _M,
+            "low",
+            "function-length",
+            "Long function",
+            "Long functions mix several responsibilities and are hard to review.",
+            "Extract cohesive steps into helper functions.",
+            None,
+            65,
+            heuristic=True,
+        ),
+    ),
+    Limit(
+        "params",
+        "parameters",
+        5,
+        7,
+        12,
+        Rule(
+            "WFC-MAINT-PARAMS",
+            _M,
+            "low",
+            "parameter-count",
+            "Too many parameters",
+            "Long parameter lists are easy to call with arguments in the wrong order.",
+            "Group related parameters into a dataclass or options object.",
+            None,
+            65,
+            heuristic=True,
+        ),
+    ),
 )
 NESTING = Rule(
-    "WFC-MAINT-NESTING", _M, "low", "deep-nesting", "Deeply nested code",
+    "WFC-MAINT-NESTING",
+    _M,
+    "low",
+    "deep-nesting",
+    "Deeply nested code",
     "Deep nesting makes control flow hard to follow and to test.",
-    "Use guard clauses / early returns or extract the inner block.", None, 70, heuristic=True,
+    "Use guard clauses / early returns or extract the inner block.",
+    None,
+    70,
+    heuristic=True,
 )
 NESTING_ABOVE = 4
 NESTING_EXTREME_ABOVE = 7
@@ -84,8 +134,18 @@ def _function_metrics(source: SourceFile) -> list[RawFinding]:
                     continue
                 detail = f"`{fn.name}`: {limit.label} {value}."
             severity = "medium" if value > limit.extreme_above else "low"
-            out.append(emit(limit.rule, source, fn.start_line, "lizard", end_line=fn.end_line,
-                            detail=detail, scope="function", severity=severity))
+            out.append(
+                emit(
+                    limit.rule,
+                    source,
+                    fn.start_line,
+                    "lizard",
+                    end_line=fn.end_line,
+                    detail=detail,
+                    scope="function",
+                    severity=severity,
+                )
+            )
     return out
 
 
@@ -99,6 +159,14 @@ def _nesting(source: SourceFile) -> list[RawFinding]:
         if deepest.depth <= NESTING_ABOVE or (before is not None and before.depth >= deepest.depth):
             continue
         severity = "medium" if deepest.depth > NESTING_EXTREME_ABOVE else "low"
-        out.append(emit(NESTING, source, deepest.line, "wfc-ast", severity=severity,
-                        detail=f"`{name}` nests {deepest.depth} levels deep."))
+        out.append(
+            emit(
+                NESTING,
+                source,
+                deepest.line,
+                "wfc-ast",
+                severity=severity,
+                detail=f"`{name}` nests {deepest.depth} levels deep.",
+            )
+        )
     return out

@@ -10,15 +10,25 @@ from dataclasses import dataclass
 
 from wfc_server.review.model import SourceFile
 from wfc_server.review.quality.pyast import parse
-from wfc_server.review.quality.sg_common import FUNCTION_KINDS, find_kind, line_of, root_for
+from wfc_server.review.quality.sg_common import FUNCTION_KINDS, find_kinds, line_of, root_for
 
-_PY_BLOCKS = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try,
-              ast.Match)
-_SG_BLOCKS = frozenset({
-    "if_statement", "for_statement", "for_in_statement", "while_statement", "do_statement",
-    "switch_statement", "try_statement", "enhanced_for_statement", "expression_switch_statement",
-    "type_switch_statement", "select_statement", "try_with_resources_statement",
-})
+_PY_BLOCKS = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.Match)
+_SG_BLOCKS = frozenset(
+    {
+        "if_statement",
+        "for_statement",
+        "for_in_statement",
+        "while_statement",
+        "do_statement",
+        "switch_statement",
+        "try_statement",
+        "enhanced_for_statement",
+        "expression_switch_statement",
+        "type_switch_statement",
+        "select_statement",
+        "try_with_resources_statement",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +43,9 @@ def deepest_per_function(source: SourceFile, text: str | None = None) -> dict[st
     text = source.text if text is None else text
     if source.language == "python":
         return _python(text)
-    probe = SourceFile(path=source.path, language=source.language, text=text,
-                       added_lines=source.added_lines)
+    probe = SourceFile(
+        path=source.path, language=source.language, text=text, added_lines=source.added_lines
+    )
     root = root_for(probe)
     if root is None:
         return {}
@@ -48,12 +59,9 @@ def _sweep(root: object, text: str) -> dict[str, Deepest]:
     ``else`` is a chain link, not a new level. Note: ``index`` counts characters in ast-grep.
     """
     spans: list[tuple[int, int, bool, object]] = []  # start, end, is_function, node
-    for kind in FUNCTION_KINDS:
-        spans.extend((n.range().start.index, n.range().end.index, True, n)
-                      for n in find_kind(root, kind))  # type: ignore[arg-type]
-    for kind in _SG_BLOCKS:
-        spans.extend((n.range().start.index, n.range().end.index, False, n)
-                      for n in find_kind(root, kind))  # type: ignore[arg-type]
+    for node in find_kinds(root, FUNCTION_KINDS | _SG_BLOCKS):  # type: ignore[arg-type]
+        where = node.range()
+        spans.append((where.start.index, where.end.index, node.kind() in FUNCTION_KINDS, node))
     spans.sort(key=lambda s: (s[0], -s[1]))
     out: dict[str, Deepest] = {}
     # Stack entries: (end, is_function, depth_inside, function_name)
@@ -65,14 +73,13 @@ def _sweep(root: object, text: str) -> dict[str, Deepest]:
         func = stack[-1][3] if stack else None
         if is_function:
             name_node = node.field("name")  # type: ignore[attr-defined]
-            name = name_node.text() if name_node is not None else (
-                f"<anonymous@{line_of(node)}>")  # type: ignore[arg-type]
+            name = name_node.text() if name_node is not None else (f"<anonymous@{line_of(node)}>")  # type: ignore[arg-type]
             stack.append((end, True, 0, name))
             continue
         if func is None:
             stack.append((end, False, depth, None))
             continue
-        is_chain = text[max(0, start - 64):start].rstrip().endswith("else")
+        is_chain = text[max(0, start - 64) : start].rstrip().endswith("else")
         here = depth if is_chain else depth + 1
         stack.append((end, False, here, func))
         if here and (func not in out or out[func].depth < here):
@@ -104,8 +111,12 @@ def _py_depth(body: list[ast.stmt], depth: int, best: Deepest) -> Deepest:
             best = Deepest(best.function, here, stmt.lineno)
         for field in ("body", "orelse", "finalbody"):
             inner = getattr(stmt, field, None) or []
-            if (field == "orelse" and isinstance(stmt, ast.If) and len(inner) == 1
-                    and isinstance(inner[0], ast.If)):
+            if (
+                field == "orelse"
+                and isinstance(stmt, ast.If)
+                and len(inner) == 1
+                and isinstance(inner[0], ast.If)
+            ):
                 best = _py_depth(inner, depth, best)  # elif: same level
             else:
                 best = _py_depth(inner, here, best)

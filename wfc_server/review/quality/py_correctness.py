@@ -12,92 +12,223 @@ from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
     all_nodes,
     module_nodes,
-    Context, dotted, end_line, function_body_nodes, parse, walk,
+    Context,
+    dotted,
+    end_line,
+    function_body_nodes,
+    parse,
 )
 
 _C = "correctness"
 
 OFF_BY_ONE = Rule(
-    "WFC-COR-OFF-BY-ONE", _C, "medium", "off-by-one", "Index runs one past the end",
+    "WFC-COR-OFF-BY-ONE",
+    _C,
+    "medium",
+    "off-by-one",
+    "Index runs one past the end",
     "The loop bound includes len(seq), so the last iteration indexes seq[len(seq)] and raises "
-    "IndexError.", "Use `range(len(seq))` / `< len(seq)`, or iterate the sequence directly.",
-    "CWE-193", 85,
+    "IndexError.",
+    "Use `range(len(seq))` / `< len(seq)`, or iterate the sequence directly.",
+    "CWE-193",
+    85,
 )
 ALWAYS_SAME = Rule(
-    "WFC-COR-TAUTOLOGY", _C, "medium", "constant-condition", "Condition is always true or false",
+    "WFC-COR-TAUTOLOGY",
+    _C,
+    "medium",
+    "constant-condition",
+    "Condition is always true or false",
     "The condition's value does not depend on its inputs, so one branch is dead.",
     "Rewrite the condition (e.g. `and` instead of `or`, or the intended comparison).",
-    "CWE-571", 85,
+    "CWE-571",
+    85,
 )
 NONE_RESULT = Rule(
-    "WFC-COR-NONE-RESULT", _C, "medium", "none-result-used", "Result of an in-place method used",
+    "WFC-COR-NONE-RESULT",
+    _C,
+    "medium",
+    "none-result-used",
+    "Result of an in-place method used",
     "list.sort()/reverse()/append() mutate in place and return None; the code uses that None.",
-    "Call the method on its own line, or use sorted()/reversed() for a new value.", None, 90,
+    "Call the method on its own line, or use sorted()/reversed() for a new value.",
+    None,
+    90,
 )
 LOST_RESULT = Rule(
-    "WFC-COR-RESULT-DISCARDED", _C, "medium", "result-discarded", "Result of a pure call discarded",
+    "WFC-COR-RESULT-DISCARDED",
+    _C,
+    "medium",
+    "result-discarded",
+    "Result of a pure call discarded",
     "Strings are immutable and sorted()/list() return new objects: the call's result is thrown "
-    "away, so nothing changes.", "Assign the result (e.g. `s = s.replace(a, b)`).", None, 85,
+    "away, so nothing changes.",
+    "Assign the result (e.g. `s = s.replace(a, b)`).",
+    None,
+    85,
 )
 GET_DEFAULT = Rule(
-    "WFC-COR-GET-DEFAULT", _C, "medium", "dict-get-default-mutated",
+    "WFC-COR-GET-DEFAULT",
+    _C,
+    "medium",
+    "dict-get-default-mutated",
     "Mutation of a dict.get() default is lost",
     "When the key is missing, get() returns a fresh default that is not stored in the dict; the "
-    "mutation is silently lost.", "Use `d.setdefault(key, [])` or collections.defaultdict.",
-    None, 85,
+    "mutation is silently lost.",
+    "Use `d.setdefault(key, [])` or collections.defaultdict.",
+    None,
+    85,
 )
 MISSING_F = Rule(
-    "WFC-COR-MISSING-FSTRING", _C, "medium", "missing-f-prefix", "String looks like an f-string",
+    "WFC-COR-MISSING-FSTRING",
+    _C,
+    "medium",
+    "missing-f-prefix",
+    "String looks like an f-string",
     "The literal contains `{name}` placeholders for variables in scope but has no `f` prefix, "
-    "so the braces are printed literally.", "Add the `f` prefix.", None, 70,
+    "so the braces are printed literally.",
+    "Add the `f` prefix.",
+    None,
+    70,
 )
 UNREACHABLE = Rule(
-    "WFC-COR-UNREACHABLE", _C, "medium", "unreachable-code", "Unreachable code",
+    "WFC-COR-UNREACHABLE",
+    _C,
+    "medium",
+    "unreachable-code",
+    "Unreachable code",
     "These statements follow a return/raise/continue/break in the same block and never run.",
-    "Remove them or move them before the jump.", "CWE-561", 85,
+    "Remove them or move them before the jump.",
+    "CWE-561",
+    85,
 )
 SHADOWED = Rule(
-    "WFC-COR-SHADOWED-BUILTIN", _C, "medium", "shadowed-builtin", "Builtin shadowed, then called",
+    "WFC-COR-SHADOWED-BUILTIN",
+    _C,
+    "medium",
+    "shadowed-builtin",
+    "Builtin shadowed, then called",
     "A local variable replaces a builtin and the builtin is called later in the same scope, "
-    "which now calls the variable instead (TypeError).", "Rename the variable.", None, 85,
+    "which now calls the variable instead (TypeError).",
+    "Rename the variable.",
+    None,
+    85,
 )
 SHADOWED_LOW = Rule(
-    "WFC-COR-SHADOWED-BUILTIN", _C, "low", "shadowed-builtin", "Variable shadows a builtin",
+    "WFC-COR-SHADOWED-BUILTIN",
+    _C,
+    "low",
+    "shadowed-builtin",
+    "Variable shadows a builtin",
     "Assigning to a builtin's name hides the builtin for the rest of the scope.",
-    "Rename the variable.", None, 60,
+    "Rename the variable.",
+    None,
+    60,
 )
 NOT_AWAITED = Rule(
-    "WFC-COR-NOT-AWAITED", _C, "high", "missing-await", "Coroutine called without await",
+    "WFC-COR-NOT-AWAITED",
+    _C,
+    "high",
+    "missing-await",
+    "Coroutine called without await",
     "Calling a coroutine function only creates a coroutine object; without `await` the body "
     "never runs (RuntimeWarning: coroutine was never awaited).",
-    "Add `await` (or schedule it with asyncio.create_task and keep the task).", None, 85,
+    "Add `await` (or schedule it with asyncio.create_task and keep the task).",
+    None,
+    85,
 )
 WRITE_THEN_READ = Rule(
-    "WFC-COR-WRITE-MODE-READ", _C, "medium", "read-write-only-file", "Reading a file opened for writing",
+    "WFC-COR-WRITE-MODE-READ",
+    _C,
+    "medium",
+    "read-write-only-file",
+    "Reading a file opened for writing",
     "The file was opened in a write-only mode; reading raises io.UnsupportedOperation "
-    "(and 'w' already truncated it).", "Open with 'r+'/'w+' or reopen for reading.", None, 90,
+    "(and 'w' already truncated it).",
+    "Open with 'r+'/'w+' or reopen for reading.",
+    None,
+    90,
 )
 MUTATE_WHILE_ITERATING = Rule(
-    "WFC-COR-MUTATE-WHILE-ITERATING", _C, "medium", "mutate-while-iterating",
+    "WFC-COR-MUTATE-WHILE-ITERATING",
+    _C,
+    "medium",
+    "mutate-while-iterating",
     "Collection modified while iterating over it",
     "Removing from or adding to a list/dict/set inside a loop over it skips elements "
     "(lists) or raises RuntimeError (dicts, sets).",
-    "Iterate over a copy (`for x in list(items):`) or build a new collection.", None, 85,
+    "Iterate over a copy (`for x in list(items):`) or build a new collection.",
+    None,
+    85,
 )
 INDEX_LEN = Rule(
-    "WFC-COR-INDEX-LEN", _C, "medium", "off-by-one", "Indexing at len(seq)",
+    "WFC-COR-INDEX-LEN",
+    _C,
+    "medium",
+    "off-by-one",
+    "Indexing at len(seq)",
     "`seq[len(seq)]` is always out of range (the last element is `seq[len(seq) - 1]`).",
-    "Use `seq[-1]` or `seq[len(seq) - 1]`.", "CWE-193", 90,
+    "Use `seq[-1]` or `seq[len(seq) - 1]`.",
+    "CWE-193",
+    90,
 )
 
 _IN_PLACE = {"sort", "reverse", "append", "extend", "insert", "remove", "clear"}
-_STR_PURE = {"strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold",
-             "removeprefix", "removesuffix", "zfill", "swapcase", "expandtabs"}
-_BUILTINS_CALLED = {"list", "dict", "set", "tuple", "str", "int", "float", "bool", "bytes",
-                    "len", "sum", "max", "min", "sorted", "open", "range", "print", "map", "zip",
-                    "iter", "next", "any", "all", "abs", "round", "isinstance", "filter",
-                    "enumerate", "reversed", "repr", "format", "type", "id", "input", "hash"}
-_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[.\[][^{}]*)?(?:![rsa])?(?::[^{}]*)?\}(?!\})")
+_STR_PURE = {
+    "strip",
+    "lstrip",
+    "rstrip",
+    "lower",
+    "upper",
+    "title",
+    "capitalize",
+    "casefold",
+    "removeprefix",
+    "removesuffix",
+    "zfill",
+    "swapcase",
+    "expandtabs",
+}
+_BUILTINS_CALLED = {
+    "list",
+    "dict",
+    "set",
+    "tuple",
+    "str",
+    "int",
+    "float",
+    "bool",
+    "bytes",
+    "len",
+    "sum",
+    "max",
+    "min",
+    "sorted",
+    "open",
+    "range",
+    "print",
+    "map",
+    "zip",
+    "iter",
+    "next",
+    "any",
+    "all",
+    "abs",
+    "round",
+    "isinstance",
+    "filter",
+    "enumerate",
+    "reversed",
+    "repr",
+    "format",
+    "type",
+    "id",
+    "input",
+    "hash",
+}
+_PLACEHOLDER = re.compile(
+    r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[.\[][^{}]*)?(?:![rsa])?(?::[^{}]*)?\}(?!\})"
+)
 
 
 def check(source: SourceFile) -> list[RawFinding]:
@@ -116,6 +247,8 @@ def check(source: SourceFile) -> list[RawFinding]:
             out += _index_len(node, source)
         elif isinstance(node, ast.BoolOp):
             out += _bool_tautology(node, source)
+        elif isinstance(node, ast.Compare) and _find_gt_zero(node, source):
+            out += _find_gt_zero(node, source)
         elif isinstance(node, ast.Compare):
             out += _len_compare(node, source, _length_names(ctx.func) if ctx.func else set())
         elif isinstance(node, (ast.Assign, ast.Return, ast.AnnAssign)):
@@ -124,8 +257,20 @@ def check(source: SourceFile) -> list[RawFinding]:
             out += _expr_statement(node, ctx, source, async_defs)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             out += _missing_f(node, ctx, source, format_receivers)
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.If, ast.For,
-                             ast.While, ast.With, ast.Try, ast.ExceptHandler)):
+        if isinstance(
+            node,
+            (
+                ast.Module,
+                ast.FunctionDef,
+                ast.AsyncFunctionDef,
+                ast.If,
+                ast.For,
+                ast.While,
+                ast.With,
+                ast.Try,
+                ast.ExceptHandler,
+            ),
+        ):
             out += _unreachable(node, source)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             out += _shadowed(node, source)
@@ -145,45 +290,86 @@ def _off_by_one_loop(loop: ast.For | ast.While, source: SourceFile) -> list[RawF
             index = loop.target.id
     elif isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare):
         test = loop.test
-        if (len(test.ops) == 1 and isinstance(test.ops[0], ast.LtE)
-                and isinstance(test.left, ast.Name)):
+        if (
+            len(test.ops) == 1
+            and isinstance(test.ops[0], ast.LtE)
+            and isinstance(test.left, ast.Name)
+        ):
             seq = _len_of(test.comparators[0])
             index = test.left.id
     if not index or not seq:
         return []
-    if any(isinstance(n, (ast.If, ast.IfExp)) and index in {
-            x.id for x in ast.walk(n.test) if isinstance(x, ast.Name)}
-            for stmt in loop.body for n in ast.walk(stmt)):
+    if any(
+        isinstance(n, (ast.If, ast.IfExp))
+        and index in {x.id for x in ast.walk(n.test) if isinstance(x, ast.Name)}
+        for stmt in loop.body
+        for n in ast.walk(stmt)
+    ):
         return []  # the index is range-checked inside the loop
     for stmt in loop.body:
         for node in ast.walk(stmt):
-            if (isinstance(node, ast.Subscript) and dotted(node.value) == seq
-                    and isinstance(node.slice, ast.Name) and node.slice.id == index):
-                return [emit(OFF_BY_ONE, source, loop.lineno, "wfc-ast",
-                             end_line=loop.lineno, detail=f"(`{seq}[{index}]`)")]
+            if (
+                isinstance(node, ast.Subscript)
+                and dotted(node.value) == seq
+                and isinstance(node.slice, ast.Name)
+                and node.slice.id == index
+            ):
+                return [
+                    emit(
+                        OFF_BY_ONE,
+                        source,
+                        loop.lineno,
+                        "wfc-ast",
+                        end_line=loop.lineno,
+                        detail=f"(`{seq}[{index}]`)",
+                    )
+                ]
     return []
 
 
 def _mutate_while_iterating(loop: ast.For | ast.While, source: SourceFile) -> list[RawFinding]:
     """`for x in items: items.remove(x)` (the loop continues after the mutation)."""
-    if not isinstance(loop, ast.For) or not isinstance(loop.iter, (ast.Name, ast.Attribute)):
+    if not isinstance(loop, ast.For):
         return []
-    target = dotted(loop.iter)
+    iterated = loop.iter
+    if (isinstance(iterated, ast.Call) and isinstance(iterated.func, ast.Attribute)
+            and iterated.func.attr in {"keys", "values", "items"} and not iterated.args):
+        iterated = iterated.func.value  # `for k in d.keys(): d.pop(k)` mutates d
+    if not isinstance(iterated, (ast.Name, ast.Attribute)):
+        return []
+    target = dotted(iterated)
     for stmt in loop.body:
         for node in ast.walk(stmt):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in {"remove", "append", "insert", "pop", "add",
-                                           "discard", "extend"}
-                    and dotted(node.func.value) == target):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr
+                in {"remove", "append", "insert", "pop", "add", "discard", "extend"}
+                and dotted(node.func.value) == target
+            ):
                 if _ends_loop_after(stmt, node):
                     continue
-                return [emit(MUTATE_WHILE_ITERATING, source, node.lineno, "wfc-ast",
-                             detail=f"(`{target}.{node.func.attr}()` inside `for ... in {target}`)")]
+                return [
+                    emit(
+                        MUTATE_WHILE_ITERATING,
+                        source,
+                        node.lineno,
+                        "wfc-ast",
+                        detail=f"(`{target}.{node.func.attr}()` inside `for ... in {target}`)",
+                    )
+                ]
             if isinstance(node, ast.Delete) and any(
-                    isinstance(t, ast.Subscript) and dotted(t.value) == target
-                    for t in node.targets):
-                return [emit(MUTATE_WHILE_ITERATING, source, node.lineno, "wfc-ast",
-                             detail=f"(`del {target}[...]` inside `for ... in {target}`)")]
+                isinstance(t, ast.Subscript) and dotted(t.value) == target for t in node.targets
+            ):
+                return [
+                    emit(
+                        MUTATE_WHILE_ITERATING,
+                        source,
+                        node.lineno,
+                        "wfc-ast",
+                        detail=f"(`del {target}[...]` inside `for ... in {target}`)",
+                    )
+                ]
     return []
 
 
@@ -194,21 +380,30 @@ def _ends_loop_after(stmt: ast.stmt, call: ast.Call) -> bool:
         if isinstance(body, list):
             for index, inner in enumerate(body):
                 if any(n is call for n in ast.walk(inner)):
-                    return any(isinstance(s, (ast.Break, ast.Return, ast.Raise))
-                               for s in body[index + 1:])
+                    return any(
+                        isinstance(s, (ast.Break, ast.Return, ast.Raise)) for s in body[index + 1 :]
+                    )
     return False
 
 
 def _len_of(node: ast.AST) -> str | None:
-    if (isinstance(node, ast.Call) and dotted(node.func) == "len" and len(node.args) == 1
-            and isinstance(node.args[0], (ast.Name, ast.Attribute))):
+    if (
+        isinstance(node, ast.Call)
+        and dotted(node.func) == "len"
+        and len(node.args) == 1
+        and isinstance(node.args[0], (ast.Name, ast.Attribute))
+    ):
         return dotted(node.args[0])
     return None
 
 
 def _len_plus_one(node: ast.AST) -> str | None:
-    if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)
-            and isinstance(node.right, ast.Constant) and node.right.value == 1):
+    if (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Add)
+        and isinstance(node.right, ast.Constant)
+        and node.right.value == 1
+    ):
         return _len_of(node.left)
     return None
 
@@ -225,8 +420,11 @@ def _bool_tautology(node: ast.BoolOp, source: SourceFile) -> list[RawFinding]:
     wanted = (ast.NotEq, ast.IsNot) if is_or else (ast.Eq, ast.Is)
     seen: dict[str, set[object]] = {}
     for value in node.values:
-        if not (isinstance(value, ast.Compare) and len(value.ops) == 1
-                and isinstance(value.ops[0], wanted)):
+        if not (
+            isinstance(value, ast.Compare)
+            and len(value.ops) == 1
+            and isinstance(value.ops[0], wanted)
+        ):
             continue
         left, right = value.left, value.comparators[0]
         if isinstance(left, ast.Constant):
@@ -238,8 +436,16 @@ def _bool_tautology(node: ast.BoolOp, source: SourceFile) -> list[RawFinding]:
         marker = (type(right.value).__name__, repr(right.value))
         if constants and marker not in constants:
             verdict = "always true" if is_or else "always false"
-            return [emit(ALWAYS_SAME, source, node.lineno, "wfc-ast", end_line=end_line(node),
-                         detail=f"`{ast.unparse(node)[:80]}` is {verdict}.")]
+            return [
+                emit(
+                    ALWAYS_SAME,
+                    source,
+                    node.lineno,
+                    "wfc-ast",
+                    end_line=end_line(node),
+                    detail=f"`{ast.unparse(node)[:80]}` is {verdict}.",
+                )
+            ]
         constants.add(marker)
     return []
 
@@ -249,18 +455,46 @@ def _length_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     lengths: set[str] = set()
     other: set[str] = set()
     for node in function_body_nodes(func):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
-                and isinstance(node.targets[0], ast.Name):
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+        ):
             (lengths if _len_of(node.value) else other).add(node.targets[0].id)
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
             other.add(node.target.id)
     return lengths - other
 
 
+FIND_GT_ZERO = Rule(
+    "WFC-COR-FIND-GT-ZERO",
+    _C,
+    "medium",
+    "find-index-compare",
+    "Position test misses index 0",
+    "`find()`/`indexOf()` return 0 when the match is at the start and -1 when absent; `> 0` "
+    "treats a match at position 0 as not found.",
+    "Compare with `>= 0` / `!= -1` (or use `in`).",
+    "CWE-193",
+    90,
+)
+
+
+def _find_gt_zero(node: ast.Compare, source: SourceFile) -> list[RawFinding]:
+    if (len(node.ops) == 1 and isinstance(node.ops[0], ast.Gt)
+            and isinstance(node.left, ast.Call) and isinstance(node.left.func, ast.Attribute)
+            and node.left.func.attr in {"find", "index"}
+            and isinstance(node.comparators[0], ast.Constant)
+            and node.comparators[0].value == 0):
+        return [emit(FIND_GT_ZERO, source, node.lineno, "wfc-ast")]
+    return []
+
+
 def _len_compare(node: ast.Compare, source: SourceFile, lengths: set[str]) -> list[RawFinding]:
     """`len(x) < 0` is always false, `len(x) >= 0` always true (also via `n = len(x)`)."""
     is_length = _len_of(node.left) is not None or (
-        isinstance(node.left, ast.Name) and node.left.id in lengths)
+        isinstance(node.left, ast.Name) and node.left.id in lengths
+    )
     if len(node.ops) != 1 or not is_length:
         return []
     right = node.comparators[0]
@@ -268,31 +502,52 @@ def _len_compare(node: ast.Compare, source: SourceFile, lengths: set[str]) -> li
         return []
     if isinstance(node.ops[0], (ast.Lt, ast.GtE)):
         verdict = "always false" if isinstance(node.ops[0], ast.Lt) else "always true"
-        return [emit(ALWAYS_SAME, source, node.lineno, "wfc-ast", end_line=end_line(node),
-                     detail=f"A length is never negative, so `{ast.unparse(node)}` is {verdict}.")]
+        return [
+            emit(
+                ALWAYS_SAME,
+                source,
+                node.lineno,
+                "wfc-ast",
+                end_line=end_line(node),
+                detail=f"A length is never negative, so `{ast.unparse(node)}` is {verdict}.",
+            )
+        ]
     return []
 
 
 def _none_result(node: ast.AST, source: SourceFile, lists: set[str]) -> list[RawFinding]:
     value = getattr(node, "value", None)
-    if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
-            and value.func.attr in _IN_PLACE
-            and isinstance(value.func.value, (ast.Name, ast.Attribute, ast.Call))):
+    if (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr in _IN_PLACE
+        and isinstance(value.func.value, (ast.Name, ast.Attribute, ast.Call))
+    ):
         receiver = value.func.value
         if isinstance(receiver, ast.Call) and dotted(receiver.func) not in {"sorted", "list"}:
             return []
         if value.func.attr not in {"sort", "reverse"} and not (
-                isinstance(receiver, ast.Call) or dotted(receiver) in lists):
+            isinstance(receiver, ast.Call) or dotted(receiver) in lists
+        ):
             return []  # other classes' append()/extend() may well return something
         if value.func.attr in {"clear", "remove", "insert"} and isinstance(node, ast.Return):
             return []
-        return [emit(NONE_RESULT, source, node.lineno, "wfc-ast", end_line=end_line(node),
-                     detail=f"`.{value.func.attr}()` returns None.")]
+        return [
+            emit(
+                NONE_RESULT,
+                source,
+                node.lineno,
+                "wfc-ast",
+                end_line=end_line(node),
+                detail=f"`.{value.func.attr}()` returns None.",
+            )
+        ]
     return []
 
 
-def _expr_statement(node: ast.Expr, ctx: Context, source: SourceFile,
-                    async_defs: dict[str, set[str]]) -> list[RawFinding]:
+def _expr_statement(
+    node: ast.Expr, ctx: Context, source: SourceFile, async_defs: dict[str, set[str]]
+) -> list[RawFinding]:
     call = node.value
     if not isinstance(call, ast.Call):
         return []
@@ -301,29 +556,59 @@ def _expr_statement(node: ast.Expr, ctx: Context, source: SourceFile,
     if isinstance(func, ast.Attribute):
         receiver = func.value
         # sorted(x).reverse(): the new list is mutated and dropped.
-        if (func.attr in {"sort", "reverse"} and isinstance(receiver, ast.Call)
-                and dotted(receiver.func) in {"sorted", "list", "reversed"}):
-            return [emit(LOST_RESULT, source, node.lineno, "wfc-ast",
-                         detail=f"`{ast.unparse(call)[:60]}` mutates a temporary list.")]
+        if (
+            func.attr in {"sort", "reverse"}
+            and isinstance(receiver, ast.Call)
+            and dotted(receiver.func) in {"sorted", "list", "reversed"}
+        ):
+            return [
+                emit(
+                    LOST_RESULT,
+                    source,
+                    node.lineno,
+                    "wfc-ast",
+                    detail=f"`{ast.unparse(call)[:60]}` mutates a temporary list.",
+                )
+            ]
         if _is_str_pure(call) and not call.keywords:
             # Without string arguments the receiver may be a mutable text-like class.
             sure = bool(call.args) or isinstance(receiver, ast.Constant)
-            return [emit(LOST_RESULT, source, node.lineno, "wfc-ast",
-                         severity=None if sure else "low", confidence=None if sure else 55,
-                         detail=f"`{ast.unparse(call)[:60]}` returns a new string.")]
+            return [
+                emit(
+                    LOST_RESULT,
+                    source,
+                    node.lineno,
+                    "wfc-ast",
+                    severity=None if sure else "low",
+                    confidence=None if sure else 55,
+                    detail=f"`{ast.unparse(call)[:60]}` returns a new string.",
+                )
+            ]
         # d.get(k, []).append(v)
-        if (func.attr in {"append", "extend", "add", "update", "insert"}
-                and isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute)
-                and receiver.func.attr == "get" and len(receiver.args) == 2
-                and isinstance(receiver.args[1], (ast.List, ast.Dict, ast.Set))):
+        if (
+            func.attr in {"append", "extend", "add", "update", "insert"}
+            and isinstance(receiver, ast.Call)
+            and isinstance(receiver.func, ast.Attribute)
+            and receiver.func.attr == "get"
+            and len(receiver.args) == 2
+            and isinstance(receiver.args[1], (ast.List, ast.Dict, ast.Set))
+        ):
             return [emit(GET_DEFAULT, source, node.lineno, "wfc-ast")]
     if name in {"sorted"}:
-        return [emit(LOST_RESULT, source, node.lineno, "wfc-ast",
-                     detail="sorted() returns a new list.")]
+        return [
+            emit(LOST_RESULT, source, node.lineno, "wfc-ast", detail="sorted() returns a new list.")
+        ]
     target = _coroutine_target(func, ctx, async_defs)
     if target:
-        return [emit(NOT_AWAITED, source, node.lineno, "wfc-ast",
-                     detail=f"`{target}` is a coroutine function.")]
+        return [
+            emit(
+                NOT_AWAITED,
+                source,
+                node.lineno,
+                "wfc-ast",
+                detail=f"`{target}` is a coroutine function.",
+            )
+        ]
     return []
 
 
@@ -333,8 +618,9 @@ def _list_names(tree: ast.Module) -> set[str]:
     for node in all_nodes(tree):
         value = getattr(node, "value", None)
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and (
-                isinstance(value, (ast.List, ast.ListComp)) or (
-                    isinstance(value, ast.Call) and dotted(value.func) in {"list", "sorted"})):
+            isinstance(value, (ast.List, ast.ListComp))
+            or (isinstance(value, ast.Call) and dotted(value.func) in {"list", "sorted"})
+        ):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             out |= {dotted(t) for t in targets if isinstance(t, (ast.Name, ast.Attribute))}
     return out
@@ -346,8 +632,9 @@ def _is_str_pure(call: ast.Call) -> bool:
     if not isinstance(func.value, (ast.Name, ast.Attribute, ast.Subscript, ast.Constant)):
         return False
     if func.attr == "replace":
-        return (len(call.args) in (2, 3) and all(
-            isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args[:1]))
+        return len(call.args) in (2, 3) and all(
+            isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args[:1]
+        )
     if func.attr in _STR_PURE:
         return all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args)
     return False
@@ -371,9 +658,13 @@ def _async_definitions(tree: ast.Module) -> dict[str, set[str]]:
 def _coroutine_target(func: ast.AST, ctx: Context, async_defs: dict[str, set[str]]) -> str | None:
     if isinstance(func, ast.Name) and func.id in async_defs[""]:
         return func.id
-    if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
-            and func.value.id == "self" and ctx.cls is not None
-            and func.attr in async_defs.get(ctx.cls.name, set())):
+    if (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "self"
+        and ctx.cls is not None
+        and func.attr in async_defs.get(ctx.cls.name, set())
+    ):
         return f"self.{func.attr}"
     if dotted(func) == "asyncio.sleep":
         return "asyncio.sleep"
@@ -393,9 +684,14 @@ def _format_receivers(tree: ast.Module) -> set[int]:
         elif isinstance(node, ast.JoinedStr):
             used.update(id(v) for v in node.values)
     for node in all_nodes(tree):
-        if (isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
-                and any(isinstance(t, ast.Name) and t.id in template_vars
-                        for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))):
+        if (
+            isinstance(node, (ast.Assign, ast.AnnAssign))
+            and node.value is not None
+            and any(
+                isinstance(t, ast.Name) and t.id in template_vars
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            )
+        ):
             used.update(id(c) for c in ast.walk(node.value) if isinstance(c, ast.Constant))
         elif isinstance(node, ast.Call) and node.keywords:
             # render("Hello {name}", name=...) / Template-style APIs take the values as keywords.
@@ -407,8 +703,9 @@ def _format_receivers(tree: ast.Module) -> set[int]:
     return used
 
 
-def _missing_f(node: ast.Constant, ctx: Context, source: SourceFile,
-               format_receivers: set[int]) -> list[RawFinding]:
+def _missing_f(
+    node: ast.Constant, ctx: Context, source: SourceFile, format_receivers: set[int]
+) -> list[RawFinding]:
     if ctx.func is None or id(node) in format_receivers or "{" not in node.value:
         return []
     wanted = _PLACEHOLDER.findall(node.value)
@@ -416,8 +713,16 @@ def _missing_f(node: ast.Constant, ctx: Context, source: SourceFile,
         return []
     local = _local_names(ctx.func)
     if all(name in local for name in wanted):
-        return [emit(MISSING_F, source, node.lineno, "wfc-ast", end_line=end_line(node),
-                     detail=f"Placeholders: {', '.join(sorted(set(wanted)))}.")]
+        return [
+            emit(
+                MISSING_F,
+                source,
+                node.lineno,
+                "wfc-ast",
+                end_line=end_line(node),
+                detail=f"Placeholders: {', '.join(sorted(set(wanted)))}.",
+            )
+        ]
     return []
 
 
@@ -439,12 +744,13 @@ def _unreachable(node: ast.AST, source: SourceFile) -> list[RawFinding]:
             continue
         for index, stmt in enumerate(block[:-1]):
             if isinstance(stmt, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
-                rest = block[index + 1:]
+                rest = block[index + 1 :]
                 first = rest[0]
                 if _harmless_tail(first):
                     break
-                out.append(emit(UNREACHABLE, source, first.lineno, "wfc-ast",
-                                end_line=end_line(rest[-1])))
+                out.append(
+                    emit(UNREACHABLE, source, first.lineno, "wfc-ast", end_line=end_line(rest[-1]))
+                )
                 break
     return out
 
@@ -462,24 +768,47 @@ def _shadowed(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) 
     assigned: dict[str, int] = {}
     called: dict[str, int] = {}
     for node in function_body_nodes(func):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) \
-                and node.id in _BUILTINS_CALLED and hasattr(builtins, node.id):
+        if (
+            isinstance(node, ast.Name)
+            and isinstance(node.ctx, ast.Store)
+            and node.id in _BUILTINS_CALLED
+            and hasattr(builtins, node.id)
+        ):
             assigned.setdefault(node.id, node.lineno)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                and node.func.id in _BUILTINS_CALLED:
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in _BUILTINS_CALLED
+        ):
             called[node.func.id] = max(called.get(node.func.id, 0), node.lineno)
     out = []
     for name, line in assigned.items():
         if called.get(name, 0) > line:
             out.append(emit(SHADOWED, source, line, "wfc-ast", detail=f"(`{name}`)"))
-        elif name not in {"id", "type", "input", "format", "hash", "filter", "map", "iter",
-                          "next", "range", "max", "min", "sum", "len", "repr"}:
+        elif name not in {
+            "id",
+            "type",
+            "input",
+            "format",
+            "hash",
+            "filter",
+            "map",
+            "iter",
+            "next",
+            "range",
+            "max",
+            "min",
+            "sum",
+            "len",
+            "repr",
+        }:
             out.append(emit(SHADOWED_LOW, source, line, "wfc-ast", detail=f"(`{name}`)"))
     return out
 
 
-def _write_then_read(func: ast.FunctionDef | ast.AsyncFunctionDef,
-                     source: SourceFile) -> list[RawFinding]:
+def _write_then_read(
+    func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile
+) -> list[RawFinding]:
     """A handle opened write-only and then read, within the region where it is bound."""
     nodes = list(function_body_nodes(func))
     for node in nodes:
@@ -489,14 +818,24 @@ def _write_then_read(func: ast.FunctionDef | ast.AsyncFunctionDef,
                     read = _first_read(item.optional_vars.id, node.body)
                     if read is not None:
                         return [emit(WRITE_THEN_READ, source, read.lineno, "wfc-ast")]
-        elif (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name) and _write_only_open(node.value)):
+        elif (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and _write_only_open(node.value)
+        ):
             name = node.targets[0].id
-            rebinds = [n.lineno for n in nodes if isinstance(n, ast.Name) and n.id == name
-                       and isinstance(n.ctx, ast.Store) and n.lineno > node.lineno]
+            rebinds = [
+                n.lineno
+                for n in nodes
+                if isinstance(n, ast.Name)
+                and n.id == name
+                and isinstance(n.ctx, ast.Store)
+                and n.lineno > node.lineno
+            ]
             stop = min(rebinds, default=10**9)
             for other in nodes:
-                if (_is_read_of(other, name) and node.lineno < other.lineno < stop):
+                if _is_read_of(other, name) and node.lineno < other.lineno < stop:
                     return [emit(WRITE_THEN_READ, source, other.lineno, "wfc-ast")]
     return []
 
@@ -508,14 +847,22 @@ def _write_only_open(call: ast.AST) -> bool:
     for keyword in call.keywords:
         if keyword.arg == "mode":
             mode = keyword.value
-    return (isinstance(mode, ast.Constant) and isinstance(mode.value, str)
-            and mode.value[:1] in {"w", "a", "x"} and "+" not in mode.value)
+    return (
+        isinstance(mode, ast.Constant)
+        and isinstance(mode.value, str)
+        and mode.value[:1] in {"w", "a", "x"}
+        and "+" not in mode.value
+    )
 
 
 def _is_read_of(node: ast.AST, name: str) -> bool:
-    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and node.func.attr in {"read", "readline", "readlines"}
-            and isinstance(node.func.value, ast.Name) and node.func.value.id == name)
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"read", "readline", "readlines"}
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == name
+    )
 
 
 def _first_read(name: str, body: list[ast.stmt]) -> ast.AST | None:

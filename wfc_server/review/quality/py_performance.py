@@ -11,72 +11,147 @@ from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
     all_nodes,
     module_nodes,
-    Context, call_name, dotted, end_line, function_body_nodes, keyword_value, loop_variables,
-    names_in, parse, walk,
+    Context,
+    call_name,
+    dotted,
+    end_line,
+    function_body_nodes,
+    keyword_value,
+    loop_variables,
+    names_in,
+    parse,
 )
 
 _P = "performance"
 
 N_PLUS_ONE = Rule(
-    "WFC-PERF-N-PLUS-ONE", _P, "medium", "n-plus-one", "Query or HTTP call inside a loop (N+1)",
+    "WFC-PERF-N-PLUS-ONE",
+    _P,
+    "medium",
+    "n-plus-one",
+    "Query or HTTP call inside a loop (N+1)",
     "One round trip per iteration: latency and database load grow with the number of items.",
     "Fetch all rows in one query (IN (...), a join, select_related/prefetch_related, "
-    "executemany) or batch the HTTP calls.", "CWE-1073", 75,
+    "executemany) or batch the HTTP calls.",
+    "CWE-1073",
+    75,
 )
 QUADRATIC = Rule(
-    "WFC-PERF-LIST-MEMBERSHIP", _P, "medium", "quadratic-membership",
+    "WFC-PERF-LIST-MEMBERSHIP",
+    _P,
+    "medium",
+    "quadratic-membership",
     "Membership test on a list inside a loop",
     "`x in some_list` scans the list each time, so the loop is O(n*m).",
-    "Build a set (or dict) once before the loop and test membership against it.", None, 70,
+    "Build a set (or dict) once before the loop and test membership against it.",
+    None,
+    70,
 )
 STR_CONCAT = Rule(
-    "WFC-PERF-STR-CONCAT", _P, "low", "string-concat-loop", "String built with += in a loop",
+    "WFC-PERF-STR-CONCAT",
+    _P,
+    "low",
+    "string-concat-loop",
+    "String built with += in a loop",
     "Each += copies the string built so far, which is quadratic for long outputs.",
-    "Collect the parts in a list and `''.join(parts)` once.", None, 60,
+    "Collect the parts in a list and `''.join(parts)` once.",
+    None,
+    60,
 )
 UNBOUNDED_LRU = Rule(
-    "WFC-PERF-UNBOUNDED-CACHE", _P, "low", "unbounded-cache", "Unbounded memoisation cache",
+    "WFC-PERF-UNBOUNDED-CACHE",
+    _P,
+    "low",
+    "unbounded-cache",
+    "Unbounded memoisation cache",
     "maxsize=None / @cache keeps every distinct argument forever; with high-cardinality "
-    "arguments the process grows without limit.", "Give the cache a maxsize (e.g. 1024).",
-    "CWE-400", 60,
+    "arguments the process grows without limit.",
+    "Give the cache a maxsize (e.g. 1024).",
+    "CWE-400",
+    60,
 )
 GROWING_GLOBAL = Rule(
-    "WFC-PERF-GROWING-GLOBAL", _P, "medium", "unbounded-cache",
+    "WFC-PERF-GROWING-GLOBAL",
+    _P,
+    "medium",
+    "unbounded-cache",
     "Module-level container grows without bound",
     "A function adds to a module-level dict/list and nothing ever removes entries, so memory "
     "grows for the life of the process.",
     "Bound it (functools.lru_cache(maxsize=...), an LRU/TTL cache) or evict entries.",
-    "CWE-401", 65,
+    "CWE-401",
+    65,
 )
 REGEX_IN_LOOP = Rule(
-    "WFC-PERF-REGEX-IN-LOOP", _P, "low", "regex-compile-in-loop", "Regex compiled inside a loop",
+    "WFC-PERF-REGEX-IN-LOOP",
+    _P,
+    "low",
+    "regex-compile-in-loop",
+    "Regex compiled inside a loop",
     "The pattern is constant but compiled on every iteration.",
-    "Compile it once at module level or before the loop.", None, 70,
+    "Compile it once at module level or before the loop.",
+    None,
+    70,
 )
 DEEPCOPY_IN_LOOP = Rule(
-    "WFC-PERF-DEEPCOPY-IN-LOOP", _P, "low", "deepcopy-in-loop", "copy.deepcopy inside a loop",
+    "WFC-PERF-DEEPCOPY-IN-LOOP",
+    _P,
+    "low",
+    "deepcopy-in-loop",
+    "copy.deepcopy inside a loop",
     "deepcopy walks the whole object graph on every iteration, which is slow for large objects.",
-    "Copy once outside the loop, or copy only what changes.", None, 60,
+    "Copy once outside the loop, or copy only what changes.",
+    None,
+    60,
 )
 READLINES = Rule(
-    "WFC-PERF-READLINES", _P, "low", "readlines-materialised", "readlines() loads the whole file",
+    "WFC-PERF-READLINES",
+    _P,
+    "low",
+    "readlines-materialised",
+    "readlines() loads the whole file",
     "readlines() reads every line into memory before the loop starts.",
-    "Iterate over the file object directly: `for line in f:`.", "CWE-400", 70,
+    "Iterate over the file object directly: `for line in f:`.",
+    "CWE-400",
+    70,
 )
 POP_FRONT = Rule(
-    "WFC-PERF-LIST-POP-FRONT", _P, "low", "list-pop-front", "list.pop(0)/insert(0) in a loop",
+    "WFC-PERF-LIST-POP-FRONT",
+    _P,
+    "low",
+    "list-pop-front",
+    "list.pop(0)/insert(0) in a loop",
     "Removing or inserting at the front of a list shifts every element: O(n) per call.",
-    "Use collections.deque with popleft()/appendleft().", None, 65,
+    "Use collections.deque with popleft()/appendleft().",
+    None,
+    65,
 )
 
-_QUERY_SUFFIXES = (".execute", ".objects.get", ".objects.filter", ".objects.exclude",
-                   ".objects.get_or_create", ".query", ".scalar", ".scalars", ".fetch",
-                   ".fetchrow", ".fetchval", ".find_one", ".find")
-_HTTP = re.compile(r"^(requests|httpx|session|self\.session|client|self\.client|http)"
-                   r"\.(get|post|put|patch|delete|head|request)$|(^|\.)urlopen$")
+_QUERY_SUFFIXES = (
+    ".execute",
+    ".objects.get",
+    ".objects.filter",
+    ".objects.exclude",
+    ".objects.get_or_create",
+    ".query",
+    ".scalar",
+    ".scalars",
+    ".fetch",
+    ".fetchrow",
+    ".fetchval",
+    ".find_one",
+    ".find",
+)
+_HTTP = re.compile(
+    r"^(requests|httpx|session|self\.session|client|self\.client|http)"
+    r"\.(get|post|put|patch|delete|head|request)$|(^|\.)urlopen$"
+)
 _LIST_FACTORIES = {"list", "sorted"}
-_CACHE_LIKE = re.compile(r"cache|memo|seen|history|result|store|session|buffer|pending|events?$"
-                         r"|requests|log|visited|queue", re.IGNORECASE)
+_CACHE_LIKE = re.compile(
+    r"cache|memo|seen|history|result|store|session|buffer|pending|events?$"
+    r"|requests|log|visited|queue",
+    re.IGNORECASE,
+)
 
 
 def check(source: SourceFile) -> list[RawFinding]:
@@ -96,28 +171,41 @@ def check(source: SourceFile) -> list[RawFinding]:
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             out += _unbounded_lru(node, ctx, source)
         elif isinstance(node, (ast.For, ast.AsyncFor)):
-            if (isinstance(node.iter, ast.Call) and isinstance(node.iter.func, ast.Attribute)
-                    and node.iter.func.attr == "readlines"):
+            if (
+                isinstance(node.iter, ast.Call)
+                and isinstance(node.iter.func, ast.Attribute)
+                and node.iter.func.attr == "readlines"
+            ):
                 out.append(emit(READLINES, source, node.lineno, "wfc-ast"))
-        elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
-                and isinstance(node.value.func, ast.Attribute)
-                and node.value.func.attr == "readlines" and not node.value.args):
+        elif (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and node.value.func.attr == "readlines"
+            and not node.value.args
+        ):
             out.append(emit(READLINES, source, node.lineno, "wfc-ast"))
     out += _growing_globals(tree, source)
     return out
 
 
 BLOCKING = Rule(
-    "WFC-PERF-BLOCKING-IN-ASYNC", _P, "high", "blocking-call-in-async",
+    "WFC-PERF-BLOCKING-IN-ASYNC",
+    _P,
+    "high",
+    "blocking-call-in-async",
     "Blocking call in async function",
     "A synchronous sleep/HTTP request/subprocess inside a coroutine blocks the event loop, so "
     "every other task stalls until it returns.",
     "Use the async equivalent (asyncio.sleep, aiohttp/httpx.AsyncClient, "
-    "asyncio.create_subprocess_exec) or asyncio.to_thread.", "CWE-400", 85,
+    "asyncio.create_subprocess_exec) or asyncio.to_thread.",
+    "CWE-400",
+    85,
 )
 _BLOCKING = re.compile(
     r"^(time\.sleep|requests\.\w+|subprocess\.(run|call|check_call|check_output|Popen)|"
-    r"os\.system|os\.popen|(urllib\.request\.)?urlopen|socket\.create_connection)$")
+    r"os\.system|os\.popen|(urllib\.request\.)?urlopen|socket\.create_connection)$"
+)
 
 
 def _blocking(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawFinding]:
@@ -127,8 +215,11 @@ def _blocking(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawFindi
     name = call_name(call)
     if not _BLOCKING.match(name) or name in {"requests.Session", "requests.Request"}:
         return []
-    return [emit(BLOCKING, source, call.lineno, "wfc-ast", end_line=end_line(call),
-                 detail=f"(`{name}`)")]
+    return [
+        emit(
+            BLOCKING, source, call.lineno, "wfc-ast", end_line=end_line(call), detail=f"(`{name}`)"
+        )
+    ]
 
 
 def _call_in_loop(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawFinding]:
@@ -140,12 +231,21 @@ def _call_in_loop(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawF
         if name.endswith((".find", ".fetch", ".query")) and not _looks_like_db(name):
             return []
         varying = set().union(*(loop_variables(lp) for lp in ctx.loops))
-        arg_names = set().union(*(names_in(a) for a in call.args), *(
-            names_in(k.value) for k in call.keywords), set())
+        arg_names = set().union(
+            *(names_in(a) for a in call.args), *(names_in(k.value) for k in call.keywords), set()
+        )
         if varying & arg_names:
-            return [emit(N_PLUS_ONE, source, call.lineno, "wfc-ast", end_line=end_line(call),
-                         detail=f"`{name}(...)` runs once per iteration of the loop at line "
-                                f"{loop.lineno}.")]
+            return [
+                emit(
+                    N_PLUS_ONE,
+                    source,
+                    call.lineno,
+                    "wfc-ast",
+                    end_line=end_line(call),
+                    detail=f"`{name}(...)` runs once per iteration of the loop at line "
+                    f"{loop.lineno}.",
+                )
+            ]
         return []
     if name in {"re.compile", "regex.compile"} and call.args:
         varying = set().union(*(loop_variables(lp) for lp in ctx.loops))
@@ -153,17 +253,36 @@ def _call_in_loop(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawF
             return [emit(REGEX_IN_LOOP, source, call.lineno, "wfc-ast")]
     if name in {"copy.deepcopy", "deepcopy"}:
         return [emit(DEEPCOPY_IN_LOOP, source, call.lineno, "wfc-ast")]
-    if (isinstance(call.func, ast.Attribute) and call.func.attr in {"pop", "insert"}
-            and call.args and isinstance(call.args[0], ast.Constant) and call.args[0].value == 0
-            and not isinstance(loop, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))):
+    if (
+        isinstance(call.func, ast.Attribute)
+        and call.func.attr in {"pop", "insert"}
+        and call.args
+        and isinstance(call.args[0], ast.Constant)
+        and call.args[0].value == 0
+        and not isinstance(loop, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))
+    ):
         return [emit(POP_FRONT, source, call.lineno, "wfc-ast")]
     return []
 
 
 def _looks_like_db(name: str) -> bool:
     head = name.rsplit(".", 1)[0].lower()
-    return any(w in head for w in ("session", "db", "conn", "cursor", "cur", "collection",
-                                   "objects", "repo", "client", "pool", "database"))
+    return any(
+        w in head
+        for w in (
+            "session",
+            "db",
+            "conn",
+            "cursor",
+            "cur",
+            "collection",
+            "objects",
+            "repo",
+            "client",
+            "pool",
+            "database",
+        )
+    )
 
 
 def _list_bound_names(tree: ast.Module) -> dict[int, set[str]]:
@@ -182,8 +301,11 @@ def _list_bound_names(tree: ast.Module) -> dict[int, set[str]]:
                 for target in node.targets:
                     if isinstance(target, ast.Name):
                         (listy if _is_list_expr(node.value) else other).add(target.id)
-            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
-                    and node.value is not None:
+            elif (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and node.value is not None
+            ):
                 (listy if _is_list_expr(node.value) else other).add(node.target.id)
         out[key] = listy - other
     return out
@@ -195,8 +317,9 @@ def _is_list_expr(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and dotted(node.func) in _LIST_FACTORIES
 
 
-def _membership(node: ast.Compare, ctx: Context, source: SourceFile,
-                list_names: dict[int, set[str]]) -> list[RawFinding]:
+def _membership(
+    node: ast.Compare, ctx: Context, source: SourceFile, list_names: dict[int, set[str]]
+) -> list[RawFinding]:
     if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.In, ast.NotIn)):
         return []
     container = node.comparators[0]
@@ -209,8 +332,7 @@ def _membership(node: ast.Compare, ctx: Context, source: SourceFile,
     iterated = getattr(loop, "iter", None)
     if iterated is not None and container.id in names_in(iterated):
         return []
-    return [emit(QUADRATIC, source, node.lineno, "wfc-ast",
-                 detail=f"`{container.id}` is a list.")]
+    return [emit(QUADRATIC, source, node.lineno, "wfc-ast", detail=f"`{container.id}` is a list.")]
 
 
 def _string_concat(node: ast.AugAssign, ctx: Context, source: SourceFile) -> list[RawFinding]:
@@ -228,15 +350,18 @@ def _str_initialised(name: str, ctx: Context) -> bool:
         return False
     for node in function_body_nodes(ctx.func):
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
             value = node.value
             return isinstance(value, ast.JoinedStr) or (
-                isinstance(value, ast.Constant) and isinstance(value.value, str))
+                isinstance(value, ast.Constant) and isinstance(value.value, str)
+            )
     return False
 
 
-def _unbounded_lru(func: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context,
-                   source: SourceFile) -> list[RawFinding]:
+def _unbounded_lru(
+    func: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context, source: SourceFile
+) -> list[RawFinding]:
     if ctx.cls is not None:
         return []  # methods: ruff B019 reports these
     for decorator in func.decorator_list:
@@ -251,8 +376,9 @@ def _unbounded_lru(func: ast.FunctionDef | ast.AsyncFunctionDef, ctx: Context,
         else:
             continue
         if unbounded and (func.args.args or func.args.kwonlyargs):
-            return [emit(UNBOUNDED_LRU, source, decorator.lineno, "wfc-ast",
-                         detail=f"(`{func.name}`)")]
+            return [
+                emit(UNBOUNDED_LRU, source, decorator.lineno, "wfc-ast", detail=f"(`{func.name}`)")
+            ]
     return []
 
 
@@ -267,9 +393,19 @@ def _growing_globals(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             value = stmt.value
             if (isinstance(value, (ast.Dict, ast.List, ast.Set)) and not _has_elements(value)) or (
-                    isinstance(value, ast.Call) and dotted(value.func) in
-                    {"dict", "list", "set", "collections.defaultdict", "defaultdict",
-                     "OrderedDict", "collections.OrderedDict"} and not value.args[1:]):
+                isinstance(value, ast.Call)
+                and dotted(value.func)
+                in {
+                    "dict",
+                    "list",
+                    "set",
+                    "collections.defaultdict",
+                    "defaultdict",
+                    "OrderedDict",
+                    "collections.OrderedDict",
+                }
+                and not value.args[1:]
+            ):
                 containers |= {t.id for t in targets if isinstance(t, ast.Name)}
     if not containers:
         return []
@@ -278,14 +414,19 @@ def _growing_globals(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
     for node in all_nodes(tree):
         if isinstance(node, ast.Delete):
             shrunk |= {dotted(t.value) for t in node.targets if isinstance(t, ast.Subscript)}
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Name):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+        ):
             if node.func.attr in _SHRINK_METHODS:
                 shrunk.add(node.func.value.id)
         elif isinstance(node, ast.Call) and dotted(node.func) == "len" and node.args:
             shrunk.add(dotted(node.args[0]))  # a size check suggests a bound
     for func in all_nodes(tree):
-        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or _returns_parameter(func):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or _returns_parameter(
+            func
+        ):
             continue
         for node in function_body_nodes(func):
             target = None
@@ -293,14 +434,26 @@ def _growing_globals(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
                 for t in node.targets:
                     if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name):
                         target = t.value.id
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and isinstance(node.func.value, ast.Name) and node.func.attr in _GROW_METHODS:
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.attr in _GROW_METHODS
+            ):
                 target = node.func.value.id
             if target in containers and target not in shrunk:
                 grows.setdefault(target, node)
-    return [emit(GROWING_GLOBAL, source, node.lineno, "wfc-ast", detail=f"(`{name}`)",
-                 severity="medium" if _CACHE_LIKE.search(name) else "low")
-            for name, node in grows.items()]
+    return [
+        emit(
+            GROWING_GLOBAL,
+            source,
+            node.lineno,
+            "wfc-ast",
+            detail=f"(`{name}`)",
+            severity="medium" if _CACHE_LIKE.search(name) else "low",
+        )
+        for name, node in grows.items()
+    ]
 
 
 def _has_elements(node: ast.AST) -> bool:
@@ -310,5 +463,7 @@ def _has_elements(node: ast.AST) -> bool:
 def _returns_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Registration decorators (`def register(cls): REGISTRY[...] = cls; return cls`) grow once."""
     params = {a.arg for a in func.args.args}
-    return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name)
-               and n.value.id in params for n in function_body_nodes(func))
+    return any(
+        isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id in params
+        for n in function_body_nodes(func)
+    )

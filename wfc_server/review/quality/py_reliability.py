@@ -1,5 +1,6 @@
 """Python reliability rules: swallowed and overly broad exception handlers, leaked resources,
-locks released outside finally, unbounded retry loops, network and process calls without timeouts."""
+locks released outside finally, unbounded retry loops, network and process calls without
+timeouts."""
 
 from __future__ import annotations
 
@@ -10,73 +11,154 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
     module_nodes,
-    Context, call_name, dotted, end_line, function_body_nodes, has_keyword, is_logging_call,
+    call_name,
+    dotted,
+    end_line,
+    function_body_nodes,
+    has_keyword,
+    is_logging_call,
     keyword_value,
-    parse, raises, walk,
+    parse,
+    raises,
+    walk,
 )
 
 _R = "reliability"
 
 SWALLOWED = Rule(
-    "WFC-REL-SWALLOWED-EXCEPTION", _R, "medium", "swallowed-exception",
+    "WFC-REL-SWALLOWED-EXCEPTION",
+    _R,
+    "medium",
+    "swallowed-exception",
     "Exception swallowed by a broad handler",
     "Every error in the try block (including bugs) is caught and discarded without logging, so "
     "failures become silent wrong results.",
-    "Catch the specific exceptions you expect, and log or re-raise the rest.", "CWE-390", 85,
+    "Catch the specific exceptions you expect, and log or re-raise the rest.",
+    "CWE-390",
+    85,
 )
 BARE = Rule(
-    "WFC-REL-BARE-EXCEPT", _R, "medium", "bare-except", "Bare except",
+    "WFC-REL-BARE-EXCEPT",
+    _R,
+    "medium",
+    "bare-except",
+    "Bare except",
     "`except:` also catches KeyboardInterrupt and SystemExit, so the process cannot be stopped "
     "cleanly and real bugs are hidden.",
-    "Catch specific exceptions (or `except Exception` with logging).", "CWE-396", 85,
+    "Catch specific exceptions (or `except Exception` with logging).",
+    "CWE-396",
+    85,
 )
 BROAD_LOGGED = Rule(
-    "WFC-REL-BROAD-EXCEPT", _R, "low", "broad-except", "Broad exception handler",
+    "WFC-REL-BROAD-EXCEPT",
+    _R,
+    "low",
+    "broad-except",
+    "Broad exception handler",
     "Catching Exception hides unexpected errors behind the handler's fallback behaviour.",
-    "Catch the specific exceptions this code expects, or re-raise after handling.", "CWE-396", 60,
+    "Catch the specific exceptions this code expects, or re-raise after handling.",
+    "CWE-396",
+    60,
 )
 FILE_LEAK = Rule(
-    "WFC-REL-RESOURCE-LEAK", _R, "medium", "resource-leak", "Resource is never closed",
+    "WFC-REL-RESOURCE-LEAK",
+    _R,
+    "medium",
+    "resource-leak",
+    "Resource is never closed",
     "The file/socket/connection is opened outside a `with` block and never closed, so it leaks "
     "(file descriptors, DB connections) until garbage collection, if ever.",
-    "Use `with ...:` so it is closed on every path.", "CWE-772", 80,
+    "Use `with ...:` so it is closed on every path.",
+    "CWE-772",
+    80,
 )
 FILE_LEAK_EXC = Rule(
-    "WFC-REL-RESOURCE-LEAK", _R, "low", "resource-leak", "Resource not closed on error paths",
+    "WFC-REL-RESOURCE-LEAK",
+    _R,
+    "low",
+    "resource-leak",
+    "Resource not closed on error paths",
     "close() is called, but not in a `finally`, so an exception before it leaks the resource.",
-    "Use `with ...:` or close it in `finally`.", "CWE-404", 70,
+    "Use `with ...:` or close it in `finally`.",
+    "CWE-404",
+    70,
 )
 LOCK = Rule(
-    "WFC-REL-LOCK-RELEASE", _R, "medium", "lock-not-released", "Lock not released in finally",
+    "WFC-REL-LOCK-RELEASE",
+    _R,
+    "medium",
+    "lock-not-released",
+    "Lock not released in finally",
     "If anything between acquire() and release() raises, the lock stays held and every other "
-    "thread waiting for it deadlocks.", "Use `with lock:` or release it in `finally`.",
-    "CWE-667", 85,
+    "thread waiting for it deadlocks.",
+    "Use `with lock:` or release it in `finally`.",
+    "CWE-667",
+    85,
 )
 RETRY = Rule(
-    "WFC-REL-UNBOUNDED-RETRY", _R, "medium", "unbounded-retry", "Retry loop without a bound",
+    "WFC-REL-UNBOUNDED-RETRY",
+    _R,
+    "medium",
+    "unbounded-retry",
+    "Retry loop without a bound",
     "`while True` retries on every exception with no attempt limit, so a permanent failure "
     "spins (and hammers the dependency) forever.",
-    "Count attempts and give up (re-raise) after a limit, with backoff.", "CWE-835", 80,
+    "Count attempts and give up (re-raise) after a limit, with backoff.",
+    "CWE-835",
+    80,
 )
 NO_TIMEOUT = Rule(
-    "WFC-REL-NO-TIMEOUT", _R, "medium", "missing-timeout", "Network call without a timeout",
+    "WFC-REL-NO-TIMEOUT",
+    _R,
+    "medium",
+    "missing-timeout",
+    "Network call without a timeout",
     "Without a timeout a slow or dead peer blocks this call (and its worker) forever.",
-    "Pass `timeout=`.", "CWE-400", 85,
+    "Pass `timeout=`.",
+    "CWE-400",
+    85,
 )
 SUBPROCESS_TIMEOUT = Rule(
-    "WFC-REL-SUBPROCESS-TIMEOUT", _R, "low", "subprocess-no-timeout",
+    "WFC-REL-SUBPROCESS-TIMEOUT",
+    _R,
+    "low",
+    "subprocess-no-timeout",
     "Subprocess without a timeout",
     "If the child hangs, this call waits forever and ties up the caller.",
-    "Pass `timeout=` and handle subprocess.TimeoutExpired.", "CWE-400", 60,
+    "Pass `timeout=` and handle subprocess.TimeoutExpired.",
+    "CWE-400",
+    60,
 )
 
 _BROAD = {"Exception", "BaseException", "builtins.Exception"}
-_OPENERS = {"open", "io.open", "socket.socket", "socket.create_connection", "sqlite3.connect",
-            "psycopg2.connect", "pymysql.connect", "MySQLdb.connect", "urlopen",
-            "urllib.request.urlopen", "request.urlopen", "ftplib.FTP", "smtplib.SMTP",
-            "telnetlib.Telnet", "zipfile.ZipFile", "tarfile.open", "gzip.open"}
-_SUBPROCESS = {"subprocess.run", "subprocess.call", "subprocess.check_call",
-               "subprocess.check_output"}
+_OPENERS = {
+    "open",
+    "aiohttp.ClientSession",
+    "httpx.Client",
+    "httpx.AsyncClient",
+    "io.open",
+    "socket.socket",
+    "socket.create_connection",
+    "sqlite3.connect",
+    "psycopg2.connect",
+    "pymysql.connect",
+    "MySQLdb.connect",
+    "urlopen",
+    "urllib.request.urlopen",
+    "request.urlopen",
+    "ftplib.FTP",
+    "smtplib.SMTP",
+    "telnetlib.Telnet",
+    "zipfile.ZipFile",
+    "tarfile.open",
+    "gzip.open",
+}
+_SUBPROCESS = {
+    "subprocess.run",
+    "subprocess.call",
+    "subprocess.check_call",
+    "subprocess.check_output",
+}
 
 
 def check(source: SourceFile) -> list[RawFinding]:
@@ -84,11 +166,12 @@ def check(source: SourceFile) -> list[RawFinding]:
     if tree is None:
         return []
     out: list[RawFinding] = []
-    for node, ctx in module_nodes(source.text):
+    for node, _ctx in module_nodes(source.text):
         if isinstance(node, ast.ExceptHandler):
             out += _handler(node, source)
         elif isinstance(node, ast.Call):
             out += _timeouts(node, source)
+            out += _inline_open(node, source)
         elif isinstance(node, ast.While):
             out += _retry(node, source)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -107,22 +190,33 @@ def _handler(handler: ast.ExceptHandler, source: SourceFile) -> list[RawFinding]
     if not (bare or _is_broad(handler)) or raises(handler.body):
         return []
     span = {"end_line": handler.lineno}
-    logged = any(isinstance(n, ast.Call) and is_logging_call(n)
-                 for stmt in handler.body for n in ast.walk(stmt))
+    logged = any(
+        isinstance(n, ast.Call) and is_logging_call(n)
+        for stmt in handler.body
+        for n in ast.walk(stmt)
+    )
     if bare:
         return [emit(BARE, source, handler.lineno, "wfc-ast", **span)]
     if not logged and _swallows(handler.body):
         explained = _has_comment(source, handler.lineno, end_line(handler))
-        return [emit(SWALLOWED, source, handler.lineno, "wfc-ast", **span,
-                     severity="low" if explained else None,
-                     detail=f"The handler only does `{ast.unparse(handler.body[0])[:40]}`"
-                            + (" (a comment says it is deliberate)." if explained else "."))]
+        return [
+            emit(
+                SWALLOWED,
+                source,
+                handler.lineno,
+                "wfc-ast",
+                **span,
+                severity="low" if explained else None,
+                detail=f"The handler only does `{ast.unparse(handler.body[0])[:40]}`"
+                + (" (a comment says it is deliberate)." if explained else "."),
+            )
+        ]
     return [emit(BROAD_LOGGED, source, handler.lineno, "wfc-ast", **span)]
 
 
 def _has_comment(source: SourceFile, first: int, last: int) -> bool:
     """A comment on the handler's lines: the author documented why the error is ignored."""
-    lines = source.text.splitlines()[first - 1:last]
+    lines = source.text.splitlines()[first - 1 : last]
     return any("#" in line and "wfc-expect" not in line for line in lines)
 
 
@@ -134,8 +228,9 @@ def _swallows(body: list[ast.stmt]) -> bool:
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
             continue
         if isinstance(stmt, ast.Return) and (
-                stmt.value is None or (isinstance(stmt.value, ast.Constant)
-                                       and stmt.value.value is None)):
+            stmt.value is None
+            or (isinstance(stmt.value, ast.Constant) and stmt.value.value is None)
+        ):
             continue
         return False
     return True
@@ -150,26 +245,70 @@ def _timeouts(call: ast.Call, source: SourceFile) -> list[RawFinding]:
         # ruff's S113 needs to see the import; in a partial file it may be outside the hunk.
         timeout = keyword_value(call, "timeout")
         if not has_keyword(call, "timeout") or (
-                isinstance(timeout, ast.Constant) and timeout.value is None):
-            return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
-                         detail=f"(`{name}`)")]
+            isinstance(timeout, ast.Constant) and timeout.value is None
+        ):
+            return [
+                emit(
+                    NO_TIMEOUT,
+                    source,
+                    call.lineno,
+                    "wfc-ast",
+                    end_line=end_line(call),
+                    detail=f"(`{name}`)",
+                )
+            ]
         return []
     if name in {"httpx.Client", "httpx.AsyncClient"}:
         timeout = keyword_value(call, "timeout")
         if isinstance(timeout, ast.Constant) and timeout.value is None:
-            return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
-                         detail="(`timeout=None` disables httpx's default timeout)")]
+            return [
+                emit(
+                    NO_TIMEOUT,
+                    source,
+                    call.lineno,
+                    "wfc-ast",
+                    end_line=end_line(call),
+                    detail="(`timeout=None` disables httpx's default timeout)",
+                )
+            ]
         return []
     if name.endswith("urlopen") and not has_keyword(call, "timeout") and len(call.args) < 3:
-        return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
-                     detail=f"(`{name}`)")]
-    if name in {"socket.create_connection"} and not has_keyword(call, "timeout") \
-            and len(call.args) < 2:
-        return [emit(NO_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
-                     detail=f"(`{name}`)")]
+        return [
+            emit(
+                NO_TIMEOUT,
+                source,
+                call.lineno,
+                "wfc-ast",
+                end_line=end_line(call),
+                detail=f"(`{name}`)",
+            )
+        ]
+    if (
+        name in {"socket.create_connection"}
+        and not has_keyword(call, "timeout")
+        and len(call.args) < 2
+    ):
+        return [
+            emit(
+                NO_TIMEOUT,
+                source,
+                call.lineno,
+                "wfc-ast",
+                end_line=end_line(call),
+                detail=f"(`{name}`)",
+            )
+        ]
     if name in _SUBPROCESS and not has_keyword(call, "timeout") and not source.is_test:
-        return [emit(SUBPROCESS_TIMEOUT, source, call.lineno, "wfc-ast", end_line=end_line(call),
-                     detail=f"(`{name}`)")]
+        return [
+            emit(
+                SUBPROCESS_TIMEOUT,
+                source,
+                call.lineno,
+                "wfc-ast",
+                end_line=end_line(call),
+                detail=f"(`{name}`)",
+            )
+        ]
     return []
 
 
@@ -201,9 +340,12 @@ def _delegates(handler: ast.ExceptHandler) -> bool:
     """The exception object is handed to a function (which may convert and raise it)."""
     if handler.name is None:
         return False
-    return any(isinstance(n, ast.Call) and any(
-        isinstance(a, ast.Name) and a.id == handler.name for a in n.args)
-        for stmt in handler.body for n in ast.walk(stmt))
+    return any(
+        isinstance(n, ast.Call)
+        and any(isinstance(a, ast.Name) and a.id == handler.name for a in n.args)
+        for stmt in handler.body
+        for n in ast.walk(stmt)
+    )
 
 
 def _waits(handler: ast.ExceptHandler) -> bool:
@@ -230,15 +372,50 @@ def _exits_finally(attempt: ast.Try) -> bool:
     return any(_exits(s) for s in attempt.finalbody)
 
 
+INLINE_OPEN = Rule(
+    "WFC-REL-INLINE-OPEN",
+    _R,
+    "low",
+    "resource-leak",
+    "File opened without being closed",
+    "`open(...)` used inline relies on garbage collection to close the file; on PyPy or in "
+    "long-lived loops descriptors pile up, and written data may not be flushed.",
+    "Use `with open(...) as fh:` or pathlib's read_text()/write_text().",
+    "CWE-772",
+    60,
+)
+
+
+def _inline_open(call: ast.Call, source: SourceFile) -> list[RawFinding]:
+    """`open(p).read()` or `json.load(open(p))`: the handle is never closed explicitly."""
+    func = call.func
+    if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call)
+            and call_name(func.value) in {"open", "io.open"}
+            and func.attr in {"read", "readlines", "readline", "write", "writelines"}):
+        return [emit(INLINE_OPEN, source, call.lineno, "wfc-ast")]
+    if call_name(call) in {"json.load", "pickle.load", "yaml.safe_load", "yaml.load",
+                           "csv.reader", "csv.DictReader", "json.dump", "pickle.dump"} and any(
+            isinstance(a, ast.Call) and call_name(a) in {"open", "io.open"} for a in call.args):
+        return [emit(INLINE_OPEN, source, call.lineno, "wfc-ast")]
+    return []
+
+
 def _leaks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
     opened: dict[str, ast.Assign] = {}
     for node in function_body_nodes(func):
-        if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)
-                and call_name(node.value) in _OPENERS
-                and not (node.value.args and isinstance(node.value.args[0], ast.Name)
-                         and call_name(node.value).endswith(("ZipFile", "open")) and
-                         call_name(node.value) not in {"open", "io.open"})):
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Call)
+            and call_name(node.value) in _OPENERS
+            and not (
+                node.value.args
+                and isinstance(node.value.args[0], ast.Name)
+                and call_name(node.value).endswith(("ZipFile", "open"))
+                and call_name(node.value) not in {"open", "io.open"}
+            )
+        ):
             opened.setdefault(node.targets[0].id, node)
     if not opened:
         return []
@@ -246,38 +423,58 @@ def _leaks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> 
     closed: set[str] = set()
     escapes: set[str] = set()
     for node, ctx in walk(func):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Name) and node.func.attr in {"close", "quit",
-                                                                                 "shutdown"}:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.attr in {"close", "quit", "shutdown"}
+        ):
             (closed_finally if ctx.in_finally else closed).add(node.func.value.id)
         elif isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)) and node.value is not None:
             escapes |= _handed_out(node.value)
         elif isinstance(node, ast.withitem):
             escapes |= {n.id for n in ast.walk(node.context_expr) if isinstance(n, ast.Name)}
-        elif isinstance(node, ast.Assign) and not all(isinstance(t, ast.Name) for t in node.targets):
+        elif isinstance(node, ast.Assign) and not all(
+            isinstance(t, ast.Name) for t in node.targets
+        ):
             escapes |= {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
-        elif isinstance(node, ast.Call) and dotted(node.func).endswith(("closing", "enter_context",
-                                                                         "callback", "append")):
+        elif isinstance(node, ast.Call) and dotted(node.func).endswith(
+            ("closing", "enter_context", "callback", "append")
+        ):
             escapes |= {n.id for a in node.args for n in ast.walk(a) if isinstance(n, ast.Name)}
         elif isinstance(node, ast.Call):
             # A bound method handed over (`setwriter(f.write)`) keeps the handle alive elsewhere.
-            escapes |= {a.value.id for a in node.args
-                        if isinstance(a, ast.Attribute) and isinstance(a.value, ast.Name)}
+            escapes |= {
+                a.value.id
+                for a in node.args
+                if isinstance(a, ast.Attribute) and isinstance(a.value, ast.Name)
+            }
     out = []
     for name, assign in opened.items():
         if name in escapes or name in closed_finally:
             continue
         rule = FILE_LEAK_EXC if name in closed else FILE_LEAK
-        out.append(emit(rule, source, assign.lineno, "wfc-ast", end_line=end_line(assign),
-                        detail=f"(`{name} = {call_name(assign.value)}(...)`)"))
+        out.append(
+            emit(
+                rule,
+                source,
+                assign.lineno,
+                "wfc-ast",
+                end_line=end_line(assign),
+                detail=f"(`{name} = {call_name(assign.value)}(...)`)",
+            )
+        )
     return out
 
 
 def _handed_out(value: ast.AST) -> set[str]:
     """Names the expression passes on as objects (``return fh``, ``return Reader(fh)``), not
     names it only calls methods on (``return fh.read()``)."""
-    receivers = {id(n.value) for n in ast.walk(value)
-                 if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
+    receivers = {
+        id(n.value)
+        for n in ast.walk(value)
+        if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
+    }
     return {n.id for n in ast.walk(value) if isinstance(n, ast.Name) and id(n) not in receivers}
 
 
@@ -293,5 +490,8 @@ def _locks(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> 
                 acquired.setdefault(target, node)
             elif node.func.attr == "release" and ctx.in_finally:
                 released_finally.add(target)
-    return [emit(LOCK, source, node.lineno, "wfc-ast", detail=f"(`{name}.acquire()`)")
-            for name, node in acquired.items() if name not in released_finally]
+    return [
+        emit(LOCK, source, node.lineno, "wfc-ast", detail=f"(`{name}.acquire()`)")
+        for name, node in acquired.items()
+        if name not in released_finally
+    ]

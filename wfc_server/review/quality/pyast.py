@@ -12,8 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
-LOOP_TYPES = (ast.For, ast.AsyncFor, ast.While, ast.ListComp, ast.SetComp, ast.DictComp,
-              ast.GeneratorExp)
+LOOP_TYPES = (
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+)
 
 
 @functools.lru_cache(maxsize=32)
@@ -85,18 +92,23 @@ def _child_contexts(node: ast.AST, ctx: Context) -> list[tuple[ast.AST, Context]
         ]
     if isinstance(node, ast.While):
         body_ctx = Context(ctx.func, ctx.loops + (node,), ctx.cls, ctx.in_finally)
-        return [(node.test, body_ctx)] + [(child, body_ctx) for child in node.body] + [
-            (child, ctx) for child in node.orelse
-        ]
+        return (
+            [(node.test, body_ctx)]
+            + [(child, body_ctx) for child in node.body]
+            + [(child, ctx) for child in node.orelse]
+        )
     if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
         body_ctx = Context(ctx.func, ctx.loops + (node,), ctx.cls, ctx.in_finally)
         first_iter = node.generators[0].iter if node.generators else None
-        return [(child, ctx if child is first_iter else body_ctx)
-                for child in _comp_children(node)]
+        return [(child, ctx if child is first_iter else body_ctx) for child in _comp_children(node)]
     if isinstance(node, ast.Try) or (hasattr(ast, "TryStar") and isinstance(node, ast.TryStar)):
         fin_ctx = Context(ctx.func, ctx.loops, ctx.cls, True)
-        return ([(c, ctx) for c in node.body] + [(c, ctx) for c in node.handlers]
-                + [(c, ctx) for c in node.orelse] + [(c, fin_ctx) for c in node.finalbody])
+        return (
+            [(c, ctx) for c in node.body]
+            + [(c, ctx) for c in node.handlers]
+            + [(c, ctx) for c in node.orelse]
+            + [(c, fin_ctx) for c in node.finalbody]
+        )
     return [(child, ctx) for child in children(node)]
 
 
@@ -109,7 +121,9 @@ def children(node: ast.AST) -> list[ast.AST]:
     for name in node._fields:
         value = getattr(node, name, None)
         if isinstance(value, list):
-            out.extend(v for v in value if isinstance(v, ast.AST) and not isinstance(v, _LEAF_TYPES))
+            out.extend(
+                v for v in value if isinstance(v, ast.AST) and not isinstance(v, _LEAF_TYPES)
+            )
         elif isinstance(value, ast.AST) and not isinstance(value, _LEAF_TYPES):
             out.append(value)
     return out
@@ -186,9 +200,7 @@ def loop_variables(loop: ast.AST) -> set[str]:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     names |= target_names(target)
-            elif isinstance(node, (ast.For, ast.AsyncFor)):
-                names |= target_names(node.target)
-            elif isinstance(node, ast.NamedExpr):
+            elif isinstance(node, (ast.For, ast.AsyncFor)) or isinstance(node, ast.NamedExpr):
                 names |= target_names(node.target)
     return names
 
@@ -206,8 +218,9 @@ def _function_body_nodes(func: FunctionNode) -> tuple[ast.AST, ...]:
         node = stack.pop()
         out.append(node)
         for child in children(node):
-            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
-                                      ast.Lambda)):
+            if not isinstance(
+                child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+            ):
                 stack.append(child)
     return tuple(out)
 
@@ -220,14 +233,46 @@ def is_logging_call(call: ast.Call) -> bool:
     """Logging, printing or error-reporting calls: evidence a handler did not hide the error."""
     name = call_name(call).lower()
     last = name.rsplit(".", 1)[-1]
-    if last in {"print", "print_exc", "print_exception", "format_exc", "capture_exception",
-                "capture_message", "captureexception", "warn", "notify", "report_exception"}:
+    if last in {
+        "print",
+        "print_exc",
+        "print_exception",
+        "format_exc",
+        "capture_exception",
+        "capture_message",
+        "captureexception",
+        "warn",
+        "notify",
+        "report_exception",
+    }:
         return True
-    if last in {"debug", "info", "warning", "error", "exception", "critical", "log", "fatal",
-                "msg", "err"}:
+    if last in {
+        "debug",
+        "info",
+        "warning",
+        "error",
+        "exception",
+        "critical",
+        "log",
+        "fatal",
+        "msg",
+        "err",
+    }:
         head = name.rsplit(".", 1)[0] if "." in name else ""
-        return any(word in head for word in ("log", "logger", "logging", "self", "app",
-                                             "current_app", "structlog", "sentry", "console"))
+        return any(
+            word in head
+            for word in (
+                "log",
+                "logger",
+                "logging",
+                "self",
+                "app",
+                "current_app",
+                "structlog",
+                "sentry",
+                "console",
+            )
+        )
     return False
 
 

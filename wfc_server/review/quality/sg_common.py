@@ -11,15 +11,29 @@ from wfc_server.review.model import SourceFile
 #: ast-grep language per SourceFile.language (TSX needs its own grammar).
 LANGUAGES = {"javascript": "javascript", "typescript": "typescript", "go": "go", "java": "java"}
 
-LOOP_KINDS = frozenset({
-    "for_statement", "for_in_statement", "while_statement", "do_statement",
-    "enhanced_for_statement",
-})
-FUNCTION_KINDS = frozenset({
-    "function_declaration", "function_expression", "arrow_function", "method_definition",
-    "generator_function_declaration", "function", "method_declaration", "func_literal",
-    "constructor_declaration", "lambda_expression",
-})
+LOOP_KINDS = frozenset(
+    {
+        "for_statement",
+        "for_in_statement",
+        "while_statement",
+        "do_statement",
+        "enhanced_for_statement",
+    }
+)
+FUNCTION_KINDS = frozenset(
+    {
+        "function_declaration",
+        "function_expression",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "function",
+        "method_declaration",
+        "func_literal",
+        "constructor_declaration",
+        "lambda_expression",
+    }
+)
 
 
 def find_kind(node: SgNode, kind: str) -> list[SgNode]:
@@ -28,6 +42,18 @@ def find_kind(node: SgNode, kind: str) -> list[SgNode]:
         return node.find_all(kind=kind)
     except RuntimeError:
         return []
+
+
+def find_kinds(node: SgNode, kinds: frozenset[str]) -> list[SgNode]:
+    """All nodes of any of ``kinds`` in one query (kinds the grammar lacks are ignored)."""
+    valid = _valid_kinds(node.get_root().filename() if False else _lang_of(node), kinds)
+    if not valid:
+        return []
+    return node.find_all(any=[{"kind": kind} for kind in sorted(valid)])
+
+
+def _lang_of(node: SgNode) -> str:
+    return node.get_root().root().kind()  # placeholder, replaced below
 
 
 def root_for(source: SourceFile) -> SgNode | None:
@@ -89,9 +115,16 @@ def loop_bound_names(loop: SgNode) -> set[str]:
         if body is not None and child.range() == body.range():
             continue
         kind = child.kind()
-        if kind in {"identifier", "lexical_declaration", "variable_declaration",
-                    "local_variable_declaration", "range_clause", "for_clause",
-                    "array_pattern", "object_pattern"}:
+        if kind in {
+            "identifier",
+            "lexical_declaration",
+            "variable_declaration",
+            "local_variable_declaration",
+            "range_clause",
+            "for_clause",
+            "array_pattern",
+            "object_pattern",
+        }:
             if kind == "range_clause":
                 left = child.field("left")
                 if left is not None:

@@ -11,89 +11,195 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.sg_common import (
     block_statements,
-    end_of, enclosing_loops, identifiers, line_of, loop_bound_names, root_for,
+    end_of,
+    enclosing_loops,
+    identifiers,
+    line_of,
+    loop_bound_names,
+    root_for,
 )
 
 IGNORED_ERR = Rule(
-    "WFC-REL-GO-IGNORED-ERROR", "reliability", "medium", "ignored-error", "Error result ignored",
+    "WFC-REL-GO-IGNORED-ERROR",
+    "reliability",
+    "medium",
+    "ignored-error",
+    "Error result ignored",
     "The call's error is assigned to `_`, so a failure goes unnoticed and the other result "
-    "(usually a zero value) is used as if valid.", "Check the error and handle or return it.",
-    "CWE-391", 70,
+    "(usually a zero value) is used as if valid.",
+    "Check the error and handle or return it.",
+    "CWE-391",
+    70,
 )
 LOST_CANCEL = Rule(
-    "WFC-REL-GO-LOST-CANCEL", "reliability", "medium", "resource-leak",
+    "WFC-REL-GO-LOST-CANCEL",
+    "reliability",
+    "medium",
+    "resource-leak",
     "Context cancel function discarded",
     "Dropping the cancel func leaks the context's timer and goroutines until the parent ends.",
-    "Keep cancel and `defer cancel()`.", "CWE-772", 90,
+    "Keep cancel and `defer cancel()`.",
+    "CWE-772",
+    90,
 )
 DEFAULT_CLIENT = Rule(
-    "WFC-REL-GO-HTTP-TIMEOUT", "reliability", "medium", "missing-timeout",
+    "WFC-REL-GO-HTTP-TIMEOUT",
+    "reliability",
+    "medium",
+    "missing-timeout",
     "HTTP request with the default client (no timeout)",
     "http.Get/Post use http.DefaultClient, which has no timeout: a hung server blocks the "
-    "goroutine forever.", "Use an http.Client with Timeout set (or a context with deadline).",
-    "CWE-400", 85,
+    "goroutine forever.",
+    "Use an http.Client with Timeout set (or a context with deadline).",
+    "CWE-400",
+    85,
 )
 CLIENT_NO_TIMEOUT = Rule(
-    "WFC-REL-GO-HTTP-TIMEOUT", "reliability", "medium", "missing-timeout",
+    "WFC-REL-GO-HTTP-TIMEOUT",
+    "reliability",
+    "medium",
+    "missing-timeout",
     "http.Client without Timeout",
     "A zero Timeout means no timeout at all, so requests through this client can hang forever.",
-    "Set `Timeout:` in the http.Client literal.", "CWE-400", 85,
+    "Set `Timeout:` in the http.Client literal.",
+    "CWE-400",
+    85,
 )
 BODY_NOT_CLOSED = Rule(
-    "WFC-REL-GO-BODY-CLOSE", "reliability", "medium", "resource-leak",
+    "WFC-REL-GO-BODY-CLOSE",
+    "reliability",
+    "medium",
+    "resource-leak",
     "HTTP response body never closed",
     "An unclosed resp.Body leaks the connection (and its goroutine); the transport cannot "
-    "reuse it.", "Add `defer resp.Body.Close()` right after checking err.", "CWE-772", 80,
+    "reuse it.",
+    "Add `defer resp.Body.Close()` right after checking err.",
+    "CWE-772",
+    80,
 )
 EMPTY_ERR = Rule(
-    "WFC-REL-GO-EMPTY-ERR-BRANCH", "reliability", "medium", "swallowed-exception",
-    "Error check with an empty body", "`if err != nil {}` detects the error and then ignores it.",
-    "Return, log or otherwise handle the error.", "CWE-390", 90,
+    "WFC-REL-GO-EMPTY-ERR-BRANCH",
+    "reliability",
+    "medium",
+    "swallowed-exception",
+    "Error check with an empty body",
+    "`if err != nil {}` detects the error and then ignores it.",
+    "Return, log or otherwise handle the error.",
+    "CWE-390",
+    90,
+)
+DEFER_BEFORE_CHECK = Rule(
+    "WFC-REL-GO-DEFER-BEFORE-ERR",
+    "reliability",
+    "medium",
+    "defer-before-error-check",
+    "Close deferred before the error is checked",
+    "If the call failed the value is nil, so the deferred Close panics (nil dereference) "
+    "instead of returning the error.",
+    "Check `err` first, then `defer x.Close()`.",
+    "CWE-476",
+    85,
+)
+ERROR_DROPPED = Rule(
+    "WFC-REL-GO-ERROR-DROPPED",
+    "reliability",
+    "medium",
+    "swallowed-exception",
+    "Error checked and then discarded",
+    "The function returns an error, but this branch returns nil after a failure, so callers "
+    "believe the operation succeeded.",
+    "Return (or wrap) err: `return fmt.Errorf(\"...: %w\", err)`.",
+    "CWE-390",
+    85,
+)
+ROWS_NOT_CLOSED = Rule(
+    "WFC-REL-GO-ROWS-CLOSE", "reliability", "medium", "resource-leak", "sql.Rows never closed",
+    "Rows that are not closed keep their database connection checked out; the pool runs dry "
+    "under load.", "Add `defer rows.Close()` right after checking err.", "CWE-772", 80,
 )
 QUERY_IN_LOOP = Rule(
-    "WFC-PERF-N-PLUS-ONE", "performance", "medium", "n-plus-one", "Query inside a loop (N+1)",
+    "WFC-PERF-N-PLUS-ONE",
+    "performance",
+    "medium",
+    "n-plus-one",
+    "Query inside a loop (N+1)",
     "One database round trip per iteration; latency and load grow with the item count.",
-    "Query all rows at once (WHERE id = ANY($1) / IN (...)) or batch.", "CWE-1073", 75,
+    "Query all rows at once (WHERE id = ANY($1) / IN (...)) or batch.",
+    "CWE-1073",
+    75,
 )
 REGEXP_IN_LOOP = Rule(
-    "WFC-PERF-REGEX-IN-LOOP", "performance", "medium", "regex-compile-in-loop",
+    "WFC-PERF-REGEX-IN-LOOP",
+    "performance",
+    "medium",
+    "regex-compile-in-loop",
     "Regexp compiled inside a loop",
     "Go does not cache compiled regexps; compiling on every iteration is expensive.",
-    "Compile once into a package-level var.", None, 80,
+    "Compile once into a package-level var.",
+    None,
+    80,
 )
 OFF_BY_ONE = Rule(
-    "WFC-COR-OFF-BY-ONE", "correctness", "medium", "off-by-one", "Loop runs one past the end",
+    "WFC-COR-OFF-BY-ONE",
+    "correctness",
+    "medium",
+    "off-by-one",
+    "Loop runs one past the end",
     "`i <= len(s)` makes the last iteration index s[len(s)], which panics.",
-    "Use `i < len(s)`.", "CWE-193", 90,
+    "Use `i < len(s)`.",
+    "CWE-193",
+    90,
 )
 DEFER_IN_LOOP = Rule(
-    "WFC-REL-GO-DEFER-IN-LOOP", "reliability", "low", "defer-in-loop", "defer inside a loop",
+    "WFC-REL-GO-DEFER-IN-LOOP",
+    "reliability",
+    "low",
+    "defer-in-loop",
+    "defer inside a loop",
     "Deferred calls run only when the function returns, so every iteration's resource stays "
-    "open until then.", "Close explicitly in the loop or move the body into a function.",
-    "CWE-772", 70,
+    "open until then.",
+    "Close explicitly in the loop or move the body into a function.",
+    "CWE-772",
+    70,
 )
 
 UNCHECKED_CALL = Rule(
-    "WFC-REL-GO-UNCHECKED-ERROR", "reliability", "medium", "ignored-error",
+    "WFC-REL-GO-UNCHECKED-ERROR",
+    "reliability",
+    "medium",
+    "ignored-error",
     "Returned error not checked",
     "The call returns an error that is silently dropped, so a failed write/scan/decode leaves "
-    "the program running on bad or missing data.", "Check the returned error.", "CWE-252", 70,
+    "the program running on bad or missing data.",
+    "Check the returned error.",
+    "CWE-252",
+    70,
 )
 MUTEX = Rule(
-    "WFC-REL-LOCK-RELEASE", "reliability", "medium", "lock-not-released",
+    "WFC-REL-LOCK-RELEASE",
+    "reliability",
+    "medium",
+    "lock-not-released",
     "Mutex not unlocked on every path",
     "A return (or panic) between Lock() and Unlock() leaves the mutex locked and deadlocks "
-    "every later caller.", "Call `defer mu.Unlock()` right after Lock().", "CWE-667", 80,
+    "every later caller.",
+    "Call `defer mu.Unlock()` right after Lock().",
+    "CWE-667",
+    80,
 )
 _MUST_CHECK = re.compile(
     r"^(json\.Unmarshal|xml\.Unmarshal|yaml\.Unmarshal|os\.(Remove|RemoveAll|Mkdir|MkdirAll|"
     r"WriteFile|Rename|Chmod|Chdir|Setenv)|[\w.]+\.(Scan|Exec|ExecContext|Commit|Ping|"
-    r"Unmarshal|Decode|Shutdown|ListenAndServe|Start))$")
+    r"Unmarshal|Decode|Shutdown|ListenAndServe|Start))$"
+)
 _NO_ERROR_FUNCS = re.compile(
     r"^(utf8\.\w+|filepath\.Split|path\.Split|math\.\w+|bits\.\w+|strings\.Cut\w*|"
-    r"bytes\.Cut\w*|\w+\.Load(OrStore|AndDelete)?|\w+\.Next|big\.\w+|\w+\.Get)$")
-_QUERY = re.compile(r"\.(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Get|"
-                    r"Select|First|Find|Where|Raw)$")
+    r"bytes\.Cut\w*|\w+\.Load(OrStore|AndDelete)?|\w+\.Next|big\.\w+|\w+\.Get)$"
+)
+_QUERY = re.compile(
+    r"\.(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Get|"
+    r"Select|First|Find|Where|Raw)$"
+)
 _DB_RECV = re.compile(r"(db|tx|conn|pool|repo|store|gorm|sqlx|client)", re.IGNORECASE)
 
 
@@ -111,30 +217,65 @@ def check(source: SourceFile) -> list[RawFinding]:
     for node in root.find_all(kind="composite_literal"):
         typ = node.field("type")
         body = node.field("body")
-        if typ is not None and typ.text() == "http.Client" and (
-                body is None or not re.search(r"\bTimeout\s*:", body.text())):
+        if (
+            typ is not None
+            and typ.text() == "http.Client"
+            and (body is None or not re.search(r"\bTimeout\s*:", body.text()))
+        ):
             out.append(emit(CLIENT_NO_TIMEOUT, source, line_of(node), "ast-grep"))
     for node in root.find_all(kind="if_statement"):
         cond, block = node.field("condition"), node.field("consequence")
-        if cond is not None and block is not None and re.fullmatch(
-                r"\s*err\s*!=\s*nil\s*", cond.text())  and not block_statements(block):
+        if (
+            cond is not None
+            and block is not None
+            and re.fullmatch(r"\s*err\s*!=\s*nil\s*", cond.text())
+            and not block_statements(block)
+        ):
             out.append(emit(EMPTY_ERR, source, line_of(node), "ast-grep"))
     for node in root.find_all(kind="for_statement"):
         out += _off_by_one(node, source)
     for node in root.find_all(kind="expression_statement"):
         call = next((c for c in node.children() if c.is_named()), None)
-        func = call.field("function") if call is not None and call.kind() == "call_expression" \
+        func = (
+            call.field("function")
+            if call is not None and call.kind() == "call_expression"
             else None
+        )
         if func is not None and _MUST_CHECK.match(func.text()):
-            out.append(emit(UNCHECKED_CALL, source, line_of(node), "ast-grep",
-                            detail=f"(`{func.text()}`)"))
+            out.append(
+                emit(UNCHECKED_CALL, source, line_of(node), "ast-grep", detail=f"(`{func.text()}`)")
+            )
     for node in root.find_all(kind="defer_statement"):
         if enclosing_loops(node):
             out.append(emit(DEFER_IN_LOOP, source, line_of(node), "ast-grep"))
-    for func in root.find_all(kind="function_declaration") + root.find_all(
-            kind="method_declaration") + root.find_all(kind="func_literal"):
+    for func in (
+        root.find_all(kind="function_declaration")
+        + root.find_all(kind="method_declaration")
+        + root.find_all(kind="func_literal")
+    ):
         out += _body_close(func, source)
         out += _mutex(func, source)
+        out += _error_flow(func, source)
+    return out
+
+
+def _error_flow(func: SgNode, source: SourceFile) -> list[RawFinding]:
+    body = func.field("body")
+    if body is None:
+        return []
+    text = body.text()
+    first_line = body.range().start.line + 1
+    out = []
+    for match in re.finditer(
+        r"(\w+), err :?= [^\n]+\n\s*defer \1\.(Body\.)?Close\(\)", text
+    ):
+        line = first_line + text.count("\n", 0, match.start()) + 1
+        out.append(emit(DEFER_BEFORE_CHECK, source, line, "ast-grep"))
+    result = func.field("result")
+    if result is not None and result.text().strip() == "error":
+        for match in re.finditer(r"if err != nil \{\s*return nil\s*(//[^\n]*)?\s*\}", text):
+            line = first_line + text.count("\n", 0, match.start())
+            out.append(emit(ERROR_DROPPED, source, line, "ast-grep"))
     return out
 
 
@@ -151,7 +292,7 @@ def _mutex(func: SgNode, source: SourceFile) -> list[RawFinding]:
         if re.search(rf"defer\s+{re.escape(name)}\.{unlock}\(\)", text):
             continue
         release = text.find(f"{name}.{unlock}()", match.end())
-        between = text[match.end():release if release >= 0 else len(text)]
+        between = text[match.end() : release if release >= 0 else len(text)]
         if release >= 0 and not re.search(r"\breturn\b|\bpanic\(", between):
             continue
         line = body.range().start.line + 1 + text.count("\n", 0, match.start())
@@ -165,8 +306,12 @@ def _blank_error(node: SgNode, source: SourceFile) -> list[RawFinding]:
         return []
     names = [c.text() for c in left.children() if c.is_named()]
     values = [c for c in right.children() if c.is_named()]
-    if len(names) < 2 or names[-1] != "_" or len(values) != 1 or values[0].kind() != \
-            "call_expression":
+    if (
+        len(names) < 2
+        or names[-1] != "_"
+        or len(values) != 1
+        or values[0].kind() != "call_expression"
+    ):
         return []
     func = values[0].field("function")
     name = func.text() if func is not None else ""
@@ -193,10 +338,17 @@ def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
         args = node.field("arguments")
         varying = set().union(*(loop_bound_names(loop) for loop in loops))
         if args is not None and varying & identifiers(args):
-            return [emit(QUERY_IN_LOOP, source, line_of(node), "ast-grep",
-                         end_line=end_of(node),
-                         detail=f"`{name}` runs once per iteration of the loop at line "
-                                f"{line_of(loops[0])}.")]
+            return [
+                emit(
+                    QUERY_IN_LOOP,
+                    source,
+                    line_of(node),
+                    "ast-grep",
+                    end_line=end_of(node),
+                    detail=f"`{name}` runs once per iteration of the loop at line "
+                    f"{line_of(loops[0])}.",
+                )
+            ]
     return []
 
 
@@ -206,8 +358,13 @@ def _off_by_one(node: SgNode, source: SourceFile) -> list[RawFinding]:
         return []
     match = re.search(r"(\w+)\s*<=\s*len\(\s*([\w.]+)\s*\)", clause.text())
     body = node.field("body")
-    if match and body is not None and re.search(
-            rf"\b{re.escape(match.group(2))}\[\s*{re.escape(match.group(1))}\s*\]", body.text()):
+    if (
+        match
+        and body is not None
+        and re.search(
+            rf"\b{re.escape(match.group(2))}\[\s*{re.escape(match.group(1))}\s*\]", body.text()
+        )
+    ):
         return [emit(OFF_BY_ONE, source, line_of(node), "ast-grep")]
     return []
 
@@ -224,15 +381,22 @@ def _body_close(func: SgNode, source: SourceFile) -> list[RawFinding]:
             continue
         names = [c.text() for c in left.children() if c.is_named()]
         call = right.text()
+        if (len(names) == 2 and names[0] != "_" and re.match(r"[\w.]+\.Query(Context)?\(", call)
+                and not re.search(rf"\b{re.escape(names[0])}\.Close\(\)", text)
+                and not re.search(rf"return\s+{re.escape(names[0])}\s*(,|\n|$)", text)):
+            out.append(emit(ROWS_NOT_CLOSED, source, line_of(decl), "ast-grep",
+                            detail=f"(`{names[0]}`)"))
+            continue
         is_http = re.search(
             r"(\bhttp\.(Get|Post|Head|PostForm)|\w*([cC]lient|http)\w*\.(Do|Get|Post|Head|PostForm))\(",
-            call) or (len(names) == 2 and re.search(r"\.Do\(", call))
+            call,
+        ) or (len(names) == 2 and re.search(r"\.Do\(", call))
         if not names or names[0] == "_" or not is_http:
             continue
         resp = names[0]
         if re.search(rf"\b{re.escape(resp)}\.Body\.Close\(\)", text) or re.search(
-                rf"return\s+{re.escape(resp)}\s*(,|\n|$)", text):
+            rf"return\s+{re.escape(resp)}\s*(,|\n|$)", text
+        ):
             continue
-        out.append(emit(BODY_NOT_CLOSED, source, line_of(decl), "ast-grep",
-                        detail=f"(`{resp}`)"))
+        out.append(emit(BODY_NOT_CLOSED, source, line_of(decl), "ast-grep", detail=f"(`{resp}`)"))
     return out

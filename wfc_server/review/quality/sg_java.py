@@ -12,96 +12,207 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.sg_common import (
     block_statements,
-    end_of, enclosing_function, enclosing_loops, identifiers, line_of, loop_bound_names, root_for,
+    end_of,
+    enclosing_function,
+    enclosing_loops,
+    identifiers,
+    line_of,
+    loop_bound_names,
+    root_for,
 )
 
 EMPTY_CATCH = Rule(
-    "WFC-REL-JAVA-EMPTY-CATCH", "reliability", "medium", "swallowed-exception",
-    "Empty catch block", "The exception is caught and silently discarded, so failures turn "
-    "into wrong results with no trace.", "Handle it, log it, or rethrow (wrapped if needed).",
-    "CWE-390", 85,
+    "WFC-REL-JAVA-EMPTY-CATCH",
+    "reliability",
+    "medium",
+    "swallowed-exception",
+    "Empty catch block",
+    "The exception is caught and silently discarded, so failures turn "
+    "into wrong results with no trace.",
+    "Handle it, log it, or rethrow (wrapped if needed).",
+    "CWE-390",
+    85,
 )
 PRINT_ONLY = Rule(
-    "WFC-REL-JAVA-BROAD-CATCH", "reliability", "low", "broad-except",
-    "Broad catch that only prints the stack trace",
-    "Catching Exception/Throwable and printing it hides the failure from callers, which carry on "
-    "with bad state.", "Catch specific exceptions and rethrow or handle them.", "CWE-396", 65,
+    "WFC-REL-JAVA-BROAD-CATCH",
+    "reliability",
+    "low",
+    "broad-except",
+    "Broad catch without rethrow",
+    "Catching Exception/Throwable and carrying on hides unexpected failures (bugs included) "
+    "from callers, which continue with bad state.",
+    "Catch specific exceptions and rethrow or handle them.",
+    "CWE-396",
+    65,
 )
 RESOURCE = Rule(
-    "WFC-REL-JAVA-RESOURCE-LEAK", "reliability", "medium", "resource-leak",
+    "WFC-REL-JAVA-RESOURCE-LEAK",
+    "reliability",
+    "medium",
+    "resource-leak",
     "Resource not managed by try-with-resources",
     "The stream/connection/statement is closed only on the happy path (or never), so an "
-    "exception leaks it.", "Declare it in a try-with-resources statement.", "CWE-772", 75,
+    "exception leaks it.",
+    "Declare it in a try-with-resources statement.",
+    "CWE-772",
+    75,
 )
 LOCK = Rule(
-    "WFC-REL-LOCK-RELEASE", "reliability", "medium", "lock-not-released",
+    "WFC-REL-LOCK-RELEASE",
+    "reliability",
+    "medium",
+    "lock-not-released",
     "Lock not released in finally",
     "If the guarded code throws, unlock() is never called and other threads block forever.",
-    "Call unlock() in a finally block right after lock().", "CWE-667", 85,
+    "Call unlock() in a finally block right after lock().",
+    "CWE-667",
+    85,
 )
 URL_TIMEOUT = Rule(
-    "WFC-REL-JAVA-HTTP-TIMEOUT", "reliability", "medium", "missing-timeout",
+    "WFC-REL-JAVA-HTTP-TIMEOUT",
+    "reliability",
+    "medium",
+    "missing-timeout",
     "URLConnection without timeouts",
     "URLConnection defaults to infinite connect and read timeouts; a hung server blocks the "
-    "thread forever.", "Call setConnectTimeout() and setReadTimeout().", "CWE-400", 75,
+    "thread forever.",
+    "Call setConnectTimeout() and setReadTimeout().",
+    "CWE-400",
+    75,
 )
 QUERY_IN_LOOP = Rule(
-    "WFC-PERF-N-PLUS-ONE", "performance", "medium", "n-plus-one", "Query inside a loop (N+1)",
+    "WFC-PERF-N-PLUS-ONE",
+    "performance",
+    "medium",
+    "n-plus-one",
+    "Query inside a loop (N+1)",
     "One database round trip per iteration; latency and load grow with the item count.",
     "Load all rows with one query (IN (...), a join, batch fetch) before the loop.",
-    "CWE-1073", 75,
+    "CWE-1073",
+    75,
 )
 PATTERN_IN_LOOP = Rule(
-    "WFC-PERF-REGEX-IN-LOOP", "performance", "low", "regex-compile-in-loop",
-    "Regex compiled inside a loop", "Pattern.compile/String.matches recompiles the pattern on "
-    "every iteration.", "Compile once into a static final Pattern.", None, 75,
+    "WFC-PERF-REGEX-IN-LOOP",
+    "performance",
+    "low",
+    "regex-compile-in-loop",
+    "Regex compiled inside a loop",
+    "Pattern.compile/String.matches recompiles the pattern on every iteration.",
+    "Compile once into a static final Pattern.",
+    None,
+    75,
 )
 STR_CONCAT = Rule(
-    "WFC-PERF-STR-CONCAT", "performance", "low", "string-concat-loop",
-    "String concatenation in a loop", "Each += copies the string built so far: O(n^2).",
-    "Use a StringBuilder.", None, 70,
+    "WFC-PERF-STR-CONCAT",
+    "performance",
+    "low",
+    "string-concat-loop",
+    "String concatenation in a loop",
+    "Each += copies the string built so far: O(n^2).",
+    "Use a StringBuilder.",
+    None,
+    70,
 )
 STRING_EQ = Rule(
-    "WFC-COR-JAVA-STRING-EQ", "correctness", "medium", "string-identity-compare",
-    "String compared with ==", "`==` compares references; equal strings built at runtime are "
-    "different objects, so the comparison is usually false.", "Use `.equals()`.", "CWE-597", 90,
+    "WFC-COR-JAVA-STRING-EQ",
+    "correctness",
+    "medium",
+    "string-identity-compare",
+    "String compared with ==",
+    "`==` compares references; equal strings built at runtime are "
+    "different objects, so the comparison is usually false.",
+    "Use `.equals()`.",
+    "CWE-597",
+    90,
 )
 OFF_BY_ONE = Rule(
-    "WFC-COR-OFF-BY-ONE", "correctness", "medium", "off-by-one", "Loop runs one past the end",
+    "WFC-COR-OFF-BY-ONE",
+    "correctness",
+    "medium",
+    "off-by-one",
+    "Loop runs one past the end",
     "`i <= arr.length` makes the last iteration index arr[arr.length]: "
-    "ArrayIndexOutOfBoundsException.", "Use `i < arr.length`.", "CWE-193", 90,
+    "ArrayIndexOutOfBoundsException.",
+    "Use `i < arr.length`.",
+    "CWE-193",
+    90,
 )
 
 INTERRUPT = Rule(
-    "WFC-REL-JAVA-INTERRUPT", "reliability", "medium", "swallowed-exception",
+    "WFC-REL-JAVA-INTERRUPT",
+    "reliability",
+    "medium",
+    "swallowed-exception",
     "InterruptedException swallowed",
     "Catching InterruptedException without re-interrupting or rethrowing loses the "
     "cancellation request, so the thread keeps running when asked to stop.",
-    "Call Thread.currentThread().interrupt() (or rethrow) in the handler.", "CWE-391", 85,
+    "Call Thread.currentThread().interrupt() (or rethrow) in the handler.",
+    "CWE-391",
+    85,
 )
 SHARED_FORMAT = Rule(
-    "WFC-REL-JAVA-SHARED-DATEFORMAT", "reliability", "medium", "thread-unsafe-shared",
-    "Shared SimpleDateFormat", "SimpleDateFormat is not thread-safe; a static instance used "
+    "WFC-REL-JAVA-SHARED-DATEFORMAT",
+    "reliability",
+    "medium",
+    "thread-unsafe-shared",
+    "Shared SimpleDateFormat",
+    "SimpleDateFormat is not thread-safe; a static instance used "
     "from several threads produces corrupted dates or exceptions.",
-    "Use java.time.format.DateTimeFormatter (immutable) or a ThreadLocal.", "CWE-362", 85,
+    "Use java.time.format.DateTimeFormatter (immutable) or a ThreadLocal.",
+    "CWE-362",
+    85,
 )
 CONCURRENT_MOD = Rule(
-    "WFC-COR-MUTATE-WHILE-ITERATING", "correctness", "medium", "mutate-while-iterating",
+    "WFC-COR-MUTATE-WHILE-ITERATING",
+    "correctness",
+    "medium",
+    "mutate-while-iterating",
     "Collection modified inside a for-each over it",
     "Adding or removing elements while iterating with for-each throws "
-    "ConcurrentModificationException.", "Use an Iterator and iterator.remove(), or removeIf().",
-    None, 85,
+    "ConcurrentModificationException.",
+    "Use an Iterator and iterator.remove(), or removeIf().",
+    None,
+    85,
+)
+INDEX_GT_ZERO = Rule(
+    "WFC-COR-FIND-GT-ZERO",
+    "correctness",
+    "medium",
+    "find-index-compare",
+    "indexOf() > 0 misses index 0",
+    "indexOf returns 0 for a match at the start and -1 when absent; `> 0` treats a match at "
+    "position 0 as not found.",
+    "Use `>= 0` / `!= -1` or contains().",
+    "CWE-193",
+    90,
+)
+SWALLOWED_RETURN = Rule(
+    "WFC-REL-JAVA-SWALLOWED", "reliability", "medium", "swallowed-exception",
+    "Broad catch returns a default", "Every failure (including bugs) becomes a silent null/"
+    "default result that callers cannot tell from a real answer.",
+    "Catch the specific exception, log it, or rethrow.", "CWE-390", 80,
+)
+BIGDECIMAL_DOUBLE = Rule(
+    "WFC-COR-JAVA-BIGDECIMAL-DOUBLE", "correctness", "medium", "imprecise-decimal",
+    "BigDecimal built from a double", "new BigDecimal(0.1) captures the binary approximation "
+    "(0.1000000000000000055...), so money arithmetic is off.",
+    "Use BigDecimal.valueOf(x) or new BigDecimal(\"0.1\").", "CWE-1339", 90,
 )
 _RESOURCE_NEW = re.compile(
     r"^(File(Input|Output)Stream|FileReader|FileWriter|RandomAccessFile|Socket|ServerSocket|"
     r"BufferedReader|BufferedWriter|PrintWriter|ZipFile|JarFile|ObjectInputStream|"
-    r"ObjectOutputStream|Scanner|DataInputStream|DataOutputStream)$")
-_RESOURCE_CALL = re.compile(r"\.(getConnection|prepareStatement|createStatement|prepareCall|"
-                            r"executeQuery|newInputStream|newOutputStream|newBufferedReader|"
-                            r"newBufferedWriter)$")
-_QUERY = re.compile(r"\.(executeQuery|executeUpdate|execute|query|queryForObject|queryForList|"
-                    r"update|findById|findOne|getOne|getReferenceById|find|findBy\w+|"
-                    r"getForObject|getForEntity|createQuery|selectOne|selectList)$")
+    r"ObjectOutputStream|Scanner|DataInputStream|DataOutputStream)$"
+)
+_RESOURCE_CALL = re.compile(
+    r"\.(getConnection|prepareStatement|createStatement|prepareCall|"
+    r"executeQuery|newInputStream|newOutputStream|newBufferedReader|"
+    r"newBufferedWriter)$"
+)
+_QUERY = re.compile(
+    r"\.(executeQuery|executeUpdate|execute|query|queryForObject|queryForList|"
+    r"update|findById|findOne|getOne|getReferenceById|find|findBy\w+|"
+    r"getForObject|getForEntity|createQuery|selectOne|selectList)$"
+)
 
 
 def check(source: SourceFile) -> list[RawFinding]:
@@ -121,6 +232,11 @@ def check(source: SourceFile) -> list[RawFinding]:
         out += _off_by_one(node, source)
     for node in root.find_all(kind="assignment_expression"):
         out += _concat(node, source)
+    for node in root.find_all(kind="object_creation_expression"):
+        typ, args = node.field("type"), node.field("arguments")
+        if typ is not None and typ.text() == "BigDecimal" and args is not None and re.fullmatch(
+                r"\(\s*-?\d+\.\d*[dD]?\s*\)", args.text()):
+            out.append(emit(BIGDECIMAL_DOUBLE, source, line_of(node), "ast-grep"))
     for node in root.find_all(kind="field_declaration"):
         text = node.text()
         if re.search(r"\bstatic\b", text) and re.search(r"\b(SimpleDateFormat|DateFormat)\b", text):
@@ -130,7 +246,7 @@ def check(source: SourceFile) -> list[RawFinding]:
         if value is None or body is None or value.kind() not in {"identifier", "field_access"}:
             continue
         match = re.search(rf"\b{re.escape(value.text())}\.(remove|add|clear)\(", body.text())
-        if match and not re.search(r"\b(break|return)\b", body.text()[match.end():]):
+        if match and not re.search(r"\b(break|return)\b", body.text()[match.end() :]):
             out.append(emit(CONCURRENT_MOD, source, line_of(node), "ast-grep"))
     return out
 
@@ -142,19 +258,35 @@ def _catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
     named = block_statements(body)
     param = next((c for c in node.children() if c.kind() == "catch_formal_parameter"), None)
     caught = param.text() if param is not None else ""
-    if "InterruptedException" in caught and "interrupt()" not in body.text() and \
-            "throw" not in body.text():
+    if (
+        "InterruptedException" in caught
+        and "interrupt()" not in body.text()
+        and "throw" not in body.text()
+    ):
         return [emit(INTERRUPT, source, line_of(node), "ast-grep")]
     if not named:
         return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
     if all(c.kind() in {"line_comment", "block_comment"} for c in named):
         if re.search(r"\b(Exception|Throwable|RuntimeException)\b", caught):
             return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
-        return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep", severity="low",
-                     detail="Only a comment explains the silence.")]
+        return [
+            emit(
+                EMPTY_CATCH,
+                source,
+                line_of(node),
+                "ast-grep",
+                severity="low",
+                detail="Only a comment explains the silence.",
+            )
+        ]
     code = [c for c in named if c.kind() not in {"line_comment", "block_comment"}]
-    if re.search(r"\b(Exception|Throwable)\b", caught) and len(code) == 1 and re.fullmatch(
-            r"\w+\.printStackTrace\(\);|System\.(out|err)\.println\(.*\);", code[0].text()):
+    if re.search(r"\b(Exception|Throwable|RuntimeException)\b", caught) and len(code) == 1 and \
+            re.fullmatch(r"return( null| false| -1| 0| \"\"|);|continue;", code[0].text()):
+        return [emit(SWALLOWED_RETURN, source, line_of(node), "ast-grep")]
+    if (
+        re.search(r"\b(Exception|Throwable)\b", caught)
+        and "throw" not in body.text()
+    ):
         return [emit(PRINT_ONLY, source, line_of(node), "ast-grep")]
     return []
 
@@ -172,7 +304,10 @@ def _resource(node: SgNode, source: SourceFile) -> list[RawFinding]:
             return []
     elif value.kind() == "method_invocation":
         name = value.field("name")
-        if name is None or not _RESOURCE_CALL.search("." + name.text()):
+        files_stream = re.match(
+            r"Files\.(lines|list|walk|find|newDirectoryStream)\(", value.text()
+        )
+        if name is None or not (_RESOURCE_CALL.search("." + name.text()) or files_stream):
             return []
     else:
         return []
@@ -180,11 +315,13 @@ def _resource(node: SgNode, source: SourceFile) -> list[RawFinding]:
     func = enclosing_function(node)
     scope = func.text() if func is not None else ""
     if re.search(rf"return\s+{re.escape(var)}\s*;", scope) or re.search(
-            rf"this\.\w+\s*=\s*{re.escape(var)}\b", scope):
+        rf"this\.\w+\s*=\s*{re.escape(var)}\b", scope
+    ):
         return []  # ownership handed to the caller or the object
     closes_in_finally = func is not None and any(
         re.search(rf"\b{re.escape(var)}\.close\(\)", f.text())
-        for f in func.find_all(kind="finally_clause"))
+        for f in func.find_all(kind="finally_clause")
+    )
     if closes_in_finally:
         return []
     return [emit(RESOURCE, source, line_of(node), "ast-grep", detail=f"(`{var}`)")]
@@ -201,7 +338,8 @@ def _invocation(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if name == "lock" and obj is not None and not node.field("arguments").text().strip("()"):
         func = enclosing_function(node)
         released = func is not None and any(
-            f"{obj.text()}.unlock()" in f.text() for f in func.find_all(kind="finally_clause"))
+            f"{obj.text()}.unlock()" in f.text() for f in func.find_all(kind="finally_clause")
+        )
         if not released:
             out.append(emit(LOCK, source, line_of(node), "ast-grep"))
     if name == "openConnection":
@@ -217,17 +355,30 @@ def _invocation(node: SgNode, source: SourceFile) -> list[RawFinding]:
             varying = set().union(*(loop_bound_names(loop) for loop in loops))
             args = node.field("arguments")
             if args is not None and varying & identifiers(args):
-                out.append(emit(QUERY_IN_LOOP, source, line_of(node), "ast-grep",
-                                end_line=end_of(node),
-                                detail=f"`{full}` runs once per iteration of the loop at line "
-                                       f"{line_of(loops[0])}."))
+                out.append(
+                    emit(
+                        QUERY_IN_LOOP,
+                        source,
+                        line_of(node),
+                        "ast-grep",
+                        end_line=end_of(node),
+                        detail=f"`{full}` runs once per iteration of the loop at line "
+                        f"{line_of(loops[0])}.",
+                    )
+                )
     return out
 
 
 def _string_eq(node: SgNode, source: SourceFile) -> list[RawFinding]:
     op = node.field("operator")
     left, right = node.field("left"), node.field("right")
-    if op is None or left is None or right is None or op.text() not in {"==", "!="}:
+    if op is None or left is None or right is None:
+        return []
+    name = left.field("name") if left.kind() == "method_invocation" else None
+    if op.text() == ">" and right.text() == "0" and name is not None and \
+            name.text() == "indexOf":
+        return [emit(INDEX_GT_ZERO, source, line_of(node), "ast-grep")]
+    if op.text() not in {"==", "!="}:
         return []
     kinds = {left.kind(), right.kind()}
     if "string_literal" in kinds and "null_literal" not in kinds:
@@ -244,8 +395,7 @@ def _off_by_one(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if not match:
         return []
     index, seq = re.escape(match.group(1)), re.escape(match.group(2))
-    if re.search(rf"\b{seq}\[\s*{index}\s*\]|\b{seq}\.(get|charAt)\(\s*{index}\s*\)",
-                 body.text()):
+    if re.search(rf"\b{seq}\[\s*{index}\s*\]|\b{seq}\.(get|charAt)\(\s*{index}\s*\)", body.text()):
         return [emit(OFF_BY_ONE, source, line_of(node), "ast-grep")]
     return []
 

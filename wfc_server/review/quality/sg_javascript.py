@@ -12,93 +12,205 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.sg_common import (
     block_statements,
-    enclosing_function, enclosing_loops, end_of, identifiers, is_async_function, line_of,
-    loop_bound_names, root_for,
+    enclosing_function,
+    find_kind,
+    enclosing_loops,
+    end_of,
+    identifiers,
+    is_async_function,
+    line_of,
+    loop_bound_names,
+    root_for,
 )
 
 EMPTY_CATCH = Rule(
-    "WFC-REL-JS-EMPTY-CATCH", "reliability", "medium", "swallowed-exception", "Empty catch block",
+    "WFC-REL-JS-EMPTY-CATCH",
+    "reliability",
+    "medium",
+    "swallowed-exception",
+    "Empty catch block",
     "Every error thrown in the try block is silently discarded, so failures turn into wrong "
-    "results with no trace.", "Handle the error, log it, or rethrow it.", "CWE-390", 85,
+    "results with no trace.",
+    "Handle the error, log it, or rethrow it.",
+    "CWE-390",
+    85,
 )
 UNHANDLED_PROMISE = Rule(
-    "WFC-REL-JS-UNHANDLED-PROMISE", "reliability", "medium", "unhandled-promise",
+    "WFC-REL-JS-UNHANDLED-PROMISE",
+    "reliability",
+    "medium",
+    "unhandled-promise",
     "Promise chain without rejection handler",
     "A rejection in this `.then()` chain is never handled: it becomes an unhandledRejection, "
-    "which crashes Node.js by default.", "Add `.catch(...)`, or `await` it inside try/catch.",
-    "CWE-755", 65,
+    "which crashes Node.js by default.",
+    "Add `.catch(...)`, or `await` it inside try/catch.",
+    "CWE-755",
+    65,
 )
 FETCH_NO_SIGNAL = Rule(
-    "WFC-REL-JS-FETCH-TIMEOUT", "reliability", "low", "missing-timeout",
+    "WFC-REL-JS-FETCH-TIMEOUT",
+    "reliability",
+    "low",
+    "missing-timeout",
     "fetch without a timeout or abort signal",
     "fetch has no default timeout; a hung server keeps the request (and its caller) waiting.",
-    "Pass `signal: AbortSignal.timeout(ms)`.", "CWE-400", 60,
+    "Pass `signal: AbortSignal.timeout(ms)`.",
+    "CWE-400",
+    60,
 )
 N_PLUS_ONE = Rule(
-    "WFC-PERF-N-PLUS-ONE", "performance", "medium", "n-plus-one",
+    "WFC-PERF-N-PLUS-ONE",
+    "performance",
+    "medium",
+    "n-plus-one",
     "Query or HTTP call awaited inside a loop (N+1)",
     "One round trip per iteration, executed sequentially: latency grows with the item count.",
     "Fetch all items in one query (WHERE id IN ...) or batch the calls with Promise.all.",
-    "CWE-1073", 75,
+    "CWE-1073",
+    75,
 )
 SYNC_IO = Rule(
-    "WFC-PERF-JS-SYNC-IO", "performance", "medium", "blocking-call-in-async",
+    "WFC-PERF-JS-SYNC-IO",
+    "performance",
+    "medium",
+    "blocking-call-in-async",
     "Synchronous I/O in async code",
     "The *Sync call blocks the event loop, stalling every other request until it finishes.",
-    "Use the promise API (fs.promises, util.promisify(exec)).", "CWE-400", 80,
+    "Use the promise API (fs.promises, util.promisify(exec)).",
+    "CWE-400",
+    80,
 )
 OFF_BY_ONE = Rule(
-    "WFC-COR-OFF-BY-ONE", "correctness", "medium", "off-by-one", "Loop runs one past the end",
+    "WFC-COR-OFF-BY-ONE",
+    "correctness",
+    "medium",
+    "off-by-one",
+    "Loop runs one past the end",
     "`i <= arr.length` makes the last iteration read arr[arr.length], which is undefined.",
-    "Use `i < arr.length`.", "CWE-193", 85,
+    "Use `i < arr.length`.",
+    "CWE-193",
+    85,
 )
 NAN_COMPARE = Rule(
-    "WFC-COR-NAN-COMPARE", "correctness", "medium", "constant-condition", "Comparison with NaN",
+    "WFC-COR-NAN-COMPARE",
+    "correctness",
+    "medium",
+    "constant-condition",
+    "Comparison with NaN",
     "NaN is not equal to anything, itself included, so this comparison is constant.",
-    "Use Number.isNaN(x).", "CWE-570", 95,
+    "Use Number.isNaN(x).",
+    "CWE-570",
+    95,
 )
 SELF_COMPARE = Rule(
-    "WFC-COR-SELF-COMPARE", "correctness", "medium", "self-comparison",
-    "Comparison of a value with itself", "Both operands are the same expression; the result "
+    "WFC-COR-SELF-COMPARE",
+    "correctness",
+    "medium",
+    "self-comparison",
+    "Comparison of a value with itself",
+    "Both operands are the same expression; the result "
     "is constant, so the other operand was probably meant to differ.",
-    "Compare against the intended value.", "CWE-570", 85,
+    "Compare against the intended value.",
+    "CWE-570",
+    85,
 )
 ASSIGN_IN_IF = Rule(
-    "WFC-COR-ASSIGN-IN-CONDITION", "correctness", "medium", "assignment-in-condition",
-    "Assignment used as a condition", "`if (a = b)` assigns instead of comparing; the branch "
-    "depends on the assigned value.", "Use `===` to compare.", "CWE-481", 85,
+    "WFC-COR-ASSIGN-IN-CONDITION",
+    "correctness",
+    "medium",
+    "assignment-in-condition",
+    "Assignment used as a condition",
+    "`if (a = b)` assigns instead of comparing; the branch depends on the assigned value.",
+    "Use `===` to compare.",
+    "CWE-481",
+    85,
 )
 ASYNC_FOREACH = Rule(
-    "WFC-COR-ASYNC-FOREACH", "correctness", "medium", "missing-await",
-    "async callback passed to forEach", "forEach ignores the returned promises, so the loop "
+    "WFC-COR-ASYNC-FOREACH",
+    "correctness",
+    "medium",
+    "missing-await",
+    "async callback passed to forEach",
+    "forEach ignores the returned promises, so the loop "
     "finishes before the work does and rejections go unhandled.",
-    "Use `for (const x of xs) { await ... }` or `await Promise.all(xs.map(...))`.", None, 85,
+    "Use `for (const x of xs) { await ... }` or `await Promise.all(xs.map(...))`.",
+    None,
+    85,
 )
 TYPEOF_TYPO = Rule(
-    "WFC-COR-TYPEOF", "correctness", "medium", "constant-condition", "Invalid typeof comparison",
+    "WFC-COR-TYPEOF",
+    "correctness",
+    "medium",
+    "constant-condition",
+    "Invalid typeof comparison",
     "typeof never returns this string, so the comparison is constant.",
     "Use one of: undefined, object, boolean, number, bigint, string, symbol, function.",
-    "CWE-570", 90,
+    "CWE-570",
+    90,
 )
 
+INDEX_GT_ZERO = Rule(
+    "WFC-COR-FIND-GT-ZERO",
+    "correctness",
+    "medium",
+    "find-index-compare",
+    "indexOf() > 0 misses index 0",
+    "indexOf returns 0 for a match at the start and -1 when absent; `> 0` treats a match at "
+    "position 0 as not found.",
+    "Use `!== -1` or `includes()`.",
+    "CWE-193",
+    90,
+)
+NO_RETURN_CALLBACK = Rule(
+    "WFC-COR-JS-CALLBACK-NO-RETURN",
+    "correctness",
+    "medium",
+    "callback-no-return",
+    "Array callback never returns a value",
+    "The callback has a block body without `return`, so map() yields undefined for every "
+    "element (filter/find/some/every see a falsy result).",
+    "Return the value (or use an expression-bodied arrow function).",
+    None,
+    85,
+)
+NEGATION_PRECEDENCE = Rule(
+    "WFC-COR-JS-NEGATION-PRECEDENCE",
+    "correctness",
+    "medium",
+    "negation-precedence",
+    "Negation applies before the comparison",
+    "`!a > b` is `(!a) > b`: the boolean is compared, not the value.",
+    "Parenthesise: `!(a > b)`, or compare directly.",
+    "CWE-783",
+    85,
+)
 NOT_AWAITED = Rule(
-    "WFC-COR-NOT-AWAITED", "correctness", "medium", "missing-await",
+    "WFC-COR-NOT-AWAITED",
+    "correctness",
+    "medium",
+    "missing-await",
     "async function called without await",
     "The promise is dropped: the caller continues before the work finishes and a rejection "
-    "becomes an unhandled rejection.", "`await` the call (or return/collect the promise).",
-    None, 75,
+    "becomes an unhandled rejection.",
+    "`await` the call (or return/collect the promise).",
+    None,
+    75,
 )
 _QUERY_CALL = re.compile(
     r"(^|\.)(query|execute|exec|findOne|findById|findByPk|findUnique|findFirst|findMany|"
     r"find|get|post|put|patch|delete|fetch|request|select|insert|update|count|aggregate|"
-    r"findAll|raw)$")
+    r"findAll|raw)$"
+)
 _DB_RECEIVER = re.compile(
     r"(db|database|pool|client|conn|connection|knex|prisma|repo|repository|model|collection|"
-    r"axios|http|api|session|sequelize|mongoose|redis|sql|store)", re.IGNORECASE)
-_SYNC_CALL = re.compile(r"(^|\.)(readFileSync|writeFileSync|execSync|spawnSync|execFileSync|"
-                        r"readdirSync|statSync|appendFileSync|existsSync|pbkdf2Sync|scryptSync)$")
-_TYPEOF_OK = {"undefined", "object", "boolean", "number", "bigint", "string", "symbol",
-              "function"}
+    r"axios|http|api|session|sequelize|mongoose|redis|sql|store)",
+    re.IGNORECASE,
+)
+_SYNC_CALL = re.compile(
+    r"(^|\.)(readFileSync|writeFileSync|execSync|spawnSync|execFileSync|"
+    r"readdirSync|statSync|appendFileSync|existsSync|pbkdf2Sync|scryptSync)$"
+)
+_TYPEOF_OK = {"undefined", "object", "boolean", "number", "bigint", "string", "symbol", "function"}
 
 
 def check(source: SourceFile) -> list[RawFinding]:
@@ -108,8 +220,11 @@ def check(source: SourceFile) -> list[RawFinding]:
     out: list[RawFinding] = []
     for node in root.find_all(kind="catch_clause"):
         out += _empty_catch(node, source)
-    async_names = {n.field("name").text() for n in root.find_all(kind="function_declaration")
-                   if n.field("name") is not None and is_async_function(n)}
+    async_names = {
+        n.field("name").text()
+        for n in root.find_all(kind="function_declaration")
+        if n.field("name") is not None and is_async_function(n)
+    }
     for node in root.find_all(kind="expression_statement"):
         out += _unhandled_then(node, source)
         out += _not_awaited(node, async_names, source)
@@ -123,7 +238,20 @@ def check(source: SourceFile) -> list[RawFinding]:
         cond = node.field("condition")
         named = [c for c in cond.children() if c.is_named()] if cond is not None else []
         if len(named) == 1 and named[0].kind() == "assignment_expression":
-            out.append(emit(ASSIGN_IN_IF, source, line_of(node), "ast-grep"))
+            right = named[0].field("right")
+            deliberate = right is not None and right.kind() in {
+                "call_expression",
+                "await_expression",
+            }
+            out.append(
+                emit(
+                    ASSIGN_IN_IF,
+                    source,
+                    line_of(node),
+                    "ast-grep",
+                    severity="low" if deliberate else None,
+                )
+            )
     return out
 
 
@@ -132,12 +260,37 @@ def _empty_catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if body is None:
         return []
     named = block_statements(body)
+    if not named and _comment_before(source, line_of(node)):
+        return [
+            emit(
+                EMPTY_CATCH,
+                source,
+                line_of(node),
+                "ast-grep",
+                severity="low",
+                detail="A comment just before it marks the silence as deliberate.",
+            )
+        ]
     if not named:
         return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
     if all(c.kind() == "comment" for c in named):
-        return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep", severity="low",
-                     detail="Only a comment explains the silence.")]
+        return [
+            emit(
+                EMPTY_CATCH,
+                source,
+                line_of(node),
+                "ast-grep",
+                severity="low",
+                detail="Only a comment explains the silence.",
+            )
+        ]
     return []
+
+
+def _comment_before(source: SourceFile, line: int) -> bool:
+    lines = source.text.splitlines()
+    previous = lines[line - 2].strip() if line >= 2 and len(lines) >= line - 1 else ""
+    return previous.startswith(("//", "/*", "*"))
 
 
 def _unhandled_then(node: SgNode, source: SourceFile) -> list[RawFinding]:
@@ -180,17 +333,32 @@ def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
     out: list[RawFinding] = []
     args = node.field("arguments")
     arg_nodes = [a for a in args.children() if a.is_named()] if args is not None else []
-    if name == "fetch" and not any("signal" in a.text() for a in arg_nodes[1:2]) and \
-            not (len(arg_nodes) > 1 and arg_nodes[1].kind() == "identifier"):
+    if (
+        name == "fetch"
+        and not any("signal" in a.text() for a in arg_nodes[1:2])
+        and not (len(arg_nodes) > 1 and arg_nodes[1].kind() == "identifier")
+    ):
         out.append(emit(FETCH_NO_SIGNAL, source, line_of(node), "ast-grep"))
     if _SYNC_CALL.search(name):
         func_node = enclosing_function(node)
         if is_async_function(func_node) or _is_handler(func_node):
             out.append(emit(SYNC_IO, source, line_of(node), "ast-grep", detail=f"(`{name}`)"))
-    if name.endswith(".forEach") and arg_nodes and is_async_function(arg_nodes[0]) and \
-            arg_nodes[0].kind() in {"arrow_function", "function_expression", "function"}:
+    if (
+        name.endswith(".forEach")
+        and arg_nodes
+        and is_async_function(arg_nodes[0])
+        and arg_nodes[0].kind() in {"arrow_function", "function_expression", "function"}
+    ):
         out.append(emit(ASYNC_FOREACH, source, line_of(node), "ast-grep"))
     out += _query_in_loop(node, name, arg_nodes, source)
+    if re.search(r"\.(map|filter|find|findIndex|some|every|flatMap)$", name) and arg_nodes and \
+            arg_nodes[0].kind() in {"arrow_function", "function_expression", "function"}:
+        body = arg_nodes[0].field("body")
+        if body is not None and body.kind() == "statement_block" and \
+                block_statements(body) and not find_kind(body, "return_statement") and \
+                not find_kind(body, "throw_statement"):
+            out.append(emit(NO_RETURN_CALLBACK, source, line_of(node), "ast-grep",
+                            detail=f"(`{name.rsplit('.', 1)[-1]}`)"))
     return out
 
 
@@ -203,8 +371,9 @@ def _is_handler(func: SgNode | None) -> bool:
     return bool(re.match(r"\(\s*(req|request)\b.*\b(res|response)\b", text))
 
 
-def _query_in_loop(node: SgNode, name: str, args: list[SgNode],
-                   source: SourceFile) -> list[RawFinding]:
+def _query_in_loop(
+    node: SgNode, name: str, args: list[SgNode], source: SourceFile
+) -> list[RawFinding]:
     parent = node.parent()
     if parent is None or parent.kind() != "await_expression":
         return []
@@ -217,9 +386,17 @@ def _query_in_loop(node: SgNode, name: str, args: list[SgNode],
     used = set().union(*(identifiers(a) for a in args), set())
     if not varying & used:
         return []
-    return [emit(N_PLUS_ONE, source, line_of(node), "ast-grep", end_line=end_of(node),
-                 detail=f"`{name}(...)` is awaited once per iteration of the loop at line "
-                        f"{line_of(loops[0])}.")]
+    return [
+        emit(
+            N_PLUS_ONE,
+            source,
+            line_of(node),
+            "ast-grep",
+            end_line=end_of(node),
+            detail=f"`{name}(...)` is awaited once per iteration of the loop at line "
+            f"{line_of(loops[0])}.",
+        )
+    ]
 
 
 def _is_remote_call(name: str) -> bool:
@@ -243,8 +420,9 @@ def _off_by_one(node: SgNode, source: SourceFile) -> list[RawFinding]:
         return []
     index, seq = match.group(1), match.group(2)
     body = node.field("body")
-    if body is not None and re.search(rf"\b{re.escape(seq)}\[\s*{re.escape(index)}\s*\]",
-                                      body.text()):
+    if body is not None and re.search(
+        rf"\b{re.escape(seq)}\[\s*{re.escape(index)}\s*\]", body.text()
+    ):
         return [emit(OFF_BY_ONE, source, line_of(node), "ast-grep")]
     return []
 
@@ -254,18 +432,32 @@ def _binary(node: SgNode, source: SourceFile) -> list[RawFinding]:
     left, right = node.field("left"), node.field("right")
     if op is None or left is None or right is None:
         return []
+    func = left.field("function") if left.kind() == "call_expression" else None
+    if op.text() == ">" and right.text() == "0" and func is not None and \
+            func.text().endswith(".indexOf"):
+        return [emit(INDEX_GT_ZERO, source, line_of(node), "ast-grep")]
+    if op.text() in {">", "<", ">=", "<=", "==", "===", "!=", "!=="} and \
+            left.kind() == "unary_expression" and left.text().startswith("!") and \
+            not left.text().startswith("!!") and right.kind() in {"number", "identifier",
+                                                                  "member_expression"}:
+        return [emit(NEGATION_PRECEDENCE, source, line_of(node), "ast-grep")]
     if op.text() not in {"==", "===", "!=", "!=="}:
         return []
     if "NaN" in {left.text(), right.text(), "Number.NaN"} or right.text() == "Number.NaN":
         return [emit(NAN_COMPARE, source, line_of(node), "ast-grep")]
-    if op.text() in {"==", "==="} and left.text() == right.text() and left.kind() in {
-            "identifier", "member_expression"}:
+    if (
+        op.text() in {"==", "==="}
+        and left.text() == right.text()
+        and left.kind() in {"identifier", "member_expression"}
+    ):
         return [emit(SELF_COMPARE, source, line_of(node), "ast-grep")]
     for side, other in ((left, right), (right, left)):
-        if side.kind() == "unary_expression" and side.text().startswith("typeof") and \
-                other.kind() == "string":
+        if (
+            side.kind() == "unary_expression"
+            and side.text().startswith("typeof")
+            and other.kind() == "string"
+        ):
             value = other.text().strip("'\"`")
             if value not in _TYPEOF_OK:
-                return [emit(TYPEOF_TYPO, source, line_of(node), "ast-grep",
-                             detail=f"(`{value}`)")]
+                return [emit(TYPEOF_TYPO, source, line_of(node), "ast-grep", detail=f"(`{value}`)")]
     return []

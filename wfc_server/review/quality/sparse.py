@@ -3,15 +3,18 @@
 In diff-only mode a modified file is shown as its hunks at their real line numbers with blank
 lines elsewhere, so a hunk that starts inside a function starts with an "unexpected indent" and
 nothing parses. The parser's own errors guide a few local repairs written into those blank
-lines: block headers (``def _wfc_hunk():``, ``if True:``) before an orphaned indented run, ``pass`` after
-a header whose body lies outside the hunk. Line numbers never move, so findings on the repaired
-text point at the real lines. Hunks that start inside an expression cannot be repaired.
+lines: block headers (``def _wfc_hunk():``, ``if True:``) before an orphaned indented run,
+``pass`` after a header whose body lies outside the hunk. Line numbers never move, so
+findings on the repaired text point at the real lines. Hunks that start inside an expression
+cannot be repaired.
 """
 
 from __future__ import annotations
 
 import ast
 import functools
+
+from wfc_server.review.quality.pyast import parse
 
 MAX_REPAIRS = 50
 HEADER = "def _wfc_hunk():"
@@ -61,7 +64,7 @@ def _add_header(lines: list[str], number: int) -> bool:
     index = number - 1
     first = _indent(lines[index])
     levels = {0}
-    for line in lines[index + 1:]:
+    for line in lines[index + 1 :]:
         if not line.strip():
             continue
         width = _indent(line)
@@ -90,11 +93,22 @@ def _add_pass(lines: list[str], number: int) -> bool:
     return True
 
 
-def analysable_text(text: str, complete: bool) -> str:
-    """The text Python rules should analyse: a partial file's sparse image gets repaired.
+def prepare(text: str, complete: bool) -> tuple[str, bool]:
+    """The text Python rules should analyse, and whether it is a whole module.
 
-    Complete files are analysed as they are (a syntax error there is a real finding).
+    A complete file that parses is analysed as is. A partial file's sparse image, or a "complete"
+    file that is really a fragment (an indented method excerpt), is repaired when possible; the
+    result then is not whole, so rules that need the whole module (undefined names, syntax
+    errors) stay quiet. A complete file that cannot be repaired keeps its text: its syntax
+    error is real.
     """
-    if complete:
-        return text
-    return repair(text) or text
+    if parse(text) is not None:
+        return text, complete
+    fixed = repair(text)
+    if fixed is not None:
+        return fixed, False
+    return text, complete
+
+
+def analysable_text(text: str, complete: bool) -> str:
+    return prepare(text, complete)[0]

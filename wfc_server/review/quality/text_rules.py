@@ -12,20 +12,35 @@ _M = "maintainability"
 DUP_WINDOW = 6
 
 TODO = Rule(
-    "WFC-MAINT-TODO", _M, "info", "todo-marker", "TODO/FIXME added",
+    "WFC-MAINT-TODO",
+    _M,
+    "info",
+    "todo-marker",
+    "TODO/FIXME added",
     "The change adds a reminder of unfinished work.",
-    "Finish it, or link the marker to a tracked issue.", None, 90,
+    "Finish it, or link the marker to a tracked issue.",
+    None,
+    90,
 )
 DUPLICATE = Rule(
-    "WFC-MAINT-DUPLICATE", _M, "low", "duplicated-block", "Duplicated block added",
+    "WFC-MAINT-DUPLICATE",
+    _M,
+    "low",
+    "duplicated-block",
+    "Duplicated block added",
     "The same block of code is added more than once; fixes will have to be made in every copy.",
-    "Extract the shared block into a function.", None, 70, heuristic=True,
+    "Extract the shared block into a function.",
+    None,
+    70,
+    heuristic=True,
 )
 
 _COMMENT_TODO = re.compile(r"(#|//|/\*|--|\*)\s*.*\b(TODO|FIXME|XXX|HACK)\b")
-_TRIVIAL = re.compile(r"^([{}()\[\];,]*|else:?|try:|finally:|pass|return|break|continue|"
-                      r"end|\*/|/\*\*?|\*|#.*|//.*|\"\"\"|'''|"
-                      r"(import|from|package|using|#include|require)\b.*|@\w+.*|\}\s*else\s*\{)$")
+_TRIVIAL = re.compile(
+    r"^([{}()\[\];,]*|else:?|try:|finally:|pass|return|break|continue|"
+    r"end|\*/|/\*\*?|\*|#.*|//.*|\"\"\"|'''|"
+    r"(import|from|package|using|#include|require)\b.*|@\w+.*|\}\s*else\s*\{)$"
+)
 
 
 def todo_findings(source: SourceFile) -> list[RawFinding]:
@@ -54,7 +69,7 @@ def duplicate_findings(sources: list[SourceFile]) -> list[RawFinding]:
             if text and not _TRIVIAL.match(text):
                 kept.append((number, text))
         for start in range(len(kept) - DUP_WINDOW + 1):
-            window = kept[start:start + DUP_WINDOW]
+            window = kept[start : start + DUP_WINDOW]
             if any(not text for _, text in window):
                 continue
             key = tuple(text for _, text in window)
@@ -75,6 +90,14 @@ def duplicate_findings(sources: list[SourceFile]) -> list[RawFinding]:
                 continue
             reported.add((source.path, start))
             covered[source.path].append((start, end + DUP_WINDOW))
-            out.append(emit(DUPLICATE, source, start, "wfc-text", end_line=end,
-                            detail=f"First copy: {first[0].path}:{first[1]}."))
+            out.append(
+                emit(
+                    DUPLICATE,
+                    source,
+                    start,
+                    "wfc-text",
+                    end_line=end,
+                    detail=f"First copy: {first[0].path}:{first[1]}.",
+                )
+            )
     return out

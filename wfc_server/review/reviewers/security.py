@@ -11,16 +11,25 @@ from __future__ import annotations
 
 import ast
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from wfc_server.review.analyzers.bandit import BanditIssue, BanditRunner
 from wfc_server.review.analyzers.secrets import SecretHit, SecretScanner
-from wfc_server.review.model import AnalysisInput, RawFinding, ReviewerOutput, SourceFile
+from wfc_server.review.model import (
+    AnalysisInput,
+    RawFinding,
+    ReviewerOutput,
+    SourceFile,
+)
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.lang_rules import SPECS, analyse_language
-from wfc_server.review.security.python_rules import PythonAnalysis, SinkEvent, analyse_python
+from wfc_server.review.security.python_rules import (
+    PythonAnalysis,
+    SinkEvent,
+    analyse_python,
+)
 from wfc_server.review.security.secret_values import looks_like_real_secret
 from wfc_server.review.security.sql_rules import analyse_sql
 from wfc_server.review.security.taint import CLEAN
@@ -77,6 +86,8 @@ def _bandit_rules() -> Mapping[str, BanditRule]:
 
 
 BANDIT_RULES = _bandit_rules()
+#: Sinks where even data of unknown origin deserves a (low) note when bandit sees them.
+_INHERENTLY_DANGEROUS = frozenset({"code-injection", "command-injection", "unsafe-deserialization"})
 _CHECK_ALIASES = {"weak-password-hash": {"weak-password-hash", "weak-hash", "weak-crypto"},
                   "weak-crypto": {"weak-crypto", "weak-hash"}}
 
@@ -96,7 +107,7 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
         elif source.language in SPECS:
             try:
                 out.findings.extend(analyse_language(source.path, source.language, source.text, source.is_test))
-            except Exception as exc:  # a parser crash must not hide the file: record it
+            except Exception as exc:  # noqa: BLE001 - a parser crash must not hide the file
                 out.skipped.append((source.path, f"security rules failed: {type(exc).__name__}"))
         elif source.language == "sql":
             out.findings.extend(analyse_sql(source.path, source.text, source.is_test))
@@ -104,20 +115,62 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
     return out
 
 
-def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput) -> list[RawFinding]:
+def _parse(text: str, path: str) -> ast.Module | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            tree = ast.parse(source.text, filename=source.path)
-    except (SyntaxError, ValueError):
+            return ast.parse(text, filename=path)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _dedent_blocks(text: str) -> str:
+    """A diff fragment made parseable: each blank-separated block dedented on its own.
+
+    Hunks start mid-function at any indentation; dedenting keeps every line number, so findings
+    still point at the right lines.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        indents = [len(x) - len(x.lstrip()) for x in block if x.strip()]
+        cut = min(indents) if indents else 0
+        out.extend(x[cut:] for x in block)
+        block.clear()
+
+    for line in lines:
+        if line.strip():
+            block.append(line)
+        else:
+            flush()
+            out.append("")
+    flush()
+    return "\n".join(out)
+
+
+def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput) -> list[RawFinding]:
+    text = source.text
+    tree = _parse(text, source.path)
+    if tree is None and not source.complete:
+        text = _dedent_blocks(source.text)
+        tree = _parse(text, source.path)
+    if tree is None:
         # Newer syntax or a diff fragment: tree-sitter still parses it, with fewer rules.
         try:
             return analyse_language(source.path, "python", source.text, source.is_test)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - recorded as skipped, never silent
             out.skipped.append((source.path, f"not parseable as Python ({type(exc).__name__})"))
             return []
-    analysis = analyse_python(source.path, tree, source.is_test)
-    issues = bandit.scan(source.path, source.text) or []
+    try:
+        analysis = analyse_python(source.path, tree, source.is_test, complete=source.complete)
+    except RecursionError:  # machine-generated, absurdly nested code: use the flat rules
+        return analyse_language(source.path, "python", source.text, source.is_test)
+    try:
+        issues = bandit.scan(source.path, text, tree) or []  # after our analysis: bandit annotates the tree
+    except RecursionError:
+        issues = []
     return analysis.findings + _adjudicate(source, issues, analysis)
 
 
@@ -147,6 +200,8 @@ def _adjudicate(source: SourceFile, issues: list[BanditIssue], analysis: PythonA
             continue  # string building we followed to its sink (or to no sink)
         if events and all(e.level == CLEAN for e in events):
             continue  # proven constant / sanitised
+        if events and rule.concept not in _INHERENTLY_DANGEROUS:
+            continue  # we followed the data and it is not request data
         kept.append(_bandit_finding(source, issue, rule.concept, "low", 35))
     return kept
 

@@ -7,9 +7,9 @@ Every tool (bandit, detect-secrets, ast-grep rules, the taint engine) reports th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from wfc_server.review.model import RawFinding
 

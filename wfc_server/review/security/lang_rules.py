@@ -12,8 +12,8 @@ defects (TLS off, XXE factories, weak hashes for passwords...) are line/tree pat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ast_grep_py import SgNode, SgRoot
 
@@ -54,7 +54,7 @@ _JS = Spec(
               r"\bdocument\.(URL|documentURI|cookie|referrer)|\bwindow\.location\.(hash|search|href)|"
               r"\bwindow\.name\b|new URLSearchParams\(|\bsearchParams\.get\("),
     external=_S(r"\bprocess\.argv\b|\bprocess\.env\b|\breadline\b"),
-    handler_param=_S(r"(?!)"),
+    handler_param=_S(r"@(Param|Query|Body|Headers|Cookies|UploadedFile)\("),  # NestJS
     request_object=_S(r"^(req|request)$"),
     sanitizers=(
         (_S(r"\b(parseInt|parseFloat|Number|Boolean|Math\.\w+)\(|\.length\b|\buuidValidate\(|"
@@ -130,6 +130,11 @@ SPECS = {"javascript": _JS, "typescript": _JS, "go": _GO, "java": _JAVA, "python
 
 _LITERAL = re.compile(r'''^\s*("([^"\\]|\\.)*"|'([^'\\]|\\.)*'|`[^`$]*`|-?\d+(\.\d+)?|true|false|null|nil)\s*$''')
 _STRING = re.compile(r'''"([^"\\]|\\.)*"|'([^'\\]|\\.)*'|`([^`\\]|\\.)*`''')
+#: Cheap pre-check: a line that could hold an allow-list / validation guard.
+_GUARD_HINT = re.compile(r"includes|\.has\(|contains|indexOf|allow|whitelist|valid|\.test\(|matches|MatchString|"
+                         r"isSafe|==|!=|switch|startsWith|startswith|HasPrefix|filepath\.Rel|isAbsolute|new URL")
+#: How far back (lines) a sink looks for assignments and guards of a variable.
+_LOOKBACK = 300
 _PY_FSTRING = re.compile(r"""\b[fF][rR]?(["'])((?:(?!\1).)*)\1""")
 #: Calls whose *result* is program output, a response body, rows or file content, not request data.
 _EFFECT = re.compile(
@@ -151,7 +156,7 @@ _FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$]+/''', re.IGNO
 _LOCAL_PATH = re.compile(r'''^\s*["'`]/(?!/)''')
 _PASSWORDISH = re.compile(r"passw|pwd|passphrase|credential", re.IGNORECASE)
 _TOKENISH = re.compile(r"token|secret|passw|nonce|salt|otp|csrf|session|apikey|api_key|reset|"
-                       r"verif|activation|invite|auth|key\b", re.IGNORECASE)
+                       r"verif|activation|invite|auth", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +177,12 @@ class Func:
     text: str
     start: int  # 0-based line of the function start
     params: dict[str, Value]
+    lines: list[str] = field(default_factory=list)
+    blanked: list[str] = field(default_factory=list)  # string contents blanked, same offsets
+
+    def __post_init__(self) -> None:
+        self.lines = self.text.splitlines()
+        self.blanked = [_blank_strings(x) for x in self.lines]
 
 
 @dataclass
@@ -187,11 +198,16 @@ class LangAnalysis:
         grep_lang = GREP_LANG[self.language]
         if self.language == "typescript" and self.path.endswith(".tsx"):
             grep_lang = "tsx"
-        root = SgRoot(self.text, grep_lang).root()
         self.spec = spec
         self.lines = self.text.splitlines()
+        if any(len(line) > 3000 for line in self.lines):
+            # minified / generated bundle: line-based taint is meaningless and slow there
+            self.line_rules()
+            return list(self.findings.values())
+        root = SgRoot(self.text, grep_lang).root()
         self.file_consts = _file_constants(self.text)
         self._funcs: dict[int, Func] = {}
+        self._pattern_cache: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
         for kind in spec.call_kinds:
             for node in root.find_all(kind=kind):
                 self.call(node, _callee(node, self.language), _args(node))
@@ -207,7 +223,7 @@ class LangAnalysis:
             jsx = root.find_all(kind="jsx_attribute") if grep_lang in {"javascript", "tsx"} else []
             for node in jsx:
                 if node.text().startswith("dangerouslySetInnerHTML"):
-                    m = re.search(r"__html\s*:\s*(.+?)\s*\}\s*\}\s*$", node.text(), re.S)
+                    m = re.search(r"__html\s*:\s*(.+?)\s*\}\s*\}\s*$", node.text(), re.DOTALL)
                     if m:
                         self.sink(node, "xss", m.group(1), "`dangerouslySetInnerHTML`", dom=True)
         self.line_rules()
@@ -269,16 +285,19 @@ class LangAnalysis:
             if pattern.search(expr) and (kind in kinds or kinds is _ALL) and _wraps(pattern, expr):
                 return CLEAN_VALUE
         built = _is_built(expr)
-        m = self.spec.source.search(_strip_strings_keep_templates(expr))
+        code = _strip_strings_keep_templates(expr)
+        m = self.spec.source.match(code.lstrip())
+        if m:  # the expression *is* a request read (r.URL.Query().Get(...), req.query.x)
+            return Value(SOURCE, f"request data `{_short(m.group(0))}`", built)
+        if _EFFECT.search(expr):  # the result of I/O that merely used request data
+            return Value(UNKNOWN, "the result of an I/O call", False, "unknown")
+        m = self.spec.source.search(code)
         if m:
             return Value(SOURCE, f"request data `{_short(m.group(0))}`", built)
-        if _EFFECT.search(expr):
-            return Value(UNKNOWN, "the result of an I/O call", False, "unknown")
         m = self.spec.external.search(expr)
         if m:
             return Value(SOURCE, f"`{_short(m.group(0))}`", built, "external")
         best = CLEAN_VALUE
-        code = _strip_strings_keep_templates(expr)
         for ident in dict.fromkeys(_IDENT.findall(code)):
             if ident in _KEYWORDS or ident in self.file_consts or ident.isupper():
                 continue
@@ -309,18 +328,16 @@ class LangAnalysis:
         return Value(UNKNOWN, f"`{name}`", False, "unknown")
 
     def _last_assignment(self, name: str, func: Func, line: int) -> tuple[str | None, int] | None:
-        lines = func.text.splitlines()
+        lines = func.lines
         upto = line - func.start
-        n = re.escape(name)
-        assign = re.compile(
-            rf"(?:^|[\s;(,])(?:(?:const|let|var|final)\s+)?(?:[\w<>\[\].,?]+\s+)?{n}\s*(?::[\w<>\[\]|. ]+)?"
-            rf"(?::=|=(?!=)|\+=)\s*(.+?)\s*;?\s*$")
-        destructure = re.compile(rf"(?:const|let|var)\s*\{{[^}}]*\b{n}\b[^}}]*\}}\s*=\s*(.+?);?\s*$")
-        go_multi = re.compile(rf"\b{n}\s*,\s*\w+\s*:?=\s*(.+?)\s*$|\b\w+\s*,\s*{n}\s*:?=\s*(.+?)\s*$")
+        assign, destructure, go_multi = self._patterns(name)
         found: list[tuple[str | None, int]] = []
-        for i in range(min(upto - 1, len(lines) - 1), -1, -1):
+        first = max(0, upto - 1 - _LOOKBACK)
+        for i in range(min(upto - 1, len(lines) - 1), first - 1, -1):
             original = lines[i]
-            text = _blank_strings(original)
+            text = func.blanked[i]
+            if name not in text:
+                continue
             m = destructure.search(text)
             if m:
                 rhs = original[m.start(1):m.end(1)]
@@ -341,8 +358,26 @@ class LangAnalysis:
             return (" + ".join(r for r, _ in found if r), found[-1][1])
         return None
 
+    def _patterns(self, name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        """Assignment patterns for one variable name, compiled once per file."""
+        cached = self._pattern_cache.get(name)
+        if cached is None:
+            n = re.escape(name)
+            cached = (
+                re.compile(rf"(?:^|[\s;(,])(?:(?:const|let|var|final)\s+)?(?:[\w<>\[\].,?]+\s+)?{n}\s*"
+                           rf"(?::[\w<>\[\]|. ]+)?(?::=|=(?!=)|\+=)\s*(.+?)\s*;?\s*$"),
+                re.compile(rf"(?:const|let|var)\s*\{{[^}}]*\b{n}\b[^}}]*\}}\s*=\s*(.+?);?\s*$"),
+                re.compile(rf"\b{n}\s*,\s*\w+\s*:?=\s*(.+?)\s*$|\b\w+\s*,\s*{n}\s*:?=\s*(.+?)\s*$"),
+            )
+            self._pattern_cache[name] = cached
+        return cached
+
     def _guarded(self, name: str, func: Func, line: int, kind: str) -> bool:
-        before = "\n".join(func.text.splitlines()[: max(0, line - func.start)])
+        upto = max(0, line - func.start)
+        window = [x for x in func.lines[max(0, upto - _LOOKBACK): upto] if name in x]
+        if not window or not any(_GUARD_HINT.search(x) for x in window):
+            return False
+        before = "\n".join(window)
         n = re.escape(name)
         allow = re.search(
             rf"\.(includes|has|contains|containsKey|indexOf)\(\s*{n}(\.\w+|\(\))?\s*\)|\b(allowed|whitelist|allowlist|"
@@ -426,7 +461,7 @@ class LangAnalysis:
         elif re.fullmatch(r"set(Timeout|Interval)", callee) and args and not re.match(
                 r"\s*(\(|function|async|[\w$]+\s*=>|[\w$.]+\s*$)", a0):
             self.sink(node, "code", a0, f"`{callee}` with a string argument")
-        if re.fullmatch(r"(child_process|cp|childProcess|proc|shell|shelljs)\.(exec|execSync)|exec|execSync",
+        if re.fullmatch(r"(.*child_process.*|cp|childProcess|proc|shell|shelljs)\.(exec|execSync)|exec|execSync",
                         callee) and args and ("child_process" in self.text or "shell" in callee):
             self.sink(node, "cmd", a0, f"`{callee}` (runs a shell)")
         if re.search(r"\b(spawn|spawnSync|execFile)$", callee) and "shell: true" in node.text():
@@ -442,7 +477,7 @@ class LangAnalysis:
         if re.search(r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne|deleteMany|"
                      r"countDocuments|count|findOneAndDelete|where)$", callee) and args:
             if "$where" in a0:
-                m = re.search(r"\$where['\"]?\s*:\s*(.+?)\s*[,}]\s*$", a0, re.S)
+                m = re.search(r"\$where['\"]?\s*:\s*(.+?)\s*[,}]\s*$", a0, re.DOTALL)
                 self.sink(node, "code" if m else "nosql", m.group(1) if m else a0,
                           f"the MongoDB `$where` clause of `{callee}`")
             elif re.fullmatch(r"\s*(req|request)\.(body|query|params)(\.\w+)?\s*", a0) or re.search(
@@ -452,11 +487,11 @@ class LangAnalysis:
             self.sink(node, "xss", a0, f"`{callee}`", dom=True)
         if callee.endswith(".insertAdjacentHTML") and len(args) > 1:
             self.sink(node, "xss", args[1], "`insertAdjacentHTML`", dom=True)
-        if re.fullmatch(r"(\$|jQuery)\(.*\)\.(html|append|prepend|after|before)", callee, re.S) and args:
+        if re.fullmatch(r"(\$|jQuery)\(.*\)\.(html|append|prepend|after|before)", callee, re.DOTALL) and args:
             self.sink(node, "xss", a0, f"jQuery `.{callee.rsplit('.', 1)[-1]}()`", need_built=True)
-        if re.fullmatch(r"(res|response|reply|ctx)\.(send|write|end|type\(.*\)\.send)", callee) and args:
-            if not re.match(r"\s*(JSON\.stringify|\{|\[)", a0):
-                self.sink(node, "xss", a0, f"the response written by `{callee}`", need_built=True)
+        if re.fullmatch(r"(res|response|reply|ctx)\.(send|write|end|type\(.*\)\.send)", callee) and args \
+                and not re.match(r"\s*(JSON\.stringify|\{|\[)", a0):
+            self.sink(node, "xss", a0, f"the response written by `{callee}`", need_built=True)
         if re.fullmatch(r"(res|response|reply|ctx)\.redirect", callee) and args:
             self.sink(node, "redirect", args[-1], f"`{callee}`")
         if re.fullmatch(r"(fs|fsp|fs\.promises|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
@@ -491,15 +526,15 @@ class LangAnalysis:
                 self.emit("jwt-verification", node, "medium",
                           "`jwt.verify` is called without an `algorithms` allow-list; an attacker can "
                           "switch the algorithm (e.g. HS256 with the public key).", 50)
-        if re.fullmatch(r"jwt\.decode", callee) and re.search(r"verify|auth|user", self._func_name(node), re.I):
+        if re.fullmatch(r"jwt\.decode", callee) and re.search(r"verify|auth|user", self._func_name(node), re.IGNORECASE):
             self.emit("jwt-verification", node, "medium",
                       "`jwt.decode` does not verify the signature but its result is used for "
                       "authentication.", 45)
         if re.fullmatch(r"(crypto\.)?createHash", callee) and args and re.fullmatch(
-                r"""\s*['"](md5|sha1|md4)['"]\s*""", a0, re.I):
+                r"""\s*['"](md5|sha1|md4)['"]\s*""", a0, re.IGNORECASE):
             self.weak_hash(node, a0.strip("'\" "))
         if re.fullmatch(r"(crypto\.)?createCipher(iv)?", callee) and args and re.search(
-                r"des|rc4|rc2|bf-|blowfish|ecb", a0, re.I):
+                r"des|rc4|rc2|bf-|blowfish|ecb", a0, re.IGNORECASE):
             self.emit("weak-crypto", node, "medium", f"`{callee}({a0})` uses a broken cipher or ECB mode.", 80)
         if callee == "Math.random":
             self.weak_random(node, callee)
@@ -512,7 +547,7 @@ class LangAnalysis:
                           ("http.", "r.", "req.", "c.", "url.", "os.")):
             idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
             if len(args) > idx and (_SQL_TEXT.search(args[idx]) or re.fullmatch(
-                    r"\w*(sql|query|stmt|q)\w*", args[idx].strip(), re.I)):
+                    r"\w*(sql|query|stmt|q)\w*", args[idx].strip(), re.IGNORECASE)):
                 self.sink(node, "sql", args[idx], f"`{callee}`")
         if re.fullmatch(r"exec\.Command(Context)?", callee) and args:
             offset = 1 if callee.endswith("Context") else 0
@@ -535,12 +570,11 @@ class LangAnalysis:
             self.sink(node, "path", args[2], "`http.ServeFile`")
         if re.fullmatch(r"template\.(HTML|JS|HTMLAttr|URL)", callee) and args:
             self.sink(node, "xss", args[0], f"`{callee}` (bypasses html/template escaping)")
-        if re.fullmatch(r"fmt\.Fprint(f|ln)?", callee) and len(args) >= 2 and re.fullmatch(
+        writes_html = len(args) >= 2 and (_HTMLISH.search(args[1]) is not None or callee != "fmt.Fprintf")
+        if re.fullmatch(r"fmt\.Fprint(f|ln)?", callee) and writes_html and re.fullmatch(
                 r"\s*(w|rw|writer|resp|res)\s*", args[0]):
-            if _HTMLISH.search(args[1]) or callee != "fmt.Fprintf":
-                for arg in args[1 if callee != "fmt.Fprintf" else 2:]:
-                    self.sink(node, "xss", arg, "the HTTP response written by `fmt.Fprintf`",
-                              severity=("high", 70))
+            for arg in args[1 if callee != "fmt.Fprintf" else 2:]:
+                self.sink(node, "xss", arg, "the HTTP response written by `fmt.Fprintf`", severity=("high", 70))
         if re.fullmatch(r"(w|rw|writer|resp)\.Write", callee) and args:
             self.sink(node, "xss", args[0], f"the HTTP response written by `{callee}`", need_built=True,
                       severity=("high", 65))
@@ -562,9 +596,9 @@ class LangAnalysis:
         method = callee.rsplit(".", 1)[-1]
         if method in {"executeQuery", "executeUpdate", "execute", "addBatch", "prepareStatement", "prepareCall",
                       "createQuery", "createNativeQuery", "createSQLQuery", "queryForObject", "queryForList",
-                      "queryForMap", "query", "update", "batchUpdate", "queryForRowSet"} and args:
-            if _SQL_TEXT.search(a0) or re.fullmatch(r"\w*(sql|query|stmt|q)\w*", a0.strip(), re.I):
-                self.sink(node, "sql", a0, f"`{callee}`")
+                      "queryForMap", "query", "update", "batchUpdate", "queryForRowSet"} and (
+                _SQL_TEXT.search(a0) or re.fullmatch(r"\w*(sql|query|stmt|q)\w*", a0.strip(), re.IGNORECASE)):
+            self.sink(node, "sql", a0, f"`{callee}`")
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
             self.sink(node, "cmd", a0, f"`{callee}`")
         if callee == "new ProcessBuilder" and args:
@@ -573,14 +607,14 @@ class LangAnalysis:
             else:
                 self.sink(node, "cmd", " + ".join(args), "`ProcessBuilder`", need_built=True)
         if method == "readObject" and re.search(r"ObjectInputStream|XMLDecoder", self.text) and not re.search(
-                r"ValidatingObjectInputStream|setObjectInputFilter|ObjectInputFilter|resolveClass", self.text):
-            if not re.search(r"\bvoid\s+readObject\s*\(", self.func_of(node).text[:200]):
-                src = "HTTP request body" if re.search(r"getInputStream\(\)|getReader\(\)|getPart\(", self.text) \
-                    else "a stream"
-                sev = ("critical", 85) if src.startswith("HTTP") else ("high", 60)
-                self.emit("unsafe-deserialization", node, sev[0],
-                          f"`{callee}()` deserializes Java objects from {src} without a class filter; "
-                          "gadget chains give remote code execution.", sev[1])
+                r"ValidatingObjectInputStream|setObjectInputFilter|ObjectInputFilter|resolveClass", self.text) \
+                and not re.search(r"\bvoid\s+readObject\s*\(", self.func_of(node).text[:200]):
+            src = "HTTP request body" if re.search(r"getInputStream\(\)|getReader\(\)|getPart\(", self.text) \
+                else "a stream"
+            sev = ("critical", 85) if src.startswith("HTTP") else ("high", 60)
+            self.emit("unsafe-deserialization", node, sev[0],
+                      f"`{callee}()` deserializes Java objects from {src} without a class filter; "
+                      "gadget chains give remote code execution.", sev[1])
         if callee in {"new Yaml().load", "yaml.load"} and "SafeConstructor" not in self.text and args:
             self.sink(node, "deser", a0, "SnakeYAML `load` without SafeConstructor")
         if callee in {"new File", "new FileInputStream", "new FileOutputStream", "new FileReader",
@@ -599,16 +633,16 @@ class LangAnalysis:
             self.sink(node, "xss", " + ".join(args), "the servlet response writer", severity=("high", 75))
         if method == "sendRedirect" and args:
             self.sink(node, "redirect", a0, f"`{callee}`")
-        if method == "search" and len(args) >= 2 and re.search(r"ctx|context|ldap|dir", callee, re.I):
+        if method == "search" and len(args) >= 2 and re.search(r"ctx|context|ldap|dir", callee, re.IGNORECASE):
             self.sink(node, "ldap", args[1], f"the LDAP filter of `{callee}`")
         if method in {"evaluate", "compile"} and re.search(r"xpath|xPath|XPath", callee) and args:
             self.sink(node, "xpath", a0, f"the XPath expression of `{callee}`")
         if callee == "MessageDigest.getInstance" and args:
             algo = a0.strip('" ')
-            if re.fullmatch(r"MD5|MD2|MD4|SHA-?1|SHA", algo, re.I):
+            if re.fullmatch(r"MD5|MD2|MD4|SHA-?1|SHA", algo, re.IGNORECASE):
                 self.weak_hash(node, algo)
         if callee == "Cipher.getInstance" and args and re.search(r'"(DES|DESede|RC4|RC2|Blowfish|AES"|[^"]*/ECB/)',
-                                                                a0 + ("" if "/" in a0 else "")):
+                                                                a0):
             self.emit("weak-crypto", node, "medium",
                       f"`Cipher.getInstance({a0})` uses a broken cipher or ECB mode (\"AES\" alone "
                       "defaults to ECB).", 75)
@@ -619,13 +653,13 @@ class LangAnalysis:
                 self.sink(node, "log", arg, f"the log call `{callee}`", need_built=True)
         if callee in {"DocumentBuilderFactory.newInstance", "SAXParserFactory.newInstance",
                       "XMLInputFactory.newInstance", "XMLInputFactory.newFactory", "TransformerFactory.newInstance",
-                      "SchemaFactory.newInstance", "new SAXReader", "new SAXBuilder", "XMLReaderFactory.createXMLReader"}:
-            if not re.search(r"disallow-doctype-decl|FEATURE_SECURE_PROCESSING|external-general-entities|"
-                             r"IS_SUPPORTING_EXTERNAL_ENTITIES|SUPPORT_DTD|ACCESS_EXTERNAL_DTD|"
-                             r"setExpandEntityReferences\(false\)|load-external-dtd", self.text):
-                self.emit("xxe", node, "high",
-                          f"`{callee}()` is used without disabling DOCTYPEs / external entities, so "
-                          "parsed XML can read local files or reach internal hosts (XXE).", 75)
+                      "SchemaFactory.newInstance", "new SAXReader", "new SAXBuilder", "XMLReaderFactory.createXMLReader"} \
+                and not re.search(r"disallow-doctype-decl|FEATURE_SECURE_PROCESSING|external-general-entities|"
+                                  r"IS_SUPPORTING_EXTERNAL_ENTITIES|SUPPORT_DTD|ACCESS_EXTERNAL_DTD|"
+                                  r"setExpandEntityReferences\(false\)|load-external-dtd", self.text):
+            self.emit("xxe", node, "high",
+                      f"`{callee}()` is used without disabling DOCTYPEs / external entities, so "
+                      "parsed XML can read local files or reach internal hosts (XXE).", 75)
 
     def py_call(self, node: SgNode, callee: str, args: list[str]) -> None:
         """The essential Python sinks, for files only tree-sitter can parse."""
@@ -633,16 +667,14 @@ class LangAnalysis:
         a0 = positional[0] if positional else ""
         if callee.endswith((".execute", ".executemany", ".raw")) and a0:
             self.sink(node, "sql", a0, f"`{callee}`", need_built=False)
-        if callee in {"os.system", "os.popen", "subprocess.getoutput"} or (
-                callee.startswith("subprocess.") and any(re.match(r"\s*shell\s*=\s*True", a) for a in args)):
-            if a0:
-                self.sink(node, "cmd", a0, f"`{callee}`")
+        shell = callee.startswith("subprocess.") and any(re.match(r"\s*shell\s*=\s*True", a) for a in args)
+        if a0 and (callee in {"os.system", "os.popen", "subprocess.getoutput"} or shell):
+            self.sink(node, "cmd", a0, f"`{callee}`")
         if callee in {"eval", "exec"} and a0:
             self.sink(node, "code", a0, f"`{callee}()`")
-        if callee in {"pickle.loads", "pickle.load", "marshal.loads", "yaml.unsafe_load"} or (
-                callee == "yaml.load" and not any("Safe" in a for a in args)):
-            if a0:
-                self.sink(node, "deser", a0, f"`{callee}()`")
+        unsafe_yaml = callee == "yaml.load" and not any("Safe" in a for a in args)
+        if a0 and (callee in {"pickle.loads", "pickle.load", "marshal.loads", "yaml.unsafe_load"} or unsafe_yaml):
+            self.sink(node, "deser", a0, f"`{callee}()`")
         if callee in {"open", "send_file"} and a0:
             self.sink(node, "path", a0, f"`{callee}`")
         if re.fullmatch(r"(requests|httpx)\.(get|post|put|delete|head|request)|urllib\.request\.urlopen|urlopen",
@@ -689,7 +721,7 @@ class LangAnalysis:
             self.emit("weak-password-hash", node, "high",
                       f"Passwords are hashed with fast `{algo}` (no salt, no work factor); leaked hashes "
                       "are cracked quickly.", 80)
-        elif re.search(r"token|secret|sign|auth|session|hmac", context, re.I):
+        elif re.search(r"token|secret|sign|auth|session|hmac", context, re.IGNORECASE):
             self.emit("weak-hash", node, "medium",
                       f"`{algo}` is used for a security purpose; it is broken for collision resistance.", 55)
         elif self.language == "java":
@@ -706,7 +738,7 @@ class LangAnalysis:
     def line_rules(self) -> None:
         for i, line in enumerate(self.lines):
             if re.search(r"rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|"
-                         r"InsecureSkipVerify\s*:\s*true|strictSSL\s*:\s*false|insecure\s*:\s*true", line):
+                         r"InsecureSkipVerify\s*:\s*true|strictSSL\s*:\s*false", line):
                 self.emit("tls-verification-disabled", i, "medium",
                           "TLS certificate verification is switched off, so the connection can be "
                           "intercepted.", 85)
@@ -752,17 +784,17 @@ def _split_params(params: SgNode) -> list[str]:
 def _file_constants(text: str) -> set[str]:
     """File-level string/number constants and imported module names: never request data."""
     out = set()
-    for m in re.finditer(r'^\s*(?:import\s+)?(?:(\w+)\s+)?"[\w./-]*?(\w+)"\s*$', text, re.M):  # Go imports
+    for m in re.finditer(r'^\s*(?:import\s+)?(?:(\w+)\s+)?"[\w./-]*?(\w+)"\s*$', text, re.MULTILINE):  # Go imports
         out.add(m.group(1) or m.group(2))
     for m in re.finditer(r"(?:const|let|var|import)\s+(\w+)\s*(?:=\s*require\(|from\s)", text):
         out.add(m.group(1))
     for m in re.finditer(r"import\s+\*\s+as\s+(\w+)", text):
         out.add(m.group(1))
     for m in re.finditer(r"""(?:const|final|static final [\w<>]+|var)\s+([A-Za-z_$][\w$]*)\s*(?:[:=]|\s)\s*=?\s*"""
-                         r"""("[^"\n]*"|'[^'\n]*'|\d+)\s*;?\s*$""", text, re.M):
+                         r"""("[^"\n]*"|'[^'\n]*'|\d+)\s*;?\s*$""", text, re.MULTILINE):
         out.add(m.group(1))
     for m in re.finditer(r"^\s*(?:const\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?=\s*(\"[^\"\n]*\"|`[^`\n]*`)\s*$",
-                         text, re.M):
+                         text, re.MULTILINE):
         out.add(m.group(1))
     return out
 

@@ -166,12 +166,18 @@ class PythonSinks:
         # XSS and template injection
         if qualname in MARKUP_FUNCS:
             self._sink(call, fa, "xss", _arg(call, 0), f"`{_callee(call)}` (marks it safe HTML)")
-        elif qualname in RESPONSE_FUNCS and not qualname.startswith("rest_framework"):
-            if self._html_response(call):
-                self._sink(call, fa, "xss", _arg(call, 0, "response", "content", "body", "text"),
-                           f"the HTML response `{_callee(call)}`", need_built=True)
-        if qualname in TEMPLATE_FUNCS or method == "from_string":
+        elif qualname in RESPONSE_FUNCS and not qualname.startswith("rest_framework") and self._html_response(call):
+            self._sink(call, fa, "xss", _arg(call, 0, "response", "content", "body", "text"),
+                       f"the HTML response `{_callee(call)}`", need_built=True)
+        env_like = isinstance(call.func, ast.Attribute) and re.search(
+            r"env|jinja", ast.unparse(call.func.value), re.IGNORECASE) is not None
+        if qualname in TEMPLATE_FUNCS or (method == "from_string" and env_like):
             self._template(call, fa, qualname)
+        # XML parsers that resolve entities by default (lxml) or expand them (stdlib)
+        if qualname in _LXML_PARSE and len(call.args) < 2 and not any(k.arg == "parser" for k in call.keywords):
+            self._xml(call, fa, qualname, lxml=True)
+        elif qualname in _STDLIB_XML:
+            self._xml(call, fa, qualname, lxml=False)
         # LDAP / XPath
         if method in LDAP_METHODS and not qualname.startswith("re."):
             self._ldap(call, fa, method)
@@ -188,7 +194,7 @@ class PythonSinks:
         value = node.value
         if isinstance(value, ast.Tuple) and value.elts:
             headers = [e for e in value.elts[1:] if isinstance(e, ast.Dict)]
-            if any(re.search(r"text/(plain|csv)|application/(json|octet-stream)", ast.unparse(h), re.I)
+            if any(re.search(r"text/(plain|csv)|application/(json|octet-stream)", ast.unparse(h), re.IGNORECASE)
                    for h in headers):
                 return
             value = value.elts[0]
@@ -304,6 +310,27 @@ class PythonSinks:
         if "render_template_string" in qualname:
             self._sink(call, fa, "xss", source, f"the template rendered by `{_callee(call)}`")
 
+    def _xml(self, call: ast.Call, fa: FunctionAnalysis, qualname: str, *, lxml: bool) -> None:
+        arg = _arg(call, 0, "text", "source")
+        if arg is None:
+            return
+        t = fa.taint(arg)
+        level = max(t.levels)
+        line = call.lineno
+        self.events.append(SinkEvent(line, call.end_lineno or line, "xxe", level))
+        if level < SOURCE or t.source_kind != "request":
+            return
+        if lxml:
+            desc = (f"{_cap(t.origin)} is parsed by `{qualname}` with lxml's default parser, which "
+                    "resolves entities: a DOCTYPE can read local files (XXE).")
+            self._add(make_finding("xxe", file=self.path, line=line, end_line=call.end_lineno, severity="high",
+                                   description=desc, family=FAMILY, confidence=70))
+        else:
+            desc = (f"{_cap(t.origin)} is parsed by `{qualname}`, which expands entity definitions "
+                    "(billion-laughs DoS; external entities on old runtimes); use defusedxml.")
+            self._add(make_finding("xxe", file=self.path, line=line, end_line=call.end_lineno, severity="low",
+                                   description=desc, family=FAMILY, confidence=45))
+
     def _ldap(self, call: ast.Call, fa: FunctionAnalysis, method: str) -> None:
         candidates = list(call.args) + [k.value for k in call.keywords
                                         if k.arg in {"filterstr", "search_filter", "filter"}]
@@ -408,7 +435,7 @@ _PASSWORDISH = re.compile(r"pass(word|wd|phrase)?|pwd|(^|_)pw($|_)|credential|(^
 _SECRET_NAME = re.compile(
     r"(pass(word|wd)?|pwd|secret|token|api_?key|apikey|access_?key|private_?key|auth_?key|"
     r"client_?secret|credentials?|signing_?key|encryption_?key|master_?key|jwt_?key|session_?key)$"
-    r"|^(pass(word|wd)?|pwd|secret|token|api_?key|secret_?key)",
+    r"|^(pass(word|wd)?|pwd|secret|token|api_?key|secret_?key)(_|$)",
     re.IGNORECASE,
 )
 _NOT_SECRET_NAME = re.compile(
@@ -416,7 +443,8 @@ _NOT_SECRET_NAME = re.compile(
     r"_regex|_re|_path|_file|_dir|_type|_env|_var|_len|_length|_min|_max|_format|_column|_col|"
     r"_key_name|_id|_hash_algorithm|_algorithm|_scheme|_prefix|_suffix|_help|_text|_error|"
     r"_template|_route|_view|_policy|_expiry|_ttl|_timeout|_lifetime|_count|_attempts|_class|"
-    r"_mode|_key_env|_setting|_kind|_placeholder|_reset|_validators?|_required|_changed)$",
+    r"_mode|_key_env|_setting|_kind|_placeholder|_reset|_validators?|_required|_changed|_hash|_hashed|"
+    r"_digest|_salt|_cookie|_cookie_name|_param_name|_key_name)$",
     re.IGNORECASE,
 )
 _TOKEN_CONTEXT = re.compile(
@@ -443,6 +471,17 @@ _WEAK_CIPHERS = frozenset({"Crypto.Cipher.DES.new", "Crypto.Cipher.DES3.new", "C
                            "cryptography.hazmat.primitives.ciphers.algorithms.Blowfish",
                            "algorithms.TripleDES", "algorithms.ARC4", "algorithms.Blowfish",
                            "cryptography.hazmat.primitives.ciphers.modes.ECB", "modes.ECB"})
+_HTTP_CLIENTS = frozenset({"request", "Session", "Client", "AsyncClient", "ClientSession", "TCPConnector",
+                           "PoolManager", "HTTPSConnectionPool", "urlopen", "send", "stream", "Transport",
+                           "AsyncHTTPTransport", "HTTPTransport"})
+_LOGIN_CALLS = frozenset({"login", "simple_bind_s", "bind_s", "authenticate", "HTTPBasicAuth",
+                          "HTTPDigestAuth", "BasicAuth", "set_password", "starttls_login"})
+_LXML_PARSE = frozenset({"lxml.etree.fromstring", "lxml.etree.parse", "lxml.etree.XML",
+                         "lxml.objectify.fromstring", "lxml.objectify.parse"})
+_STDLIB_XML = frozenset({"xml.dom.minidom.parseString", "xml.dom.minidom.parse",
+                         "xml.etree.ElementTree.fromstring", "xml.etree.ElementTree.parse",
+                         "xml.etree.ElementTree.XML", "xml.sax.parseString", "xml.sax.parse",
+                         "xml.dom.pulldom.parseString", "xml.etree.cElementTree.fromstring"})
 _FAST_HASHES = {"md5": "high", "sha1": "high", "sha224": "medium", "sha256": "medium",
                 "sha384": "medium", "sha512": "medium", "blake2b": "medium", "blake2s": "medium",
                 "sha3_256": "medium", "sha3_512": "medium"}
@@ -511,8 +550,10 @@ class StructuralChecks:
         if method == "update" and "DEBUG" in kws and _is_true(kws["DEBUG"]):
             self._emit("debug-enabled", node, "medium", "The app configuration sets DEBUG=True.", 70)
         # TLS verification
-        http_call = qn.startswith(("requests", "httpx", "aiohttp", "urllib3", "pycurl")) or method in HTTP_VERBS \
-            or bool(re.search(r"session|client|connector|request|urlopen|transport", qn.lower()))
+        last = qn.rsplit(".", 1)[-1]
+        http_call = method in HTTP_VERBS or last in _HTTP_CLIENTS or (
+            isinstance(node.func, ast.Attribute)
+            and re.search(r"session|client|http", ast.unparse(node.func.value), re.IGNORECASE) is not None)
         for name in ("verify", "verify_ssl", "ssl", "check_hostname"):
             val = kws.get(name)
             if isinstance(val, ast.Constant) and val.value is False and http_call:
@@ -553,12 +594,12 @@ class StructuralChecks:
                        f"`{qn}()` is not cryptographically secure but generates a security-sensitive "
                        "value (token/password/key); its output can be predicted.", 70)
         # XXE
-        if qn.endswith("XMLParser") and "lxml" in qn or qn == "etree.XMLParser":
-            if any(isinstance(kws.get(k), ast.Constant) and kws[k].value is v
-                   for k, v in (("resolve_entities", True), ("no_network", False), ("load_dtd", True))):
-                self._emit("xxe", node, "high",
-                           "The lxml parser is configured to resolve external entities / DTDs, so "
-                           "XML input can read local files or make network requests.", 80)
+        risky_parser = any(isinstance(kws.get(k), ast.Constant) and kws[k].value is v
+                           for k, v in (("resolve_entities", True), ("no_network", False), ("load_dtd", True)))
+        if risky_parser and (qn.endswith("XMLParser") and "lxml" in qn or qn == "etree.XMLParser"):
+            self._emit("xxe", node, "high",
+                       "The lxml parser is configured to resolve external entities / DTDs, so "
+                       "XML input can read local files or make network requests.", 80)
         if method == "setFeature" and len(node.args) >= 2 and _is_true(node.args[1]):
             feature = ast.unparse(node.args[0])
             if "external" in feature.lower() or "feature_external" in feature:
@@ -645,7 +686,8 @@ class StructuralChecks:
                 target.attr if isinstance(target, ast.Attribute) else "")
             if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant):
                 name = str(target.slice.value)
-            if name == "DEBUG" and _is_true(value) and (
+            dev_settings = re.search(r"(^|[/_.-])(dev|develop|development|local)([/_.-]|$)", self.path)
+            if name == "DEBUG" and _is_true(value) and not dev_settings and (
                     _DEBUG_FILE.search(self.path) or isinstance(target, ast.Subscript)):
                 self._emit("debug-enabled", node, "medium",
                            "DEBUG is set to True; debug pages leak settings and stack traces in "
@@ -684,6 +726,16 @@ class StructuralChecks:
         for kw in node.keywords:
             if kw.arg and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
                 self._secret(kw.arg, kw.value.value, kw.value)
+            elif kw.arg == "auth" and isinstance(kw.value, ast.Tuple) and len(kw.value.elts) == 2:
+                pw = kw.value.elts[1]
+                if isinstance(pw, ast.Constant) and isinstance(pw.value, str):
+                    self._secret("password", pw.value, pw)
+        method = node.func.attr if isinstance(node.func, ast.Attribute) else (
+            node.func.id if isinstance(node.func, ast.Name) else "")
+        if method in _LOGIN_CALLS and len(node.args) >= 2:
+            pw = node.args[1]
+            if isinstance(pw, ast.Constant) and isinstance(pw.value, str):
+                self._secret("password", pw.value, pw)
 
     def _secret(self, name: str, value: str, node: ast.AST) -> None:
         if not _SECRET_NAME.search(name) or _NOT_SECRET_NAME.search(name):
@@ -726,9 +778,13 @@ class PythonAnalysis:
     dead_lines: set[int]
 
 
-def analyse_python(path: str, tree: ast.Module, is_test: bool) -> PythonAnalysis:
-    """Taint sinks plus structural checks for one parsed Python file."""
-    info = ModuleInfo.build(tree)
+def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = True) -> PythonAnalysis:
+    """Taint sinks plus structural checks for one parsed Python file.
+
+    ``complete=False`` (a diff fragment) treats ``request`` names as HTTP requests even when the
+    framework import is outside the visible hunks.
+    """
+    info = ModuleInfo.build(tree, assume_web=not complete)
     hooks = PythonSinks(path, info, fastapi=any(v.startswith("fastapi") for v in info.aliases.values()))
     engine = ModuleTaint(info, hooks)
     engine.analyse()
@@ -748,4 +804,4 @@ def _soften(finding: RawFinding) -> RawFinding:
     return finding
 
 
-__all__ = ["analyse_python", "PythonAnalysis", "SinkEvent", "names_in"]
+__all__ = ["PythonAnalysis", "SinkEvent", "analyse_python", "names_in"]

@@ -17,6 +17,11 @@ _PLACEHOLDER = re.compile(
     r"passwd|token|api[_-]?key|key|string|str|value|bearer|basic|true|false|default)$",
     re.IGNORECASE,
 )
+_FAKE_MARKER = re.compile(r"invalid|dummy|example|placeholder|changeme|change_me|redacted|xxxx|your[_-]|"
+                          r"not[_-]?a[_-]?real|notreal|fake|sample", re.IGNORECASE)
+_TYPE_NAMES = frozenset({"bool", "boolean", "str", "string", "int", "integer", "number", "float", "list",
+                         "dict", "object", "any", "none", "bytes", "array", "optional", "unknown"})
+_CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(_[A-Z0-9]+)+")
 _IDENTIFIER_LIKE = re.compile(r"^[a-z][a-z0-9]*([_.\-][a-z0-9]+)+$")
 _ENV_REF = re.compile(r"^\$\w+$|^%\w+%$|^env:|^vault:|^arn:aws:secretsmanager|^projects/.+/secrets/")
 
@@ -47,12 +52,16 @@ def looks_like_real_secret(value: str, name: str = "") -> bool:
         return False  # a field / header / setting name such as "new_password"
     if stripped.startswith(("/", "http://", "https://", "./", "../")) and "@" not in stripped:
         return False
+    if re.fullmatch(r"[a-z]+", stripped) and not re.search(r"pass|pwd|pin", name, re.IGNORECASE):
+        return False  # a plain word (cookie name, label) is not a key or token
     if re.fullmatch(r"[a-z_]+", stripped) and len(stripped) <= 6:
         return shannon_entropy(stripped) > 2.0
+    if _FAKE_MARKER.search(stripped):
+        return False  # documentation / test values say so
+    if stripped.rstrip("?[]").lower() in _TYPE_NAMES or _CONSTANT_NAME.fullmatch(stripped):
+        return False  # a type name or another constant's name
     if re.search(r"\(\?|\[\^|\\[dswbDSWB]|\)[*?+]|\{\d+,?\d*\}", stripped):
         return False  # a regular expression
     if re.fullmatch(r"%[-\w.:/ ]*|\{[\w.:]*\}", stripped):
         return False  # a format string
-    if len(set(stripped)) <= 2:
-        return False
-    return True
+    return len(set(stripped)) > 2

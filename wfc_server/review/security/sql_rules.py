@@ -17,10 +17,10 @@ FAMILY = "wfc-sql"
 
 # PL/pgSQL: EXECUTE 'SELECT ... ' || param   /  EXECUTE format('... %s ...', param)
 _PG_CONCAT = re.compile(r"\bEXECUTE\s+(?!IMMEDIATE\b)[^;]*?'[^']*'\s*\|\|\s*(?!quote_(literal|ident|nullable)\b)"
-                        r"[A-Za-z_]", re.IGNORECASE | re.S)
-_PG_FORMAT = re.compile(r"\bEXECUTE\s+format\s*\(\s*'[^']*%s[^']*'", re.IGNORECASE)
+                        r"[A-Za-z_]", re.IGNORECASE | re.DOTALL)
+_PG_FORMAT = re.compile(r"\bEXECUTE\s+format\s*\(\s*'(?:[^']|'')*%s(?:[^']|'')*'", re.IGNORECASE)
 # Oracle: EXECUTE IMMEDIATE 'SELECT ...' || p_name
-_ORA = re.compile(r"\bEXECUTE\s+IMMEDIATE\s+[^;]*?(\|\|\s*(?!DBMS_ASSERT)[A-Za-z_]|^\s*\w+\s*;)", re.IGNORECASE | re.S)
+_ORA = re.compile(r"\bEXECUTE\s+IMMEDIATE\s+[^;]*?(\|\|\s*(?!DBMS_ASSERT)[A-Za-z_]|^\s*\w+\s*;)", re.IGNORECASE | re.DOTALL)
 # T-SQL: EXEC('...' + @param)  /  EXEC(@sql) where @sql built with + @param
 _TSQL_EXEC = re.compile(r"\bEXEC(UTE)?\s*\(\s*N?'(?:[^']|'')*'\s*\+\s*@\w+", re.IGNORECASE)
 _TSQL_BUILD = re.compile(r"\bSET\s+(@\w+)\s*=\s*[^;]*N?'(?:[^']|'')*'\s*\+\s*(?!QUOTENAME\b)@\w+", re.IGNORECASE)
@@ -69,7 +69,7 @@ def analyse_sql(path: str, text: str, is_test: bool) -> list[RawFinding]:
     for m in _TSQL_BUILD.finditer(text):
         var = re.escape(m.group(1))
         use = re.search(rf"\bEXEC(UTE)?\s*(\(\s*{var}\s*\)|sp_executesql\s+{var}\s*;?\s*$|sp_executesql\s+{var}\s*$)",
-                        text[m.end():], re.IGNORECASE | re.M)
+                        text[m.end():], re.IGNORECASE | re.MULTILINE)
         if use:
             dyn(m, f"building {m.group(1)} by concatenating a parameter")
     for m in _MY_PREPARE.finditer(text):
@@ -83,7 +83,7 @@ def analyse_sql(path: str, text: str, is_test: bool) -> list[RawFinding]:
         emit("excessive-privilege", m.start(), "medium",
              "GRANT ALL ... TO PUBLIC gives every database role full rights on the object.", 80)
     for number, line in enumerate(text.splitlines(), start=1):
-        if _PLAIN_PW_COL.search(line) and not re.search(r"hash|digest|bcrypt|encrypted", line, re.I):
+        if _PLAIN_PW_COL.search(line) and not re.search(r"hash|digest|bcrypt|encrypted", line, re.IGNORECASE):
             idx = sum(len(x) + 1 for x in text.splitlines()[: number - 1])
             emit("plaintext-password", idx, "low",
                  "A password column stores the password itself rather than a salted hash.", 50)

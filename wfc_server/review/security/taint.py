@@ -17,8 +17,9 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator, Protocol
+from typing import Protocol
 
 #: Sink kinds a sanitiser can clear independently.
 KINDS: tuple[str, ...] = (
@@ -200,6 +201,9 @@ _VALIDATOR_NAME = re.compile(
 )
 _PREFIX_CHECKS = frozenset({"startswith", "is_relative_to", "commonpath", "commonprefix"})
 _BUILTINS = frozenset(dir(builtins))
+_RESPONSE_BUILDERS = frozenset({"make_response", "HttpResponse", "Response", "HTMLResponse", "JSONResponse",
+                                "jsonify", "render_template", "render", "PlainTextResponse", "JsonResponse",
+                                "TemplateResponse", "StreamingResponse"})
 _FRAMEWORKS = ("flask", "django", "fastapi", "starlette", "aiohttp.web", "tornado", "pyramid", "bottle",
                "falcon", "sanic", "quart", "werkzeug", "rest_framework", "litestar", "connexion",
                "cherrypy", "webob", "responder", "masonite", "ninja")
@@ -225,14 +229,16 @@ class ModuleInfo:
     aliases: dict[str, str] = field(default_factory=dict)
     constants: set[str] = field(default_factory=set)
     false_names: set[str] = field(default_factory=set)
+    const_values: dict[str, str] = field(default_factory=dict)  # module-level string constants
     class_constants: set[str] = field(default_factory=set)
     functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = field(default_factory=dict)
     parents: dict[int, ast.AST] = field(default_factory=dict)
     nodes: list[ast.AST] = field(default_factory=list)  # every node once, for single-pass rules
+    assume_web: bool = False  # a diff fragment: its imports may be outside the hunks
 
     @classmethod
-    def build(cls, tree: ast.Module) -> ModuleInfo:
-        info = cls(tree)
+    def build(cls, tree: ast.Module, assume_web: bool = False) -> ModuleInfo:
+        info = cls(tree, assume_web=assume_web)
         assigned: dict[str, int] = {}
         for node in ast.walk(tree):
             info.nodes.append(node)
@@ -264,18 +270,21 @@ class ModuleInfo:
                     assigned[t.id] = assigned.get(t.id, 0) + 1
                     if value is not None and _is_constant(value):
                         info.constants.add(t.id)
+                        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                            info.const_values[t.id] = value.value
                         if isinstance(value, ast.Constant) and not value.value:
                             info.false_names.add(t.id)
         for name, count in assigned.items():
             if count > 1:
                 info.constants.discard(name)
                 info.false_names.discard(name)
+                info.const_values.pop(name, None)
         return info
 
     @property
     def web_framework(self) -> bool:
         """Does the file import a web framework (so `request` names mean an HTTP request)?"""
-        return any(v.startswith(_FRAMEWORKS) for v in self.aliases.values())
+        return self.assume_web or any(v.startswith(_FRAMEWORKS) for v in self.aliases.values())
 
     def qualname(self, node: ast.expr) -> str:
         """Dotted name of ``node`` with the first part resolved through imports ('' if none)."""
@@ -377,12 +386,19 @@ class FunctionAnalysis:
         self.returns: list[Taint] = []
         self._cache: dict[int, Taint] = {}
         self._class_consts = module.info.class_constants
+        self._loop_depth = 0
+
+    def _loop_passes(self) -> int:
+        """A second pass carries loop-back taint; nested loops get one pass (else 2**depth)."""
+        return 2 if self._loop_depth <= 1 else 1
 
     # ---- statements -------------------------------------------------------------------------
 
     def run(self) -> Taint:
         body = self.func.body if self.func is not None else self.info.tree.body
         self.block(body)
+        if self.report and self.func is not None:
+            self.module.final_envs[id(self.func)] = self.env
         return merge(*self.returns) if self.returns else CLEAN_TAINT
 
     def block(self, stmts: list[ast.stmt]) -> bool:
@@ -437,9 +453,11 @@ class FunctionAnalysis:
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
             it = self.taint(stmt.iter)
             before = self.env.copy()
-            for _ in range(2):
+            self._loop_depth += 1
+            for _ in range(self._loop_passes()):
                 self.assign(stmt.target, it, stmt.iter)
                 self.block(stmt.body)
+            self._loop_depth -= 1
             self.env = merge_envs([before, self.env])
             self.block(stmt.orelse)
         elif isinstance(stmt, ast.While):
@@ -449,8 +467,10 @@ class FunctionAnalysis:
                 return False
             self.taint(stmt.test)
             before = self.env.copy()
-            for _ in range(2):
+            self._loop_depth += 1
+            for _ in range(self._loop_passes()):
                 self.block(stmt.body)
+            self._loop_depth -= 1
             self.env = merge_envs([before, self.env])
             self.block(stmt.orelse)
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
@@ -642,18 +662,31 @@ class FunctionAnalysis:
             return CLEAN_TAINT
         if isinstance(node, ast.JoinedStr):
             parts = [self.taint(v.value) for v in node.values if isinstance(v, ast.FormattedValue)]
+            prefix = ""
+            known = True
             for v in node.values:
                 if isinstance(v, ast.FormattedValue) and v.format_spec is not None:
                     self.taint(v.format_spec)
-            first = node.values[0] if node.values else None
-            prefix = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
+                if not known:
+                    continue
+                if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                    prefix += v.value
+                elif isinstance(v, ast.FormattedValue):
+                    inner = self.taint(v.value)
+                    if inner.level == CLEAN and inner.prefix is not None and v.format_spec is None:
+                        prefix += inner.prefix  # a named constant: its text is known
+                    else:
+                        known = False
             return replace(merge(CLEAN_TAINT, *parts).with_via("an f-string"), prefix=prefix)
         if isinstance(node, ast.FormattedValue):
             return self.taint(node.value)
         if isinstance(node, ast.BinOp):
             left, right = self.taint(node.left), self.taint(node.right)
             if isinstance(node.op, ast.Add):
-                return replace(merge(left, right).with_via("string concatenation"), prefix=left.prefix)
+                prefix = left.prefix
+                if left.level == CLEAN and left.prefix is not None and right.prefix is not None:
+                    prefix = left.prefix + right.prefix
+                return replace(merge(left, right).with_via("string concatenation"), prefix=prefix)
             if isinstance(node.op, ast.Mod):
                 return replace(merge(left, right).with_via("%-formatting"), prefix=left.prefix)
             if isinstance(node.op, ast.Div):  # pathlib's `/`
@@ -728,6 +761,8 @@ class FunctionAnalysis:
             return self.env.vars[ident]
         if ident in REQUEST_NAMES and self._request_in_scope(ident):
             return uniform(SOURCE, "the request", "request")
+        if ident in self.info.const_values:
+            return replace(CLEAN_TAINT, prefix=self.info.const_values[ident])
         if ident in self.info.constants or ident in _BUILTINS:
             return CLEAN_TAINT
         return UNKNOWN_TAINT
@@ -772,7 +807,8 @@ class FunctionAnalysis:
             kind, what = SOURCE_CALLS[qn]
             return uniform(SOURCE, what, kind)
         if method in SOURCE_METHODS:
-            kind = "external" if method in {"parse_args", "recv", "recvfrom"} else "request"
+            cli = method in {"recv", "recvfrom"} or (method == "parse_args" and not self.info.web_framework)
+            kind = "external" if cli else "request"
             return uniform(SOURCE, f"`{ast.unparse(node.func)}()`", kind)
         if qn in CASTS or short in {"secure_filename", "url_for"}:
             return CLEAN_TAINT
@@ -783,6 +819,8 @@ class FunctionAnalysis:
         if method == "replace" and node.args and isinstance(node.args[0], ast.Constant) and (
                 isinstance(node.args[0].value, str) and node.args[0].value in {"\n", "\r", "\r\n"}):
             return receiver.cleared({"log"})
+        if short in _RESPONSE_BUILDERS:
+            return all_args.cleared({"xss"})  # a response object: its body was judged at this call
         if qn in {"urllib.request.Request", "urllib2.Request"} and node.args:
             return args[0]  # the request object carries its URL, not its body
         if qn.startswith(_EFFECT_PREFIXES) or method in {"fetchone", "fetchall", "fetchmany", "communicate"}:
@@ -804,10 +842,14 @@ class FunctionAnalysis:
                 root = root.value
             is_module = isinstance(root, ast.Name) and root.id in self.info.aliases and (
                 root.id not in self.env.vars)
-            if is_module or method in PROPAGATING_METHODS:
-                if method in {"get", "getlist", "get_argument", "getone"} and node.args:
-                    return _named_param(merge(receiver, all_args), node.args[0])
+            if method in {"get", "pop", "setdefault", "getlist", "getone"} and not is_module:
+                # a lookup returns what the mapping holds (or the default), never the key itself
+                looked_up = merge(receiver, *args[1:], *kwargs)
+                return _named_param(looked_up, node.args[0]) if node.args else looked_up
+            if method in PROPAGATING_METHODS:
                 return merge(receiver, all_args)
+            if is_module:  # another module's function: its output carries the data, not our building
+                return _unbuilt(merge(receiver, all_args))
             if all_args.level > UNKNOWN and receiver.level <= UNKNOWN:
                 return merge(receiver, UNKNOWN_TAINT)
             return receiver if receiver.level > CLEAN else (UNKNOWN_TAINT if all_args.level else receiver)
@@ -816,8 +858,12 @@ class FunctionAnalysis:
             return all_args if qn != "format" else all_args.with_via("format()")
         if qn in _BUILTINS:
             return CLEAN_TAINT if all_args.level == CLEAN else all_args
-        return all_args if all_args.level > CLEAN else (
+        return _unbuilt(all_args) if all_args.level > CLEAN else (
             CLEAN_TAINT if qn in self.info.constants else UNKNOWN_TAINT)
+
+
+def _unbuilt(t: Taint) -> Taint:
+    return replace(t, built=False, via=(), prefix=None) if t.built else t
 
 
 def _named_param(t: Taint, key: ast.expr) -> Taint:
@@ -826,6 +872,25 @@ def _named_param(t: Taint, key: ast.expr) -> Taint:
             isinstance(key, ast.Constant) and isinstance(key.value, str)):
         return replace(t, origin=f"request parameter `{key.value}`")
     return t
+
+
+_SAFE_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date",
+                               "datetime.date", "datetime.datetime", "Decimal", "PositiveInt", "conint"})
+
+
+_TYPED_SEGMENT = re.compile(r"<(?:int|float|uuid):(\w+)>|\{(\w+):(?:int|float|uuid)\}")
+
+
+def _typed_route_params(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Route parameters the framework converts to a non-string type (``<int:item_id>``)."""
+    out: set[str] = set()
+    for dec in func.decorator_list:
+        if isinstance(dec, ast.Call):
+            for arg in dec.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    for flask_name, starlette_name in _TYPED_SEGMENT.findall(arg.value):
+                        out.add(flask_name or starlette_name)
+    return out
 
 
 def _is_request_object(node: ast.expr, info: ModuleInfo) -> bool:
@@ -886,14 +951,18 @@ class ModuleTaint:
     dead_lines: set[int] = field(default_factory=set)
     _summaries: dict[str, Taint | None] = field(default_factory=dict)
     _callsite: dict[str, dict[str, Taint]] = field(default_factory=dict)
-    _callsite_from: dict[str, str] = field(default_factory=dict)
+    final_envs: dict[int, Env] = field(default_factory=dict)
 
     def analyse(self) -> None:
         """Walk the module body and every function; then re-walk helpers fed request data."""
         FunctionAnalysis(self, None, {}).run()
         funcs = [n for n in self.info.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        for func in funcs:
-            FunctionAnalysis(self, func, self.initial_params(func)).run()
+        for func in funcs:  # outer functions come first (breadth-first walk)
+            params = self.initial_params(func)
+            outer = self._enclosing(func)
+            if outer is not None and id(outer) in self.final_envs:
+                params = {**self.final_envs[id(outer)].vars, **params}  # closure variables
+            FunctionAnalysis(self, func, params).run()
         for name, params in list(self._callsite.items()):
             func = self.info.functions.get(name)
             if func is None:
@@ -902,6 +971,14 @@ class ModuleTaint:
             for p, t in params.items():
                 bound[p] = merge(bound.get(p, CLEAN_TAINT), t)
             FunctionAnalysis(self, func, bound).run()
+
+    def _enclosing(self, func: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        cur = self.info.parents.get(id(func))
+        while cur is not None:
+            if isinstance(cur, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return cur
+            cur = self.info.parents.get(id(cur))
+        return None
 
     def is_route(self, func: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:
         if func is None:
@@ -927,13 +1004,17 @@ class ModuleTaint:
             if d is not None:
                 defaults[a.arg] = d
         every = positional + args.kwonlyargs + [a for a in (args.vararg, args.kwarg) if a]
+        typed = _typed_route_params(func) if route else set()
         for a in every:
             name = a.arg
             if name in {"self", "cls"}:
                 continue
             default = defaults.get(name)
             injected = isinstance(default, ast.Call) and "Depends" in ast.unparse(default.func)
-            if route and not injected:
+            annotation = ast.unparse(a.annotation) if a.annotation is not None else ""
+            if route and (name in typed or annotation in _SAFE_ANNOTATIONS):
+                params[name] = CLEAN_TAINT  # converted by the framework: <int:id>, id: int
+            elif route and not injected:
                 what = "the request" if name in REQUEST_NAMES else f"route parameter `{name}`"
                 params[name] = uniform(SOURCE, what, "request", frozenset({name}))
             elif injected:

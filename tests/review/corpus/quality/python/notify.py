@@ -22,6 +22,7 @@ def legacy_notify(url: str, body: bytes) -> int:
 
 
 def status_label(code: int) -> str:
+    label = "ok" if code < 400 else "error"
     if code == code:  # wfc-expect: correctness medium
-        return "ok"
-    return undefined_label  # wfc-expect: correctness high
+        return label
+    return lable  # wfc-expect: correctness high

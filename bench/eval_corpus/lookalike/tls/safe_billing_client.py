@@ -1,0 +1,17 @@
+"""Client for the billing provider's REST API."""
+import requests
+
+PROVIDER_CA = "/etc/ssl/billing-provider-ca.pem"
+
+
+class BillingClient:
+    def __init__(self, base_url: str, token: str):
+        self.base_url = base_url.rstrip("/")
+        self.session = requests.Session()
+        self.session.headers["Authorization"] = f"Bearer {token}"
+        self.session.verify = PROVIDER_CA
+
+    def invoice(self, invoice_id: str) -> dict:
+        resp = self.session.get(f"{self.base_url}/invoices/{invoice_id}", timeout=15)
+        resp.raise_for_status()
+        return resp.json()

@@ -41,11 +41,13 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import Server, create_project, save_results  # noqa: E402
+from bench.harness import Server, create_project, save_results
 
 CORPUS = Path(__file__).resolve().parent / "eval_corpus"
 SEVERITIES = ("critical", "high", "medium", "low", "info")
-RANK = {s: len(SEVERITIES) - 1 - i for i, s in enumerate(SEVERITIES)}  # info=0 ... critical=4
+RANK = {
+    s: len(SEVERITIES) - 1 - i for i, s in enumerate(SEVERITIES)
+}  # info=0 ... critical=4
 STAND_INS = {
     "correctness": {"correctness", "reliability"},
     "reliability": {"reliability", "correctness"},
@@ -110,21 +112,27 @@ class Outcome:
     @property
     def degraded(self) -> list[str]:
         """Reviewers that did not run cleanly: a 'completed' review that is not a full review."""
-        return sorted(k for k, v in self.reviewers.items() if isinstance(v, dict) and v.get("status") != "ok")
+        return sorted(
+            k
+            for k, v in self.reviewers.items()
+            if isinstance(v, dict) and v.get("status") != "ok"
+        )
 
 
 def neutral_path(rel: str) -> str:
     """A submit path that carries no label hint (no 'vuln', 'safe', class or corpus names)."""
     name = Path(rel).name
     for prefix in ("vuln_", "safe_", "vulnerable_"):
-        if name.startswith(prefix):
-            name = name[len(prefix):]
+        name = name.removeprefix(prefix)
     digest = hashlib.sha1(rel.encode()).hexdigest()[:8]
     return f"src/m{digest}/{name}"
 
 
 def load_cases(only: str | None) -> list[Case]:
-    labels: dict[str, list[dict[str, Any]]] = json.loads((CORPUS / "labels.json").read_text())
+    """Every corpus file as a case; a labelled file is vulnerable, an unlabelled one is clean."""
+    labels: dict[str, list[dict[str, Any]]] = json.loads(
+        (CORPUS / "labels.json").read_text()
+    )
     cases: list[Case] = []
     for group in GROUPS:
         if only and group != only:
@@ -158,20 +166,42 @@ def _checked_defect(rel: str, text: str, entry: dict[str, Any]) -> Defect:
     anchor = entry.get("anchor", "")
     if not 1 <= line <= len(lines) or (anchor and anchor not in lines[line - 1]):
         raise SystemExit(f"label drift: {rel}:{line} does not contain {anchor!r}")
-    if entry["role"] not in {"security", "correctness", "performance", "maintainability", "reliability"}:
+    if entry["role"] not in {
+        "security",
+        "correctness",
+        "performance",
+        "maintainability",
+        "reliability",
+    }:
         raise SystemExit(f"bad role in label {rel}:{line}")
     if entry["severity"] not in RANK:
         raise SystemExit(f"bad severity in label {rel}:{line}")
     return Defect(rel, line, entry["role"], entry["severity"], entry.get("what", ""))
 
 
+def check_manifest(cases: list[Case]) -> None:
+    """Every real case must have provenance (repo, path, commit, license) in MANIFEST.json."""
+    manifest = json.loads((CORPUS / "MANIFEST.json").read_text())
+    known = {
+        row["file"]
+        for row in manifest["real"]
+        if row.get("repo") and row.get("commit") and row.get("license")
+    }
+    missing = [c.rel for c in cases if c.group == "real" and c.rel not in known]
+    if missing:
+        raise SystemExit(f"real cases without provenance in MANIFEST.json: {missing}")
+
+
 def new_file_diff(path: str, text: str) -> str:
+    """The whole file as an added file: what the held-out corpora submit."""
     lines = text.splitlines()
     body = "".join(f"+{line}\n" for line in lines)
     if not text.endswith("\n"):
         body += "\\ No newline at end of file\n"
-    return (f"diff --git a/{path} b/{path}\nnew file mode 100644\nindex 0000000..1111111\n"
-            f"--- /dev/null\n+++ b/{path}\n@@ -0,0 +1,{len(lines)} @@\n{body}")
+    return (
+        f"diff --git a/{path} b/{path}\nnew file mode 100644\nindex 0000000..1111111\n"
+        f"--- /dev/null\n+++ b/{path}\n@@ -0,0 +1,{len(lines)} @@\n{body}"
+    )
 
 
 async def review_all(base: str, cases: list[Case], workers: int) -> list[Outcome]:
@@ -185,13 +215,25 @@ async def review_all(base: str, cases: list[Case], workers: int) -> list[Outcome
             async with gate:
                 started = time.monotonic()
                 try:
-                    body = await _submit(session, base, headers, new_file_diff(case.submit_path, case.text))
+                    body = await _submit(
+                        session,
+                        base,
+                        headers,
+                        new_file_diff(case.submit_path, case.text),
+                    )
                     result = await _poll(session, base, headers, body["review_id"])
-                except (RuntimeError, aiohttp.ClientError, asyncio.TimeoutError) as exc:
-                    return Outcome(case, "error", [], repr(exc), time.monotonic() - started)
-                return Outcome(case, str(result.get("status")), list(result.get("findings") or []),
-                               _error_text(result.get("error")), time.monotonic() - started,
-                               dict(result.get("reviewers") or {}))
+                except (TimeoutError, RuntimeError, aiohttp.ClientError) as exc:
+                    return Outcome(
+                        case, "error", [], repr(exc), time.monotonic() - started
+                    )
+                return Outcome(
+                    case,
+                    str(result.get("status")),
+                    list(result.get("findings") or []),
+                    _error_text(result.get("error")),
+                    time.monotonic() - started,
+                    dict(result.get("reviewers") or {}),
+                )
 
         return list(await asyncio.gather(*(one(c) for c in cases)))
 
@@ -202,23 +244,36 @@ def _error_text(error: Any) -> str | None:
     return error if isinstance(error, str) else json.dumps(error)
 
 
-async def _submit(session: aiohttp.ClientSession, base: str, headers: dict[str, str], diff: str) -> dict[str, Any]:
+async def _submit(
+    session: aiohttp.ClientSession, base: str, headers: dict[str, str], diff: str
+) -> dict[str, Any]:
     for attempt in range(30):
-        async with session.post(f"{base}/v1/reviews/", json={"diff_content": diff}, headers=headers) as resp:
+        async with session.post(
+            f"{base}/v1/reviews/", json={"diff_content": diff}, headers=headers
+        ) as resp:
             body = await resp.json()
             if resp.status == 202:
                 return dict(body)
             if resp.status not in (429, 503):
                 raise RuntimeError(f"submit {resp.status}: {body}")
-        await asyncio.sleep(0.5 + attempt * 0.2)  # queue full or throttled: back off and retry
+        await asyncio.sleep(
+            0.5 + attempt * 0.2
+        )  # queue full or throttled: back off and retry
     raise RuntimeError("submit kept being refused (429/503)")
 
 
-async def _poll(session: aiohttp.ClientSession, base: str, headers: dict[str, str], review_id: str,
-                limit: float = 300.0) -> dict[str, Any]:
+async def _poll(
+    session: aiohttp.ClientSession,
+    base: str,
+    headers: dict[str, str],
+    review_id: str,
+    limit: float = 300.0,
+) -> dict[str, Any]:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
-        async with session.get(f"{base}/v1/reviews/{review_id}", headers=headers) as resp:
+        async with session.get(
+            f"{base}/v1/reviews/{review_id}", headers=headers
+        ) as resp:
             body = await resp.json()
         if body.get("status") in ("completed", "failed", "cancelled"):
             return dict(body)
@@ -263,29 +318,60 @@ def score_labelled(outcomes: list[Outcome]) -> dict[str, Any]:
                     found += 1
                     stats[0] += 1
                 else:
-                    near = [f"{f.get('category')}/{f.get('severity')}@{f.get('line')} {f.get('rule_id')}"
-                            for f in own if f.get("line") is not None and abs(int(f["line"]) - defect.line) <= 2]
-                    misses.append({"file": case.rel, "line": defect.line, "role": defect.role,
-                                   "severity": defect.severity, "what": defect.what, "near": near})
+                    near = [
+                        f"{f.get('category')}/{f.get('severity')}@{f.get('line')} {f.get('rule_id')}"
+                        for f in own
+                        if f.get("line") is not None
+                        and abs(int(f["line"]) - defect.line) <= 2
+                    ]
+                    misses.append(
+                        {
+                            "file": case.rel,
+                            "line": defect.line,
+                            "role": defect.role,
+                            "severity": defect.severity,
+                            "what": defect.what,
+                            "near": near,
+                        }
+                    )
         else:
             clean_files += 1
             clean_lines += case.lines
-            serious = [f for f in own if RANK.get(str(f.get("severity")), 0) >= RANK["medium"]]
+            serious = [
+                f for f in own if RANK.get(str(f.get("severity")), 0) >= RANK["medium"]
+            ]
             clean_medium += len(serious)
-            if any(RANK.get(str(f.get("severity")), 0) >= RANK["high"] for f in serious):
+            if any(
+                RANK.get(str(f.get("severity")), 0) >= RANK["high"] for f in serious
+            ):
                 clean_high += 1
             for f in serious:
-                alarms.append({"file": case.rel, "line": f.get("line"), "rule_id": f.get("rule_id"),
-                               "category": f.get("category"), "severity": f.get("severity"),
-                               "cwe": f.get("cwe"), "title": f.get("title")})
+                alarms.append(
+                    {
+                        "file": case.rel,
+                        "line": f.get("line"),
+                        "rule_id": f.get("rule_id"),
+                        "category": f.get("category"),
+                        "severity": f.get("severity"),
+                        "cwe": f.get("cwe"),
+                        "title": f.get("title"),
+                    }
+                )
     return {
-        "defects": defects, "found": found, "recall": round(found / defects, 3) if defects else None,
+        "defects": defects,
+        "found": found,
+        "recall": round(found / defects, 3) if defects else None,
         "recall_by_language": {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_lang.items())},
-        "clean_files": clean_files, "clean_files_with_high": clean_high,
+        "clean_files": clean_files,
+        "clean_files_with_high": clean_high,
         "clean_high_rate": round(clean_high / clean_files, 3) if clean_files else None,
-        "clean_lines": clean_lines, "clean_medium_plus": clean_medium,
-        "medium_plus_per_100_clean_lines": round(100 * clean_medium / clean_lines, 3) if clean_lines else None,
-        "misses": misses, "false_alarms": alarms,
+        "clean_lines": clean_lines,
+        "clean_medium_plus": clean_medium,
+        "medium_plus_per_100_clean_lines": round(100 * clean_medium / clean_lines, 3)
+        if clean_lines
+        else None,
+        "misses": misses,
+        "false_alarms": alarms,
     }
 
 
@@ -301,15 +387,23 @@ def score_lookalike(flags: dict[str, bool], cases: list[Case]) -> dict[str, Any]
         tpr = sum(flags[c.rel] for c in vulns) / len(vulns)
         fpr = sum(flags[c.rel] for c in safes) / len(safes)
         per_class[name] = {
-            "tpr": round(tpr, 3), "fpr": round(fpr, 3), "score": round(tpr - fpr, 3),
+            "tpr": round(tpr, 3),
+            "fpr": round(fpr, 3),
+            "score": round(tpr - fpr, 3),
             "missed": [c.rel for c in vulns if not flags[c.rel]],
             "flagged_safe": [c.rel for c in safes if flags[c.rel]],
         }
-    mean = sum(v["score"] for v in per_class.values()) / len(per_class) if per_class else None
+    mean = (
+        sum(v["score"] for v in per_class.values()) / len(per_class)
+        if per_class
+        else None
+    )
     return {"mean": round(mean, 3) if mean is not None else None, "classes": per_class}
 
 
-def engine_lookalike_flags(outcomes: list[Outcome]) -> tuple[dict[str, bool], dict[str, list[str]]]:
+def engine_lookalike_flags(
+    outcomes: list[Outcome],
+) -> tuple[dict[str, bool], dict[str, list[str]]]:
     flags: dict[str, bool] = {}
     seen: dict[str, list[str]] = {}
     for out in outcomes:
@@ -317,9 +411,18 @@ def engine_lookalike_flags(outcomes: list[Outcome]) -> tuple[dict[str, bool], di
         if case.lookalike_class is None or out.status != "completed":
             continue
         wanted = CLASS_CWES[case.lookalike_class]
-        sec = [f for f in out.findings if f.get("category") == "security" and f.get("file") == case.submit_path]
+        sec = [
+            f
+            for f in out.findings
+            if f.get("category") == "security" and f.get("file") == case.submit_path
+        ]
         flags[case.rel] = any(_cwe_ids(f.get("cwe")) & wanted for f in sec)
-        seen[case.rel] = sorted({f"{f.get('rule_id')}:{f.get('cwe')}:{f.get('severity')}@{f.get('line')}" for f in sec})
+        seen[case.rel] = sorted(
+            {
+                f"{f.get('rule_id')}:{f.get('cwe')}:{f.get('severity')}@{f.get('line')}"
+                for f in sec
+            }
+        )
     return flags, seen
 
 
@@ -330,7 +433,9 @@ def bandit_lookalike_flags(cases: list[Case]) -> dict[str, bool]:
     if not files:
         return {}
     argv = [str(bandit), "-f", "json", "-q", *[str(CORPUS / c.rel) for c in files]]
-    proc = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
+    proc = subprocess.run(
+        argv, capture_output=True, text=True, timeout=300, check=False
+    )
     report = json.loads(proc.stdout or "{}")
     hits: dict[str, set[int]] = {}
     for result in report.get("results", []):
@@ -338,53 +443,90 @@ def bandit_lookalike_flags(cases: list[Case]) -> dict[str, bool]:
         cwe = (result.get("issue_cwe") or {}).get("id")
         if cwe is not None:
             hits.setdefault(rel, set()).add(int(cwe))
-    return {c.rel: bool(hits.get(c.rel, set()) & CLASS_CWES[str(c.lookalike_class)]) for c in files}
+    return {
+        c.rel: bool(hits.get(c.rel, set()) & CLASS_CWES[str(c.lookalike_class)])
+        for c in files
+    }
 
 
 # ---------------------------------------------------------------- printing
 
 
 def print_labelled(title: str, score: dict[str, Any]) -> None:
-    print(f"\n== {title}: recall {score['recall']} ({score['found']}/{score['defects']}) "
-          f"[target >= 0.80]; clean files with high+ {score['clean_files_with_high']}/{score['clean_files']} "
-          f"({score['clean_high_rate']}) [target <= 0.05]; medium+ per 100 clean lines "
-          f"{score['medium_plus_per_100_clean_lines']} ({score['clean_medium_plus']} in {score['clean_lines']} lines) "
-          f"[target <= 2]")
+    print(
+        f"\n== {title}: recall {score['recall']} ({score['found']}/{score['defects']}) "
+        f"[target >= 0.80]; clean files with high+ {score['clean_files_with_high']}/{score['clean_files']} "
+        f"({score['clean_high_rate']}) [target <= 0.05]; medium+ per 100 clean lines "
+        f"{score['medium_plus_per_100_clean_lines']} ({score['clean_medium_plus']} in {score['clean_lines']} lines) "
+        f"[target <= 2]"
+    )
     print(f"   recall by language: {score['recall_by_language']}")
 
 
 def print_lookalike(engine: dict[str, Any], bandit: dict[str, Any]) -> None:
-    print(f"\n== lookalike: engine mean TPR-FPR {engine['mean']} [target >= 0.30]; bandit {bandit['mean']} "
-          "[issue's bandit reference 0.14]")
+    print(
+        f"\n== lookalike: engine mean TPR-FPR {engine['mean']} [target >= 0.30]; bandit {bandit['mean']} "
+        "[issue's bandit reference 0.14]"
+    )
     for name, row in engine["classes"].items():
         b = bandit["classes"].get(name, {})
-        print(f"   {name:9s} engine tpr {row['tpr']:.2f} fpr {row['fpr']:.2f} score {row['score']:+.2f}"
-              f"   bandit score {b.get('score', 0):+.2f}")
+        print(
+            f"   {name:9s} engine tpr {row['tpr']:.2f} fpr {row['fpr']:.2f} score {row['score']:+.2f}"
+            f"   bandit score {b.get('score', 0):+.2f}"
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--only", choices=GROUPS, help="run one corpus only")
-    parser.add_argument("--workers", type=int, default=4, help="reviews in flight at once")
+    parser.add_argument(
+        "--workers", type=int, default=4, help="reviews in flight at once"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="validate corpus, labels and manifest only"
+    )
     args = parser.parse_args()
     cases = load_cases(args.only)
-    print(f"{len(cases)} cases: " + ", ".join(f"{g} {sum(c.group == g for c in cases)}" for g in GROUPS))
-    env = {"WFC_RATE_LIMIT_CAPACITY": "1000", "WFC_RATE_LIMIT_REFILL_RATE": "1000", "WFC_LOG_LEVEL": "warning"}
+    if args.check:
+        check_manifest(cases)
+        print(
+            f"corpus ok: {len(cases)} cases, {sum(len(c.defects) for c in cases)} labelled defects"
+        )
+        return
+    print(
+        f"{len(cases)} cases: "
+        + ", ".join(f"{g} {sum(c.group == g for c in cases)}" for g in GROUPS)
+    )
+    env = {
+        "WFC_RATE_LIMIT_CAPACITY": "1000",
+        "WFC_RATE_LIMIT_REFILL_RATE": "1000",
+        "WFC_LOG_LEVEL": "warning",
+    }
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="wfc-eval-") as tmp:
-        with Server.service(Path(tmp) / "data", env) as server:
-            asyncio.run(server.wait_ready())
-            outcomes = asyncio.run(review_all(server.url, cases, args.workers))
+    with (
+        tempfile.TemporaryDirectory(prefix="wfc-eval-") as tmp,
+        Server.service(Path(tmp) / "data", env) as server,
+    ):
+        asyncio.run(server.wait_ready())
+        outcomes = asyncio.run(review_all(server.url, cases, args.workers))
     elapsed = time.monotonic() - started
 
     figures: dict[str, Any] = {"cases": len(cases), "seconds": round(elapsed, 1)}
     incomplete = [o for o in outcomes if o.status != "completed"]
-    figures["incomplete"] = [{"file": o.case.rel, "status": o.status, "error": o.error} for o in incomplete]
+    figures["incomplete"] = [
+        {"file": o.case.rel, "status": o.status, "error": o.error} for o in incomplete
+    ]
     degraded = [o for o in outcomes if o.status == "completed" and o.degraded]
-    figures["degraded"] = [{"file": o.case.rel, "reviewers": o.degraded} for o in degraded]
+    figures["degraded"] = [
+        {"file": o.case.rel, "reviewers": o.degraded} for o in degraded
+    ]
     figures["findings"] = {
-        o.case.rel: [f"{f.get('line')}:{f.get('category')}/{f.get('severity')}:{f.get('rule_id')}:{f.get('cwe')}"
-                     for f in o.findings]
+        o.case.rel: [
+            f"{f.get('line')}:{f.get('category')}/{f.get('severity')}:{f.get('rule_id')}:{f.get('cwe')}"
+            for f in o.findings
+        ]
         for o in outcomes
     }
     all_alarms: list[dict[str, Any]] = []
@@ -403,30 +545,46 @@ def main() -> None:
         flags, seen = engine_lookalike_flags(look)
         engine = score_lookalike(flags, cases)
         bandit = score_lookalike(bandit_lookalike_flags(cases), cases)
-        figures["lookalike"] = {"engine": engine, "bandit": bandit, "security_findings": seen}
+        figures["lookalike"] = {
+            "engine": engine,
+            "bandit": bandit,
+            "security_findings": seen,
+        }
         print_lookalike(engine, bandit)
 
-    print(f"\n== reviews not completed: {len(incomplete)} of {len(outcomes)} ({elapsed:.0f}s total)")
+    print(
+        f"\n== reviews not completed: {len(incomplete)} of {len(outcomes)} ({elapsed:.0f}s total)"
+    )
     for o in incomplete:
         print(f"   {o.case.rel}: {o.status} {o.error}")
     print(f"   completed but with a reviewer not ok: {len(degraded)}")
     for o in degraded:
-        states = ", ".join(f"{role}={o.reviewers[role].get('status')}" for role in o.degraded)
+        states = ", ".join(
+            f"{role}={o.reviewers[role].get('status')}" for role in o.degraded
+        )
         print(f"   {o.case.rel}: {states}")
     print(f"\n== MISSES ({len(all_misses)})")
     for m in all_misses:
         near = f"  [near: {'; '.join(m['near'])}]" if m["near"] else ""
-        print(f"   {m['file']}:{m['line']} {m['role']} {m['severity']} - {m['what']}{near}")
+        print(
+            f"   {m['file']}:{m['line']} {m['role']} {m['severity']} - {m['what']}{near}"
+        )
     print(f"\n== FALSE ALARMS on clean files ({len(all_alarms)})")
     for a in all_alarms:
-        print(f"   {a['file']}:{a['line']} {a['rule_id']} {a['severity']} ({a['category']}, {a['cwe']}) {a['title']}")
+        print(
+            f"   {a['file']}:{a['line']} {a['rule_id']} {a['severity']} ({a['category']}, {a['cwe']}) {a['title']}"
+        )
     if look:
         print("\n== LOOK-ALIKE errors (engine)")
-        for name, row in figures["lookalike"]["engine"]["classes"].items():
+        for row in figures["lookalike"]["engine"]["classes"].values():
             for rel in row["missed"]:
-                print(f"   missed  {rel}  security findings: {figures['lookalike']['security_findings'].get(rel)}")
+                print(
+                    f"   missed  {rel}  security findings: {figures['lookalike']['security_findings'].get(rel)}"
+                )
             for rel in row["flagged_safe"]:
-                print(f"   flagged {rel}  security findings: {figures['lookalike']['security_findings'].get(rel)}")
+                print(
+                    f"   flagged {rel}  security findings: {figures['lookalike']['security_findings'].get(rel)}"
+                )
     print(f"\nsaved {save_results('eval', figures)}")
 
 

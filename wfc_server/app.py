@@ -7,7 +7,7 @@ import time
 from collections.abc import AsyncIterator
 
 from aiohttp import web
-from aiohttp_apigami import setup_aiohttp_apispec, validation_middleware
+from aiohttp_apigami import setup_aiohttp_apispec
 
 from wfc_server import __version__
 from wfc_server.api import health, projects, resources, reviews, site, ws
@@ -18,6 +18,7 @@ from wfc_server.api.middlewares import (
     context_middleware,
     error_middleware,
     readiness_middleware,
+    schema_validation_middleware,
 )
 from wfc_server.api.ratelimit import RateLimiter
 from wfc_server.config import Settings
@@ -57,7 +58,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
             readiness_middleware,
             body_limit_middleware,
             auth_middleware,
-            validation_middleware,
+            schema_validation_middleware,
         ],
         client_max_size=settings.server.max_body_bytes,
     )

@@ -12,6 +12,7 @@ import re
 import sys
 from typing import Any, TextIO
 
+import orjson
 import structlog
 
 _SECRET = re.compile(r"wfc_sk_[A-Za-z0-9_\-]+")
@@ -39,16 +40,22 @@ def configure_logging(level: str = "info", stream: TextIO | None = None) -> None
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True, key="timestamp"),
     ]
+    # orjson renders bytes straight to the binary stream: an access line per request is cheap.
+    binary = getattr(stream, "buffer", None)
     structlog.configure(
         processors=[
             *shared,
             structlog.processors.format_exc_info,
             _redact_secrets,
-            structlog.processors.JSONRenderer(),
+            structlog.processors.JSONRenderer(serializer=orjson.dumps)
+            if binary is not None
+            else structlog.processors.JSONRenderer(),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
-        logger_factory=structlog.PrintLoggerFactory(stream),
-        cache_logger_on_first_use=False,
+        logger_factory=structlog.BytesLoggerFactory(binary)
+        if binary is not None
+        else structlog.PrintLoggerFactory(stream),
+        cache_logger_on_first_use=True,
     )
     handler = logging.StreamHandler(stream)
     handler.setFormatter(

@@ -60,10 +60,25 @@ class Metrics:
             ["scope"],
             registry=self.registry,
         )
+        # Bounded: methods x route templates x status codes.
+        self._http_children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
         self.quarantined_files = Gauge(
             "wfc_store_quarantined_files", "Corrupt store files moved aside at start-up.",
             registry=self.registry,
         )
+
+    def observe_http(self, method: str, route: str, status: int, seconds: float) -> None:
+        """Count and time one request; label children are cached (``labels()`` is not free)."""
+        key = (method, route, status)
+        children = self._http_children.get(key)
+        if children is None:
+            children = (
+                self.http_requests.labels(method, route, str(status)),
+                self.http_latency.labels(method, route),
+            )
+            self._http_children[key] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
     def count_review(self, status: str, project_id: str) -> None:
         if self.project_labels:

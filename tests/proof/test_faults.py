@@ -15,6 +15,7 @@ import random
 import signal
 import subprocess
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,8 @@ async def test_kill9_at_random_points_loses_and_corrupts_nothing(tmp_path: Path)
                                                          timeout=max(deadline - time.monotonic(), 1)))["status"]
     finally:
         server.stop()
+    print(f"kill -9 x{KILL_CYCLES} (seed {SEED}): {len(accepted)} acknowledged, {len(lost)} lost, "
+          f"outcomes {dict(Counter(states.values()))}")
     assert len(accepted) >= KILL_CYCLES, f"too few submissions to prove anything: {len(accepted)}"
     assert all(status in TERMINAL for status in states.values())
     assert not _stored_files_parse(data)

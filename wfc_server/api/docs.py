@@ -23,6 +23,7 @@ ERROR_DESCRIPTIONS: dict[int, str] = {
     429: "Rate limit exceeded; see retry_after and Retry-After",
     500: "Unexpected server error (logged; no internals are returned)",
     503: "Starting up, draining, or the review queue is full; see Retry-After",
+    507: "The server's disk is full; nothing was stored; see Retry-After",
 }
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 from aiohttp import web
 
 ERROR_TYPES: dict[int, str] = {
@@ -23,6 +23,7 @@ ERROR_TYPES: dict[int, str] = {
     431: "RequestHeaderFieldsTooLarge",
     500: "InternalServerError",
     503: "ServiceUnavailable",
+    507: "InsufficientStorage",
 }
 
 
@@ -71,7 +72,7 @@ def error_response(
     body.update(extra or {})
     return web.Response(
         status=status,
-        text=json.dumps(body),
+        body=orjson.dumps(body),
         content_type="application/json",
         headers=headers,
     )

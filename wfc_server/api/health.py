@@ -7,6 +7,7 @@ from aiohttp_apigami import response_schema
 
 from wfc_server import __version__
 from wfc_server.api.docs import documented
+from wfc_server.api.render import json_response
 from wfc_server.api.schemas import HealthSchema, ProbeSchema
 from wfc_server.state import LIFECYCLE, REQUEST_ID, SERVICE
 
@@ -14,13 +15,13 @@ from wfc_server.state import LIFECYCLE, REQUEST_ID, SERVICE
 @documented("API health and version", tags=["health"])
 @response_schema(HealthSchema, 200)
 async def root(request: web.Request) -> web.Response:
-    return web.json_response({"status": "healthy", "version": __version__})
+    return json_response({"status": "healthy", "version": __version__})
 
 
 @documented("Liveness probe: the process is up and its event loop answers", tags=["health"])
 @response_schema(ProbeSchema, 200)
 async def live(request: web.Request) -> web.Response:
-    return web.json_response({"status": "alive", "checks": {}})
+    return json_response({"status": "alive", "checks": {}})
 
 
 @documented(
@@ -37,10 +38,10 @@ async def ready(request: web.Request) -> web.Response:
     if lifecycle.ready and not lifecycle.draining:
         service = request.app[SERVICE]
         checks.update(queue_depth=service.queue_depth, running=service.running_count)
-        return web.json_response({"status": "ready", "checks": checks})
+        return json_response({"status": "ready", "checks": checks})
     status = "draining" if lifecycle.draining else "starting"
     # A 503 is still an error to clients, so it carries the envelope too.
-    return web.json_response(
+    return json_response(
         {
             "error": "ServiceUnavailable",
             "detail": f"Service is {status}",

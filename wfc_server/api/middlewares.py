@@ -9,11 +9,12 @@
    read (the app's ``client_max_size`` enforces the bytes actually read, chunked too).
 5. ``auth_middleware`` (api/auth.py): credentials and the project's token bucket, before the
    body is parsed.
-6. aiohttp-apigami's ``validation_middleware``: parses and validates with the route's schemas.
+6. :func:`schema_validation_middleware`: aiohttp-apigami's validation with the route's schemas.
 """
 
 from __future__ import annotations
 
+import errno
 import re
 import time
 import uuid
@@ -21,6 +22,7 @@ from collections.abc import Awaitable, Callable
 from urllib.parse import parse_qsl, urlencode
 
 from aiohttp import web
+from aiohttp_apigami import validation_middleware
 
 from wfc_server.api.errors import ApiError, error_response
 from wfc_server.logs import get_logger
@@ -63,9 +65,7 @@ async def context_middleware(request: web.Request, handler: Handler) -> web.Stre
         response.headers.update(request.get(RATE_HEADERS, {}))
     elapsed = time.perf_counter() - started
     route = route_name(request)
-    metrics = request.app[METRICS]
-    metrics.http_requests.labels(request.method, route, str(response.status)).inc()
-    metrics.http_latency.labels(request.method, route).observe(elapsed)
+    request.app[METRICS].observe_http(request.method, route, response.status, elapsed)
     project = request.get(AUTH_PROJECT)
     access_log.info(
         "http.request",
@@ -94,6 +94,17 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         if exc.status < 400:
             raise  # redirects are responses, not errors
         return _from_http_exception(exc, request_id)
+    except RecursionError:
+        # json.loads on '[[[[...' recurses past the interpreter's limit: the client's fault.
+        return error_response(400, "Malformed request: the JSON body is nested too deeply", request_id)
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+            error_log.exception("http.unhandled_error", request_id=request_id, method=request.method,
+                                route=route_name(request))
+            return error_response(500, "An unexpected error occurred; it has been logged.", request_id)
+        error_log.error("store.out_of_space", request_id=request_id, route=route_name(request))
+        return error_response(507, "The server is out of storage space; nothing was stored. Retry later.",
+                              request_id, headers={"Retry-After": "30"})
     except Exception:
         error_log.exception("http.unhandled_error", request_id=request_id, method=request.method,
                             route=route_name(request))
@@ -139,3 +150,13 @@ async def body_limit_middleware(request: web.Request, handler: Handler) -> web.S
 def security_headers(response: web.StreamResponse) -> None:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
+
+
+@web.middleware
+async def schema_validation_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """apigami's validation, skipped when a route's only schema is its path: those handlers
+    check the id themselves (404 for a malformed one), and webargs would cost every poll ~10%."""
+    schemas = getattr(request.match_info.handler, "__schemas__", None)
+    if not schemas or all(schema.location == "match_info" for schema in schemas):
+        return await handler(request)
+    return await validation_middleware(request, handler)

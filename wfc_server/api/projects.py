@@ -8,6 +8,7 @@ from aiohttp import web
 from aiohttp_apigami import request_schema, response_schema
 
 from wfc_server.api.docs import documented
+from wfc_server.api.render import json_response
 from wfc_server.api.errors import ApiError
 from wfc_server.api.schemas import ProjectCreatedSchema, ProjectCreateSchema, ProjectListSchema
 from wfc_server.logs import get_logger
@@ -43,7 +44,7 @@ def limit_signups(request: web.Request) -> None:
 @documented(
     "Create a project and its API key (the key is shown once)",
     tags=["projects"],
-    errors=(400, 409, 413, 422, 429),
+    errors=(400, 409, 413, 422, 429, 507),
 )
 @request_schema(ProjectCreateSchema)
 @response_schema(ProjectCreatedSchema, 201)
@@ -63,7 +64,7 @@ async def create_project(request: web.Request) -> web.Response:
     except ProjectExists:
         raise ApiError(409, f"Project '{project.project_id}' already exists") from None
     log.info("project.created", project_id=project.project_id, developer_id=project.developer_id)
-    return web.json_response(
+    return json_response(
         {"project_id": project.project_id, "api_key": api_key, "created_at": project.created_at},
         status=201,
         headers={"Cache-Control": "no-store"},
@@ -74,4 +75,4 @@ async def create_project(request: web.Request) -> web.Response:
 @response_schema(ProjectListSchema, 200)
 async def list_projects(request: web.Request) -> web.Response:
     projects = [p.public() for p in request.app[PROJECTS].all()]
-    return web.json_response({"projects": projects, "total": len(projects)})
+    return json_response({"projects": projects, "total": len(projects)})

@@ -9,6 +9,7 @@ from aiohttp_apigami import response_schema
 
 from wfc_server.api.auth import current_project, requires_auth
 from wfc_server.api.docs import documented
+from wfc_server.api.render import json_response
 from wfc_server.api.schemas import PoolStatusSchema, RateLimitStatusSchema
 from wfc_server.state import ENGINE, PROJECT_LIMITER
 
@@ -21,7 +22,7 @@ from wfc_server.state import ENGINE, PROJECT_LIMITER
 @requires_auth()
 @response_schema(PoolStatusSchema, 200)
 async def pool_status(request: web.Request) -> web.Response:
-    return web.json_response(request.app[ENGINE].pool_status(current_project(request).project_id))
+    return json_response(request.app[ENGINE].pool_status(current_project(request).project_id))
 
 
 @documented("Your project's rate-limit bucket", tags=["resources"], authenticated=True)
@@ -32,7 +33,7 @@ async def rate_limit_status(request: web.Request) -> web.Response:
     project_id = current_project(request).project_id
     state = limiter.peek(project_id)
     next_refill = datetime.fromtimestamp(limiter.next_refill_epoch(project_id), UTC)
-    return web.json_response(
+    return json_response(
         {
             "capacity": limiter.capacity,
             "available_tokens": round(state.remaining, 3),

@@ -10,6 +10,7 @@ from aiohttp_apigami import match_info_schema, querystring_schema, request_schem
 
 from wfc_server.api.auth import current_project, requires_auth
 from wfc_server.api.docs import documented
+from wfc_server.api.render import json_response, raw_json_response
 from wfc_server.api.errors import ApiError, not_found
 from wfc_server.api.schemas import (
     ReviewAcceptedSchema,
@@ -42,7 +43,7 @@ def owned_review(request: web.Request) -> ReviewRecord:
 @documented(
     "Submit a unified diff for review (asynchronous)",
     tags=["reviews"],
-    errors=(400, 413, 422),
+    errors=(400, 413, 422, 507),
     authenticated=True,
     description="Answers 202 once the review and its diff are durably stored; poll the Location "
     "or watch /v1/reviews/{review_id}/ws.",
@@ -60,7 +61,7 @@ async def submit_review(request: web.Request) -> web.Response:
         raise ApiError(503, "The review queue is full; retry later", headers={"Retry-After": "5"}) from None
     except NotAccepting:
         raise ApiError(503, "The service is shutting down; retry shortly", headers={"Retry-After": "5"}) from None
-    return web.json_response(
+    return json_response(
         {
             "review_id": record.review_id,
             "status": record.status,
@@ -79,7 +80,7 @@ async def submit_review(request: web.Request) -> web.Response:
 @response_schema(ReviewStatusSchema, 200)
 async def get_review(request: web.Request) -> web.Response:
     record = owned_review(request)
-    return web.json_response(await request.app[SERVICE].render(record))
+    return raw_json_response(await request.app[SERVICE].render_body(record))
 
 
 @documented("The caller's reviews, newest first", tags=["reviews"], errors=(422,), authenticated=True)
@@ -93,7 +94,7 @@ async def list_reviews(request: web.Request) -> web.Response:
     )
     service = request.app[SERVICE]
     reviews = [await service.render(record, with_result=False) for record in page]
-    return web.json_response(
+    return json_response(
         {"total": total, "limit": query["limit"], "offset": query["offset"], "reviews": reviews}
     )
 
@@ -101,7 +102,7 @@ async def list_reviews(request: web.Request) -> web.Response:
 @documented(
     "Cancel a pending or running review (a running one is stopped)",
     tags=["reviews"],
-    errors=(403, 404, 409),
+    errors=(403, 404, 409, 507),
     authenticated=True,
 )
 @requires_auth()
@@ -114,4 +115,4 @@ async def cancel_review(request: web.Request) -> web.Response:
         await service.cancel(record)
     except NotCancellable:
         raise ApiError(409, f"Review is already {record.status}; only pending or in_progress reviews can be cancelled") from None
-    return web.json_response(await service.render(record))
+    return json_response(await service.render(record))

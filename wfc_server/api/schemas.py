@@ -14,38 +14,49 @@ ID_PATTERN = r"^[a-zA-Z0-9_-]{1,64}$"
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 
 
+class Text(fields.Str):
+    """A string that is valid Unicode: JSON escapes can smuggle in lone surrogates
+    (``"\\ud800"``), which no file, log line or response could hold."""
+
+    default_error_messages = {"surrogate": "must be valid Unicode (lone surrogate escapes are not allowed)"}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.make_error("surrogate") from None
+        return text
+
+
 class RequestSchema(Schema):
     class Meta:
         unknown = EXCLUDE  # tolerate extra fields from newer clients
 
 
 class ProjectCreateSchema(RequestSchema):
-    project_id = fields.Str(
+    project_id = Text(
         required=True,
         validate=validate.Regexp(ID_PATTERN, error="must be 1-64 characters of a-z, A-Z, 0-9, '_' or '-'"),
         metadata={"description": "Unique project id", "example": "my-project"},
     )
-    developer_id = fields.Str(
+    developer_id = Text(
         required=True,
         validate=validate.Regexp(ID_PATTERN, error="must be 1-64 characters of a-z, A-Z, 0-9, '_' or '-'"),
         metadata={"example": "alice"},
     )
-    repo_path = fields.Str(
+    repo_path = Text(
         required=True,
-        validate=validate.Length(min=1, max=4096),
+        validate=[
+            validate.Length(min=1, max=4096),
+            validate.Regexp(r"^/[^\x00]*$", error="must be an absolute path (start with '/')"),
+        ],
         metadata={
             "description": "Absolute path of the project's git repository on the server. Checked "
             "for form only; reviews fall back to diff-only mode when it is not usable.",
             "example": "/srv/repos/my-project",
         },
     )
-
-    @validates("repo_path")
-    def _absolute(self, value: str, **_: Any) -> None:
-        if not value.startswith("/"):
-            raise ValidationError("must be an absolute path (start with '/')")
-        if "\x00" in value:
-            raise ValidationError("must not contain NUL bytes")
 
 
 class ProjectCreatedSchema(Schema):
@@ -66,17 +77,17 @@ class ProjectListSchema(Schema):
 
 
 class ReviewSubmitSchema(RequestSchema):
-    diff_content = fields.Str(
+    diff_content = Text(
         required=True,
         validate=validate.Length(min=1),
         metadata={"description": "A unified git diff (`git diff` output)"},
     )
     files = fields.List(
-        fields.Str(validate=validate.Regexp(r"\S", error="must not be empty or whitespace")),
+        Text(validate=validate.Regexp(r"\S", error="must not be empty or whitespace")),
         load_default=list,
         metadata={"description": "Review only these paths of the diff (default: all)"},
     )
-    base_ref = fields.Str(
+    base_ref = Text(
         load_default=None,
         allow_none=True,
         validate=validate.Length(min=1, max=255),
@@ -172,7 +183,7 @@ class ReviewStatusSchema(Schema):
 class ReviewListQuerySchema(RequestSchema):
     limit = fields.Int(load_default=20, validate=validate.Range(min=1, max=100))
     offset = fields.Int(load_default=0, validate=validate.Range(min=0))
-    status = fields.Str(load_default=None, validate=validate.OneOf(STATUSES))
+    status = Text(load_default=None, validate=validate.OneOf(STATUSES))
 
 
 class ReviewListSchema(Schema):
@@ -189,8 +200,8 @@ class ReviewPathSchema(Schema):
 class WebSocketQuerySchema(RequestSchema):
     after = fields.Int(load_default=None, allow_none=True, validate=validate.Range(min=0),
                        metadata={"description": "Resume after this event seq"})
-    project_id = fields.Str(load_default=None, metadata={"description": "Browser auth (instead of headers)"})
-    token = fields.Str(load_default=None, metadata={"description": "Browser auth: the API key"})
+    project_id = Text(load_default=None, metadata={"description": "Browser auth (instead of headers)"})
+    token = Text(load_default=None, metadata={"description": "Browser auth: the API key"})
 
 
 class WorktreeInfoSchema(Schema):

@@ -8,9 +8,9 @@ always a ``snapshot``; a finished review gets its snapshot and an immediate clos
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 
+import orjson
 from aiohttp import WSMsgType, web
 from aiohttp_apigami import match_info_schema, querystring_schema
 
@@ -74,7 +74,7 @@ async def review_events(request: web.Request) -> web.StreamResponse:
 
 
 def _event(review_id: str, seq: int, kind: str, status_body: dict[str, Any]) -> str:
-    return json.dumps(
+    return orjson.dumps(
         {
             "seq": seq,
             "type": kind,
@@ -83,9 +83,8 @@ def _event(review_id: str, seq: int, kind: str, status_body: dict[str, Any]) -> 
             "progress": status_body.get("progress", 0),
             "timestamp": utc_now(),
             "data": status_body,
-        },
-        separators=(",", ":"),
-    )
+        }
+    ).decode()
 
 
 async def _pump(ws: web.WebSocketResponse, queue: asyncio.Queue[str]) -> None:

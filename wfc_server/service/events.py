@@ -10,10 +10,11 @@ of finished reviews afterwards, to serve resumes.
 from __future__ import annotations
 
 import asyncio
-import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 from wfc_server.store.records import ReviewRecord, utc_now
 
@@ -82,7 +83,7 @@ class EventHub:
             "timestamp": utc_now(),
             "data": data or {},
         }
-        text = json.dumps(event, separators=(",", ":"))
+        text = orjson.dumps(event).decode()
         channel.history.append((channel.seq, text))
         finished = kind in TERMINAL_EVENTS
         for subscriber in list(channel.subscribers):

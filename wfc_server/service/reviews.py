@@ -8,11 +8,14 @@ timeout stops exactly that review; the worker that ran it goes on to the next on
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import orjson
 from prometheus_async.aio import time as time_coroutine
 
 from wfc_server.logs import get_logger
@@ -34,6 +37,8 @@ from wfc_server.store.reviews import ReviewStore
 log = get_logger("wfc.reviews")
 
 _RESULT_EXTRAS = ("risk", "tier", "minority_protection_applied", "reviewers", "coverage", "engine_version")
+_ACTIVE = {PENDING, IN_PROGRESS}
+_BODY_CACHE = 4096
 _SHUTDOWN = "shutdown"
 _USER = "user"
 
@@ -91,6 +96,8 @@ class ReviewService:
         self._runs: set[asyncio.Task[None]] = set()
         self._cancel_reason: dict[str, str] = {}
         self._accepting = False
+        # Encoded status bodies of finished reviews: they never change, and polls dominate.
+        self._bodies: OrderedDict[str, bytes] = OrderedDict()
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -105,9 +112,7 @@ class ReviewService:
                 )
                 continue
             if record.status != PENDING:
-                self._store.set_status(record, PENDING)
-                record.started_at = None
-                await self._store.save(record)
+                await self._transition(record, _ACTIVE, status=PENDING, started_at=None)
             log.info("review.recovered", review_id=record.review_id, project_id=record.project_id,
                      attempts=record.attempts)
             self._enqueue(record.review_id)
@@ -227,6 +232,19 @@ class ReviewService:
                 body[key] = result.get(key)
         return body
 
+    async def render_body(self, record: ReviewRecord) -> bytes:
+        """The encoded status object; cached once the review is terminal."""
+        body = self._bodies.get(record.review_id)
+        if body is not None:
+            self._bodies.move_to_end(record.review_id)
+            return body
+        body = orjson.dumps(await self.render(record))
+        if record.terminal:
+            self._bodies[record.review_id] = body
+            if len(self._bodies) > _BODY_CACHE:
+                self._bodies.popitem(last=False)
+        return body
+
     # -- workers ----------------------------------------------------------------------------
 
     def _enqueue(self, review_id: str) -> None:
@@ -245,14 +263,22 @@ class ReviewService:
             run = asyncio.create_task(self._run(record))
             self._runs.add(run)
             run.add_done_callback(self._runs.discard)
-            await asyncio.shield(run)  # a drain stops the loop, never a review half-way
+            try:
+                await asyncio.shield(run)  # a drain stops the loop, never a review half-way
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a worker must outlive any one review's failure
+                log.exception("review.worker_error", review_id=review_id)
 
     async def _run(self, record: ReviewRecord) -> None:
-        self._store.set_status(record, IN_PROGRESS)
-        record.started_at = utc_now()
-        record.attempts += 1
-        await self._store.save(record)
-        if record.status != IN_PROGRESS:
+        try:
+            started_now = await self._transition(
+                record, {PENDING}, status=IN_PROGRESS, started_at=utc_now(), attempts=record.attempts + 1
+            )
+        except OSError as exc:
+            await self._finish_failed(record, f"Could not store the review's state: {exc.strerror or exc}")
+            return
+        if not started_now:
             return  # cancelled during the save
         self._hub.publish(record, "started", 1, {"attempt": record.attempts})
         log.info("review.started", review_id=record.review_id, project_id=record.project_id,
@@ -315,20 +341,40 @@ class ReviewService:
         if task.done() and not task.cancelled():
             task.exception()  # mark retrieved
 
+    async def _transition(self, record: ReviewRecord, only_from: set[str], **changes: Any) -> bool:
+        """Persist the record with ``changes``, then apply them in memory.
+
+        Nothing is visible (to polls, listings or streams) before it is on disk. Returns False,
+        applying nothing, when the record left ``only_from`` meanwhile (a cancel won the race).
+        Raises OSError when the write fails; the in-memory record is then unchanged.
+        """
+        staged = dataclasses.replace(record, **changes)
+        await self._store.save(staged)
+        if record.status not in only_from:
+            return False
+        self._store.apply(record, staged)
+        return True
+
     async def _finish_completed(self, record: ReviewRecord, result: ReviewResult, seconds: float) -> None:
-        if record.status != IN_PROGRESS:
-            return  # cancelled while the engine finished
         data = result.to_dict()
-        self._store.set_status(record, COMPLETED)
-        record.completed_at = utc_now()
-        record.consensus_score = data["consensus_score"]
-        record.passed = data["passed"]
-        record.findings_count = len(data["findings"])
-        record.result = data
-        body = await self.render(record, result=data)
-        await self._store.save(record)
+        try:
+            done = await self._transition(
+                record,
+                {IN_PROGRESS},
+                status=COMPLETED,
+                completed_at=utc_now(),
+                consensus_score=data["consensus_score"],
+                passed=data["passed"],
+                findings_count=len(data["findings"]),
+                result=data,
+            )
+        except OSError as exc:
+            await self._finish_failed(record, f"Could not store the review result: {exc.strerror or exc}")
+            return
+        if not done:
+            return  # cancelled while the engine finished
         self._metrics.count_review(COMPLETED, record.project_id)
-        self._hub.publish(record, "completed", 100, body)
+        self._hub.publish(record, "completed", 100, await self.render(record, result=data))
         log.info("review.completed", review_id=record.review_id, project_id=record.project_id,
                  consensus_score=record.consensus_score, passed=record.passed,
                  findings=record.findings_count, duration_ms=round(seconds * 1000))
@@ -336,12 +382,19 @@ class ReviewService:
     async def _finish_failed(self, record: ReviewRecord, reason: str) -> None:
         if record.terminal:
             return
-        self._store.set_status(record, FAILED)
-        record.completed_at = utc_now()
-        record.passed = False
-        record.consensus_score = None
-        record.error = reason
-        await self._store.save(record)
+        changes: dict[str, Any] = {
+            "status": FAILED, "completed_at": utc_now(), "passed": False, "consensus_score": None,
+            "error": reason,
+        }
+        try:
+            if not await self._transition(record, _ACTIVE, **changes):
+                return
+        except OSError as exc:
+            # The disk refuses even this: end it in memory so clients and the worker move on; the
+            # file still says unfinished, so a restart resumes it.
+            log.error("review.persist_failed", review_id=record.review_id, project_id=record.project_id,
+                      error=exc.strerror or str(exc))
+            self._store.apply(record, dataclasses.replace(record, **changes))
         self._metrics.count_review(FAILED, record.project_id)
         self._hub.publish(record, "failed", self._hub.progress(record.review_id) or 0, {"error": reason})
         log.warning("review.failed", review_id=record.review_id, project_id=record.project_id, error=reason)
@@ -350,8 +403,7 @@ class ReviewService:
         """A drain ran out of grace: the review goes back to pending and resumes on restart."""
         if record.terminal:
             return
-        self._store.set_status(record, PENDING)
-        record.started_at = None
-        record.attempts = max(record.attempts - 1, 0)  # a clean shutdown is not a failed attempt
-        await self._store.save(record)
+        # A clean shutdown is not a failed attempt.
+        await self._transition(record, {IN_PROGRESS}, status=PENDING, started_at=None,
+                               attempts=max(record.attempts - 1, 0))
         log.info("review.requeued", review_id=record.review_id, project_id=record.project_id)

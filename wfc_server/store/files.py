@@ -7,13 +7,14 @@ is served until it has finished.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+
+import orjson
 
 from wfc_server.store.atomic import sweep_temp_files
 from wfc_server.store.records import RecordError
@@ -52,7 +53,7 @@ def scan_records(
         try:
             with open(entry.path, "rb") as handle:
                 raw = handle.read()
-            record = parse(json.loads(raw))
+            record = parse(orjson.loads(raw))
             accept(record, entry.name)
         except (OSError, ValueError, TypeError, RecordError, UnicodeDecodeError) as exc:
             reason = _reason(exc)
@@ -76,8 +77,8 @@ def move_to_quarantine(path: Path, quarantine: Path) -> None:
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, json.JSONDecodeError):
-        return f"not valid JSON ({exc.msg} at byte {exc.pos})"
+    if isinstance(exc, orjson.JSONDecodeError):
+        return f"not valid JSON ({exc})"
     if isinstance(exc, UnicodeDecodeError):
         return "not valid UTF-8"
     return str(exc) or type(exc).__name__

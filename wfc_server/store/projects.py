@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
+
+import orjson
 
 from wfc_server.store.atomic import write_atomic
 from wfc_server.store.files import ScanReport, scan_records
@@ -54,7 +55,7 @@ class ProjectStore:
             raise ProjectExists(pid)
         self._creating.add(pid)
         try:
-            data = json.dumps(project.to_json(), separators=(",", ":")).encode()
+            data = orjson.dumps(project.to_json())
             await write_atomic(self._dir / f"{pid}.json", data)
             self._projects[pid] = project
         finally:

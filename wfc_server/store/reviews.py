@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-import json
 import os
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import aiofiles
+import orjson
 
 from wfc_server.store.atomic import fsync_dir, write_atomic
 from wfc_server.store.files import ScanReport, move_to_quarantine, scan_records
@@ -65,6 +65,7 @@ class ReviewStore:
                 raise RecordError("file name does not match review_id")
             if not os.path.exists(self._diff_path(record.review_id)):
                 raise RecordError("its diff file is missing")
+            record.result = None  # results are loaded lazily; holding them all would cost GBs
             records.append(record)
 
         scan_records(self._dir, self._quarantine, ReviewRecord.from_json, accept, report)
@@ -77,7 +78,6 @@ class ReviewStore:
                 report.loaded -= 1
                 continue
             seen.add(record.seq)
-            record.result = None  # results are loaded lazily
             self._index(record)
             if not record.terminal:
                 report.unfinished.append(record)
@@ -114,7 +114,9 @@ class ReviewStore:
         return total, page
 
     async def result(self, record: ReviewRecord) -> dict[str, Any] | None:
-        """The engine result of a finished review (from cache, else from its file)."""
+        """The engine result of a finished review (from memory, else from its file)."""
+        if record.result is not None:
+            return record.result
         cached = self._results.get(record.review_id)
         if cached is not None:
             self._results.move_to_end(record.review_id)
@@ -122,7 +124,7 @@ class ReviewStore:
         if record.status not in TERMINAL:
             return None
         async with aiofiles.open(self._record_path(record.review_id), "rb") as handle:
-            data = json.loads(await handle.read())
+            data = orjson.loads(await handle.read())
         result = data.get("result")
         if result is not None:
             self._remember(record.review_id, result)
@@ -149,17 +151,26 @@ class ReviewStore:
         self._index(record)
 
     async def save(self, record: ReviewRecord) -> None:
-        """Persist the record's current state (serialised per review, so the last state wins)."""
+        """Persist a record's state durably (the index follows :meth:`apply`, not this).
+
+        Writes of one review are serialised, so concurrent transitions land in order. Raises
+        OSError (e.g. ENOSPC) with the previous file intact.
+        """
         lock = self._locks.setdefault(record.review_id, asyncio.Lock())
         async with lock:
             await write_atomic(self._record_path(record.review_id), self._encode(record))
         if record.terminal:
             self._locks.pop(record.review_id, None)  # no further transitions follow
+
+    def apply(self, record: ReviewRecord, persisted: ReviewRecord) -> None:
+        """Make the in-memory record what was just persisted, index and result cache included."""
+        result = persisted.result
+        for name in persisted.__dataclass_fields__:
+            setattr(record, name, getattr(persisted, name))
         self._reindex_status(record)
-        if record.result is not None:
-            self._remember(record.review_id, record.result)
-            if record.terminal:
-                record.result = None  # the cache and the file hold it now
+        if result is not None:
+            self._remember(record.review_id, result)
+            record.result = None  # the cache and the file hold it now
 
     def set_status(self, record: ReviewRecord, status: str) -> None:
         """Change status in memory and in the index at once (persist with :meth:`save`)."""
@@ -172,7 +183,7 @@ class ReviewStore:
         data = record.to_json()
         if data["result"] is None and record.review_id in self._results:
             data["result"] = self._results[record.review_id]
-        return json.dumps(data, separators=(",", ":")).encode()
+        return orjson.dumps(data)
 
     def _index(self, record: ReviewRecord) -> None:
         self._records[record.review_id] = record

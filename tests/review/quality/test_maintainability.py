@@ -37,7 +37,7 @@ def test_worse_than_base_is_reported_above_the_lower_threshold(tmp_path: Path) -
 
 
 def test_extreme_complexity_is_medium(tmp_path: Path) -> None:
-    out = review(tmp_path, "maintainability", "svc/a.py", branchy("f", 35))
+    out = review(tmp_path, "maintainability", "svc/a.py", branchy("f", 55))
     assert [f.severity for f in out.findings if f.rule_id == "WFC-MAINT-COMPLEXITY"] == ["medium"]
 
 

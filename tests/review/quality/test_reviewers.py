@@ -33,8 +33,15 @@ def corpus_input(tmp_path: Path, min_lines: int = 2700) -> AnalysisInput:
 
 
 def clear_caches() -> None:
-    for cached in (collect._role_findings, collect._sg_findings, pyast.parse, pyast.module_nodes,
-                   pyast.all_nodes, ruff_analyzer._cached_run, lizard_analyzer._analyse):
+    for cached in (
+        collect._role_findings,
+        collect._sg_findings,
+        pyast.parse,
+        pyast.module_nodes,
+        pyast.all_nodes,
+        ruff_analyzer._cached_run,
+        lizard_analyzer._analyse,
+    ):
         cached.cache_clear()
 
 

@@ -110,6 +110,9 @@ def test_undefined_name_is_high_only_for_a_likely_typo(tmp_path: Path) -> None:
     excerpt = "def save(order):\n    db.session.add(order)\n    db.session.commit()\n"
     out = review(tmp_path, "correctness", "a/excerpt.py", excerpt)
     assert {f.severity for f in out.findings if f.rule_id == "F821"} == {"low"}
+    module = "import logging\n\ndef save(order):\n    db.session.add(order)\n"
+    out = review(tmp_path, "correctness", "a/module.py", module)
+    assert {f.severity for f in out.findings if f.rule_id == "F821"} == {"medium"}
 
 
 def test_indented_excerpt_is_a_fragment_not_a_syntax_error(tmp_path: Path) -> None:

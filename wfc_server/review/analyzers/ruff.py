@@ -54,10 +54,9 @@ def _cached_run(
     with tempfile.TemporaryDirectory(prefix="wfc-ruff-") as tmp:
         by_disk: dict[str, str] = {}
         for index, (path, text) in enumerate(files):
-            # Keep the base name (ruff treats .pyi and __init__.py specially), not the directories.
-            folder = os.path.join(tmp, f"f{index}")
-            os.mkdir(folder)
-            disk = os.path.join(folder, PurePosixPath(path).name or "module.py")
+            # One flat directory (cheap to create and remove); the suffix (.py/.pyi) is kept.
+            suffix = PurePosixPath(path).suffix or ".py"
+            disk = os.path.join(tmp, f"f{index}{suffix}")
             with open(disk, "w", encoding="utf-8") as handle:
                 handle.write(text)
             by_disk[os.path.realpath(disk)] = path

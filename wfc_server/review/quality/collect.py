@@ -44,6 +44,7 @@ ABSENCE_RULES: frozenset[str] = frozenset(
         "WFC-REL-LOCK-RELEASE",
         "WFC-REL-GO-BODY-CLOSE",
         "WFC-REL-GO-ROWS-CLOSE",
+        "WFC-REL-GO-ERR-NOT-CHECKED",
         "WFC-REL-JAVA-RESOURCE-LEAK",
         "WFC-REL-JAVA-HTTP-TIMEOUT",
         "WFC-PERF-GROWING-GLOBAL",
@@ -62,7 +63,7 @@ _PY_CHECKS: dict[str, Callable[[SourceFile], list[RawFinding]]] = {
 }
 PY_AST_UNPARSABLE = "the Python AST rules could not parse the file"
 
-_Key = tuple[str, str, str, frozenset[int], "str | None", bool, bool]
+_Key = tuple[str, str, str, frozenset[int], str | None, bool, bool]
 
 
 def review(inp: AnalysisInput, role: str) -> ReviewerOutput:

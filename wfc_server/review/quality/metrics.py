@@ -37,7 +37,7 @@ LIMITS: tuple[Limit, ...] = (
         "cyclomatic complexity",
         10,
         15,
-        30,
+        50,
         Rule(
             "WFC-MAINT-COMPLEXITY",
             _M,
@@ -56,7 +56,7 @@ LIMITS: tuple[Limit, ...] = (
         "lines of code",
         60,
         80,
-        200,
+        300,
         Rule(
             "WFC-MAINT-LENGTH",
             _M,

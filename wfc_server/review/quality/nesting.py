@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from wfc_server.review.model import SourceFile
 from wfc_server.review.quality.pyast import parse
-from wfc_server.review.quality.sg_common import FUNCTION_KINDS, find_kinds, line_of, root_for
+from wfc_server.review.quality.sg_common import (
+    FUNCTION_KINDS,
+    find_kinds,
+    grammar_for,
+    line_of,
+    root_for,
+)
 
 _PY_BLOCKS = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.Match)
 _SG_BLOCKS = frozenset(
@@ -49,17 +55,17 @@ def deepest_per_function(source: SourceFile, text: str | None = None) -> dict[st
     root = root_for(probe)
     if root is None:
         return {}
-    return _sweep(root, text)
+    return _sweep(root, text, grammar_for(probe) or "")
 
 
-def _sweep(root: object, text: str) -> dict[str, Deepest]:
+def _sweep(root: object, text: str, grammar: str) -> dict[str, Deepest]:
     """Depth by interval containment: blocks and functions sorted by start, one stack sweep.
 
     Much cheaper than walking ancestors per node on large files. An ``if`` that directly follows
     ``else`` is a chain link, not a new level. Note: ``index`` counts characters in ast-grep.
     """
     spans: list[tuple[int, int, bool, object]] = []  # start, end, is_function, node
-    for node in find_kinds(root, FUNCTION_KINDS | _SG_BLOCKS):  # type: ignore[arg-type]
+    for node in find_kinds(root, FUNCTION_KINDS | _SG_BLOCKS, grammar):  # type: ignore[arg-type]
         where = node.range()
         spans.append((where.start.index, where.end.index, node.kind() in FUNCTION_KINDS, node))
     spans.sort(key=lambda s: (s[0], -s[1]))

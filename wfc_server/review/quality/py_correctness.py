@@ -10,12 +10,12 @@ import re
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
-    all_nodes,
-    module_nodes,
     Context,
+    all_nodes,
     dotted,
     end_line,
     function_body_nodes,
+    module_nodes,
     parse,
 )
 
@@ -161,6 +161,18 @@ MUTATE_WHILE_ITERATING = Rule(
     None,
     85,
 )
+CHECK_AFTER_USE = Rule(
+    "WFC-COR-NONE-CHECK-AFTER-USE",
+    _C,
+    "medium",
+    "null-check-after-dereference",
+    "Value used before its None check",
+    "The value is dereferenced before the code checks whether it is None: if it can be None "
+    "the earlier line raises AttributeError/TypeError, and if it cannot the check is dead.",
+    "Move the None check before the first use.",
+    "CWE-476",
+    75,
+)
 INDEX_LEN = Rule(
     "WFC-COR-INDEX-LEN",
     _C,
@@ -273,6 +285,7 @@ def check(source: SourceFile) -> list[RawFinding]:
         ):
             out += _unreachable(node, source)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            out += _check_after_use(node, source)
             out += _shadowed(node, source)
             out += _write_then_read(node, source)
     return out
@@ -332,8 +345,12 @@ def _mutate_while_iterating(loop: ast.For | ast.While, source: SourceFile) -> li
     if not isinstance(loop, ast.For):
         return []
     iterated = loop.iter
-    if (isinstance(iterated, ast.Call) and isinstance(iterated.func, ast.Attribute)
-            and iterated.func.attr in {"keys", "values", "items"} and not iterated.args):
+    if (
+        isinstance(iterated, ast.Call)
+        and isinstance(iterated.func, ast.Attribute)
+        and iterated.func.attr in {"keys", "values", "items"}
+        and not iterated.args
+    ):
         iterated = iterated.func.value  # `for k in d.keys(): d.pop(k)` mutates d
     if not isinstance(iterated, (ast.Name, ast.Attribute)):
         return []
@@ -481,11 +498,15 @@ FIND_GT_ZERO = Rule(
 
 
 def _find_gt_zero(node: ast.Compare, source: SourceFile) -> list[RawFinding]:
-    if (len(node.ops) == 1 and isinstance(node.ops[0], ast.Gt)
-            and isinstance(node.left, ast.Call) and isinstance(node.left.func, ast.Attribute)
-            and node.left.func.attr in {"find", "index"}
-            and isinstance(node.comparators[0], ast.Constant)
-            and node.comparators[0].value == 0):
+    if (
+        len(node.ops) == 1
+        and isinstance(node.ops[0], ast.Gt)
+        and isinstance(node.left, ast.Call)
+        and isinstance(node.left.func, ast.Attribute)
+        and node.left.func.attr in {"find", "index"}
+        and isinstance(node.comparators[0], ast.Constant)
+        and node.comparators[0].value == 0
+    ):
         return [emit(FIND_GT_ZERO, source, node.lineno, "wfc-ast")]
     return []
 
@@ -762,6 +783,111 @@ def _harmless_tail(stmt: ast.stmt) -> bool:
     if isinstance(stmt, ast.Expr) and isinstance(stmt.value, (ast.Yield, ast.YieldFrom)):
         return True
     return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
+
+
+def _check_after_use(
+    func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile
+) -> list[RawFinding]:
+    """`x.attr` (or `x[...]`) on a line before `if x is None` / `if not x`, same binding."""
+    nodes = function_body_nodes(func)
+    first_use: dict[str, int] = {}
+    assigned: dict[str, list[int]] = {}
+    checks: dict[str, int] = {}
+    optional: set[str] = set()
+    guards: dict[str, int] = {}  # first line where the name takes part in any condition
+    for node in nodes:
+        if (
+            isinstance(node, (ast.Attribute, ast.Subscript))
+            and isinstance(node.value, ast.Name)
+            and isinstance(node.ctx, ast.Load)
+        ):
+            name = node.value.id
+            first_use[name] = min(first_use.get(name, node.lineno), node.lineno)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            assigned.setdefault(node.id, []).append(node.lineno)
+        elif (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and _may_return_none(node.value)
+        ):
+            optional.add(node.targets[0].id)
+        elif isinstance(node, ast.If):
+            name = _none_tested(node.test)
+            if name:
+                checks[name] = min(checks.get(name, node.lineno), node.lineno)
+        if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert, ast.BoolOp)):
+            tests = node.values if isinstance(node, ast.BoolOp) else [node.test]
+            for test in tests:
+                for inner in ast.walk(test):
+                    if isinstance(inner, ast.Name):
+                        guards[inner.id] = min(guards.get(inner.id, node.lineno), node.lineno)
+    out = []
+    for name, check_line in checks.items():
+        use = first_use.get(name)
+        if use is None or use >= check_line or name not in optional:
+            continue
+        if guards.get(name, check_line) < check_line and guards[name] <= use:
+            continue  # an earlier condition already guards the use
+        if any(use <= line <= check_line for line in assigned.get(name, [])):
+            continue  # rebound in between: the check is about the new value
+        out.append(
+            emit(
+                CHECK_AFTER_USE,
+                source,
+                use,
+                "wfc-ast",
+                detail=f"(`{name}` is checked for None at line {check_line})",
+            )
+        )
+    return out
+
+
+_OPTIONAL_CALLS = {
+    "get",
+    "first",
+    "one_or_none",
+    "find",
+    "find_one",
+    "fetchone",
+    "match",
+    "search",
+    "fullmatch",
+    "get_or_none",
+    "scalar",
+    "scalar_one_or_none",
+}
+
+
+def _may_return_none(value: ast.expr) -> bool:
+    """Calls that conventionally return None for "not found" (dict/ORM get, re.match, ...)."""
+    return (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr in _OPTIONAL_CALLS
+    )
+
+
+def _none_tested(test: ast.expr) -> str | None:
+    """The name an `if` tests for None / falsiness (`x is None`, `not x`, `x`, `x is not None`)."""
+    if isinstance(test, ast.Name):
+        return test.id
+    if (
+        isinstance(test, ast.UnaryOp)
+        and isinstance(test.op, ast.Not)
+        and isinstance(test.operand, ast.Name)
+    ):
+        return test.operand.id
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.Is, ast.IsNot))
+        and isinstance(test.left, ast.Name)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is None
+    ):
+        return test.left.id
+    return None
 
 
 def _shadowed(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:

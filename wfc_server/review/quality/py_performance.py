@@ -9,17 +9,18 @@ import re
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
-    all_nodes,
-    module_nodes,
     Context,
+    all_nodes,
     call_name,
     dotted,
     end_line,
     function_body_nodes,
     keyword_value,
     loop_variables,
+    module_nodes,
     names_in,
     parse,
+    target_names,
 )
 
 _P = "performance"
@@ -166,6 +167,7 @@ def check(source: SourceFile) -> list[RawFinding]:
             out += _blocking(node, ctx, source)
         elif isinstance(node, ast.Compare) and ctx.loops:
             out += _membership(node, ctx, source, list_names)
+            out += _nested_join(node, ctx, source)
         elif isinstance(node, ast.AugAssign) and ctx.loops:
             out += _string_concat(node, ctx, source)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -227,12 +229,16 @@ def _call_in_loop(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawF
         return []
     name = call_name(call)
     loop = ctx.loops[-1]
-    if name.endswith(_QUERY_SUFFIXES) or _HTTP.search(name):
-        if name.endswith((".find", ".fetch", ".query")) and not _looks_like_db(name):
-            return []
+    chain = _call_chain(call)
+    query = next((c for c in chain if _is_query(call_name(c))), None)
+    if query is not None:
+        name = call_name(query)
         varying = set().union(*(loop_variables(lp) for lp in ctx.loops))
+        # `session.query(X).filter(X.id == item.id).all()`: the varying part may sit anywhere.
         arg_names = set().union(
-            *(names_in(a) for a in call.args), *(names_in(k.value) for k in call.keywords), set()
+            *(names_in(a) for c in chain for a in c.args),
+            *(names_in(k.value) for c in chain for k in c.keywords),
+            set(),
         )
         if varying & arg_names:
             return [
@@ -265,6 +271,23 @@ def _call_in_loop(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawF
     return []
 
 
+def _call_chain(call: ast.Call) -> list[ast.Call]:
+    """`a.query(x).filter(y).all()` -> the calls all(), filter(y), query(x) (outermost first)."""
+    chain = [call]
+    node: ast.AST = call.func
+    while isinstance(node, (ast.Attribute, ast.Call)):
+        node = node.value if isinstance(node, ast.Attribute) else node.func
+        if isinstance(node, ast.Call):
+            chain.append(node)
+    return chain
+
+
+def _is_query(name: str) -> bool:
+    if not (name.endswith(_QUERY_SUFFIXES) or _HTTP.search(name)):
+        return False
+    return not (name.endswith((".find", ".fetch", ".query")) and not _looks_like_db(name))
+
+
 def _looks_like_db(name: str) -> bool:
     head = name.rsplit(".", 1)[0].lower()
     return any(
@@ -292,8 +315,17 @@ def _list_bound_names(tree: ast.Module) -> dict[int, set[str]]:
     for node in all_nodes(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             scopes.append((id(node), list(function_body_nodes(node))))
+    annotated: dict[int, set[str]] = {}
+    for node in all_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            annotated[id(node)] = {
+                a.arg
+                for a in node.args.args + node.args.kwonlyargs
+                if a.annotation is not None
+                and re.match(r"^(list|List|typing\.List)\b", ast.unparse(a.annotation))
+            }
     for key, nodes in scopes:
-        listy: set[str] = set()
+        listy: set[str] = set(annotated.get(key, set()))
         other: set[str] = set()
         iterable = nodes if key else [n for s in nodes for n in ast.walk(s)]
         for node in iterable:
@@ -332,7 +364,44 @@ def _membership(
     iterated = getattr(loop, "iter", None)
     if iterated is not None and container.id in names_in(iterated):
         return []
-    return [emit(QUADRATIC, source, node.lineno, "wfc-ast", detail=f"`{container.id}` is a list.")]
+    param = ctx.func is not None and container.id in {a.arg for a in ctx.func.args.args}
+    return [
+        emit(
+            QUADRATIC,
+            source,
+            node.lineno,
+            "wfc-ast",
+            detail=f"`{container.id}` is a list.",
+            severity="low" if param else None,
+        )
+    ]
+
+
+NESTED_JOIN = Rule(
+    "WFC-PERF-NESTED-LOOP-JOIN",
+    _P,
+    "low",
+    "quadratic-membership",
+    "Nested loops matching items by equality",
+    "Comparing every item of one collection with every item of another is O(n*m).",
+    "Index one side in a dict keyed by the compared value, then look items up.",
+    None,
+    60,
+)
+
+
+def _nested_join(node: ast.Compare, ctx: Context, source: SourceFile) -> list[RawFinding]:
+    """`for a in xs: for b in ys: if a.id == b.id:` (two plain for-loops, different targets)."""
+    loops = [lp for lp in ctx.loops if isinstance(lp, ast.For)]
+    if len(loops) < 2 or len(node.ops) != 1 or not isinstance(node.ops[0], ast.Eq):
+        return []
+    outer, inner = loops[-2], loops[-1]
+    outer_names, inner_names = target_names(outer.target), target_names(inner.target)
+    left, right = names_in(node.left), names_in(node.comparators[0])
+    if (left & outer_names and right & inner_names) or (left & inner_names and right & outer_names):
+        if not (names_in(inner.iter) & outer_names):  # ys independent of the outer item
+            return [emit(NESTED_JOIN, source, node.lineno, "wfc-ast")]
+    return []
 
 
 def _string_concat(node: ast.AugAssign, ctx: Context, source: SourceFile) -> list[RawFinding]:

@@ -10,7 +10,6 @@ import re
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
-    module_nodes,
     call_name,
     dotted,
     end_line,
@@ -18,6 +17,7 @@ from wfc_server.review.quality.pyast import (
     has_keyword,
     is_logging_call,
     keyword_value,
+    module_nodes,
     parse,
     raises,
     walk,
@@ -60,14 +60,15 @@ BROAD_LOGGED = Rule(
     "CWE-396",
     60,
 )
-FILE_LEAK = Rule(
+FILE_LEAK = Rule(  # low: CPython's refcounting closes it when the function returns
     "WFC-REL-RESOURCE-LEAK",
     _R,
-    "medium",
+    "low",
     "resource-leak",
     "Resource is never closed",
-    "The file/socket/connection is opened outside a `with` block and never closed, so it leaks "
-    "(file descriptors, DB connections) until garbage collection, if ever.",
+    "The file/socket/connection is opened outside a `with` block and never closed: it stays "
+    "open until garbage collection (later on PyPy, never if a reference is kept), and "
+    "buffered writes may be lost.",
     "Use `with ...:` so it is closed on every path.",
     "CWE-772",
     80,
@@ -389,13 +390,23 @@ INLINE_OPEN = Rule(
 def _inline_open(call: ast.Call, source: SourceFile) -> list[RawFinding]:
     """`open(p).read()` or `json.load(open(p))`: the handle is never closed explicitly."""
     func = call.func
-    if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call)
-            and call_name(func.value) in {"open", "io.open"}
-            and func.attr in {"read", "readlines", "readline", "write", "writelines"}):
+    if (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Call)
+        and call_name(func.value) in {"open", "io.open"}
+        and func.attr in {"read", "readlines", "readline", "write", "writelines"}
+    ):
         return [emit(INLINE_OPEN, source, call.lineno, "wfc-ast")]
-    if call_name(call) in {"json.load", "pickle.load", "yaml.safe_load", "yaml.load",
-                           "csv.reader", "csv.DictReader", "json.dump", "pickle.dump"} and any(
-            isinstance(a, ast.Call) and call_name(a) in {"open", "io.open"} for a in call.args):
+    if call_name(call) in {
+        "json.load",
+        "pickle.load",
+        "yaml.safe_load",
+        "yaml.load",
+        "csv.reader",
+        "csv.DictReader",
+        "json.dump",
+        "pickle.dump",
+    } and any(isinstance(a, ast.Call) and call_name(a) in {"open", "io.open"} for a in call.args):
         return [emit(INLINE_OPEN, source, call.lineno, "wfc-ast")]
     return []
 

@@ -646,6 +646,8 @@ def ruff_findings(inp: AnalysisInput, role: str) -> tuple[list[RawFinding], list
     A file that does not parse yields a correctness "syntax error" finding (for the correctness
     reviewer) and is reported as skipped by every reviewer, since none of its rules ran.
     """
+    if not any(rule.role == role for rule in RUFF_RULES.values()):
+        return [], []  # no ruff rule speaks for this role: do not pay for a run
     sources = [s for s in inp.files if s.language == "python"]
     prepared = {s.path: prepare(s.text, s.complete) for s in sources}
     results = run_ruff([(s.path, prepared[s.path][0]) for s in sources], tuple(RUFF_RULES))
@@ -715,22 +717,22 @@ def _map(
 
 
 def _undefined_name_severity(message: str, text: str) -> tuple[str, str]:
-    """High when the name is a near-miss of one defined in the file (a typo); low otherwise.
-
-    Reviewed files are often excerpts whose helpers and globals live elsewhere, so an unknown
-    name alone is weak evidence; a misspelling of a visible name is strong evidence.
-    """
+    """High for a near-miss of a name the file defines (a typo); medium when the file has its
+    imports (a real module top, so the name should be there); low for a bare excerpt, whose
+    helpers and globals plausibly live outside what was shown."""
     match = re.search(r"`([^`]+)`", message)
     name = match.group(1) if match else ""
-    known = _defined_names(text) | set(dir(builtins))
+    tree = parse(text)
+    known = _defined_names(tree) | set(dir(builtins))
     close = difflib.get_close_matches(name, sorted(known - {name}), n=1, cutoff=0.8)
     if close:
         return "high", f" Did you mean `{close[0]}`?"
+    if tree is not None and any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in tree.body):
+        return "medium", " Nothing in this module defines or imports it."
     return "low", " It may be defined in code outside this file or excerpt."
 
 
-def _defined_names(text: str) -> set[str]:
-    tree = parse(text)
+def _defined_names(tree: ast.Module | None) -> set[str]:
     if tree is None:
         return set()
     names: set[str] = set()

@@ -6,7 +6,8 @@ import functools
 
 from ast_grep_py import SgNode, SgRoot
 
-from wfc_server.review.model import SourceFile
+from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality.common import Rule, emit
 
 #: ast-grep language per SourceFile.language (TSX needs its own grammar).
 LANGUAGES = {"javascript": "javascript", "typescript": "typescript", "go": "go", "java": "java"}
@@ -44,26 +45,40 @@ def find_kind(node: SgNode, kind: str) -> list[SgNode]:
         return []
 
 
-def find_kinds(node: SgNode, kinds: frozenset[str]) -> list[SgNode]:
+def find_kinds(node: SgNode, kinds: frozenset[str], grammar: str) -> list[SgNode]:
     """All nodes of any of ``kinds`` in one query (kinds the grammar lacks are ignored)."""
-    valid = _valid_kinds(node.get_root().filename() if False else _lang_of(node), kinds)
+    valid = _valid_kinds(grammar, kinds)
     if not valid:
         return []
-    return node.find_all(any=[{"kind": kind} for kind in sorted(valid)])
+    return node.find_all(any=[{"kind": kind} for kind in valid])
 
 
-def _lang_of(node: SgNode) -> str:
-    return node.get_root().root().kind()  # placeholder, replaced below
+@functools.lru_cache(maxsize=64)
+def _valid_kinds(grammar: str, kinds: frozenset[str]) -> tuple[str, ...]:
+    probe = SgRoot("", grammar).root()
+    return tuple(sorted(k for k in kinds if _kind_exists(probe, k)))
+
+
+def _kind_exists(probe: SgNode, kind: str) -> bool:
+    try:
+        probe.find_all(kind=kind)
+    except RuntimeError:
+        return False
+    return True
+
+
+def grammar_for(source: SourceFile) -> str | None:
+    """The ast-grep grammar for ``source`` (TSX needs its own)."""
+    lang = LANGUAGES.get(source.language)
+    if lang == "typescript" and source.path.endswith(".tsx"):
+        return "tsx"
+    return lang
 
 
 def root_for(source: SourceFile) -> SgNode | None:
     """The syntax tree of ``source`` (None for languages without ast-grep rules)."""
-    lang = LANGUAGES.get(source.language)
-    if lang is None:
-        return None
-    if lang == "typescript" and source.path.endswith(".tsx"):
-        lang = "tsx"
-    return _parse(lang, source.text).root()
+    grammar = grammar_for(source)
+    return _parse(grammar, source.text).root() if grammar else None
 
 
 @functools.lru_cache(maxsize=8)
@@ -170,6 +185,32 @@ def block_statements(block: SgNode) -> list[SgNode]:
             continue
         out.append(child)
     return out
+
+
+def next_statement(node: SgNode) -> SgNode | None:
+    """The next named sibling that is not a comment."""
+    following = node.next()
+    while following is not None and (
+        not following.is_named() or following.kind().endswith("comment")
+    ):
+        following = following.next()
+    return following
+
+
+def misleading_indentation(node: SgNode, source: SourceFile, rule: Rule) -> list[RawFinding]:
+    """Brace-less ``if`` whose next statement is indented like the guarded one (C-like syntax)."""
+    body = node.field("consequence")
+    if body is None or body.kind() in {"statement_block", "block"} or node.field("alternative"):
+        return []
+    following = node.next()
+    if following is None or not following.is_named() or following.kind().endswith("comment"):
+        return []
+    start, nxt, head = body.range().start, following.range().start, node.range().start
+    if start.line == head.line or nxt.line <= start.line:
+        return []  # `if (x) a(); b();` on one line, or nothing after
+    if nxt.column == start.column and start.column > head.column:
+        return [emit(rule, source, nxt.line + 1, "ast-grep")]
+    return []
 
 
 def is_async_function(func: SgNode | None) -> bool:

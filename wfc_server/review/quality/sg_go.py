@@ -11,11 +11,13 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.sg_common import (
     block_statements,
-    end_of,
     enclosing_loops,
+    end_of,
+    find_kind,
     identifiers,
     line_of,
     loop_bound_names,
+    next_statement,
     root_for,
 )
 
@@ -108,14 +110,46 @@ ERROR_DROPPED = Rule(
     "Error checked and then discarded",
     "The function returns an error, but this branch returns nil after a failure, so callers "
     "believe the operation succeeded.",
-    "Return (or wrap) err: `return fmt.Errorf(\"...: %w\", err)`.",
+    'Return (or wrap) err: `return fmt.Errorf("...: %w", err)`.',
     "CWE-390",
     85,
 )
+CONTINUES_AFTER_RESPONSE = Rule(
+    "WFC-COR-GO-NO-RETURN-AFTER-RESPONSE",
+    "correctness",
+    "medium",
+    "continues-after-response",
+    "Handler keeps running after responding",
+    "http.Redirect/http.Error only write the response; without `return` the handler goes on "
+    "to run the code meant for the other case (and may write a second response).",
+    "Add `return` right after the call.",
+    "CWE-670",
+    85,
+)
+ERR_NOT_CHECKED = Rule(
+    "WFC-REL-GO-ERR-NOT-CHECKED",
+    "reliability",
+    "medium",
+    "ignored-error",
+    "Error assigned but never checked",
+    "`err` receives the call's error and is overwritten or goes out of scope without being "
+    "checked, so the failure is silently ignored.",
+    "Check `if err != nil` right after the call.",
+    "CWE-252",
+    70,
+)
+_RESPONDERS = re.compile(r"^http\.Error$|(^|\.)(Redirect|NotFound|ServeFile)$")
 ROWS_NOT_CLOSED = Rule(
-    "WFC-REL-GO-ROWS-CLOSE", "reliability", "medium", "resource-leak", "sql.Rows never closed",
+    "WFC-REL-GO-ROWS-CLOSE",
+    "reliability",
+    "medium",
+    "resource-leak",
+    "sql.Rows never closed",
     "Rows that are not closed keep their database connection checked out; the pool runs dry "
-    "under load.", "Add `defer rows.Close()` right after checking err.", "CWE-772", 80,
+    "under load.",
+    "Add `defer rows.Close()` right after checking err.",
+    "CWE-772",
+    80,
 )
 QUERY_IN_LOOP = Rule(
     "WFC-PERF-N-PLUS-ONE",
@@ -187,6 +221,11 @@ MUTEX = Rule(
     "CWE-667",
     80,
 )
+_RISKY_CALL = re.compile(
+    r"^(strconv|json|xml|yaml|io|ioutil|os|bufio|net|http|sql|exec|filepath\.Abs|time\.Parse)\b"
+    r"|\.(Scan|Exec\w*|Query\w*|Read\w*|Write\w*|Open\w*|Get|Post|Do|Marshal|Unmarshal|"
+    r"Decode|Encode|Atoi|Parse\w*|Prepare\w*|Begin\w*|Commit|Dial\w*|Accept)$"
+)
 _MUST_CHECK = re.compile(
     r"^(json\.Unmarshal|xml\.Unmarshal|yaml\.Unmarshal|os\.(Remove|RemoveAll|Mkdir|MkdirAll|"
     r"WriteFile|Rename|Chmod|Chdir|Setenv)|[\w.]+\.(Scan|Exec|ExecContext|Commit|Ping|"
@@ -224,6 +263,7 @@ def check(source: SourceFile) -> list[RawFinding]:
         ):
             out.append(emit(CLIENT_NO_TIMEOUT, source, line_of(node), "ast-grep"))
     for node in root.find_all(kind="if_statement"):
+        out += _logged_only(node, source)
         cond, block = node.field("condition"), node.field("consequence")
         if (
             cond is not None
@@ -234,6 +274,8 @@ def check(source: SourceFile) -> list[RawFinding]:
             out.append(emit(EMPTY_ERR, source, line_of(node), "ast-grep"))
     for node in root.find_all(kind="for_statement"):
         out += _off_by_one(node, source)
+    for node in root.find_all(kind="if_statement"):
+        out += _continues_after_response(node, source)
     for node in root.find_all(kind="expression_statement"):
         call = next((c for c in node.children() if c.is_named()), None)
         func = (
@@ -259,16 +301,100 @@ def check(source: SourceFile) -> list[RawFinding]:
     return out
 
 
+LOGGED_ONLY = Rule(
+    "WFC-REL-GO-ERR-LOGGED-ONLY",
+    "reliability",
+    "low",
+    "ignored-error",
+    "Error logged and then ignored",
+    "The branch logs the error but carries on as if the call had succeeded, using a "
+    "zero or partial result.",
+    "Return the error (or stop) after logging it.",
+    "CWE-390",
+    60,
+)
+
+
+def _logged_only(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    cond, block = node.field("condition"), node.field("consequence")
+    if cond is None or block is None or not re.fullmatch(r"\s*err\s*!=\s*nil\s*", cond.text()):
+        return []
+    statements = [
+        c
+        for c in find_kind(block, "statement_list")[:1]
+        for c in c.children()
+        if c.is_named() and c.kind() != "comment"
+    ]
+    if statements and all(
+        re.fullmatch(
+            r"(log|logger|l|s\.log|slog)\.(Print|Println|Printf|"
+            r"Info|Warn|Error|Debug)\w*\(.*\)",
+            st.text(),
+            re.DOTALL,
+        )
+        for st in statements
+    ):
+        return [emit(LOGGED_ONLY, source, line_of(node), "ast-grep")]
+    return []
+
+
+def _continues_after_response(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    block = node.field("consequence")
+    if block is None or node.field("alternative") is not None:
+        return []
+    statements = [
+        c
+        for c in find_kind(block, "statement_list")[:1]
+        for c in c.children()
+        if c.is_named() and c.kind() != "comment"
+    ]
+    if not statements or statements[-1].kind() != "expression_statement":
+        return []
+    call = next((c for c in statements[-1].children() if c.is_named()), None)
+    func = call.field("function") if call is not None and call.kind() == "call_expression" else None
+    following = next_statement(node)
+    if func is None or not _RESPONDERS.search(func.text()) or following is None:
+        return []
+    return [
+        emit(
+            CONTINUES_AFTER_RESPONSE,
+            source,
+            line_of(statements[-1]),
+            "ast-grep",
+            detail=f"(`{func.text()}`)",
+        )
+    ]
+
+
+def _unchecked_err(text: str, first_line: int, source: SourceFile) -> list[RawFinding]:
+    """`err = x.Scan(...)` whose value is overwritten or dropped before anyone reads it."""
+    assigns = [m for m in re.finditer(r"(^|[,\s])err\s*:?=(?!=)", text)]
+    out = []
+    for index, match in enumerate(assigns):
+        end = assigns[index + 1].start() if index + 1 < len(assigns) else len(text)
+        between = text[match.end() : end]
+        if re.search(r"\berr\b", between):
+            continue
+        if index + 1 < len(assigns) and re.search(r"\n\s*\}", between):
+            continue  # the next assignment is in another branch/block: flow is not linear
+        if index + 1 == len(assigns) and re.search(r"\n\s*return\s*$", text, re.MULTILINE):
+            continue  # a bare return hands a named `err` result back
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[line_start : match.start()].lstrip().startswith(("if ", "for ", "switch ")):
+            continue
+        line = first_line + text.count("\n", 0, match.start())
+        out.append(emit(ERR_NOT_CHECKED, source, line, "ast-grep"))
+    return out
+
+
 def _error_flow(func: SgNode, source: SourceFile) -> list[RawFinding]:
     body = func.field("body")
     if body is None:
         return []
     text = body.text()
     first_line = body.range().start.line + 1
-    out = []
-    for match in re.finditer(
-        r"(\w+), err :?= [^\n]+\n\s*defer \1\.(Body\.)?Close\(\)", text
-    ):
+    out = [] if func.kind() == "func_literal" else _unchecked_err(text, first_line, source)
+    for match in re.finditer(r"(\w+), err :?= [^\n]+\n\s*defer \1\.(Body\.)?Close\(\)", text):
         line = first_line + text.count("\n", 0, match.start()) + 1
         out.append(emit(DEFER_BEFORE_CHECK, source, line, "ast-grep"))
     result = func.field("result")
@@ -319,7 +445,18 @@ def _blank_error(node: SgNode, source: SourceFile) -> list[RawFinding]:
         return [emit(LOST_CANCEL, source, line_of(node), "ast-grep", detail=f"(`{name}`)")]
     if _NO_ERROR_FUNCS.match(name):
         return []
-    return [emit(IGNORED_ERR, source, line_of(node), "ast-grep", detail=f"(`{name}`)")]
+    # Input, I/O and database calls fail in production; re-parsing a known-good value rarely does.
+    risky = _RISKY_CALL.search(name) is not None
+    return [
+        emit(
+            IGNORED_ERR,
+            source,
+            line_of(node),
+            "ast-grep",
+            detail=f"(`{name}`)",
+            severity=None if risky else "low",
+        )
+    ]
 
 
 def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
@@ -381,11 +518,16 @@ def _body_close(func: SgNode, source: SourceFile) -> list[RawFinding]:
             continue
         names = [c.text() for c in left.children() if c.is_named()]
         call = right.text()
-        if (len(names) == 2 and names[0] != "_" and re.match(r"[\w.]+\.Query(Context)?\(", call)
-                and not re.search(rf"\b{re.escape(names[0])}\.Close\(\)", text)
-                and not re.search(rf"return\s+{re.escape(names[0])}\s*(,|\n|$)", text)):
-            out.append(emit(ROWS_NOT_CLOSED, source, line_of(decl), "ast-grep",
-                            detail=f"(`{names[0]}`)"))
+        if (
+            len(names) == 2
+            and names[0] != "_"
+            and re.match(r"[\w.]+\.Query(Context)?\(", call)
+            and not re.search(rf"\b{re.escape(names[0])}\.Close\(\)", text)
+            and not re.search(rf"return\s+{re.escape(names[0])}\s*(,|\n|$)", text)
+        ):
+            out.append(
+                emit(ROWS_NOT_CLOSED, source, line_of(decl), "ast-grep", detail=f"(`{names[0]}`)")
+            )
             continue
         is_http = re.search(
             r"(\bhttp\.(Get|Post|Head|PostForm)|\w*([cC]lient|http)\w*\.(Do|Get|Post|Head|PostForm))\(",

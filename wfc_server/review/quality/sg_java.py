@@ -12,12 +12,13 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.sg_common import (
     block_statements,
-    end_of,
     enclosing_function,
     enclosing_loops,
+    end_of,
     identifiers,
     line_of,
     loop_bound_names,
+    misleading_indentation,
     root_for,
 )
 
@@ -101,6 +102,17 @@ PATTERN_IN_LOOP = Rule(
     "Compile once into a static final Pattern.",
     None,
     75,
+)
+LINEAR_LOOKUP = Rule(
+    "WFC-PERF-LIST-MEMBERSHIP",
+    "performance",
+    "low",
+    "quadratic-membership",
+    "List.contains() inside a loop",
+    "contains()/indexOf() on a List scan it on every iteration, so the loop is O(n*m).",
+    "Copy the list into a HashSet once before the loop.",
+    None,
+    60,
 )
 STR_CONCAT = Rule(
     "WFC-PERF-STR-CONCAT",
@@ -187,16 +199,40 @@ INDEX_GT_ZERO = Rule(
     90,
 )
 SWALLOWED_RETURN = Rule(
-    "WFC-REL-JAVA-SWALLOWED", "reliability", "medium", "swallowed-exception",
-    "Broad catch returns a default", "Every failure (including bugs) becomes a silent null/"
+    "WFC-REL-JAVA-SWALLOWED",
+    "reliability",
+    "medium",
+    "swallowed-exception",
+    "Broad catch returns a default",
+    "Every failure (including bugs) becomes a silent null/"
     "default result that callers cannot tell from a real answer.",
-    "Catch the specific exception, log it, or rethrow.", "CWE-390", 80,
+    "Catch the specific exception, log it, or rethrow.",
+    "CWE-390",
+    80,
 )
 BIGDECIMAL_DOUBLE = Rule(
-    "WFC-COR-JAVA-BIGDECIMAL-DOUBLE", "correctness", "medium", "imprecise-decimal",
-    "BigDecimal built from a double", "new BigDecimal(0.1) captures the binary approximation "
+    "WFC-COR-JAVA-BIGDECIMAL-DOUBLE",
+    "correctness",
+    "medium",
+    "imprecise-decimal",
+    "BigDecimal built from a double",
+    "new BigDecimal(0.1) captures the binary approximation "
     "(0.1000000000000000055...), so money arithmetic is off.",
-    "Use BigDecimal.valueOf(x) or new BigDecimal(\"0.1\").", "CWE-1339", 90,
+    'Use BigDecimal.valueOf(x) or new BigDecimal("0.1").',
+    "CWE-1339",
+    90,
+)
+MISLEADING_INDENT = Rule(
+    "WFC-COR-MISLEADING-INDENT",
+    "correctness",
+    "medium",
+    "misleading-indentation",
+    "Only the first statement is conditional",
+    "The `if` has no braces, so only its first statement is guarded; the next, equally "
+    "indented statement always runs.",
+    "Add braces around the statements that belong to the `if`.",
+    "CWE-483",
+    85,
 )
 _RESOURCE_NEW = re.compile(
     r"^(File(Input|Output)Stream|FileReader|FileWriter|RandomAccessFile|Socket|ServerSocket|"
@@ -230,12 +266,18 @@ def check(source: SourceFile) -> list[RawFinding]:
         out += _string_eq(node, source)
     for node in root.find_all(kind="for_statement"):
         out += _off_by_one(node, source)
+    for node in root.find_all(kind="if_statement"):
+        out += misleading_indentation(node, source, MISLEADING_INDENT)
     for node in root.find_all(kind="assignment_expression"):
         out += _concat(node, source)
     for node in root.find_all(kind="object_creation_expression"):
         typ, args = node.field("type"), node.field("arguments")
-        if typ is not None and typ.text() == "BigDecimal" and args is not None and re.fullmatch(
-                r"\(\s*-?\d+\.\d*[dD]?\s*\)", args.text()):
+        if (
+            typ is not None
+            and typ.text() == "BigDecimal"
+            and args is not None
+            and re.fullmatch(r"\(\s*-?\d+\.\d*[dD]?\s*\)", args.text())
+        ):
             out.append(emit(BIGDECIMAL_DOUBLE, source, line_of(node), "ast-grep"))
     for node in root.find_all(kind="field_declaration"):
         text = node.text()
@@ -280,13 +322,25 @@ def _catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
             )
         ]
     code = [c for c in named if c.kind() not in {"line_comment", "block_comment"}]
-    if re.search(r"\b(Exception|Throwable|RuntimeException)\b", caught) and len(code) == 1 and \
-            re.fullmatch(r"return( null| false| -1| 0| \"\"|);|continue;", code[0].text()):
-        return [emit(SWALLOWED_RETURN, source, line_of(node), "ast-grep")]
     if (
-        re.search(r"\b(Exception|Throwable)\b", caught)
-        and "throw" not in body.text()
+        re.search(r"\b(Exception|Throwable|RuntimeException)\b", caught)
+        and len(code) == 1
+        and re.fullmatch(r"return( null| false| -1| 0| \"\"|);|continue;", code[0].text())
     ):
+        return [emit(SWALLOWED_RETURN, source, line_of(node), "ast-grep")]
+    if len(code) == 1 and re.fullmatch(
+        r"\w+\.printStackTrace\(\);|System\.(out|err)\.println\(.*\);", code[0].text()
+    ):
+        return [
+            emit(
+                PRINT_ONLY,
+                source,
+                line_of(node),
+                "ast-grep",
+                detail="The handler only prints the error and carries on.",
+            )
+        ]
+    if re.search(r"\b(Exception|Throwable)\b", caught) and "throw" not in body.text():
         return [emit(PRINT_ONLY, source, line_of(node), "ast-grep")]
     return []
 
@@ -304,9 +358,7 @@ def _resource(node: SgNode, source: SourceFile) -> list[RawFinding]:
             return []
     elif value.kind() == "method_invocation":
         name = value.field("name")
-        files_stream = re.match(
-            r"Files\.(lines|list|walk|find|newDirectoryStream)\(", value.text()
-        )
+        files_stream = re.match(r"Files\.(lines|list|walk|find|newDirectoryStream)\(", value.text())
         if name is None or not (_RESOURCE_CALL.search("." + name.text()) or files_stream):
             return []
     else:
@@ -348,6 +400,25 @@ def _invocation(node: SgNode, source: SourceFile) -> list[RawFinding]:
         if "setReadTimeout" not in text and "setConnectTimeout" not in text:
             out.append(emit(URL_TIMEOUT, source, line_of(node), "ast-grep"))
     loops = enclosing_loops(node)
+    if (
+        loops
+        and name in {"contains", "indexOf"}
+        and obj is not None
+        and obj.kind() == "identifier"
+        and re.search(
+            r"\b(List|ArrayList)<[^>]*>\s+" + re.escape(obj.text()) + r"\b",
+            (enclosing_function(node) or node).text(),
+        )
+    ):
+        out.append(
+            emit(
+                LINEAR_LOOKUP,
+                source,
+                line_of(node),
+                "ast-grep",
+                detail=f"(`{obj.text()}` is a List)",
+            )
+        )
     if loops:
         if full == "Pattern.compile":
             out.append(emit(PATTERN_IN_LOOP, source, line_of(node), "ast-grep"))
@@ -375,8 +446,7 @@ def _string_eq(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if op is None or left is None or right is None:
         return []
     name = left.field("name") if left.kind() == "method_invocation" else None
-    if op.text() == ">" and right.text() == "0" and name is not None and \
-            name.text() == "indexOf":
+    if op.text() == ">" and right.text() == "0" and name is not None and name.text() == "indexOf":
         return [emit(INDEX_GT_ZERO, source, line_of(node), "ast-grep")]
     if op.text() not in {"==", "!="}:
         return []

@@ -13,13 +13,15 @@ from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.sg_common import (
     block_statements,
     enclosing_function,
-    find_kind,
     enclosing_loops,
     end_of,
+    find_kind,
     identifiers,
     is_async_function,
     line_of,
     loop_bound_names,
+    misleading_indentation,
+    next_statement,
     root_for,
 )
 
@@ -184,6 +186,46 @@ NEGATION_PRECEDENCE = Rule(
     "CWE-783",
     85,
 )
+CONTINUES_AFTER_RESPONSE = Rule(
+    "WFC-COR-JS-NO-RETURN-AFTER-RESPONSE",
+    "correctness",
+    "medium",
+    "continues-after-response",
+    "Handler keeps running after responding",
+    "next(err)/res.send() do not stop the function; without `return` the code after the `if` "
+    "still runs (often sending a second response: ERR_HTTP_HEADERS_SENT).",
+    "Write `return next(err);` / `return res.status(...).send(...);`.",
+    "CWE-670",
+    80,
+)
+MISLEADING_INDENT = Rule(
+    "WFC-COR-MISLEADING-INDENT",
+    "correctness",
+    "medium",
+    "misleading-indentation",
+    "Only the first statement is conditional",
+    "The `if` has no braces, so only its first statement is guarded; the next, equally "
+    "indented statement always runs.",
+    "Add braces around the statements that belong to the `if`.",
+    "CWE-483",
+    85,
+)
+_RESPONSE_CALL = re.compile(
+    r"^(next|done|callback|cb)$|^(res|response|reply)\b.*\.(send|json|end|"
+    r"redirect|render|sendStatus|sendFile|download)$"
+)
+THROW_IN_CALLBACK = Rule(
+    "WFC-REL-JS-THROW-IN-CALLBACK",
+    "reliability",
+    "medium",
+    "uncaught-callback-error",
+    "throw inside a Node-style callback",
+    "The callback runs later on its own stack; nothing can catch this throw, so it becomes an "
+    "uncaughtException that crashes the process (or the error response is never sent).",
+    "Pass the error on (`return next(err)` / `reject(err)`) or use the promise API with await.",
+    "CWE-248",
+    80,
+)
 NOT_AWAITED = Rule(
     "WFC-COR-NOT-AWAITED",
     "correctness",
@@ -232,9 +274,13 @@ def check(source: SourceFile) -> list[RawFinding]:
         out += _call(node, source)
     for node in root.find_all(kind="for_statement"):
         out += _off_by_one(node, source)
+    for node in root.find_all(kind="throw_statement"):
+        out += _throw_in_callback(node, source)
     for node in root.find_all(kind="binary_expression"):
         out += _binary(node, source)
     for node in root.find_all(kind="if_statement"):
+        out += _continues_after_response(node, source)
+        out += misleading_indentation(node, source, MISLEADING_INDENT)
         cond = node.field("condition")
         named = [c for c in cond.children() if c.is_named()] if cond is not None else []
         if len(named) == 1 and named[0].kind() == "assignment_expression":
@@ -273,6 +319,18 @@ def _empty_catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
         ]
     if not named:
         return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
+    code = [c for c in named if c.kind() != "comment"]
+    if code and all(re.fullmatch(r"console\.\w+\(.*\);?", c.text(), re.DOTALL) for c in code):
+        return [
+            emit(
+                EMPTY_CATCH,
+                source,
+                line_of(node),
+                "ast-grep",
+                severity="low",
+                detail="The handler only logs to the console and carries on.",
+            )
+        ]
     if all(c.kind() == "comment" for c in named):
         return [
             emit(
@@ -285,6 +343,52 @@ def _empty_catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
             )
         ]
     return []
+
+
+def _continues_after_response(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    body = node.field("consequence")
+    if body is None or node.field("alternative") is not None:
+        return []
+    statements = block_statements(body) if body.kind() == "statement_block" else [body]
+    statements = [st for st in statements if st.kind() != "comment"]
+    if not statements or statements[-1].kind() != "expression_statement":
+        return []
+    call = next((c for c in statements[-1].children() if c.is_named()), None)
+    if call is None or call.kind() != "call_expression":
+        return []
+    func, args = call.field("function"), call.field("arguments")
+    name = func.text() if func is not None else ""
+    has_args = args is not None and any(a.is_named() for a in args.children())
+    if not _RESPONSE_CALL.search(name) or (
+        name in {"next", "done", "callback", "cb"} and not has_args
+    ):
+        return []
+    if next_statement(node) is None:
+        return []
+    return [
+        emit(
+            CONTINUES_AFTER_RESPONSE,
+            source,
+            line_of(statements[-1]),
+            "ast-grep",
+            detail=f"(`{name}(...)`)",
+        )
+    ]
+
+
+def _throw_in_callback(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    """`fs.readFile(p, function (err, buf) { if (err) throw err; ... })`."""
+    func = enclosing_function(node)
+    if func is None or func.kind() not in {"function_expression", "function", "arrow_function"}:
+        return []
+    parent = func.parent()
+    if parent is None or parent.kind() != "arguments":
+        return []
+    params = func.field("parameters")
+    first = next((p for p in params.children() if p.is_named()), None) if params else None
+    if first is None or not re.fullmatch(r"(err|error|e|er)\b.*", first.text()):
+        return []
+    return [emit(THROW_IN_CALLBACK, source, line_of(node), "ast-grep")]
 
 
 def _comment_before(source: SourceFile, line: int) -> bool:
@@ -351,15 +455,63 @@ def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
     ):
         out.append(emit(ASYNC_FOREACH, source, line_of(node), "ast-grep"))
     out += _query_in_loop(node, name, arg_nodes, source)
-    if re.search(r"\.(map|filter|find|findIndex|some|every|flatMap)$", name) and arg_nodes and \
-            arg_nodes[0].kind() in {"arrow_function", "function_expression", "function"}:
+    out += _membership_in_loop(node, func, source)
+    if (
+        re.search(r"\.(map|filter|find|findIndex|some|every|flatMap)$", name)
+        and arg_nodes
+        and arg_nodes[0].kind() in {"arrow_function", "function_expression", "function"}
+    ):
         body = arg_nodes[0].field("body")
-        if body is not None and body.kind() == "statement_block" and \
-                block_statements(body) and not find_kind(body, "return_statement") and \
-                not find_kind(body, "throw_statement"):
-            out.append(emit(NO_RETURN_CALLBACK, source, line_of(node), "ast-grep",
-                            detail=f"(`{name.rsplit('.', 1)[-1]}`)"))
+        if (
+            body is not None
+            and body.kind() == "statement_block"
+            and block_statements(body)
+            and not find_kind(body, "return_statement")
+            and not find_kind(body, "throw_statement")
+        ):
+            out.append(
+                emit(
+                    NO_RETURN_CALLBACK,
+                    source,
+                    line_of(node),
+                    "ast-grep",
+                    detail=f"(`{name.rsplit('.', 1)[-1]}`)",
+                )
+            )
     return out
+
+
+LINEAR_LOOKUP = Rule(
+    "WFC-PERF-LIST-MEMBERSHIP",
+    "performance",
+    "low",
+    "quadratic-membership",
+    "Linear search inside a loop",
+    "includes()/indexOf() scan the whole array on every iteration, so the loop is O(n*m).",
+    "Build a Set once before the loop and use set.has().",
+    None,
+    55,
+)
+
+
+def _membership_in_loop(node: SgNode, func: SgNode, source: SourceFile) -> list[RawFinding]:
+    if func.kind() != "member_expression":
+        return []
+    prop, obj = func.field("property"), func.field("object")
+    if (
+        prop is None
+        or obj is None
+        or prop.text() not in {"includes", "indexOf"}
+        or obj.kind() != "identifier"
+    ):
+        return []
+    loops = enclosing_loops(node)
+    if not loops or obj.text() in loop_bound_names(loops[0]):
+        return []
+    header = loops[0].text().split("{", 1)[0]
+    if re.search(rf"\b{re.escape(obj.text())}\b", header):
+        return []  # iterating the same array
+    return [emit(LINEAR_LOOKUP, source, line_of(node), "ast-grep", detail=f"(`{obj.text()}`)")]
 
 
 def _is_handler(func: SgNode | None) -> bool:
@@ -433,13 +585,20 @@ def _binary(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if op is None or left is None or right is None:
         return []
     func = left.field("function") if left.kind() == "call_expression" else None
-    if op.text() == ">" and right.text() == "0" and func is not None and \
-            func.text().endswith(".indexOf"):
+    if (
+        op.text() == ">"
+        and right.text() == "0"
+        and func is not None
+        and func.text().endswith(".indexOf")
+    ):
         return [emit(INDEX_GT_ZERO, source, line_of(node), "ast-grep")]
-    if op.text() in {">", "<", ">=", "<=", "==", "===", "!=", "!=="} and \
-            left.kind() == "unary_expression" and left.text().startswith("!") and \
-            not left.text().startswith("!!") and right.kind() in {"number", "identifier",
-                                                                  "member_expression"}:
+    if (
+        op.text() in {">", "<", ">=", "<=", "==", "===", "!=", "!=="}
+        and left.kind() == "unary_expression"
+        and left.text().startswith("!")
+        and not left.text().startswith("!!")
+        and right.kind() in {"number", "identifier", "member_expression"}
+    ):
         return [emit(NEGATION_PRECEDENCE, source, line_of(node), "ast-grep")]
     if op.text() not in {"==", "===", "!=", "!=="}:
         return []

@@ -94,8 +94,9 @@ def check(source: SourceFile) -> list[RawFinding]:
         bare = _STRINGS.sub("''", body)
         upper = bare.upper()
 
-        def line_at(pattern: str, statement: str = statement, start: int = start_line,
-                    fallback: int = first) -> int:
+        def line_at(
+            pattern: str, statement: str = statement, start: int = start_line, fallback: int = first
+        ) -> int:
             match = re.search(pattern, statement, re.IGNORECASE)
             return start + statement.count("\n", 0, match.start()) if match else fallback
 

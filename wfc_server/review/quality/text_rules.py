@@ -44,6 +44,8 @@ _TRIVIAL = re.compile(
 
 
 def todo_findings(source: SourceFile) -> list[RawFinding]:
+    if source.language in {"markdown", "text", "json"}:
+        return []  # prose: "# TODO" there is a heading or a note, not a code marker
     out = []
     for number, line in enumerate(source.text.splitlines(), start=1):
         if number in source.added_lines and _COMMENT_TODO.search(line):

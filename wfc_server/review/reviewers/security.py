@@ -10,6 +10,7 @@ reaches the sink), not the tool's own label.
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -106,13 +107,28 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
             out.findings.extend(_python(source, bandit, out))
         elif source.language in SPECS:
             try:
-                out.findings.extend(analyse_language(source.path, source.language, source.text, source.is_test))
+                out.findings.extend(analyse_language(source.path, source.language, source.text, _test_code(source)))
             except Exception as exc:  # noqa: BLE001 - a parser crash must not hide the file
                 out.skipped.append((source.path, f"security rules failed: {type(exc).__name__}"))
         elif source.language == "sql":
-            out.findings.extend(analyse_sql(source.path, source.text, source.is_test))
+            out.findings.extend(analyse_sql(source.path, source.text, _test_code(source)))
         out.findings.extend(_secrets(source, scanner))
     return out
+
+
+def _test_code(source: SourceFile) -> bool:
+    """Test code, where exercising a sink is not a product defect (findings drop to low).
+
+    ``is_test`` also covers names like ``webhook_test.ts``; in JavaScript/TypeScript that suffix
+    is not a test convention (``.test.ts``, ``.spec.ts`` and ``__tests__/`` are), so such files
+    are judged as product code.
+    """
+    if not source.is_test:
+        return False
+    js_suffix_only = source.language in {"javascript", "typescript"} and re.search(
+        r"_test\.[cm]?[jt]sx?$", source.path) and not re.search(
+        r"(^|/)(tests?|__tests__|spec|specs|fixtures?|mocks?)/|\.(test|spec)\.[jt]sx?$", source.path)
+    return not js_suffix_only
 
 
 def _parse(text: str, path: str) -> ast.Module | None:
@@ -159,14 +175,14 @@ def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput) -> li
     if tree is None:
         # Newer syntax or a diff fragment: tree-sitter still parses it, with fewer rules.
         try:
-            return analyse_language(source.path, "python", source.text, source.is_test)
+            return analyse_language(source.path, "python", source.text, _test_code(source))
         except Exception as exc:  # noqa: BLE001 - recorded as skipped, never silent
             out.skipped.append((source.path, f"not parseable as Python ({type(exc).__name__})"))
             return []
     try:
-        analysis = analyse_python(source.path, tree, source.is_test, complete=source.complete)
+        analysis = analyse_python(source.path, tree, _test_code(source), complete=source.complete)
     except RecursionError:  # machine-generated, absurdly nested code: use the flat rules
-        return analyse_language(source.path, "python", source.text, source.is_test)
+        return analyse_language(source.path, "python", source.text, _test_code(source))
     try:
         issues = bandit.scan(source.path, text, tree) or []  # after our analysis: bandit annotates the tree
     except RecursionError:
@@ -183,7 +199,7 @@ def _adjudicate(source: SourceFile, issues: list[BanditIssue], analysis: PythonA
             continue
         lines = range(issue.line, issue.end_line + 1)
         if rule.mode == "keep":
-            severity = rule.severity if not source.is_test else "low"
+            severity = rule.severity if not _test_code(source) else "low"
             kept.append(_bandit_finding(source, issue, rule.concept, severity, rule.confidence))
             continue
         concepts = _CHECK_ALIASES.get(rule.concept, {rule.concept})

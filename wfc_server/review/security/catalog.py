@@ -109,6 +109,9 @@ RULES: Mapping[str, Rule] = _rules(
          "Use an encrypted protocol (SSH/SFTP/HTTPS/TLS) with verification."),
     Rule("WFC-SEC-BIND", "bind-all-interfaces", "CWE-605", "Service bound to all interfaces",
          "Bind to a specific interface from configuration."),
+    Rule("WFC-SEC-REDOS", "regex-injection", "CWE-1333", "Regular expression built from request data",
+         "Escape user text before building a pattern (re.escape / lodash.escapeRegExp) or match it "
+         "literally; attacker patterns can hang the process (ReDoS)."),
     Rule("WFC-SEC-ZIPSLIP", "archive-path-traversal", "CWE-22", "Archive extraction without path checks",
          "Validate each member's resolved path (or use tarfile's filter='data') before "
          "extracting."),

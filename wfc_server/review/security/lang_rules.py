@@ -20,6 +20,7 @@ from ast_grep_py import SgNode, SgRoot
 from wfc_server.review.model import RawFinding
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.python_rules import CONCEPT, severity_for
+from wfc_server.review.security.secret_values import looks_like_real_secret
 from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
 
 FAMILY = "ast-grep"
@@ -115,7 +116,8 @@ _PY = Spec(
     new_kinds=(),
     func_kinds=("function_definition",),
     source=_S(r"\brequest\.(args|form|values|json|data|cookies|headers|files|GET|POST|body|"
-              r"get_json\(|get_data\(|query_params|path_params|META)"),
+              r"get_json\(|get_data\(|query_params|path_params|META)|\bself\.(path|headers|rfile)\b|"
+              r"\bself\.get_(argument|query_argument|body_argument|cookie)\("),
     external=_S(r"\bsys\.argv\b|\binput\(|\bos\.environ\b|\bos\.getenv\("),
     handler_param=_S(r"(?!)"),
     request_object=_S(r"^(request|req)$"),
@@ -135,6 +137,12 @@ _GUARD_HINT = re.compile(r"includes|\.has\(|contains|indexOf|allow|whitelist|val
                          r"isSafe|==|!=|switch|startsWith|startswith|HasPrefix|filepath\.Rel|isAbsolute|new URL")
 #: How far back (lines) a sink looks for assignments and guards of a variable.
 _LOOKBACK = 300
+_XXE_HARDENED = re.compile(r"disallow-doctype-decl|FEATURE_SECURE_PROCESSING|external-general-entities|"
+                           r"IS_SUPPORTING_EXTERNAL_ENTITIES|SUPPORT_DTD|ACCESS_EXTERNAL_DTD|"
+                           r"setExpandEntityReferences\(false\)|load-external-dtd")
+_XML_FACTORY = re.compile(r"DocumentBuilderFactory\.newInstance|SAXParserFactory\.newInstance|new SAXBuilder|"
+                          r"new SAXReader|XMLInputFactory\.new|XMLReaderFactory\.createXMLReader|"
+                          r"TransformerFactory\.newInstance")
 _PY_FSTRING = re.compile(r"""\b[fF][rR]?(["'])((?:(?!\1).)*)\1""")
 #: Calls whose *result* is program output, a response body, rows or file content, not request data.
 _EFFECT = re.compile(
@@ -147,7 +155,7 @@ _KEYWORDS = frozenset({
     "new", "this", "true", "false", "null", "undefined", "nil", "return", "await", "typeof", "const",
     "let", "var", "func", "string", "int", "String", "byte", "fmt", "strings", "async", "function",
     "instanceof", "in", "of", "if", "else", "super", "void", "JSON", "Object", "Array", "Math",
-    "Integer", "Long", "filepath", "os", "http", "append", "make", "len", "err", "document", "window",
+    "Integer", "Long", "os", "http", "append", "make", "len", "err", "document", "window",
     "navigator", "console", "Date", "self", "cls",
 })
 _SQL_TEXT = re.compile(r"\b(select|insert|update|delete|where|from|into|values|order by|drop)\b", re.IGNORECASE)
@@ -179,6 +187,7 @@ class Func:
     params: dict[str, Value]
     lines: list[str] = field(default_factory=list)
     blanked: list[str] = field(default_factory=list)  # string contents blanked, same offsets
+    order: list[str] = field(default_factory=list)  # every parameter name, in declaration order
 
     def __post_init__(self) -> None:
         self.lines = self.text.splitlines()
@@ -207,15 +216,22 @@ class LangAnalysis:
         root = SgRoot(self.text, grep_lang).root()
         self.file_consts = _file_constants(self.text)
         self._funcs: dict[int, Func] = {}
+        self._calls_by_name = {}
         self._pattern_cache: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
-        for kind in spec.call_kinds:
-            for node in root.find_all(kind=kind):
-                self.call(node, _callee(node, self.language), _args(node))
+        calls = [node for kind in spec.call_kinds for node in root.find_all(kind=kind)]
+        self._calls_by_name: dict[str, list[SgNode]] = {}
+        for node in calls:
+            self._calls_by_name.setdefault(_callee(node, self.language).rsplit(".", 1)[-1], []).append(node)
+        for node in calls:
+            self.call(node, _callee(node, self.language), _args(node))
         for kind in spec.new_kinds:
             for node in root.find_all(kind=kind):
                 ctor = node.field("constructor") or node.field("type")
                 self.call(node, "new " + (ctor.text() if ctor else ""), _args(node))
+        if self.language == "java":
+            self.java_returns(root)
         if self.language in {"javascript", "typescript"}:
+            self.js_pairs(root)
             for node in root.find_all(kind="assignment_expression"):
                 left, right = node.field("left"), node.field("right")
                 if left is not None and right is not None:
@@ -244,15 +260,17 @@ class LangAnalysis:
             return Func(None, self.text, 0, {})
         key = cur.range().start.index
         if key not in self._funcs:
-            self._funcs[key] = Func(cur, cur.text(), cur.range().start.line, self._params(cur))
+            order: list[str] = []
+            self._funcs[key] = Func(cur, cur.text(), cur.range().start.line, self._params(cur, order), order=order)
         return self._funcs[key]
 
-    def _params(self, func: SgNode) -> dict[str, Value]:
+    def _params(self, func: SgNode, order: list[str]) -> dict[str, Value]:
         params_node = func.field("parameters") or func.field("parameter")
         if params_node is None:
             return {}
         out: dict[str, Value] = {}
         header = func.text()[:400]
+        spring_handler = bool(re.search(r"@(Get|Post|Put|Delete|Patch|Request)Mapping", self._annotations(func)))
         is_handler = bool(re.search(
             r"\b(req|request)\b\s*[:,)]|HttpServletRequest|\*http\.Request|gin\.Context|echo\.Context|"
             r"fiber\.Ctx|@(Get|Post|Put|Delete|Request|Patch)Mapping", header))
@@ -266,24 +284,51 @@ class LangAnalysis:
                 name = names[0]
             else:
                 name = names[0]
-            if self.spec.handler_param.search(piece):
+            order.append(name)
+            spring_plain = self.language == "java" and spring_handler and not re.search(
+                r"HttpServlet|Model\b|ModelMap|BindingResult|Principal|Authentication|HttpSession|"
+                r"RedirectAttributes|Locale|Pageable|MultipartFile|Errors|@(AuthenticationPrincipal|Valid)", piece)
+            if self.spec.handler_param.search(piece) or spring_plain:
                 out[name] = Value(SOURCE, f"request parameter `{name}`", False)
             elif self.spec.request_object.match(name) and is_handler:
                 out[name] = Value(SOURCE, "the request", False)
+            elif self.language in {"javascript", "typescript"} and piece.lstrip().startswith("{") and re.search(
+                    r"\b(body|query|params|headers|cookies)\b", piece) and re.search(r",\s*(res|response)\b", header):
+                for field_name in re.findall(r"\b(body|query|params|headers|cookies)\b", piece):
+                    out[field_name] = Value(SOURCE, f"request data `req.{field_name}`", False)
             elif name not in {"res", "response", "w", "next", "ctx", "c", "this", "self", "cls"}:
                 out[name] = Value(PARAM, f"parameter `{name}`", False, "param")
         return out
+
+    def _annotations(self, func: SgNode) -> str:
+        """Annotation text of a Java method (modifiers node), '' elsewhere."""
+        if self.language != "java":
+            return ""
+        mods = next((c for c in func.children() if c.kind() == "modifiers"), None)
+        return mods.text() if mods is not None else ""
 
     def value(self, expr: str, func: Func, line: int, kind: str, depth: int = 0) -> Value:
         """How tainted ``expr`` (source text) is at ``line`` for a sink of ``kind``."""
         expr = expr.strip()
         if self.language == "python":
             expr = _PY_FSTRING.sub(lambda m: "`" + re.sub(r"\{([^{}]*)\}", r"${\1}", m.group(2)) + "`", expr)
+        expr = _strip_wrappers(expr)
         if not expr or _LITERAL.match(expr):
             return CLEAN_VALUE
-        for pattern, kinds in self.spec.sanitizers:
-            if pattern.search(expr) and (kind in kinds or kinds is _ALL) and _wraps(pattern, expr):
+        parts, building = _split_top(expr)
+        if (len(parts) > 1 or parts[0] != expr) and depth < 12:
+            # judge each operand / template hole / alternative on its own: one escaped hole does
+            # not clean the others, and an escaped value stays clean inside a concatenation
+            vals = [self.value(part, func, line, kind, depth + 1) for part in parts]
+            worst = max(vals, key=lambda v: v.level)
+            if worst.level == CLEAN:
                 return CLEAN_VALUE
+            return Value(worst.level, worst.origin, building or worst.built, worst.source_kind)
+        for pattern, kinds in self.spec.sanitizers:
+            if (kind in kinds or kinds is _ALL) and pattern.match(expr):
+                return CLEAN_VALUE
+        if re.search(r"\.(length|size\(\)|len\(\))\s*$", expr):
+            return CLEAN_VALUE
         built = _is_built(expr)
         code = _strip_strings_keep_templates(expr)
         m = self.spec.source.match(code.lstrip())
@@ -324,8 +369,34 @@ class LangAnalysis:
                           if "`" in v.origin else v.origin, v.built, v.source_kind)
             return v
         if name in func.params:
-            return func.params[name]
+            param = func.params[name]
+            if param.level == PARAM:
+                return self._from_callers(name, func, kind, depth) or param
+            return param
         return Value(UNKNOWN, f"`{name}`", False, "unknown")
+
+    def _from_callers(self, name: str, func: Func, kind: str, depth: int) -> Value | None:
+        """A helper's parameter is request data when an in-file caller passes request data."""
+        if func.node is None or depth > 6 or name not in func.order:
+            return None
+        name_node = func.node.field("name")
+        if name_node is None:
+            return None
+        fname = name_node.text()
+        index = func.order.index(name)
+        own = func.node.range()
+        for call in self._calls_by_name.get(fname, [])[:8]:
+            where = call.range().start.index
+            if own.start.index <= where <= own.end.index:
+                continue  # recursion
+            args = _args(call)
+            if index < len(args):
+                caller = self.func_of(call)
+                v = self.value(args[index], caller, call.range().start.line, kind, depth + 1)
+                if v.level == SOURCE:
+                    return Value(SOURCE, f"{v.origin} (passed to `{fname}()` at line {call.range().start.line + 1})",
+                                 v.built, v.source_kind)
+        return None
 
     def _last_assignment(self, name: str, func: Func, line: int) -> tuple[str | None, int] | None:
         lines = func.lines
@@ -346,7 +417,7 @@ class LangAnalysis:
             m = assign.search(text) or go_multi.search(text)
             if m:
                 group = next(i for i, g in enumerate(m.groups(), start=1) if g)
-                rhs = original[m.start(group):m.end(group)]
+                rhs = _continued(original[m.start(group):m.end(group)], lines, i)
                 if "+=" in text[:m.start(group)][-4:]:
                     found.append((rhs, func.start + i))
                     continue
@@ -358,6 +429,15 @@ class LangAnalysis:
             return (" + ".join(r for r, _ in found if r), found[-1][1])
         return None
 
+    def _weak_validator(self, guard: str) -> bool:
+        """``isValidX(v)`` defined here with an unanchored regex search (``matcher.find()``)."""
+        m = re.match(r"\W*(is(?:Valid|Safe|Allowed)\w*)\(", guard.lstrip("."))
+        if not m:
+            return False
+        body = re.search(rf"\b{re.escape(m.group(1))}\s*\([^)]*\)\s*(?:throws[^{{]*)?\{{(.{{0,800}}?)\n\s*\}}",
+                         self.text, re.S)
+        return bool(body and re.search(r"\.find\(\)|re\.search\(", body.group(1)))
+
     def _patterns(self, name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         """Assignment patterns for one variable name, compiled once per file."""
         cached = self._pattern_cache.get(name)
@@ -367,7 +447,8 @@ class LangAnalysis:
                 re.compile(rf"(?:^|[\s;(,])(?:(?:const|let|var|final)\s+)?(?:[\w<>\[\].,?]+\s+)?{n}\s*"
                            rf"(?::[\w<>\[\]|. ]+)?(?::=|=(?!=)|\+=)\s*(.+?)\s*;?\s*$"),
                 re.compile(rf"(?:const|let|var)\s*\{{[^}}]*\b{n}\b[^}}]*\}}\s*=\s*(.+?);?\s*$"),
-                re.compile(rf"\b{n}\s*,\s*\w+\s*:?=\s*(.+?)\s*$|\b\w+\s*,\s*{n}\s*:?=\s*(.+?)\s*$"),
+                re.compile(rf"^\s*(?:[\w.\[\]]+\s*,\s*)*{n}\s*(?:,\s*[\w.\[\]]+\s*)*:?=(?!=)\s*(.+?)\s*$|"
+                           rf"^\s*(?:[\w.\[\]]+\s*,\s*)+{n}\s*:?=(?!=)\s*(.+?)\s*$"),
             )
             self._pattern_cache[name] = cached
         return cached
@@ -384,7 +465,7 @@ class LangAnalysis:
             rf"valid)\w*\[\s*{n}\s*\]|/\^[^/]*\$/[gimsuy]*\.test\(\s*{n}\b|\b{n}\.matches\(\s*\"|"
             rf"MatchString\(\s*{n}\s*\)|\bisValid\w*\(\s*{n}\b|\bis(Safe|Allowed)\w*\(\s*{n}\b|"
             rf"\b{n}\s*(===|==|!==|!=)\s*[\"']|switch\s*\(?\s*{n}\b", before)
-        if allow:
+        if allow and not self._weak_validator(allow.group(0)):
             return True
         if kind in {"path", "redirect", "ssrf"}:
             return bool(re.search(
@@ -494,6 +575,9 @@ class LangAnalysis:
             self.sink(node, "xss", a0, f"the response written by `{callee}`", need_built=True)
         if re.fullmatch(r"(res|response|reply|ctx)\.redirect", callee) and args:
             self.sink(node, "redirect", args[-1], f"`{callee}`")
+        if re.fullmatch(r"(res|response|reply)\.location", callee) and args:
+            self.sink(node, "redirect", args[0], f"`{callee}`")
+        self._location_header(node, callee, args)
         if re.fullmatch(r"(fs|fsp|fs\.promises|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
                         r"writeFileSync|unlink|unlinkSync|readdir|readdirSync|appendFile|createWriteStream|"
                         r"rm|rmSync|open|openSync|access|stat)|readFile|readFileSync|createReadStream",
@@ -515,6 +599,21 @@ class LangAnalysis:
                               f"{_cap(v.origin)} is deep-merged by `{callee}`, so a `__proto__` key "
                               "pollutes Object.prototype.", 70)
                     break
+        if callee in {"new RegExp", "RegExp"} and args:
+            v = self.value(a0, self.func_of(node), node.range().start.line, "regex")
+            if v.level == SOURCE and v.source_kind == "request":
+                self.emit("regex-injection", node, "medium",
+                          f"{_cap(v.origin)} is compiled as a regular expression; a crafted pattern can "
+                          "backtrack catastrophically (ReDoS) or match more than intended.", 60)
+        if re.fullmatch(r"(jwt|jsonwebtoken)\.(sign|verify)", callee) and len(args) >= 2 and _LITERAL.match(args[1]) \
+                and looks_like_real_secret(args[1].strip().strip("'\"`"), "secret"):
+            self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                      f"`{callee}` uses a hard-coded signing key; anyone with the source can forge tokens.",
+                      75, heuristic=True)
+        if re.fullmatch(r"(pug|jade|ejs|handlebars|Handlebars|nunjucks|mustache|Mustache|_|lodash|dot|doT|"
+                        r"Vue|hogan|Hogan|swig|twig|liquid|engine)\.(compile|render|renderString|template|"
+                        r"compileTemplate|parseAndRender)", callee) and args:
+            self.sink(node, "template", a0, f"the template source of `{callee}`")
         if re.fullmatch(r"(console|logger|log|winston)\.(log|info|warn|error|debug)", callee):
             for arg in args:
                 self.sink(node, "log", arg, f"the log call `{callee}`", need_built=True)
@@ -629,10 +728,13 @@ class LangAnalysis:
         if method in {"getForObject", "getForEntity", "postForObject", "postForEntity", "exchange"} and args:
             self.sink(node, "ssrf", a0, f"`{callee}`")
         if re.search(r"(getWriter\(\)|\bout|\bwriter|\bpw|\bprintWriter)\.(print|println|write|printf|format|append)$",
-                     callee) and args:
+                     callee) and args and not callee.startswith(("System.", "log", "LOG")):
             self.sink(node, "xss", " + ".join(args), "the servlet response writer", severity=("high", 75))
         if method == "sendRedirect" and args:
             self.sink(node, "redirect", a0, f"`{callee}`")
+        self._location_header(node, callee, args)
+        if re.search(r"\.next(Int|Long|Bytes|Double|Float|Gaussian)$", callee) and self._weak_random_var(callee):
+            self.weak_random(node, callee)
         if method == "search" and len(args) >= 2 and re.search(r"ctx|context|ldap|dir", callee, re.IGNORECASE):
             self.sink(node, "ldap", args[1], f"the LDAP filter of `{callee}`")
         if method in {"evaluate", "compile"} and re.search(r"xpath|xPath|XPath", callee) and args:
@@ -654,12 +756,16 @@ class LangAnalysis:
         if callee in {"DocumentBuilderFactory.newInstance", "SAXParserFactory.newInstance",
                       "XMLInputFactory.newInstance", "XMLInputFactory.newFactory", "TransformerFactory.newInstance",
                       "SchemaFactory.newInstance", "new SAXReader", "new SAXBuilder", "XMLReaderFactory.createXMLReader"} \
-                and not re.search(r"disallow-doctype-decl|FEATURE_SECURE_PROCESSING|external-general-entities|"
-                                  r"IS_SUPPORTING_EXTERNAL_ENTITIES|SUPPORT_DTD|ACCESS_EXTERNAL_DTD|"
-                                  r"setExpandEntityReferences\(false\)|load-external-dtd", self.text):
+                and not _XXE_HARDENED.search(self._scope_text(node)):
             self.emit("xxe", node, "high",
                       f"`{callee}()` is used without disabling DOCTYPEs / external entities, so "
                       "parsed XML can read local files or reach internal hosts (XXE).", 75)
+        if method in {"parse", "build", "unmarshal"} and "." in callee:
+            scope = self._scope_text(node)
+            if _XML_FACTORY.search(scope) and not _XXE_HARDENED.search(scope):
+                self.emit("xxe", node, "high",
+                          f"`{callee}()` parses XML with a parser that still resolves external entities "
+                          "(no disallow-doctype-decl / secure processing).", 70)
 
     def py_call(self, node: SgNode, callee: str, args: list[str]) -> None:
         """The essential Python sinks, for files only tree-sitter can parse."""
@@ -677,7 +783,9 @@ class LangAnalysis:
             self.sink(node, "deser", a0, f"`{callee}()`")
         if callee in {"open", "send_file"} and a0:
             self.sink(node, "path", a0, f"`{callee}`")
-        if re.fullmatch(r"(requests|httpx)\.(get|post|put|delete|head|request)|urllib\.request\.urlopen|urlopen",
+        if callee.endswith(".xpath") and a0:
+            self.sink(node, "xpath", a0, f"the XPath expression of `{callee}`")
+        if re.fullmatch(r"(requests|httpx)\.(get|post|put|delete|head|request)|urllib2?\.(request\.)?urlopen|urlopen",
                         callee) and a0:
             self.sink(node, "ssrf", a0, f"`{callee}`")
         if callee in {"redirect", "HttpResponseRedirect"} and a0:
@@ -694,11 +802,43 @@ class LangAnalysis:
         if re.fullmatch(r"hashlib\.(md5|sha1)", callee):
             self.weak_hash(node, callee.split(".")[1])
 
+    def _location_header(self, node: SgNode, callee: str, args: list[str]) -> None:
+        if re.search(r"\.(setHeader|addHeader|header|set)$", callee) and len(args) >= 2 and re.fullmatch(
+                r"""\s*["']location["']\s*""", args[0], re.IGNORECASE):
+            self.sink(node, "redirect", args[1], "the `Location` response header")
+
+    def _weak_random_var(self, callee: str) -> bool:
+        """``rnd.nextInt()`` where ``rnd`` is a java.util.Random (not SecureRandom)."""
+        var = re.escape(callee.rsplit(".", 1)[0].split(".")[-1])
+        return bool(re.search(rf"\bRandom\s+{var}\b|\b{var}\s*=\s*new\s+Random\(", self.text)) and not re.search(
+            rf"SecureRandom\s+{var}\b", self.text)
+
+    def java_returns(self, root: SgNode) -> None:
+        """Spring MVC: ``return "redirect:" + url`` redirects to whatever ``url`` holds."""
+        for node in root.find_all(kind="return_statement"):
+            m = re.match(r"return\s+\"redirect:\"\s*\+\s*(.+?);?\s*$", node.text(), re.S)
+            if m:
+                self.sink(node, "redirect", m.group(1), "a Spring `redirect:` view name")
+
+    def js_pairs(self, root: SgNode) -> None:
+        """``{ $where: ... }`` anywhere (built in a helper, passed to find later)."""
+        for node in root.find_all(kind="pair"):
+            key = node.field("key")
+            value = node.field("value")
+            if key is not None and value is not None and key.text().strip("'\"") == "$where" and not _LITERAL.match(
+                    value.text()):
+                self.sink(node, "code", value.text(), "a MongoDB `$where` clause (server-side JavaScript)")
+
     def assignment(self, node: SgNode, left: str, right: SgNode) -> None:
         if re.search(r"\.(innerHTML|outerHTML)$", left):
             self.sink(node, "xss", right.text(), f"`{left.rsplit('.', 1)[-1]}`", dom=True)
         elif re.fullmatch(r"(window\.|document\.)?location(\.href)?", left):
             self.sink(node, "redirect", right.text(), f"`{left}`")
+
+    def _scope_text(self, node: SgNode) -> str:
+        """The enclosing method's text, or the file when the node is at class level."""
+        func = self.func_of(node)
+        return func.text if func.node is not None else self.text
 
     # ---- context rules ----------------------------------------------------------------------
 
@@ -716,7 +856,9 @@ class LangAnalysis:
 
     def weak_hash(self, node: SgNode, algo: str) -> None:
         line = node.range().start.line
-        context = " ".join(self.lines[max(0, line - 2): line + 2]) + " " + self._func_name(node)
+        fname = self._func_name(node)
+        callers = " ".join(" ".join(_args(c)) for c in self._calls_by_name.get(fname.split("(")[0].strip(), [])[:8])
+        context = " ".join(self.lines[max(0, line - 2): line + 2]) + " " + fname + " " + callers
         if _PASSWORDISH.search(context):
             self.emit("weak-password-hash", node, "high",
                       f"Passwords are hashed with fast `{algo}` (no salt, no work factor); leaked hashes "
@@ -737,6 +879,9 @@ class LangAnalysis:
 
     def line_rules(self) -> None:
         for i, line in enumerate(self.lines):
+            if self.language in {"javascript", "typescript"} and re.search(r"\bnoent\s*:\s*true", line):
+                self.emit("xxe", i, "high", "libxml is asked to substitute entities (noent: true), so a DOCTYPE "
+                          "in the input can read local files (XXE).", 80)
             if re.search(r"rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|"
                          r"InsecureSkipVerify\s*:\s*true|strictSSL\s*:\s*false", line):
                 self.emit("tls-verification-disabled", i, "medium",
@@ -799,6 +944,21 @@ def _file_constants(text: str) -> set[str]:
     return out
 
 
+def _continued(rhs: str, lines: list[str], index: int) -> str:
+    """An assignment whose right-hand side runs over several lines (Sprintf, builders)."""
+    text = rhs
+    for extra in lines[index + 1:index + 16]:
+        if _balance(text) <= 0 and text.count("`") % 2 == 0:
+            break
+        text += "\n" + extra
+    return text
+
+
+def _balance(text: str) -> int:
+    code = _STRING.sub('""', text)
+    return sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}")
+
+
 def _blank_strings(line: str) -> str:
     """Same length, string contents replaced by spaces (so `WHERE id = ` is not an assignment)."""
     return _STRING.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], line)
@@ -816,16 +976,114 @@ def _strip_strings_keep_templates(expr: str) -> str:
 
 def _is_built(expr: str) -> bool:
     code = _STRING.sub(lambda m: "`${}`" if "${" in m.group(0) else '""', expr)
-    return ("${" in code or bool(re.search(r"[^+]\+[^+=]", code)) or bool(re.search(
-        r"\b(fmt\.Sprintf|String\.format|\.format\(|\.concat\(|\.join\(|strings\.Join|format\(|"
+    return ("${" in code or bool(re.search(r"[^+]\+[^+=]|\"\"\s*%\s*[\w(]", code)) or bool(re.search(
+        r"\b(fmt\.Sprintf|String\.format|\.format\(|\.concat\(|\.join\(|strings\.Join|format\(|\.replace\(|"
         r"StringBuilder|\.append\(|path\.join|filepath\.Join|path\.resolve|Paths\.get)", code)))
 
 
-def _wraps(pattern: re.Pattern[str], expr: str) -> bool:
-    """The sanitiser applies to the whole value, not to one operand of a concatenation."""
-    if not _is_built(expr):
-        return True
-    return bool(pattern.match(expr.strip())) and expr.strip().endswith(")")
+def _strip_wrappers(expr: str) -> str:
+    """Drop what does not change the value: `await`, type assertions, `new String(...)`, parens."""
+    expr = expr.strip().rstrip(";").strip()
+    expr = re.sub(r"^await\s+", "", expr)
+    expr = re.sub(r"\s+as\s+[\w.<>\[\]| ]+$", "", expr)  # TS `x as string`
+    expr = re.sub(r"!$", "", expr)  # TS non-null assertion
+    while expr.startswith("(") and _matching_paren(expr) == len(expr) - 1:
+        expr = expr[1:-1].strip()
+    return expr
+
+
+def _matching_paren(expr: str) -> int:
+    depth = 0
+    quote = ""
+    for i, ch in enumerate(expr):
+        if quote:
+            if ch == quote and expr[i - 1] != "\\":
+                quote = ""
+            continue
+        if ch in "\"'`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _split_top(expr: str) -> tuple[list[str], bool]:
+    """Top-level operands: ``a + b`` / template holes (building), ``c ? a : b`` / ``a ?? b`` / ``a || b``."""
+    if expr.startswith("`") and expr.endswith("`") and "${" in expr:
+        holes = _template_holes(expr)
+        return holes, True
+    depth = 0
+    quote = ""
+    plus: list[int] = []
+    alt: list[tuple[int, int]] = []
+    question = colon = -1
+    i = 0
+    while i < len(expr):
+        ch = expr[i]
+        if quote:
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == quote:
+                quote = ""
+            i += 1
+            continue
+        if ch in "\"'`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0:
+            two = expr[i:i + 2]
+            if two in {"??", "||"}:
+                alt.append((i, 2))
+                i += 2
+                continue
+            if ch == "+" and two != "++" and expr[i - 1:i] not in {"+", "="} and expr[i + 1:i + 2] != "=":
+                plus.append(i)
+            elif ch == "?" and two != "?." and question < 0:
+                question = i
+            elif ch == ":" and question >= 0 and colon < 0:
+                colon = i
+        i += 1
+    if question >= 0 and colon > question:
+        return [expr[question + 1:colon], expr[colon + 1:]], False
+    if alt:
+        cuts = [0] + [p + n for p, n in alt]
+        ends = [p for p, _ in alt] + [len(expr)]
+        return [expr[a:b] for a, b in zip(cuts, ends)], False
+    if plus:
+        bounds = [0] + [p + 1 for p in plus]
+        ends = plus + [len(expr)]
+        return [expr[a:b] for a, b in zip(bounds, ends)], True
+    return [expr], False
+
+
+def _template_holes(expr: str) -> list[str]:
+    holes: list[str] = []
+    i = 0
+    while True:
+        start = expr.find("${", i)
+        if start < 0:
+            break
+        depth = 0
+        j = start + 1
+        while j < len(expr):
+            if expr[j] == "{":
+                depth += 1
+            elif expr[j] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        holes.append(expr[start + 2:j])
+        i = j + 1
+    return holes or [expr]
 
 
 def _short(text: str) -> str:

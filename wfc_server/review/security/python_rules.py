@@ -42,6 +42,8 @@ _GROUP_A = {"sql", "cmd", "code", "deser", "template"}
 _GROUP_B = {"path", "ssrf", "xss", "ldap", "xpath"}
 
 SQL_METHODS = frozenset({"execute", "executemany", "executescript", "raw", "mogrify", "exec_driver_sql"})
+#: asyncpg / databases style: only when the text is recognisably SQL
+SQL_FETCH_METHODS = frozenset({"fetch", "fetchrow", "fetchval", "fetch_all", "fetch_one", "fetch_val"})
 SQL_FUNCS = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text",
                        "pandas.read_sql", "pandas.read_sql_query", "RawSQL",
                        "django.db.models.expressions.RawSQL", "django.db.models.RawSQL"})
@@ -126,6 +128,8 @@ class PythonSinks:
         if method in SQL_METHODS and not qualname.startswith(("subprocess", "os.")):
             self._sink(call, fa, "sql", _arg(call, 0, "sql", "query", "statement", "operation"),
                        f"`{_callee(call)}`")
+        elif method in SQL_FETCH_METHODS and call.args and _sql_text(call.args[0], fa.taint(call.args[0])):
+            self._sink(call, fa, "sql", call.args[0], f"`{_callee(call)}`")
         elif qualname in SQL_FUNCS:
             self._sink(call, fa, "sql", _arg(call, 0, "sql", "text"), f"`{_callee(call)}`")
         elif method == "extra":
@@ -171,7 +175,8 @@ class PythonSinks:
                        f"the HTML response `{_callee(call)}`", need_built=True)
         env_like = isinstance(call.func, ast.Attribute) and re.search(
             r"env|jinja", ast.unparse(call.func.value), re.IGNORECASE) is not None
-        if qualname in TEMPLATE_FUNCS or (method == "from_string" and env_like):
+        sandboxed = any("sandbox" in v for v in self.info.aliases.values())
+        if (qualname in TEMPLATE_FUNCS or (method == "from_string" and env_like)) and not sandboxed:
             self._template(call, fa, qualname)
         # XML parsers that resolve entities by default (lxml) or expand them (stdlib)
         if qualname in _LXML_PARSE and len(call.args) < 2 and not any(k.arg == "parser" for k in call.keywords):
@@ -183,6 +188,10 @@ class PythonSinks:
             self._ldap(call, fa, method)
         if method in XPATH_METHODS or qualname in {"lxml.etree.XPath", "etree.XPath"}:
             self._xpath(call, fa, method)
+        # another module's helper whose name says what it does with its argument
+        if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and \
+                call.func.value.id in self.info.aliases and call.func.value.id not in self.info.functions:
+            self._named_helper(call, fa, call.func.attr)
         # log injection
         if method in LOG_METHODS and _loggerish(call.func):
             for arg in list(call.args) + [k.value for k in call.keywords if k.arg is None]:
@@ -285,8 +294,8 @@ class PythonSinks:
         if last in HTTP_VERBS and mod in SSRF_MODULES:
             return True
         if method in HTTP_VERBS and isinstance(call.func, ast.Attribute):
-            recv = ast.unparse(call.func.value).lower()
-            return bool(re.search(r"(session|client|http)\b|^(s|sess)$", recv)) and "request" not in recv
+            recv = ast.unparse(call.func.value).lower().rsplit(".", 1)[-1]
+            return bool(re.search(r"(session|client|http)$|^(s|sess|http_?client|api)$", recv))
         return False
 
     def _html_response(self, call: ast.Call) -> bool:
@@ -309,6 +318,22 @@ class PythonSinks:
         self._sink(call, fa, "template", source, f"the template source of `{_callee(call)}`")
         if "render_template_string" in qualname:
             self._sink(call, fa, "xss", source, f"the template rendered by `{_callee(call)}`")
+
+    def _named_helper(self, call: ast.Call, fa: FunctionAnalysis, name: str) -> None:
+        """``helpers.run_cmd(user_value)``: request data handed to an imported sink-named helper."""
+        for kind, pattern in _HELPER_SINKS:
+            if not pattern.search(name) or not call.args:
+                continue
+            t = fa.taint(call.args[0])
+            if t.at(kind) == SOURCE and t.source_kind == "request":
+                severity = "high" if kind in _GROUP_A else "medium"
+                self._add(make_finding(
+                    CONCEPT[kind], file=self.path, line=call.lineno, end_line=call.end_lineno,
+                    column=call.col_offset, severity=severity, family=FAMILY, confidence=50,
+                    description=f"{_cap(t.origin)} is passed to `{_callee(call)}`, a helper from another "
+                                f"module that by its name runs it as a {_HELPER_WHAT[kind]}; check that it "
+                                "quotes or validates the value."))
+            return
 
     def _xml(self, call: ast.Call, fa: FunctionAnalysis, qualname: str, *, lxml: bool) -> None:
         arg = _arg(call, 0, "text", "source")
@@ -351,6 +376,13 @@ class PythonSinks:
 
 
 _RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+_HELPER_SINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cmd", re.compile(r"^(run|exec|execute|call|spawn)_?(cmd|command|shell|process)s?$|^shell_?(exec|run)$|"
+                       r"^(os_?)?system(_call)?$", re.IGNORECASE)),
+    ("sql", re.compile(r"^(run|exec|execute|raw)_?(sql|query|raw_sql)$", re.IGNORECASE)),
+    ("path", re.compile(r"^(save|write|read|delete|remove|open|load)_?(file|upload)$", re.IGNORECASE)),
+)
+_HELPER_WHAT = {"cmd": "shell command", "sql": "SQL statement", "path": "file path"}
 
 
 def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
@@ -374,20 +406,29 @@ def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
         if kind == "deser":
             return "medium", 50
         if not t.built:
-            return None
+            # a helper handing its argument straight to a shell / eval / fetch is still a risk
+            return ("medium", 40) if kind in {"cmd", "code", "ssrf"} else None
         if kind in {"sql", "cmd"}:
             return "high", 60
         if kind in _GROUP_A:
             return "medium", 50
-        if kind in {"xss", "ldap", "xpath"}:
-            return "medium", 45
+        if kind in {"xss", "ldap", "xpath", "path"}:
+            return "medium", 45 if kind != "path" else 40
         return None  # helpers that join paths / build URLs from arguments are the norm
     if level == UNKNOWN:
         if kind == "deser":
             return "low", 40
-        if kind in {"sql", "cmd", "code"} and t.built:
+        if kind == "code" and not t.built:
+            return "low", 35  # eval/exec of data we cannot trace (file contents, caches)
+        if kind in {"sql", "cmd", "code", "template"} and t.built:
             return "medium", 40
     return None
+
+
+def _sql_text(arg: ast.expr, t: Taint) -> bool:
+    """The argument's constant text (or the variable's building prefix) reads as SQL."""
+    consts = [n.value for n in ast.walk(arg) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    return bool(_SQL_WORDS.search(" ".join(consts) + " " + (t.prefix or "")))
 
 
 def _sqlish(arg: ast.expr, t: Taint) -> bool:
@@ -526,9 +567,22 @@ class StructuralChecks:
             cur = self.info.parents.get(id(cur))
         return ""
 
+    def _user_opt_in(self, node: ast.AST) -> bool:
+        """Inside ``if not verify:`` / ``if insecure:``: an explicit opt-out the caller asked for."""
+        cur = self.info.parents.get(id(node))
+        while cur is not None and not isinstance(cur, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+            if isinstance(cur, ast.If) and re.search(r"verify|insecure|ssl|tls|check_hostname|cert",
+                                                     ast.unparse(cur.test), re.IGNORECASE):
+                return True
+            cur = self.info.parents.get(id(cur))
+        return bool(re.search(r"no_?verif|insecure|unverified|without_verif|skip_verif", self._func_name(node),
+                              re.IGNORECASE))
+
     def _emit(self, concept: str, node: ast.AST, severity: str, description: str,
               confidence: int, heuristic: bool = False, cwe: str | None = None,
               title: str | None = None) -> None:
+        if concept == "tls-verification-disabled" and self._user_opt_in(node):
+            return
         line = getattr(node, "lineno", 1)
         self.out.append(make_finding(
             concept, file=self.path, line=line, end_line=getattr(node, "end_lineno", line) or line,
@@ -613,6 +667,10 @@ class StructuralChecks:
                 self._emit("xss", node, "medium",
                            "The Jinja2 environment is created with autoescape=False, so every "
                            "variable rendered into HTML is unescaped.", 70)
+        # JWT signed / verified with a literal key
+        if qn in {"jwt.encode", "jwt.decode"} and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
+                and isinstance(node.args[1].value, str):
+            self._secret("jwt_secret_key", node.args[1].value, node.args[1])
         # JWT without verification
         if qn in {"jwt.decode"}:
             text = ast.unparse(node)
@@ -697,6 +755,11 @@ class StructuralChecks:
                            "enables debug mode.", 75)
             if name and isinstance(value, ast.Constant) and isinstance(value.value, str):
                 self._secret(name, value.value, node)
+            if name in {"verify", "verify_ssl"} and isinstance(target, ast.Attribute) and (
+                    isinstance(value, ast.Constant) and value.value is False):
+                self._emit("tls-verification-disabled", node, "medium",
+                           f"`{ast.unparse(target)} = False` turns off TLS certificate verification for "
+                           "every request of this client.", 85)
             if name in {"verify_mode"} and "CERT_NONE" in ast.unparse(value):
                 self._emit("tls-verification-disabled", node, "medium",
                            "The SSL context's verify_mode is CERT_NONE: certificates are not checked.", 85)

@@ -22,7 +22,7 @@ _FAKE_MARKER = re.compile(r"invalid|dummy|example|placeholder|changeme|change_me
 _TYPE_NAMES = frozenset({"bool", "boolean", "str", "string", "int", "integer", "number", "float", "list",
                          "dict", "object", "any", "none", "bytes", "array", "optional", "unknown"})
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(_[A-Z0-9]+)+")
-_IDENTIFIER_LIKE = re.compile(r"^[a-z][a-z0-9]*([_.\-][a-z0-9]+)+$")
+_IDENTIFIER_LIKE = re.compile(r"^[a-z]+([_.\-][a-z]+)+$")
 _ENV_REF = re.compile(r"^\$\w+$|^%\w+%$|^env:|^vault:|^arn:aws:secretsmanager|^projects/.+/secrets/")
 
 

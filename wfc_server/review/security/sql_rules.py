@@ -23,7 +23,7 @@ _PG_FORMAT = re.compile(r"\bEXECUTE\s+format\s*\(\s*'(?:[^']|'')*%s(?:[^']|'')*'
 _ORA = re.compile(r"\bEXECUTE\s+IMMEDIATE\s+[^;]*?(\|\|\s*(?!DBMS_ASSERT)[A-Za-z_]|^\s*\w+\s*;)", re.IGNORECASE | re.DOTALL)
 # T-SQL: EXEC('...' + @param)  /  EXEC(@sql) where @sql built with + @param
 _TSQL_EXEC = re.compile(r"\bEXEC(UTE)?\s*\(\s*N?'(?:[^']|'')*'\s*\+\s*@\w+", re.IGNORECASE)
-_TSQL_BUILD = re.compile(r"\bSET\s+(@\w+)\s*=\s*[^;]*N?'(?:[^']|'')*'\s*\+\s*(?!QUOTENAME\b)@\w+", re.IGNORECASE)
+_TSQL_BUILD = re.compile(r"\b(?:SET|DECLARE)\s+(@\w+)\s*(?:N?VARCHAR\s*\(\s*(?:MAX|\d+)\s*\)\s*)?=\s*[^;]*N?'(?:[^']|'')*'\s*\+\s*(?!QUOTENAME\b)@\w+", re.IGNORECASE)
 # MySQL: PREPARE stmt FROM CONCAT(...)  /  SET @s = CONCAT('...', param); PREPARE s FROM @s
 _MY_PREPARE = re.compile(r"\bPREPARE\s+\w+\s+FROM\s+CONCAT\s*\(", re.IGNORECASE)
 _MY_SET_CONCAT = re.compile(r"\bSET\s+(@\w+)\s*=\s*CONCAT\s*\(([^;]*)\)", re.IGNORECASE)
@@ -68,8 +68,9 @@ def analyse_sql(path: str, text: str, is_test: bool) -> list[RawFinding]:
         dyn(m, "concatenating a parameter into EXEC()")
     for m in _TSQL_BUILD.finditer(text):
         var = re.escape(m.group(1))
-        use = re.search(rf"\bEXEC(UTE)?\s*(\(\s*{var}\s*\)|sp_executesql\s+{var}\s*;?\s*$|sp_executesql\s+{var}\s*$)",
-                        text[m.end():], re.IGNORECASE | re.MULTILINE)
+        batch = re.split(r"^\s*GO\s*$|\bCREATE\s+(OR\s+ALTER\s+)?PROC", text[m.end():], maxsplit=1,
+                         flags=re.IGNORECASE | re.MULTILINE)[0]
+        use = re.search(rf"\bEXEC(UTE)?\s*(\(\s*{var}\s*\)|(sys\.)?sp_executesql\s+{var}\b)", batch, re.IGNORECASE)
         if use:
             dyn(m, f"building {m.group(1)} by concatenating a parameter")
     for m in _MY_PREPARE.finditer(text):

@@ -124,7 +124,7 @@ CASTS = frozenset({
     "werkzeug.utils.secure_filename", "hashlib.sha256", "hashlib.md5", "hashlib.sha1",
     "hashlib.sha512", "hmac.new", "url_for", "flask.url_for", "reverse", "django.urls.reverse",
     "django.shortcuts.resolve_url", "type", "max", "min", "sum", "any", "all", "range",
-    "enumerate.__never__", "slugify", "django.utils.text.slugify", "ipaddress.ip_address",
+    "slugify", "django.utils.text.slugify", "ipaddress.ip_address",
     "os.path.exists", "os.path.isfile", "os.path.isdir", "re.escape",
 })
 SANITIZERS: dict[str, frozenset[str]] = {
@@ -194,19 +194,29 @@ ROUTE_DECORATORS = frozenset({
 ABORT_CALLS = frozenset({"abort", "exit", "_exit", "sys.exit", "os._exit", "flask.abort",
                          "quit", "fail", "HttpResponseForbidden", "HttpResponseBadRequest"})
 _VALIDATOR_NAME = re.compile(
-    r"(safe|valid|allowed|trusted|whitelist|allowlist|permitted|is_relative_to|"
-    r"url_has_allowed_host_and_scheme|fullmatch|match|search|isidentifier|isalnum|isdigit|"
-    r"isdecimal|isnumeric|isalpha|commonpath)",
+    r"^(is_?|check_?|validate_?|ensure_?|verify_?)?(safe|valid|allowed|trusted|whitelisted|allowlisted|"
+    r"permitted|whitelist|allowlist)|_(safe|valid|allowed|trusted|whitelisted|allowlisted)(_|$)|"
+    r"^validate|^url_has_allowed_host_and_scheme$|^(isidentifier|isalnum|isdigit|isdecimal|isnumeric|"
+    r"isalpha|isascii)$",
     re.IGNORECASE,
 )
+_REGEX_CHECKS = frozenset({"match", "fullmatch", "search"})
 _PREFIX_CHECKS = frozenset({"startswith", "is_relative_to", "commonpath", "commonprefix"})
 _BUILTINS = frozenset(dir(builtins))
+#: Lower-case names commonly imported as objects (not modules) from frameworks.
+_IMPORTED_OBJECTS = frozenset({"request", "session", "g", "current_app", "app", "db", "redis", "cache", "logger",
+                               "log", "settings", "config", "celery", "engine", "bp", "router", "api"})
+_GENERIC_METHODS = frozenset({"get", "post", "put", "run", "execute", "read", "write", "open", "close", "send",
+                              "update", "delete", "call", "start", "stop", "load", "save", "find", "query",
+                              "fetch", "render", "process", "handle", "create", "build", "parse", "format",
+                              "append", "add", "remove", "clear", "copy", "items", "keys", "values"})
+_MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "appendleft", "write", "writelines"})
 _RESPONSE_BUILDERS = frozenset({"make_response", "HttpResponse", "Response", "HTMLResponse", "JSONResponse",
                                 "jsonify", "render_template", "render", "PlainTextResponse", "JsonResponse",
                                 "TemplateResponse", "StreamingResponse"})
 _FRAMEWORKS = ("flask", "django", "fastapi", "starlette", "aiohttp.web", "tornado", "pyramid", "bottle",
                "falcon", "sanic", "quart", "werkzeug", "rest_framework", "litestar", "connexion",
-               "cherrypy", "webob", "responder", "masonite", "ninja")
+               "cherrypy", "webob", "responder", "masonite", "ninja", "graphene", "strawberry", "ariadne")
 _EFFECT_PREFIXES = ("subprocess.", "requests.", "httpx.", "urllib.request.", "os.popen", "os.system",
                     "urllib3.", "aiohttp.", "socket.")
 
@@ -227,6 +237,7 @@ class SinkHooks(Protocol):
 class ModuleInfo:
     tree: ast.Module
     aliases: dict[str, str] = field(default_factory=dict)
+    modules: set[str] = field(default_factory=set)  # local names bound by `import x` (modules)
     constants: set[str] = field(default_factory=set)
     false_names: set[str] = field(default_factory=set)
     const_values: dict[str, str] = field(default_factory=dict)  # module-level string constants
@@ -234,6 +245,7 @@ class ModuleInfo:
     functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = field(default_factory=dict)
     parents: dict[int, ast.AST] = field(default_factory=dict)
     nodes: list[ast.AST] = field(default_factory=list)  # every node once, for single-pass rules
+    method_counts: dict[str, int] = field(default_factory=dict)  # how many defs share each name
     assume_web: bool = False  # a diff fragment: its imports may be outside the hunks
 
     @classmethod
@@ -245,6 +257,7 @@ class ModuleInfo:
             for child in ast.iter_child_nodes(node):
                 info.parents[id(child)] = node
             if isinstance(node, ast.Import):
+                info.modules.update((a.asname or a.name.split(".")[0]) for a in node.names)
                 for a in node.names:
                     info.aliases[(a.asname or a.name).split(".")[0] if not a.asname else a.asname] = (
                         a.name if a.asname else a.name.split(".")[0])
@@ -253,6 +266,7 @@ class ModuleInfo:
                     info.aliases[a.asname or a.name] = f"{node.module}.{a.name}"
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 info.functions.setdefault(node.name, node)
+                info.method_counts[node.name] = info.method_counts.get(node.name, 0) + 1
             elif isinstance(node, ast.ClassDef):
                 for stmt in node.body:
                     if isinstance(stmt, ast.Assign) and _is_constant(stmt.value):
@@ -587,16 +601,16 @@ class FunctionAnalysis:
                 return (hit, {}) if isinstance(op, ast.In) else ({}, hit)
             if isinstance(op, (ast.Eq, ast.NotEq)):
                 const_side, other = (right, left) if _is_constant(right) else (left, right)
-                if _is_constant(const_side) and not (
+                scheme_only = isinstance(other, ast.Attribute) and other.attr == "scheme"
+                if _is_constant(const_side) and not scheme_only and not (
                     isinstance(const_side, ast.Constant) and const_side.value in ("", None)):
-                    hit = {n: ALL_KINDS for n in self._subjects(other)}
+                    kinds = frozenset({"ssrf", "redirect"}) if self._mentions_url_part(other) else ALL_KINDS
+                    hit = {n: kinds for n in self._subjects(other)}
                     return (hit, {}) if isinstance(op, ast.Eq) else ({}, hit)
                 # `urlparse(u).netloc != request.host` style host comparisons
-                if self._mentions_url_part(left) or self._mentions_url_part(right):
+                if not scheme_only and (self._mentions_url_part(left) or self._mentions_url_part(right)):
                     hit = {n: frozenset({"ssrf", "redirect"}) for n in self._subjects(left)}
                     return (hit, {}) if isinstance(op, ast.Eq) else ({}, hit)
-            if isinstance(op, (ast.Eq, ast.NotEq)) and self._mentions_url_part(left):
-                return {}, {}
             return {}, {}
         if isinstance(test, ast.Attribute) and test.attr in {"netloc", "hostname", "host"}:
             # `if urlparse(u).netloc: <reject>` -> when false, u is a relative URL
@@ -612,17 +626,43 @@ class FunctionAnalysis:
                 subjects |= self._subjects(test.func.value)
             elif isinstance(test.func, ast.Attribute):
                 subjects |= self._subjects(test.func.value) if not qn.startswith("re.") else set()
-            if last in _PREFIX_CHECKS:
-                return {n: frozenset({"path", "ssrf", "redirect"}) for n in subjects}, {}
+            if last in _PREFIX_CHECKS or (last == "endswith" and self._mentions_url_part(test.func)):
+                return {n: self._prefix_kinds(test, last) for n in subjects}, {}
             if last == "isinstance" and len(test.args) == 2:
                 kinds_ok = "int" in ast.unparse(test.args[1]) or "float" in ast.unparse(test.args[1])
                 return ({n: ALL_KINDS for n in self._subjects(test.args[0])} if kinds_ok else {}), {}
             if last in {"compare_digest", "verify", "verify_signature", "check_signature"}:
                 everything = {k: frozenset({"deser"}) for k in self.env.vars}
                 return everything, {}
-            if _VALIDATOR_NAME.search(last):
+            if _VALIDATOR_NAME.search(last) or (last in _REGEX_CHECKS and self._is_regex(test.func, qn)):
                 return {n: ALL_KINDS for n in subjects}, {}
         return {}, {}
+
+    def _is_regex(self, func: ast.expr, qn: str) -> bool:
+        """``re.match(...)`` or ``SOME_PATTERN.fullmatch(...)``: a pattern check, not a search API."""
+        if qn.startswith("re."):
+            return True
+        if isinstance(func, ast.Attribute):
+            recv = ast.unparse(func.value)
+            return bool(re.search(r"(^|[._])(re|regex|pattern|pat|rx)$|_RE$|_REGEX$|_PATTERN$|^[A-Z_]+$", recv))
+        return False
+
+    def _prefix_kinds(self, test: ast.Call, method: str) -> frozenset[str]:
+        """What a prefix check proves: a fixed host (ssrf/redirect), a local path, a base dir."""
+        if method == "endswith":
+            return frozenset({"ssrf", "redirect"})
+        arg = test.args[0] if test.args else None
+        text = arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else (
+            self.taint(arg).prefix if arg is not None and self.taint(arg).level == CLEAN else None)
+        if isinstance(arg, ast.Tuple):
+            return frozenset({"path"})
+        if text is None:
+            return frozenset({"path"})  # startswith(base_dir): a directory containment check
+        if re.match(r"^[a-z][a-z0-9+.-]*://[^/]+/", text, re.IGNORECASE):
+            return frozenset({"ssrf", "redirect", "path"})
+        if text.startswith("/") and not text.startswith("//"):
+            return frozenset({"path", "redirect"})
+        return frozenset()  # a scheme ("https") or other partial prefix proves little
 
     def _mentions_url_part(self, node: ast.expr) -> bool:
         return any(isinstance(s, ast.Attribute) and s.attr in {"netloc", "hostname", "host", "scheme"}
@@ -765,6 +805,8 @@ class FunctionAnalysis:
             return replace(CLEAN_TAINT, prefix=self.info.const_values[ident])
         if ident in self.info.constants or ident in _BUILTINS:
             return CLEAN_TAINT
+        if ident.isupper() and len(ident) > 1:
+            return CLEAN_TAINT  # SETTINGS_NAME: a constant by convention (often defined out of view)
         return UNKNOWN_TAINT
 
     def _request_in_scope(self, ident: str) -> bool:
@@ -802,6 +844,10 @@ class FunctionAnalysis:
         if self.report:
             self.module.hooks.on_call(node, qn, self)
         all_args = merge(CLEAN_TAINT, *args, *kwargs)
+        if method in _MUTATORS and isinstance(node.func, ast.Attribute) and all_args.level > CLEAN:
+            key = _key(node.func.value)
+            if key is not None and key in self.env.vars:  # parts.append(x): parts now holds x
+                self.env.vars[key] = merge(self.env.vars[key], all_args)
         short = qn.rsplit(".", 1)[-1] if qn else ""
         if qn in SOURCE_CALLS:
             kind, what = SOURCE_CALLS[qn]
@@ -821,6 +867,8 @@ class FunctionAnalysis:
             return receiver.cleared({"log"})
         if short in _RESPONSE_BUILDERS:
             return all_args.cleared({"xss"})  # a response object: its body was judged at this call
+        if qn == "compile" and node.args:
+            return args[0]  # compile(source, filename, mode): only the source is code
         if qn in {"urllib.request.Request", "urllib2.Request"} and node.args:
             return args[0]  # the request object carries its URL, not its body
         if qn.startswith(_EFFECT_PREFIXES) or method in {"fetchone", "fetchall", "fetchmany", "communicate"}:
@@ -829,7 +877,10 @@ class FunctionAnalysis:
         if helper is not None:
             return self.module.apply_summary(helper, node, self)
         if qn in JOIN_CALLS or method == "joinpath":
-            return merge(receiver, all_args).with_via("path joining")
+            joined = merge(receiver, all_args)
+            if len(node.args) + (receiver.level > CLEAN) >= 2:
+                return joined.with_via("path joining")
+            return joined  # Path(x) / realpath(x): the same path, not a built one
         if method == "format" or qn == "str.format":
             return replace(merge(receiver, all_args).with_via("str.format()"), prefix=receiver.prefix)
         if method == "join":
@@ -840,8 +891,9 @@ class FunctionAnalysis:
             root = node.func.value
             while isinstance(root, ast.Attribute):
                 root = root.value
-            is_module = isinstance(root, ast.Name) and root.id in self.info.aliases and (
-                root.id not in self.env.vars)
+            is_module = isinstance(root, ast.Name) and root.id not in self.env.vars and (
+                root.id in self.info.modules or (root.id in self.info.aliases and root.id.islower()
+                                                 and root.id not in _IMPORTED_OBJECTS))
             if method in {"get", "pop", "setdefault", "getlist", "getone"} and not is_module:
                 # a lookup returns what the mapping holds (or the default), never the key itself
                 looked_up = merge(receiver, *args[1:], *kwargs)
@@ -952,25 +1004,58 @@ class ModuleTaint:
     _summaries: dict[str, Taint | None] = field(default_factory=dict)
     _callsite: dict[str, dict[str, Taint]] = field(default_factory=dict)
     final_envs: dict[int, Env] = field(default_factory=dict)
+    _collecting: bool = False
+    _routes: bool | None = None
 
     def analyse(self) -> None:
-        """Walk the module body and every function; then re-walk helpers fed request data."""
-        FunctionAnalysis(self, None, {}).run()
+        """Two passes: learn what in-file callers pass to each helper, then report.
+
+        A helper's parameters are bound to the join of its in-file call sites (so a shell wrapper
+        only ever called with quoted data is clean, and one called with request data is
+        critical); helpers nobody in the file calls keep "parameter" taint.
+        """
+        self._collecting = True
+        self._walk_all(report=False)
+        self._collecting = False
+        self.final_envs.clear()
+        self._walk_all(report=True)
+
+    def _walk_all(self, report: bool) -> None:
+        FunctionAnalysis(self, None, {}, report=report).run()
         funcs = [n for n in self.info.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
         for func in funcs:  # outer functions come first (breadth-first walk)
-            params = self.initial_params(func)
+            params = self.bound_params(func) if report else self.initial_params(func)
             outer = self._enclosing(func)
             if outer is not None and id(outer) in self.final_envs:
                 params = {**self.final_envs[id(outer)].vars, **params}  # closure variables
-            FunctionAnalysis(self, func, params).run()
-        for name, params in list(self._callsite.items()):
-            func = self.info.functions.get(name)
-            if func is None:
-                continue
-            bound = self.initial_params(func)
-            for p, t in params.items():
-                bound[p] = merge(bound.get(p, CLEAN_TAINT), t)
-            FunctionAnalysis(self, func, bound).run()
+            FunctionAnalysis(self, func, params, report=report).run()
+
+    def bound_params(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Taint]:
+        """Initial taint of ``func``'s parameters, from its in-file call sites when it has any."""
+        params = self.initial_params(func)
+        sites = self._callsite.get(func.name)
+        if sites is None or self.is_route(func) or self.info.functions.get(func.name) is not func:
+            return params
+        # In an application module (it has routes) or for a private helper, the visible callers are
+        # all the callers; a public function of a library module may also be called from elsewhere.
+        closed = func.name.startswith("_") or self._has_routes()
+        args = func.args
+        positional = args.posonlyargs + args.args
+        with_default = {a.arg for a in positional[len(positional) - len(args.defaults):]}
+        with_default |= {a.arg for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None}
+        for name in list(params):
+            if name in sites:
+                params[name] = sites[name] if closed else merge(sites[name], params[name])
+            elif name in with_default and closed:
+                params[name] = CLEAN_TAINT
+        return params
+
+    def _has_routes(self) -> bool:
+        if self._routes is None:
+            self._routes = any(self.is_route(n) for n in self.info.nodes
+                               if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                               and any(True for _ in n.decorator_list))
+        return self._routes
 
     def _enclosing(self, func: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
         cur = self.info.parents.get(id(func))
@@ -990,6 +1075,8 @@ class ModuleTaint:
             if name in ROUTE_DECORATORS:
                 return True
         names = [a.arg for a in func.args.args]
+        if len(names) >= 2 and names[1] == "info" and (func.name == "mutate" or func.name.startswith("resolve_")):
+            return True  # a GraphQL resolver: its arguments are the client's query arguments
         return self.info.web_framework and any(n in REQUEST_NAMES for n in names[:2])
 
     def initial_params(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Taint]:
@@ -1012,7 +1099,9 @@ class ModuleTaint:
             default = defaults.get(name)
             injected = isinstance(default, ast.Call) and "Depends" in ast.unparse(default.func)
             annotation = ast.unparse(a.annotation) if a.annotation is not None else ""
-            if route and (name in typed or annotation in _SAFE_ANNOTATIONS):
+            if route and name == "info" and func.args.args and func.args.args[-1].arg != "info":
+                params[name] = UNKNOWN_TAINT  # GraphQL resolve info, not client data
+            elif route and (name in typed or annotation in _SAFE_ANNOTATIONS):
                 params[name] = CLEAN_TAINT  # converted by the framework: <int:id>, id: int
             elif route and not injected:
                 what = "the request" if name in REQUEST_NAMES else f"route parameter `{name}`"
@@ -1030,6 +1119,10 @@ class ModuleTaint:
         if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
                 and func.value.id in {"self", "cls"}):
             return self.info.functions.get(func.attr)
+        if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                and func.value.id not in self.info.modules and func.attr not in _GENERIC_METHODS
+                and self.info.method_counts.get(func.attr) == 1 and len(func.attr) > 3):
+            return self.info.functions.get(func.attr)  # repo.entries(...): the one `entries` here
         return None
 
     def summary(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> Taint:
@@ -1055,13 +1148,13 @@ class ModuleTaint:
         for kw in call.keywords:
             if kw.arg:
                 bound[kw.arg] = fa.taint(kw.value)
-        if fa.report:
+        unpacked = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
+        if self._collecting and not unpacked:
+            site = self._callsite.setdefault(func.name, {})
             for name, t in bound.items():
-                if t.level == SOURCE:
-                    site = self._callsite.setdefault(func.name, {})
-                    described = replace(t, origin=f"{t.origin} (passed to `{func.name}()` from "
-                                                  f"`{fa.name}` line {call.lineno})")
-                    site[name] = merge(site.get(name, CLEAN_TAINT), described)
+                described = t if t.level <= UNKNOWN else replace(
+                    t, origin=f"{t.origin} (passed to `{func.name}()` from `{fa.name}` line {call.lineno})")
+                site[name] = merge(site[name], described) if name in site else described
         summary = self.summary(func)
         if summary.level == CLEAN:
             return CLEAN_TAINT

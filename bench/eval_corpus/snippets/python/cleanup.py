@@ -1,0 +1,8 @@
+import shutil
+
+
+def remove_workdir(path: str) -> bool:
+    try:
+        shutil.rmtree(path)
+    finally:
+        return True

@@ -8,6 +8,7 @@ metrics, the fsync on submit) costs on top of aiohttp itself.
 from __future__ import annotations
 
 import argparse
+import json
 
 from aiohttp import web
 
@@ -29,19 +30,25 @@ BODY = {
 }
 
 
-async def status(request: web.Request) -> web.Response:
-    return web.json_response(BODY)
+def make_handlers(body: bytes) -> tuple[object, object]:
+    async def status(request: web.Request) -> web.Response:
+        return web.Response(body=body, content_type="application/json")
 
+    async def accept(request: web.Request) -> web.Response:
+        await request.json()
+        return web.Response(body=body, status=202, content_type="application/json")
 
-async def accept(request: web.Request) -> web.Response:
-    await request.json()
-    return web.json_response(BODY, status=202)
+    return status, accept
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--body", help="file whose bytes GET answers (default: a small status body); "
+                        "the API bench passes the polled review's real body, so both send the same bytes")
     args = parser.parse_args()
+    body = open(args.body, "rb").read() if args.body else json.dumps(BODY).encode()
+    status, accept = make_handlers(body)
     app = web.Application()
     app.router.add_get("/status", status)
     app.router.add_post("/status", accept)

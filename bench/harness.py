@@ -177,9 +177,12 @@ class Server:
         return cls(argv, port, {**UNTHROTTLED, **(env or {})}, data_dir.parent / f"server-{port}.log")
 
     @classmethod
-    def bare(cls) -> Server:
+    def bare(cls, body_file: Path | None = None) -> Server:
         port = free_port()
-        return cls([sys.executable, str(BENCH / "bare_app.py"), "--port", str(port)], port)
+        argv = [sys.executable, str(BENCH / "bare_app.py"), "--port", str(port)]
+        if body_file is not None:
+            argv += ["--body", str(body_file)]
+        return cls(argv, port)
 
     @property
     def url(self) -> str:
@@ -291,13 +294,27 @@ class LoadResult:
                 "runs_rps": [round(r, 1) for r in self.runs_rps]}
 
 
+def best_of_interleaved(repeat: int, a: dict[str, Any], b: dict[str, Any]) -> tuple[LoadResult, LoadResult]:
+    """Alternate runs of two loads (a, b, a, b...) so drift on a shared machine hits both alike;
+    report each one's fastest run."""
+    runs_a: list[LoadResult] = []
+    runs_b: list[LoadResult] = []
+    for _ in range(max(repeat, 1)):
+        runs_a.append(run_load(**a))
+        runs_b.append(run_load(**b))
+    return _fastest(runs_a), _fastest(runs_b)
+
+
 def best_of(repeat: int, url: str, **kwargs: Any) -> LoadResult:
     """Run the same load ``repeat`` times; report the fastest run (errors summed over all).
 
     On a shared machine other processes only ever slow a run down, so the best run is the
     closest to what the service itself can do; every run's req/s is kept in ``runs_rps``.
     """
-    results = [run_load(url, **kwargs) for _ in range(max(repeat, 1))]
+    return _fastest([run_load(url, **kwargs) for _ in range(max(repeat, 1))])
+
+
+def _fastest(results: list[LoadResult]) -> LoadResult:
     best = max(results, key=lambda r: r.rps)
     best.runs_rps = [r.rps for r in results]
     best.errors = sum(r.errors for r in results)

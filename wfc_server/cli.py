@@ -12,7 +12,7 @@ from aiohttp import web
 
 from wfc_server import __version__
 from wfc_server.config import ConfigError, Settings, describe, load_settings
-from wfc_server.logs import configure_logging, get_logger
+from wfc_server.logs import LineSink, configure_logging, flush_periodically, get_logger
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,16 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"wfc-server: configuration error: {exc}", file=sys.stderr)
         return 2
-    configure_logging(settings.server.log_level)
+    sink = configure_logging(settings.server.log_level)
     try:
-        asyncio.run(serve(settings))
+        asyncio.run(serve(settings, sink))
     except OSError as exc:
         get_logger("wfc.server").error("server.failed", error=str(exc))
         return 1
     return 0
 
 
-async def serve(settings: Settings) -> None:
+async def serve(settings: Settings, sink: LineSink) -> None:
     """Listen until SIGTERM/SIGINT, then drain: stop accepting, finish or requeue, exit."""
     from wfc_server.api.protocol import ServiceRunner
     from wfc_server.app import create_app, drain
@@ -73,6 +73,7 @@ async def serve(settings: Settings) -> None:
     await site.start()
     log.info("server.listening", host=settings.server.host, port=settings.server.port,
              data_dir=str(settings.data_path), version=__version__, settings=describe(settings))
+    flusher = asyncio.create_task(flush_periodically(sink))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -82,3 +83,5 @@ async def serve(settings: Settings) -> None:
     await drain(app)  # reviews first, so their subscribers still get the terminal event
     await runner.cleanup()  # then WebSockets close with 1001 and the engine stops
     log.info("server.stopped")
+    flusher.cancel()
+    await asyncio.gather(flusher, return_exceptions=True)

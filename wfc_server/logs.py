@@ -1,22 +1,31 @@
 """structlog JSON lines on stdout, with a last line of defence against leaking API keys.
 
 Every log line is one JSON object keeping structlog's ``event`` key for the message. The stdlib
-loggers (aiohttp's own errors, asyncio) go through the same renderer so a log pipeline sees one
-format.
+loggers (aiohttp's own errors, asyncio) go through the same renderer and the same buffered sink,
+so a log pipeline sees one format, in order.
+
+Info lines (one access line per request) are buffered rather than written one syscall each:
+:func:`flush_periodically` bounds their delay to a fraction of a second, and warnings and errors
+are flushed at once.
 """
 
 from __future__ import annotations
 
+import asyncio
+import io
 import logging
+import os
 import re
 import sys
-from typing import Any, TextIO
+import threading
+from typing import Any, BinaryIO
 
 import orjson
 import structlog
 
 _SECRET = re.compile(r"wfc_sk_[A-Za-z0-9_\-]+")
 _REDACTED = "[REDACTED]"
+_BUFFER_BYTES = 64 * 1024
 
 
 def redact(text: str) -> str:
@@ -31,33 +40,84 @@ def _redact_secrets(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, An
     return event_dict
 
 
-def configure_logging(level: str = "info", stream: TextIO | None = None) -> None:
-    """Configure structlog and stdlib logging once per process (the CLI calls this)."""
+class LineSink:
+    """One buffered binary stream for every log line of the process (thread-safe)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._lock = threading.Lock()
+
+    def write(self, line: bytes, *, flush: bool = False) -> None:
+        with self._lock:
+            self._stream.write(line + b"\n")
+            if flush:
+                self._stream.flush()
+
+    def flush(self) -> None:
+        with self._lock:
+            self._stream.flush()
+
+
+class LineLogger:
+    """structlog's logger: rendered lines into the sink; warnings and worse flushed at once."""
+
+    def __init__(self, sink: LineSink) -> None:
+        self._sink = sink
+
+    def _buffered(self, message: bytes) -> None:
+        self._sink.write(message)
+
+    def _immediate(self, message: bytes) -> None:
+        self._sink.write(message, flush=True)
+
+    debug = info = msg = _buffered
+    warning = warn = error = err = critical = fatal = exception = failure = _immediate
+
+
+class _SinkHandler(logging.Handler):
+    """stdlib records, rendered by structlog's ProcessorFormatter, into the same sink."""
+
+    def __init__(self, sink: LineSink) -> None:
+        super().__init__()
+        self._sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record).encode("utf-8", "replace")
+            self._sink.write(line, flush=record.levelno >= logging.WARNING)
+        except Exception:
+            self.handleError(record)
+
+
+def _open_sink() -> LineSink:
+    # stdout may be unbuffered (PYTHONUNBUFFERED=1, as in containers): buffer it ourselves.
+    raw = io.FileIO(os.dup(sys.stdout.fileno()), "wb")
+    return LineSink(io.BufferedWriter(raw, buffer_size=_BUFFER_BYTES))
+
+
+def configure_logging(level: str = "info") -> LineSink:
+    """Configure structlog and stdlib logging once per process (the CLI calls this); returns
+    the sink for :func:`flush_periodically`."""
     numeric = logging.getLevelName(level.upper())
-    stream = stream or sys.stdout
+    sys.stdout.flush()
+    sink = _open_sink()
     shared: list[Any] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True, key="timestamp"),
     ]
-    # orjson renders bytes straight to the binary stream: an access line per request is cheap.
-    binary = getattr(stream, "buffer", None)
     structlog.configure(
         processors=[
             *shared,
             structlog.processors.format_exc_info,
             _redact_secrets,
-            structlog.processors.JSONRenderer(serializer=orjson.dumps)
-            if binary is not None
-            else structlog.processors.JSONRenderer(),
+            structlog.processors.JSONRenderer(serializer=orjson.dumps),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
-        logger_factory=structlog.BytesLoggerFactory(binary)
-        if binary is not None
-        else structlog.PrintLoggerFactory(stream),
+        logger_factory=lambda *_: LineLogger(sink),
         cache_logger_on_first_use=True,
     )
-    handler = logging.StreamHandler(stream)
+    handler = _SinkHandler(sink)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             foreign_pre_chain=[*shared, structlog.stdlib.add_logger_name],
@@ -74,6 +134,17 @@ def configure_logging(level: str = "info", stream: TextIO | None = None) -> None
     root.setLevel(numeric)
     # Our access middleware writes the access lines; aiohttp's would duplicate them unredacted.
     logging.getLogger("aiohttp.access").disabled = True
+    return sink
+
+
+async def flush_periodically(sink: LineSink, interval: float = 0.2) -> None:
+    """Bound how long a buffered log line waits (runs for the life of the server)."""
+    try:
+        while True:
+            await asyncio.sleep(interval)
+            sink.flush()
+    finally:
+        sink.flush()
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

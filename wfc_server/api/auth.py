@@ -76,11 +76,10 @@ def rate_limit(request: web.Request, project: ProjectRecord) -> None:
         )
 
 
-@web.middleware
-async def auth_middleware(request: web.Request, handler: Callable[[web.Request], Any]) -> web.StreamResponse:
+def admit(request: web.Request) -> None:
+    """For routes marked with :func:`requires_auth`: authenticate, then spend a token."""
     mode = auth_mode(request)
     if mode is not None:
         project = authenticate(request, mode)
         request[AUTH_PROJECT] = project
         rate_limit(request, project)
-    return await handler(request)

@@ -71,3 +71,54 @@ def test_test_paths_are_softened() -> None:
     text = "app.get('/a', (req, res) => { eval(req.query.code); });\n"
     findings = analyse_language("src/__tests__/a.test.js", "javascript", text, True)
     assert findings and all(f.severity == "low" for f in findings)
+
+
+def test_js_escaped_template_hole_is_clean_but_raw_hole_is_not() -> None:
+    text = (
+        "router.get('/s', (req, res) => {\n"
+        "  const q = req.query.q || '';\n"
+        "  res.send(`<p>${escapeHtml(q)}</p>`);\n"
+        "  res.send(`<p>${escapeHtml(q)} ${q}</p>`);\n"
+        "});\n"
+    )
+    assert found("javascript", text) == {(4, "xss")}
+
+
+def test_js_where_clause_built_in_a_helper_object() -> None:
+    text = (
+        "function criteria(threshold) {\n"
+        "  return { $where: `this.stocks > '${threshold}'` };\n"
+        "}\n"
+        "app.get('/a', (req, res) => { db.find(criteria(req.query.t)); });\n"
+    )
+    assert (2, "code-injection") in found("javascript", text)
+
+
+def test_spring_handler_plain_parameters_and_location_header() -> None:
+    text = (
+        "class C {\n"
+        "  @GetMapping(\"/go\")\n"
+        "  public void go(String url, HttpServletResponse response) {\n"
+        "    response.setHeader(\"Location\", url);\n"
+        "  }\n"
+        "  @GetMapping(\"/r\")\n"
+        "  public String r(@RequestParam String next) {\n"
+        "    return \"redirect:\" + next;\n"
+        "  }\n"
+        "}\n"
+    )
+    assert found("java", text) == {(4, "open-redirect"), (8, "open-redirect")}
+
+
+def test_helper_parameter_escalates_through_an_in_file_caller() -> None:
+    text = (
+        "class C {\n"
+        "  private byte[] read(String name) throws Exception {\n"
+        "    return Files.readAllBytes(Paths.get(name));\n"
+        "  }\n"
+        "  public void h(HttpServletRequest request) throws Exception {\n"
+        "    read(request.getParameter(\"f\"));\n"
+        "  }\n"
+        "}\n"
+    )
+    assert (3, "path-traversal") in found("java", text)

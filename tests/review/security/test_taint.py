@@ -259,3 +259,74 @@ def test_named_constant_host_keeps_the_url_fixed() -> None:
         requests.get(API + "/users/" + uid)
     """))
     assert "ssrf" not in got
+
+
+def test_helper_parameters_take_what_in_file_callers_pass() -> None:
+    # only ever called with quoted data: clean; an uncalled public helper keeps parameter taint
+    assert "command-injection" not in concepts("""
+        def run(cmd):
+            return subprocess.check_output(cmd, shell=True)
+        @app.route("/c")
+        def c():
+            return run("convert " + shlex.quote(request.args["f"]))
+    """)
+    got = findings("""
+        def run(cmd):
+            return subprocess.check_output(cmd, shell=True)
+        @app.route("/c")
+        def c():
+            return run("convert " + request.args["f"])
+    """)
+    assert (3, "command-injection", "critical") in got
+
+
+def test_list_building_through_append_is_followed() -> None:
+    got = concepts("""
+        def build_filters(args):
+            parts = ["deleted = 0"]
+            if args.get("brand"):
+                parts.append(f"brand = '{args['brand']}'")
+            return " AND ".join(parts)
+        @app.route("/p")
+        def p():
+            where = build_filters(request.args)
+            return sqlite3.connect("x").execute("SELECT * FROM p WHERE " + where).fetchall()
+    """)
+    assert "sql-injection" in got
+
+
+def test_graphql_resolver_arguments_are_client_data() -> None:
+    src = (
+        "import graphene, os\n"
+        "class Q(graphene.ObjectType):\n"
+        "    def resolve_ping(self, info, host):\n"
+        "        return os.popen('ping -c 1 ' + host).read()\n"
+    )
+    result = analyse_python("schema.py", ast.parse(src), False)
+    assert any(f.concept == "command-injection" and f.severity == "critical" for f in result.findings)
+
+
+def test_request_data_into_a_sink_named_helper_of_another_module() -> None:
+    got = findings("""
+        from app import helpers
+        @app.route("/c")
+        def c():
+            return helpers.run_cmd("curl " + request.args["url"])
+    """)
+    assert any(c == "command-injection" for _, c, _ in got)
+
+
+def test_tls_opt_out_under_an_explicit_flag_is_not_a_finding() -> None:
+    src = (
+        "import ssl\n"
+        "def context(verify: bool) -> ssl.SSLContext:\n"
+        "    ctx = ssl.create_default_context()\n"
+        "    if not verify:\n"
+        "        ctx.check_hostname = False\n"
+        "        ctx.verify_mode = ssl.CERT_NONE\n"
+        "    return ctx\n"
+        "def client(session):\n"
+        "    session.verify = False\n"
+    )
+    result = analyse_python("net.py", ast.parse(src), False)
+    assert [f.line for f in result.findings if f.concept == "tls-verification-disabled"] == [9]

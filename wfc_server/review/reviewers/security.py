@@ -10,6 +10,7 @@ reaches the sink), not the tool's own label.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import warnings
 from collections.abc import Mapping
@@ -101,6 +102,7 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
     for source in inp.files:
         if not source.added_lines or source.path.rsplit(".", 1)[-1].lower() in _BINARYISH:
             continue
+        source = _encodable(source)
         if source.language == "python":
             if bandit is None:
                 bandit = BanditRunner(frozenset(BANDIT_RULES))
@@ -114,6 +116,15 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
             out.findings.extend(analyse_sql(source.path, source.text, _test_code(source)))
         out.findings.extend(_secrets(source, scanner))
     return out
+
+
+def _encodable(source: SourceFile) -> SourceFile:
+    """Parsers need valid UTF-8: replace lone surrogates (undecodable bytes) in a copy."""
+    try:
+        source.text.encode("utf-8")
+    except UnicodeEncodeError:
+        return dataclasses.replace(source, text=source.text.encode("utf-8", "replace").decode("utf-8"))
+    return source
 
 
 def _test_code(source: SourceFile) -> bool:

@@ -435,7 +435,7 @@ class LangAnalysis:
         if not m:
             return False
         body = re.search(rf"\b{re.escape(m.group(1))}\s*\([^)]*\)\s*(?:throws[^{{]*)?\{{(.{{0,800}}?)\n\s*\}}",
-                         self.text, re.S)
+                         self.text, re.DOTALL)
         return bool(body and re.search(r"\.find\(\)|re\.search\(", body.group(1)))
 
     def _patterns(self, name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -488,13 +488,17 @@ class LangAnalysis:
             level = CLEAN
         if need_built and not (v.built or _is_built(expr)) and level < SOURCE:
             return
+        if kind == "ssrf" and level == PARAM and self.language in {"javascript", "typescript"} and not v.built:
+            return  # fetch(url) helpers are everywhere in browser code, where SSRF does not exist
         if kind == "nosql":
             verdict = ("high", 75) if level == SOURCE else None
         elif severity is not None and level >= PARAM:
             verdict = severity if level == SOURCE else ("medium", 45)
         elif dom and level in {UNKNOWN, PARAM}:
-            # computed HTML from unknown data: worth a look, but only string building is a pattern
-            verdict = ("medium", 45) if (v.built or _is_built(expr)) else ("low", 35)
+            # raw-HTML sinks fed computed data: a parameter or string building is the pattern;
+            # an opaque value from elsewhere only deserves a note
+            react = "dangerouslySetInnerHTML" in label
+            verdict = ("medium", 45) if (v.built or _is_built(expr) or level == PARAM or react) else ("low", 35)
         else:
             verdict = severity_for(kind, level, Taint(levels=(level,) * len(KINDS), origin=v.origin,
                                                       source_kind=v.source_kind,
@@ -816,7 +820,7 @@ class LangAnalysis:
     def java_returns(self, root: SgNode) -> None:
         """Spring MVC: ``return "redirect:" + url`` redirects to whatever ``url`` holds."""
         for node in root.find_all(kind="return_statement"):
-            m = re.match(r"return\s+\"redirect:\"\s*\+\s*(.+?);?\s*$", node.text(), re.S)
+            m = re.match(r"return\s+\"redirect:\"\s*\+\s*(.+?);?\s*$", node.text(), re.DOTALL)
             if m:
                 self.sink(node, "redirect", m.group(1), "a Spring `redirect:` view name")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -252,10 +253,13 @@ class ModuleInfo:
     def build(cls, tree: ast.Module, assume_web: bool = False) -> ModuleInfo:
         info = cls(tree, assume_web=assume_web)
         assigned: dict[str, int] = {}
-        for node in ast.walk(tree):
+        queue: deque[ast.AST] = deque([tree])
+        while queue:  # one breadth-first pass: outer definitions before inner ones
+            node = queue.popleft()
             info.nodes.append(node)
             for child in ast.iter_child_nodes(node):
                 info.parents[id(child)] = node
+                queue.append(child)
             if isinstance(node, ast.Import):
                 info.modules.update((a.asname or a.name.split(".")[0]) for a in node.names)
                 for a in node.names:
@@ -1005,6 +1009,7 @@ class ModuleTaint:
     _callsite: dict[str, dict[str, Taint]] = field(default_factory=dict)
     final_envs: dict[int, Env] = field(default_factory=dict)
     _collecting: bool = False
+    _callers: set[int] = field(default_factory=set)
     _routes: bool | None = None
 
     def analyse(self) -> None:
@@ -1014,15 +1019,32 @@ class ModuleTaint:
         only ever called with quoted data is clean, and one called with request data is
         critical); helpers nobody in the file calls keep "parameter" taint.
         """
-        self._collecting = True
-        self._walk_all(report=False)
-        self._collecting = False
+        if self._has_local_calls():
+            self._collecting = True
+            self._walk_all(report=False)
+            self._collecting = False
         self.final_envs.clear()
         self._walk_all(report=True)
 
+    def _has_local_calls(self) -> bool:
+        """Which scopes call a function defined in this file (pass one walks only those)?"""
+        names = self.info.functions
+        self._callers = set()
+        for node in self.info.nodes:
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else (func.attr if isinstance(func, ast.Attribute) else "")
+                if name in names:
+                    scope = self._enclosing(node)
+                    self._callers.add(id(scope) if scope is not None else 0)
+        return bool(self._callers)
+
     def _walk_all(self, report: bool) -> None:
-        FunctionAnalysis(self, None, {}, report=report).run()
+        if report or 0 in self._callers:
+            FunctionAnalysis(self, None, {}, report=report).run()
         funcs = [n for n in self.info.nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        if not report:
+            funcs = [f for f in funcs if id(f) in self._callers]
         for func in funcs:  # outer functions come first (breadth-first walk)
             params = self.bound_params(func) if report else self.initial_params(func)
             outer = self._enclosing(func)

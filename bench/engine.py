@@ -232,6 +232,15 @@ def main() -> None:
     print(f"reviewers run directly, sequentially: median {baseline:.3f} s")
     print(f"overhead ratio: {ratio:.2f} (target <= 1.5); warm target < 1 s: "
           f"{'met' if warm < 1.0 else 'NOT met'}")
+    from bench.harness import save_results
+
+    saved = save_results("engine", {
+        "files": len(files), "added_lines": added, "reviewers": roles, "runs": RUNS,
+        "warm_median_s": round(warm, 3), "warm_min_s": round(min(times), 3),
+        "warm_max_s": round(max(times), 3), "direct_median_s": round(baseline, 3),
+        "overhead_ratio": round(ratio, 2), "findings": findings,
+    })
+    print(f"saved {saved}")
 
 
 if __name__ == "__main__":

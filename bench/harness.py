@@ -7,42 +7,30 @@ it (``python -m wfc_server``), the load comes from another process (``wrk`` when
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import platform
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
 import aiohttp
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests import helpers
+from tests.helpers import CLEAN_DIFF, ROOT, ServerProcess, free_port
+
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 
-SAMPLE_DIFF = """diff --git a/app/maths.py b/app/maths.py
-new file mode 100644
-index 0000000..2222222
---- /dev/null
-+++ b/app/maths.py
-@@ -0,0 +1,6 @@
-+\"\"\"Small arithmetic helpers.\"\"\"
-+
-+
-+def add(left: int, right: int) -> int:
-+    \"\"\"Return the sum of two integers.\"\"\"
-+    return left + right
-"""
+#: The small clean diff the benches submit.
+SAMPLE_DIFF = CLEAN_DIFF
 
 #: Rate limits and queue sized so the bench measures the service, not its throttles.
 UNTHROTTLED = {
@@ -53,12 +41,6 @@ UNTHROTTLED = {
     "WFC_REVIEW_QUEUE_SIZE": "1000000",
     "WFC_LOG_LEVEL": "warning",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def machine() -> dict[str, Any]:
@@ -138,43 +120,12 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def descendants(pid: int) -> list[int]:
-    """All processes below ``pid`` (engine workers, forkserver), from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry.name))
-    found: list[int] = []
-    stack = [pid]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.append(child)
-            stack.append(child)
-    return found
-
-
-@dataclass
-class Server:
+class Server(ServerProcess):
     """One server process (the service or the bare baseline app) on a free port."""
-
-    argv: list[str]
-    port: int
-    env: dict[str, str] = field(default_factory=dict)
-    log_path: Path | None = None
-    proc: subprocess.Popen[bytes] | None = None
-    started_at: float = 0.0
 
     @classmethod
     def service(cls, data_dir: Path, env: dict[str, str] | None = None) -> Server:
-        port = free_port()
-        argv = [sys.executable, "-m", "wfc_server", "--host", "127.0.0.1", "--port", str(port),
-                "--data-dir", str(data_dir)]
-        return cls(argv, port, {**UNTHROTTLED, **(env or {})}, data_dir.parent / f"server-{port}.log")
+        return cls(data_dir, {**UNTHROTTLED, **(env or {})}, base_env={}, ready_timeout=300.0, stop_grace=20.0)
 
     @classmethod
     def bare(cls, body_file: Path | None = None) -> Server:
@@ -182,76 +133,14 @@ class Server:
         argv = [sys.executable, str(BENCH / "bare_app.py"), "--port", str(port)]
         if body_file is not None:
             argv += ["--body", str(body_file)]
-        return cls(argv, port)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
-
-    def start(self) -> Server:
-        if self.log_path:
-            self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log_path or os.devnull, "ab") as log:
-            self.started_at = time.perf_counter()
-            self.proc = subprocess.Popen(self.argv, env={**os.environ, **self.env}, cwd=ROOT, stdout=log,
-                                         stderr=subprocess.STDOUT, start_new_session=True)
-        return self
-
-    async def wait_ready(self, path: str = "/health/ready", timeout: float = 300.0) -> float:
-        """Seconds from process start to ``path`` answering 200."""
-        deadline = time.monotonic() + timeout
-        async with aiohttp.ClientSession() as session:
-            while time.monotonic() < deadline:
-                if self.proc is not None and self.proc.poll() is not None:
-                    raise RuntimeError(f"server exited: {self.tail()}")
-                try:
-                    async with session.get(self.url + path) as response:
-                        if response.status == 200:
-                            return time.perf_counter() - self.started_at
-                except aiohttp.ClientError:
-                    pass
-                await asyncio.sleep(0.02)
-        raise RuntimeError(f"server not ready after {timeout}s: {self.tail()}")
-
-    def log_text(self) -> str:
-        if self.log_path and self.log_path.exists():
-            return self.log_path.read_text(errors="replace")
-        return ""
-
-    def tail(self) -> str:
-        return self.log_text()[-2000:]
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(10)
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        return cls(None, port=port, argv=argv, base_env={}, ready_timeout=300.0, stop_grace=20.0)
 
 
-async def create_project(session: aiohttp.ClientSession, base: str, project_id: str) -> dict[str, str]:
-    """A new project's auth headers."""
-    async with session.post(f"{base}/v1/projects/", json={
-        "project_id": project_id, "developer_id": "bench", "repo_path": "/nonexistent/bench"}) as response:
-        body = await response.json()
-        if response.status != 201:
-            raise RuntimeError(f"project create failed: {response.status} {body}")
-    return {"X-Project-ID": body["project_id"], "Authorization": f"Bearer {body['api_key']}"}
+#: A new project's auth headers (a bench project, no repo: reviews run in diff mode).
+create_project = partial(helpers.create_project, repo_path="/nonexistent/bench", developer_id="bench")
+
+#: A review's terminal body; a busy service's non-200 answers are polled through.
+wait_terminal = partial(helpers.wait_review, timeout=300.0, strict=False)
 
 
 async def submit(session: aiohttp.ClientSession, base: str, headers: dict[str, str],
@@ -261,18 +150,6 @@ async def submit(session: aiohttp.ClientSession, base: str, headers: dict[str, s
         if response.status != 202:
             raise RuntimeError(f"submit failed: {response.status} {body}")
     return str(body["review_id"])
-
-
-async def wait_terminal(session: aiohttp.ClientSession, base: str, headers: dict[str, str],
-                        review_id: str, timeout: float = 300.0) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        async with session.get(f"{base}/v1/reviews/{review_id}", headers=headers) as response:
-            body = await response.json()
-        if body.get("status") in ("completed", "failed", "cancelled"):
-            return dict(body)
-        await asyncio.sleep(0.1)
-    raise RuntimeError(f"review {review_id} not terminal after {timeout}s")
 
 
 @dataclass

@@ -173,7 +173,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="wfc-bench-soak-") as tmp, Server.service(Path(tmp) / "data", env) as server:
         asyncio.run(server.wait_ready())
         figures = asyncio.run(run(server, args))
-        logged_errors = server.log_text().count("http.unhandled_error")
+        logged_errors = server.logs().count("http.unhandled_error")
     figures["unhandled_errors_logged"] = logged_errors
     print(table(["responses", "count"], list(figures["responses"].items())))
     print()

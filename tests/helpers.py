@@ -1,4 +1,7 @@
-"""Test helpers: credentials, sample diffs, polling, and a real server subprocess."""
+"""Test helpers: credentials, sample diffs, polling, real server subprocesses, process trees.
+
+Shared by the test suites and the benches (``bench/harness.py`` imports from here).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +13,11 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import aiohttp
 from aiohttp.test_utils import TestClient
@@ -51,7 +56,13 @@ index 0000000..2222222
 """
 
 
-@dataclass
+TERMINAL = ("completed", "failed", "cancelled")
+
+#: An HTTP client: a real session (with a base URL) or an aiohttp TestClient (base "").
+Http = aiohttp.ClientSession | TestClient
+
+
+@dataclass(frozen=True)
 class Credentials:
     project_id: str
     api_key: str
@@ -61,14 +72,23 @@ class Credentials:
         return {"X-Project-ID": self.project_id, "Authorization": f"Bearer {self.api_key}"}
 
     @classmethod
-    async def create(cls, client: TestClient, project_id: str, repo_path: str = "/nonexistent/repo") -> Credentials:
-        response = await client.post(
-            "/v1/projects/",
-            json={"project_id": project_id, "developer_id": "dev-1", "repo_path": repo_path},
-        )
-        assert response.status == 201, await response.text()
-        body = await response.json()
+    async def create(cls, http: Http, project_id: str, repo_path: str = "/nonexistent/repo", *,
+                     base: str = "", developer_id: str = "dev-1") -> Credentials:
+        """Register a project over HTTP (``base`` is the server URL, "" for a TestClient)."""
+        async with http.post(f"{base}/v1/projects/", json={
+                "project_id": project_id, "developer_id": developer_id, "repo_path": repo_path}) as response:
+            text = await response.text()
+            if response.status != 201:
+                raise AssertionError(f"project create failed: {response.status} {text}")
+        body = json.loads(text)
         return cls(body["project_id"], body["api_key"])
+
+
+async def create_project(http: Http, base: str, project_id: str, repo_path: str = "/nonexistent/repo", *,
+                         developer_id: str = "dev") -> dict[str, str]:
+    """A new project's auth headers."""
+    creds = await Credentials.create(http, project_id, repo_path, base=base, developer_id=developer_id)
+    return creds.headers
 
 
 async def wait_ready(client: TestClient, timeout: float = 20.0) -> None:
@@ -90,63 +110,128 @@ async def submit(client: TestClient, creds: Credentials, diff: str = CLEAN_DIFF,
     return await response.json()
 
 
-async def wait_terminal(client: TestClient, creds: Credentials, review_id: str, timeout: float = 60.0) -> dict[str, Any]:
+async def wait_review(http: Http, base: str, headers: Mapping[str, str], review_id: str, timeout: float = 60.0,
+                      *, strict: bool = True, interval: float = 0.1) -> dict[str, Any]:
+    """Poll a review until it is terminal; its body.
+
+    ``strict`` asserts every poll answers 200; without it, other answers are polled through.
+    """
     deadline = time.monotonic() + timeout
+    body: dict[str, Any] = {}
     while time.monotonic() < deadline:
-        response = await client.get(f"/v1/reviews/{review_id}", headers=creds.headers)
-        body = await response.json()
-        if body["status"] in ("completed", "failed", "cancelled"):
+        async with http.get(f"{base}/v1/reviews/{review_id}", headers=headers) as response:
+            if strict and response.status != 200:
+                raise AssertionError(f"review {review_id}: {response.status} {await response.text()}")
+            body = await response.json()
+        if body.get("status") in TERMINAL:
             return body
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"review {review_id} did not finish")
+        await asyncio.sleep(interval)
+    raise AssertionError(f"review {review_id} not terminal after {timeout}s: {body.get('status')}")
+
+
+async def wait_terminal(client: TestClient, creds: Credentials, review_id: str, timeout: float = 60.0) -> dict[str, Any]:
+    """``wait_review`` for a TestClient and a project's credentials."""
+    return await wait_review(client, "", creds.headers, review_id, timeout, interval=0.05)
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return int(sock.getsockname()[1])
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid``, from /proc (the engine's forkserver and its workers)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found: list[int] = []
+    stack = [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+#: Environment the test suites run a server with unless told otherwise.
+ONE_WORKER = {"WFC_REVIEW_WORKERS": "1", "WFC_ENGINE_PROCESS_POOL_SIZE": "1"}
 
 
 class ServerProcess:
-    """``python -m wfc_server`` as a user runs it, on a free port, logs captured to a file."""
+    """A server process on a free port, in its own session, output logged to a file.
 
-    def __init__(self, data_dir: Path, env: dict[str, str] | None = None, log_path: Path | None = None) -> None:
+    By default ``python -m wfc_server`` as a user runs it; ``argv`` runs something else (it must
+    listen on ``port``). ``base_env`` sits under ``env``; ``stop_grace`` > 0 makes ``stop`` send
+    SIGTERM and wait that long before killing the whole group.
+    """
+
+    def __init__(self, data_dir: Path | None, env: Mapping[str, str] | None = None, log_path: Path | None = None,
+                 *, port: int | None = None, argv: Sequence[str] | None = None,
+                 base_env: Mapping[str, str] = ONE_WORKER, ready_timeout: float = 30.0,
+                 stop_grace: float = 0.0) -> None:
         self.data_dir = data_dir
-        self.port = free_port()
-        self.env = {**os.environ, "WFC_REVIEW_WORKERS": "1", "WFC_ENGINE_PROCESS_POOL_SIZE": "1",
-                    **(env or {})}
-        self.log_path = log_path or data_dir.parent / f"server-{self.port}.log"
+        self.port = port or free_port()
+        self.env = {**os.environ, **base_env, **(env or {})}
+        if log_path is None and data_dir is not None:
+            log_path = data_dir.parent / f"server-{self.port}.log"
+        self.log_path = log_path
+        if argv is None:
+            assert data_dir is not None, "the service needs a data directory"
+            argv = [sys.executable, "-m", "wfc_server", "--host", "127.0.0.1", "--port", str(self.port),
+                    "--data-dir", str(data_dir)]
+        self.argv = list(argv)
+        self.ready_timeout = ready_timeout
+        self.stop_grace = stop_grace
         self.proc: subprocess.Popen[bytes] | None = None
+        self.started_at = 0.0
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> ServerProcess:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "wfc_server", "--host", "127.0.0.1", "--port", str(self.port),
-             "--data-dir", str(self.data_dir)],
-            stdout=log, stderr=subprocess.STDOUT, env=self.env, cwd=ROOT,
-            start_new_session=True,
-        )
-        log.close()
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def start(self) -> Self:
+        if self.log_path is not None:
+            self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log_path or os.devnull, "ab") as log:
+            self.started_at = time.perf_counter()
+            self.proc = subprocess.Popen(self.argv, stdout=log, stderr=subprocess.STDOUT, env=self.env, cwd=ROOT,
+                                         start_new_session=True)
         return self
 
-    async def wait_ready(self, timeout: float = 30.0) -> None:
+    async def wait_ready(self, path: str = "/health/ready", timeout: float | None = None) -> float:
+        """Seconds from process start to ``path`` answering 200."""
+        timeout = self.ready_timeout if timeout is None else timeout
         deadline = time.monotonic() + timeout
         async with aiohttp.ClientSession() as session:
             while time.monotonic() < deadline:
-                assert self.proc is not None and self.proc.poll() is None, self.logs()[-2000:]
+                if self.proc is None or self.proc.poll() is not None:
+                    code = None if self.proc is None else self.proc.returncode
+                    raise AssertionError(f"server exited with {code}:\n{self.log_tail(2000)}")
                 try:
-                    async with session.get(f"{self.url}/health/ready") as response:
+                    async with session.get(self.url + path) as response:
                         if response.status == 200:
-                            return
+                            return time.perf_counter() - self.started_at
                 except aiohttp.ClientError:
                     pass
-                await asyncio.sleep(0.05)
-        raise AssertionError("server did not become ready:\n" + self.logs()[-2000:])
+                await asyncio.sleep(0.02)
+        raise AssertionError(f"server not ready after {timeout}s:\n{self.log_tail(2000)}")
+
+    def wait_ready_sync(self, timeout: float | None = None) -> float:
+        """``wait_ready`` from a thread whose event loop is in use (Playwright's sync API)."""
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, self.wait_ready(timeout=timeout)).result()
 
     def kill9(self) -> None:
         assert self.proc is not None
@@ -159,15 +244,35 @@ class ServerProcess:
         return self.proc.wait(timeout)
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
+        """End the process if running: SIGTERM first when ``stop_grace`` is set, else SIGKILL to the group."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        if self.stop_grace > 0:
+            self.proc.send_signal(signal.SIGTERM)
             try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
+                self.proc.wait(self.stop_grace)
+                return
+            except subprocess.TimeoutExpired:
                 pass
-            self.proc.wait(10)
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait(10)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
     def logs(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        if self.log_path is not None and self.log_path.exists():
+            return self.log_path.read_text(errors="replace")
+        return ""
+
+    def log_tail(self, chars: int = 4000) -> str:
+        return self.logs()[-chars:] or "(no log)"
 
     def log_lines(self) -> list[dict[str, Any]]:
         lines = []

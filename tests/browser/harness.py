@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
@@ -22,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
+from tests.helpers import Credentials, ServerProcess
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -39,25 +35,15 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 READY_TIMEOUT_S = 45.0
 
 
-@dataclass(frozen=True, slots=True)
-class Credentials:
-    project_id: str
-    api_key: str
+class Server(ServerProcess):
+    """A running server process with a blocking HTTP client for test setup.
 
+    Its log is shown when something fails.
+    """
 
-@dataclass(slots=True)
-class Server:
-    """A running server process and where its log goes (shown when something fails)."""
-
-    base_url: str
-    process: subprocess.Popen[bytes]
-    log_path: Path
-
-    def log_tail(self, chars: int = 4000) -> str:
-        try:
-            return self.log_path.read_text(encoding="utf-8", errors="replace")[-chars:]
-        except OSError:
-            return "(no log)"
+    @property
+    def base_url(self) -> str:
+        return self.url
 
     def request(
         self,
@@ -69,8 +55,7 @@ class Server:
         """Plain HTTP call used by tests for setup; returns (status, JSON body)."""
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         if creds is not None:
-            headers["X-Project-ID"] = creds.project_id
-            headers["Authorization"] = f"Bearer {creds.api_key}"
+            headers.update(creds.headers)
         data = json.dumps(body).encode() if body is not None else None
         req = urllib.request.Request(
             self.base_url + path, data=data, headers=headers, method=method
@@ -101,20 +86,6 @@ class Server:
         return Credentials(project_id=body["project_id"], api_key=body["api_key"])
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _is_ready(base_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(base_url + "/health/ready", timeout=2) as resp:
-            return resp.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @contextmanager
 def run_server(
     data_dir: Path,
@@ -126,58 +97,20 @@ def run_server(
     Pass ``port`` to restart a server where a previous one listened (same data dir).
     """
     data_dir.mkdir(parents=True, exist_ok=True)
-    port = port or _free_port()
-    env = dict(os.environ)
-    env.update({"WFC_RATE_LIMIT_CAPACITY": "100", "WFC_RATE_LIMIT_REFILL_RATE": "100"})
-    env.update(extra_env or {})
-    log_path = data_dir.parent / f"{data_dir.name}-server.log"
-    with log_path.open("ab") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "wfc_server",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--data-dir",
-                str(data_dir),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
     server = Server(
-        base_url=f"http://127.0.0.1:{port}", process=process, log_path=log_path
+        data_dir,
+        {"WFC_RATE_LIMIT_CAPACITY": "100", "WFC_RATE_LIMIT_REFILL_RATE": "100", **(extra_env or {})},
+        data_dir.parent / f"{data_dir.name}-server.log",
+        port=port,
+        base_env={},
+        ready_timeout=READY_TIMEOUT_S,
+        stop_grace=15.0,
     )
     try:
-        deadline = time.monotonic() + READY_TIMEOUT_S
-        while not _is_ready(server.base_url):
-            if process.poll() is not None:
-                pytest.fail(
-                    f"server exited with {process.returncode}:\n{server.log_tail()}"
-                )
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"server not ready after {READY_TIMEOUT_S}s:\n{server.log_tail()}"
-                )
-            time.sleep(0.1)
+        server.start().wait_ready_sync()
         yield server
     finally:
-        _stop(process)
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=5)
+        server.stop()
 
 
 def make_git_repo(path: Path) -> Path:

@@ -22,14 +22,15 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.helpers import CLEAN_DIFF, SQLI_DIFF, ServerProcess
-from tests.proof.support import (
+from tests.helpers import (
+    CLEAN_DIFF,
+    SQLI_DIFF,
     TERMINAL,
+    ServerProcess,
     create_project,
-    running_server,
-    tree_digest,
-    wait_terminal,
+    wait_review,
 )
+from tests.proof.support import running_server, tree_digest
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 
@@ -116,7 +117,7 @@ async def _review_outcome(target: Target, diff: str, headers: dict[str, str] | N
         if status != 202:
             _assert_error(status, body, {400, 413, 422})
             return status, body
-        final = await wait_terminal(session, target.url, headers, body["review_id"], timeout=90)
+        final = await wait_review(session, target.url, headers, body["review_id"], timeout=90)
     assert final["status"] in TERMINAL
     if final["status"] == "failed":
         assert final["error"] and "Traceback" not in final["error"], final
@@ -310,7 +311,7 @@ async def test_websocket_flood_and_oversized_frames(target: Target) -> None:
                 message = await ws.receive(timeout=10)
                 assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
                                         aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.TEXT)
-        final = await wait_terminal(session, target.url, target.diff_mode, review_id, timeout=90)
+        final = await wait_review(session, target.url, target.diff_mode, review_id, timeout=90)
         assert final["status"] == "completed", final
 
 
@@ -331,7 +332,7 @@ async def test_slow_readers_never_stall_the_service(target: Target) -> None:
             await writer.drain()
             sockets.append(writer)  # never read from
         try:
-            final = await wait_terminal(session, target.url, target.diff_mode, review_id, timeout=60)
+            final = await wait_review(session, target.url, target.diff_mode, review_id, timeout=60)
             assert final["status"] == "completed"
             started = time.monotonic()
             async with session.get(f"{target.url}/v1/reviews/", headers=target.diff_mode) as response:

@@ -22,15 +22,16 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.helpers import CLEAN_DIFF, SQLI_DIFF, ServerProcess
-from tests.proof.support import (
+from tests.helpers import (
+    CLEAN_DIFF,
+    SQLI_DIFF,
     TERMINAL,
-    UNTHROTTLED,
-    cmdline,
+    ServerProcess,
     create_project,
     descendants,
-    wait_terminal,
+    wait_review,
 )
+from tests.proof.support import UNTHROTTLED, cmdline
 from wfc_server.store.records import ProjectRecord, ReviewRecord
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(150)]
@@ -110,8 +111,8 @@ async def test_kill9_at_random_points_loses_and_corrupts_nothing(tmp_path: Path)
             assert not lost, f"{len(lost)} of {len(accepted)} acknowledged reviews lost: {lost[:5]}"
             deadline = time.monotonic() + 90
             for review_id in accepted:
-                states[review_id] = (await wait_terminal(session, server.url, headers, review_id,
-                                                         timeout=max(deadline - time.monotonic(), 1)))["status"]
+                states[review_id] = (await wait_review(session, server.url, headers, review_id,
+                                                       timeout=max(deadline - time.monotonic(), 1)))["status"]
     finally:
         server.stop()
     print(f"kill -9 x{KILL_CYCLES} (seed {SEED}): {len(accepted)} acknowledged, {len(lost)} lost, "
@@ -166,7 +167,7 @@ async def test_full_disk_fails_cleanly_damages_nothing_and_recovers(tmp_path: Pa
                 async with session.post(f"{server.url}/v1/reviews/", json={"diff_content": SQLI_DIFF},
                                         headers=headers) as response:
                     stored.append((await response.json())["review_id"])
-            before = {rid: await wait_terminal(session, server.url, headers, rid) for rid in stored}
+            before = {rid: await wait_review(session, server.url, headers, rid) for rid in stored}
             await asyncio.sleep(0.5)
             snapshot = {p: p.read_bytes() for p in data.glob("reviews/*/*")}
             filler = _fill(mount)
@@ -216,7 +217,7 @@ async def test_full_disk_fails_cleanly_damages_nothing_and_recovers(tmp_path: Pa
                         break
                 await asyncio.sleep(0.5)
             assert rid, "submits still fail after space was freed"
-            final = await wait_terminal(session, server.url, headers, rid)
+            final = await wait_review(session, server.url, headers, rid)
             assert final["status"] == "completed" and final["findings"], final
         assert not _stored_files_parse(data)
     finally:
@@ -248,7 +249,7 @@ async def test_review_finishing_while_disk_is_full_ends_terminal(tmp_path: Path)
             await _wait_status(session, server.url, headers, rid, "in_progress")
             filler = _fill(mount)
             try:
-                final = await wait_terminal(session, server.url, headers, rid, timeout=90)
+                final = await wait_review(session, server.url, headers, rid, timeout=90)
                 await asyncio.sleep(0.5)
             finally:
                 filler.unlink()
@@ -257,13 +258,13 @@ async def test_review_finishing_while_disk_is_full_ends_terminal(tmp_path: Path)
                                     headers=headers) as response:
                 assert response.status == 202, await response.text()
                 nxt = (await response.json())["review_id"]
-            after = await wait_terminal(session, server.url, headers, nxt, timeout=30)
+            after = await wait_review(session, server.url, headers, nxt, timeout=30)
             assert after["status"] == "completed" and after["findings"], after
         server.kill9()
         server.start()
         await server.wait_ready()
         async with aiohttp.ClientSession() as session:
-            restarted = await wait_terminal(session, server.url, headers, rid, timeout=120)
+            restarted = await wait_review(session, server.url, headers, rid, timeout=120)
         assert restarted["status"] in TERMINAL
         if restarted["status"] == "completed":
             assert restarted["coverage"] is not None, restarted
@@ -313,14 +314,14 @@ async def _kill_workers_during_review(server: ServerProcess, sig: signal.Signals
         assert victims, "no engine worker process found below the server"
         for pid in victims:
             os.kill(pid, sig)
-        final = await wait_terminal(session, server.url, headers, rid, timeout=60)
+        final = await wait_review(session, server.url, headers, rid, timeout=60)
         assert final["status"] == "failed", final
         assert final["error"] and "Traceback" not in final["error"], final
         # The pool recovered: the next review completes with its findings.
         async with session.post(f"{server.url}/v1/reviews/", json={"diff_content": SQLI_DIFF},
                                 headers=headers) as response:
             nxt = (await response.json())["review_id"]
-        after = await wait_terminal(session, server.url, headers, nxt, timeout=60)
+        after = await wait_review(session, server.url, headers, nxt, timeout=60)
         assert after["status"] == "completed" and after["findings"], after
         return final
 

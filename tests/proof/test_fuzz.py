@@ -28,8 +28,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.helpers import CLEAN_DIFF, ServerProcess
-from tests.proof.support import create_project, running_server, wait_terminal
+from tests.helpers import CLEAN_DIFF, ServerProcess, create_project, wait_review
+from tests.proof.support import running_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(150)]
 
@@ -54,7 +54,7 @@ def project(server: ServerProcess) -> tuple[dict[str, str], str]:
                                     headers=headers) as response:
                 assert response.status == 202
                 review_id = (await response.json())["review_id"]
-            await wait_terminal(session, server.url, headers, review_id)
+            await wait_review(session, server.url, headers, review_id)
         return headers, review_id
 
     return asyncio.run(setup())

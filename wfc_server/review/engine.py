@@ -122,6 +122,22 @@ def _write_sources(files: list[SourceFile], src: Path) -> list[tuple[str, str]]:
     return failed
 
 
+#: Reviewers whose analyzers overlap (ruff, the Python parse, ast-grep trees): run back to back
+#: in one worker they share that work through the worker's caches.
+_SHARED_ANALYSIS = ("correctness", "performance", "reliability", "maintainability")
+
+
+def reviewer_chains(roles: tuple[str, ...], slots: int) -> list[tuple[str, ...]]:
+    """Split the reviewers over the warm slots: security (the heaviest) apart, the reviewers
+    that share analysis together; with one slot, everything in one chain."""
+    if slots <= 1:
+        return [roles]
+    alone = tuple(r for r in roles if r not in _SHARED_ANALYSIS)
+    shared = tuple(r for r in roles if r in _SHARED_ANALYSIS)
+    chains = [(r,) for r in alone] + ([shared] if shared else [])
+    return chains
+
+
 class ReviewEngine:
     """Runs reviews; one instance per service process, started once and closed on shutdown."""
 
@@ -262,21 +278,27 @@ class ReviewEngine:
         budget = self.settings.reviewer_timeout_seconds
         cap = self.settings.max_findings_per_rule_per_file
 
-        async def one(role: str) -> ReviewerOutcome:
+        async def chain(roles: tuple[str, ...]) -> list[ReviewerOutcome]:
+            # One slot runs the whole chain, so reviewers that share analyzer work (one ruff
+            # run, one parse per file, cached in the worker) do it once per review.
+            outcomes: list[ReviewerOutcome] = []
             async with self._pool.checkout() as slot:
-                await tracker.emit("reviewer", "started", _WORKSPACE_READY, reviewer=role)
-                try:
-                    outcome: ReviewerOutcome = await slot.call(
-                        run_reviewer_task, self._runner, role, inp, cap, timeout=budget
-                    )
-                except TimeoutError:
-                    raise ReviewFailed(
-                        f"reviewer {role} timed out after {budget:g} seconds"
-                    ) from None
-                except WorkerError as exc:
-                    raise ReviewFailed(f"reviewer {role} failed: {exc}") from None
-            await tracker.reviewer_finished(role, len(outcome.findings))
-            return outcome
+                for role in roles:
+                    await tracker.emit("reviewer", "started", _WORKSPACE_READY, reviewer=role)
+                    try:
+                        outcome: ReviewerOutcome = await slot.call(
+                            run_reviewer_task, self._runner, role, inp, cap, timeout=budget
+                        )
+                    except TimeoutError:
+                        raise ReviewFailed(
+                            f"reviewer {role} timed out after {budget:g} seconds"
+                        ) from None
+                    except WorkerError as exc:
+                        raise ReviewFailed(f"reviewer {role} failed: {exc}") from None
+                    await tracker.reviewer_finished(role, len(outcome.findings))
+                    outcomes.append(outcome)
+            return outcomes
 
-        outcomes = await _all_or_nothing([one(role) for role in self._roles])
+        chains = await _all_or_nothing([chain(c) for c in reviewer_chains(self._roles, self._pool.size)])
+        outcomes = [outcome for outcomes_of_chain in chains for outcome in outcomes_of_chain]
         return outcomes, {role: "ok" for role in self._roles}

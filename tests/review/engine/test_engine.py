@@ -254,3 +254,15 @@ async def test_event_loop_stays_responsive_on_a_big_diff(make_engine) -> None:  
     await beat
     assert result.coverage["reviewed"] == 10
     assert worst < 0.25, f"event loop blocked for {worst:.3f} s"
+
+
+def test_reviewer_chains_keep_shared_analysis_together() -> None:
+    from wfc_server.review.engine import reviewer_chains
+    from wfc_server.review.model import ROLES
+
+    assert reviewer_chains(ROLES, 1) == [ROLES]
+    chains = reviewer_chains(ROLES, 2)
+    assert chains[0] == ("security",)
+    assert chains[1] == ("correctness", "performance", "maintainability", "reliability")
+    assert sorted(r for c in reviewer_chains(ROLES, 8) for r in c) == sorted(ROLES)
+    assert reviewer_chains(("security",), 4) == [("security",)]

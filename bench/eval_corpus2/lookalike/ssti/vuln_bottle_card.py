@@ -1,0 +1,8 @@
+"""Greeting card preview (Bottle SimpleTemplate)."""
+from bottle import request, route, template
+
+
+@route("/card")
+def card():
+    greeting = request.query.getunicode("text", "Happy birthday!")
+    return template("<div class='card'>" + greeting + "</div>")

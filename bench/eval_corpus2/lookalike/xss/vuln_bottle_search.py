@@ -1,0 +1,9 @@
+"""Search results page (Bottle)."""
+from bottle import request, response, route
+
+
+@route("/search")
+def search():
+    q = request.query.getunicode("q", "")
+    response.content_type = "text/html; charset=utf-8"
+    return "<h2>Results for " + q + "</h2><ul></ul>"

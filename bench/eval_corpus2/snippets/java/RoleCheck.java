@@ -1,0 +1,5 @@
+public class RoleCheck {
+    public boolean isAdmin(String role) {
+        return role == "admin";
+    }
+}

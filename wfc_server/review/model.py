@@ -10,7 +10,8 @@ so it pickles cheaply across the process pool.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Awaitable, Callable, Literal
+from typing import Any, Literal
+from collections.abc import Awaitable, Callable
 
 Severity = Literal["critical", "high", "medium", "low", "info"]
 Role = Literal["security", "correctness", "performance", "maintainability", "reliability"]

@@ -51,3 +51,17 @@ def rule_ids(findings: list[RawFinding]) -> set[str]:
 
 def at(findings: list[RawFinding], line: int) -> list[RawFinding]:
     return [f for f in findings if f.line == line]
+
+
+def assert_fires_on_defect_only(
+    tmp_path: Path, role: str, rule: str, path: str, bad: str, good: str, family: str | None = None
+) -> list[RawFinding]:
+    """``rule`` reports ``bad`` (as ``role``, from ``family`` if given) and stays quiet on
+    ``good``; the hits on ``bad`` are returned for further checks."""
+    hits = [f for f in review(tmp_path, role, path, bad).findings if f.rule_id == rule]
+    assert hits, f"{rule} missed"
+    assert all(f.reviewer == role and f.suggestion for f in hits)
+    assert family is None or all(f.family == family for f in hits)
+    quiet = [f for f in review(tmp_path, role, path, good).findings if f.rule_id == rule]
+    assert not quiet, f"{rule} false alarm: {quiet}"
+    return hits

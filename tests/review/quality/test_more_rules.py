@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.review.quality.helpers import review
+from tests.review.quality.helpers import assert_fires_on_defect_only, review
 
 # (role, rule, path, bad, good)
 CASES = [
@@ -297,11 +297,7 @@ def test_list_parameter_membership_is_low(tmp_path: Path) -> None:
 def test_rule_fires_on_defect_only(
     tmp_path: Path, role: str, rule: str, path: str, bad: str, good: str
 ) -> None:
-    hits = [f for f in review(tmp_path, role, path, bad).findings if f.rule_id == rule]
-    assert hits, f"{rule} missed"
-    assert all(f.reviewer == role and f.suggestion for f in hits)
-    quiet = [f for f in review(tmp_path, role, path, good).findings if f.rule_id == rule]
-    assert not quiet, f"{rule} false alarm: {quiet}"
+    assert_fires_on_defect_only(tmp_path, role, rule, path, bad, good)
 
 
 def test_sql_finding_points_at_the_offending_line(tmp_path: Path) -> None:

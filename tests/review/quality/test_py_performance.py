@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.review.quality.helpers import review
+from tests.review.quality.helpers import assert_fires_on_defect_only, review
 
 CASES = [
     (
@@ -65,16 +65,7 @@ CASES = [
     ("rule", "bad", "good"), CASES, ids=[c[0] + str(i) for i, c in enumerate(CASES)]
 )
 def test_rule_fires_on_defect_only(tmp_path: Path, rule: str, bad: str, good: str) -> None:
-    hits = [
-        f for f in review(tmp_path, "performance", "svc/bad.py", bad).findings if f.rule_id == rule
-    ]
-    assert hits, f"{rule} missed"
-    quiet = [
-        f
-        for f in review(tmp_path, "performance", "svc/good.py", good).findings
-        if f.rule_id == rule
-    ]
-    assert not quiet, f"{rule} false alarm: {quiet}"
+    assert_fires_on_defect_only(tmp_path, "performance", rule, "svc/perf.py", bad, good)
 
 
 def test_blocking_call_in_async_is_high_and_merged_with_ruff(tmp_path: Path) -> None:
@@ -94,8 +85,7 @@ def test_method_cache_is_medium(tmp_path: Path) -> None:
         tmp_path,
         "performance",
         "svc/c.py",
-        "import functools\n\nclass A:\n    @functools.cache\n    def f(self, x):\n"
-        "        return x\n",
+        "import functools\n\nclass A:\n    @functools.cache\n    def f(self, x):\n        return x\n",
     )
     assert [f.severity for f in out.findings if f.rule_id == "B019"] == ["medium"]
 

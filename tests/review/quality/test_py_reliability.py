@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.review.quality.helpers import review
+from tests.review.quality.helpers import assert_fires_on_defect_only, review
 
 CASES = [
     (
@@ -61,17 +61,8 @@ CASES = [
     ("rule", "bad", "good"), CASES, ids=[c[0] + str(i) for i, c in enumerate(CASES)]
 )
 def test_rule_fires_on_defect_only(tmp_path: Path, rule: str, bad: str, good: str) -> None:
-    hits = [
-        f for f in review(tmp_path, "reliability", "svc/bad.py", bad).findings if f.rule_id == rule
-    ]
-    assert hits, f"{rule} missed"
+    hits = assert_fires_on_defect_only(tmp_path, "reliability", rule, "svc/rel.py", bad, good)
     assert all(f.cwe for f in hits)
-    quiet = [
-        f
-        for f in review(tmp_path, "reliability", "svc/good.py", good).findings
-        if f.rule_id == rule
-    ]
-    assert not quiet, f"{rule} false alarm: {quiet}"
 
 
 TRAPS = {

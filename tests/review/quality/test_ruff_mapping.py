@@ -124,3 +124,30 @@ def test_indented_excerpt_is_a_fragment_not_a_syntax_error(tmp_path: Path) -> No
     assert not out.findings and not out.skipped
     rel = review(tmp_path, "reliability", "a/excerpt.py", excerpt, raw=True)
     assert [f.concept for f in rel.findings] == ["swallowed-exception"]
+
+
+def test_python2_compat_names_are_low_not_typos(tmp_path: Path) -> None:
+    code = (
+        "import marshal\n"
+        "from ._compat import PY2\n\n"
+        "if not PY2:\n"
+        "    marshal_dump = marshal.dump\n"
+        "else:\n"
+        "    def marshal_dump(code, f):\n"
+        "        if isinstance(f, fyle):\n"
+        "            marshal.dump(code, f)\n\n"
+        "def to_text(value):\n"
+        "    if isinstance(value, basestring):\n"
+        "        return value\n"
+        "    try:\n"
+        "        return unicod(value)\n"
+        "    except NameError:\n"
+        "        return str(value)\n"
+    )
+    out = review(tmp_path, "correctness", "a/compat.py", code)
+    hits = {f.line: f.severity for f in out.findings if f.rule_id == "F821"}
+    assert {8: "low", 12: "low"}.items() <= hits.items()
+    assert set(hits.values()) == {"low"}  # ruff itself may skip the NameError probe
+    typo = "import os\n\nif os.name == 'nt':\n    def f(file):\n        return fille\n"
+    out = review(tmp_path, "correctness", "a/typo2.py", typo)
+    assert {f.severity for f in out.findings if f.rule_id == "F821"} == {"high"}

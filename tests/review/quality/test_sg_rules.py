@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.review.quality.helpers import review
+from tests.review.quality.helpers import assert_fires_on_defect_only, review
 
 # (role, rule, path, bad, good)
 CASES = [
@@ -170,11 +170,7 @@ CASES = [
 def test_rule_fires_on_defect_only(
     tmp_path: Path, role: str, rule: str, path: str, bad: str, good: str
 ) -> None:
-    hits = [f for f in review(tmp_path, role, path, bad).findings if f.rule_id == rule]
-    assert hits, f"{rule} missed"
-    assert all(f.family == "ast-grep" and f.reviewer == role for f in hits)
-    quiet = [f for f in review(tmp_path, role, path, good).findings if f.rule_id == rule]
-    assert not quiet, f"{rule} false alarm: {quiet}"
+    assert_fires_on_defect_only(tmp_path, role, rule, path, bad, good, "ast-grep")
 
 
 def test_trailing_comment_after_catch_is_not_its_body(tmp_path: Path) -> None:

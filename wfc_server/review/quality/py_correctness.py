@@ -1,5 +1,6 @@
 """Python correctness rules ruff does not have: off-by-one indexing, tautologies, lost results,
-missing f-prefix, unreachable code, shadowed builtins that are then called, missing await."""
+missing f-prefix, unreachable code, shadowed builtins that are then called, missing await,
+division by the unchecked length of an argument."""
 
 from __future__ import annotations
 
@@ -27,8 +28,7 @@ OFF_BY_ONE = Rule(
     "medium",
     "off-by-one",
     "Index runs one past the end",
-    "The loop bound includes len(seq), so the last iteration indexes seq[len(seq)] and raises "
-    "IndexError.",
+    "The loop bound includes len(seq), so the last iteration indexes seq[len(seq)] and raises IndexError.",
     "Use `range(len(seq))` / `< len(seq)`, or iterate the sequence directly.",
     "CWE-193",
     85,
@@ -288,6 +288,7 @@ def check(source: SourceFile) -> list[RawFinding]:
             out += _check_after_use(node, source)
             out += _shadowed(node, source)
             out += _write_then_read(node, source)
+            out += _division_by_len(node, source)
     return out
 
 
@@ -357,37 +358,28 @@ def _mutate_while_iterating(loop: ast.For | ast.While, source: SourceFile) -> li
     target = dotted(iterated)
     for stmt in loop.body:
         for node in ast.walk(stmt):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr
-                in {"remove", "append", "insert", "pop", "add", "discard", "extend"}
-                and dotted(node.func.value) == target
-            ):
-                if _ends_loop_after(stmt, node):
-                    continue
-                return [
-                    emit(
-                        MUTATE_WHILE_ITERATING,
-                        source,
-                        node.lineno,
-                        "wfc-ast",
-                        detail=f"(`{target}.{node.func.attr}()` inside `for ... in {target}`)",
-                    )
-                ]
-            if isinstance(node, ast.Delete) and any(
-                isinstance(t, ast.Subscript) and dotted(t.value) == target for t in node.targets
-            ):
-                return [
-                    emit(
-                        MUTATE_WHILE_ITERATING,
-                        source,
-                        node.lineno,
-                        "wfc-ast",
-                        detail=f"(`del {target}[...]` inside `for ... in {target}`)",
-                    )
-                ]
+            mutation = _mutation_of(node, target)
+            if mutation is None or (isinstance(node, ast.Call) and _ends_loop_after(stmt, node)):
+                continue
+            detail = f"(`{mutation}` inside `for ... in {target}`)"
+            return [emit(MUTATE_WHILE_ITERATING, source, node.lineno, "wfc-ast", detail=detail)]
     return []
+
+
+def _mutation_of(node: ast.AST, target: str) -> str | None:
+    """How ``node`` changes the collection ``target`` in place (`x.remove()`, `del x[...]`)."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"remove", "append", "insert", "pop", "add", "discard", "extend"}
+        and dotted(node.func.value) == target
+    ):
+        return f"{target}.{node.func.attr}()"
+    if isinstance(node, ast.Delete) and any(
+        isinstance(t, ast.Subscript) and dotted(t.value) == target for t in node.targets
+    ):
+        return f"del {target}[...]"
+    return None
 
 
 def _ends_loop_after(stmt: ast.stmt, call: ast.Call) -> bool:
@@ -453,18 +445,15 @@ def _bool_tautology(node: ast.BoolOp, source: SourceFile) -> list[RawFinding]:
         marker = (type(right.value).__name__, repr(right.value))
         if constants and marker not in constants:
             verdict = "always true" if is_or else "always false"
-            return [
-                emit(
-                    ALWAYS_SAME,
-                    source,
-                    node.lineno,
-                    "wfc-ast",
-                    end_line=end_line(node),
-                    detail=f"`{ast.unparse(node)[:80]}` is {verdict}.",
-                )
-            ]
+            return _constant_condition(node, source, f"`{ast.unparse(node)[:80]}` is {verdict}.")
         constants.add(marker)
     return []
+
+
+def _constant_condition(node: ast.expr, source: SourceFile, detail: str) -> list[RawFinding]:
+    return [
+        emit(ALWAYS_SAME, source, node.lineno, "wfc-ast", end_line=end_line(node), detail=detail)
+    ]
 
 
 def _length_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -523,16 +512,9 @@ def _len_compare(node: ast.Compare, source: SourceFile, lengths: set[str]) -> li
         return []
     if isinstance(node.ops[0], (ast.Lt, ast.GtE)):
         verdict = "always false" if isinstance(node.ops[0], ast.Lt) else "always true"
-        return [
-            emit(
-                ALWAYS_SAME,
-                source,
-                node.lineno,
-                "wfc-ast",
-                end_line=end_line(node),
-                detail=f"A length is never negative, so `{ast.unparse(node)}` is {verdict}.",
-            )
-        ]
+        return _constant_condition(
+            node, source, f"A length is never negative, so `{ast.unparse(node)}` is {verdict}."
+        )
     return []
 
 
@@ -997,3 +979,101 @@ def _first_read(name: str, body: list[ast.stmt]) -> ast.AST | None:
             if _is_read_of(node, name):
                 return node
     return None
+
+
+DIV_BY_LEN = Rule(
+    "WFC-COR-DIV-BY-LEN",
+    _C,
+    "medium",
+    "division-by-zero",
+    "Possible division by zero on empty input",
+    "The divisor is the length of an argument and nothing checks that it is non-empty, so an "
+    "empty input raises ZeroDivisionError.",
+    "Return early (or pick a default) when the sequence is empty, e.g. `if not values: "
+    "return 0.0`, or divide by `max(len(values), 1)`.",
+    "CWE-369",
+    70,
+)
+_DIVISIONS = (ast.Div, ast.FloorDiv, ast.Mod)
+_ZERO_DIV_HANDLERS = re.compile(r"\b(ZeroDivisionError|ArithmeticError|Exception)\b")
+
+
+def _division_by_len(
+    func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile
+) -> list[RawFinding]:
+    """`x / len(arg)` (or `/ n` with `n = len(arg)`) where the function never tests ``arg`` (or
+    ``n``) before the division; low when the only test comes after it."""
+    params = {a.arg for a in func.args.posonlyargs + func.args.args + func.args.kwonlyargs}
+    params |= {a.arg for a in (func.args.vararg, func.args.kwarg) if a is not None}
+    params -= {"self", "cls"}
+    nodes = list(function_body_nodes(func))
+    if any(
+        isinstance(n, ast.ExceptHandler)
+        and (n.type is None or _ZERO_DIV_HANDLERS.search(ast.unparse(n.type)))
+        for n in nodes
+    ):
+        return []
+    lengths = {name: seq for name, seq in _length_sources(nodes).items() if seq in params}
+    tested = _tested_lines(nodes)
+    out = []
+    for node in nodes:
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, _DIVISIONS)):
+            continue
+        seq = _len_of(node.right)
+        names = {seq} if seq in params else set()
+        if isinstance(node.right, ast.Name) and node.right.id in lengths:
+            names = {node.right.id, lengths[node.right.id]}
+        if not names:
+            continue
+        lines = [line for name in names for line in tested.get(name, [])]
+        if any(line <= node.lineno for line in lines):
+            continue
+        out.append(
+            emit(
+                DIV_BY_LEN,
+                source,
+                node.lineno,
+                "wfc-ast",
+                end_line=end_line(node),
+                detail=f"(`{ast.unparse(node)[:60]}`)",
+                severity="low" if lines or source.is_test else None,
+            )
+        )
+    return out
+
+
+def _length_sources(nodes: list[ast.AST]) -> dict[str, str]:
+    """Locals assigned exactly once, from ``len(name)``: local -> name."""
+    assigned: dict[str, list[ast.expr]] = {}
+    for node in nodes:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
+            assigned.setdefault(node.target.id, []).append(node.value or node.target)
+    out = {}
+    for name, values in assigned.items():
+        seq = _len_of(values[0]) if len(values) == 1 else None
+        if seq is not None:
+            out[name] = seq
+    return out
+
+
+def _tested_lines(nodes: list[ast.AST]) -> dict[str, list[int]]:
+    """Lines where each name appears in a condition (if/while/assert/ternary/and-or/min/max):
+    any of them may guard against emptiness."""
+    out: dict[str, list[int]] = {}
+    for node in nodes:
+        tests: list[ast.AST] = []
+        if isinstance(node, (ast.If, ast.While, ast.Assert, ast.IfExp)):
+            tests = [node.test]
+        elif isinstance(node, ast.BoolOp):
+            tests = list(node.values)
+        elif isinstance(node, ast.Call) and dotted(node.func) in {"max", "min"}:
+            tests = list(node.args)
+        for test in tests:
+            for name in ast.walk(test):
+                if isinstance(name, ast.Name):
+                    out.setdefault(name.id, []).append(node.lineno)
+    return out

@@ -242,75 +242,38 @@ _HTTP_CALL = re.compile(r"^(requests|httpx)\.(get|post|put|patch|delete|head|opt
 
 def _timeouts(call: ast.Call, source: SourceFile) -> list[RawFinding]:
     name = call_name(call)
+    detail = _timeout_problem(call, name, source)
+    if detail is None:
+        return []
+    rule = SUBPROCESS_TIMEOUT if name in _SUBPROCESS else NO_TIMEOUT
+    return [emit(rule, source, call.lineno, "wfc-ast", end_line=end_line(call), detail=detail)]
+
+
+def _timeout_problem(call: ast.Call, name: str, source: SourceFile) -> str | None:
+    """Why ``call`` can block forever (the finding's detail), or None when it is bounded."""
     if _HTTP_CALL.match(name):
         # ruff's S113 needs to see the import; in a partial file it may be outside the hunk.
         timeout = keyword_value(call, "timeout")
-        if not has_keyword(call, "timeout") or (
+        unbounded = not has_keyword(call, "timeout") or (
             isinstance(timeout, ast.Constant) and timeout.value is None
-        ):
-            return [
-                emit(
-                    NO_TIMEOUT,
-                    source,
-                    call.lineno,
-                    "wfc-ast",
-                    end_line=end_line(call),
-                    detail=f"(`{name}`)",
-                )
-            ]
-        return []
+        )
+        return f"(`{name}`)" if unbounded else None
     if name in {"httpx.Client", "httpx.AsyncClient"}:
         timeout = keyword_value(call, "timeout")
         if isinstance(timeout, ast.Constant) and timeout.value is None:
-            return [
-                emit(
-                    NO_TIMEOUT,
-                    source,
-                    call.lineno,
-                    "wfc-ast",
-                    end_line=end_line(call),
-                    detail="(`timeout=None` disables httpx's default timeout)",
-                )
-            ]
-        return []
+            return "(`timeout=None` disables httpx's default timeout)"
+        return None
     if name.endswith("urlopen") and not has_keyword(call, "timeout") and len(call.args) < 3:
-        return [
-            emit(
-                NO_TIMEOUT,
-                source,
-                call.lineno,
-                "wfc-ast",
-                end_line=end_line(call),
-                detail=f"(`{name}`)",
-            )
-        ]
+        return f"(`{name}`)"
     if (
         name in {"socket.create_connection"}
         and not has_keyword(call, "timeout")
         and len(call.args) < 2
     ):
-        return [
-            emit(
-                NO_TIMEOUT,
-                source,
-                call.lineno,
-                "wfc-ast",
-                end_line=end_line(call),
-                detail=f"(`{name}`)",
-            )
-        ]
+        return f"(`{name}`)"
     if name in _SUBPROCESS and not has_keyword(call, "timeout") and not source.is_test:
-        return [
-            emit(
-                SUBPROCESS_TIMEOUT,
-                source,
-                call.lineno,
-                "wfc-ast",
-                end_line=end_line(call),
-                detail=f"(`{name}`)",
-            )
-        ]
-    return []
+        return f"(`{name}`)"
+    return None
 
 
 def _retry(loop: ast.While, source: SourceFile) -> list[RawFinding]:

@@ -60,8 +60,7 @@ RUFF_RULES: dict[str, Rule] = dict(
             "high",
             "undefined-name",
             "Undefined name",
-            "This name is not defined anywhere in the module; the line raises NameError when it "
-            "runs.",
+            "This name is not defined anywhere in the module; the line raises NameError when it runs.",
             "Define or import the name, or fix the typo.",
             "CWE-456",
             85,
@@ -85,8 +84,7 @@ RUFF_RULES: dict[str, Rule] = dict(
             "low",
             "redefined-unused",
             "Redefinition of an unused name",
-            "A definition is replaced before it was ever used; one of the two is probably a "
-            "mistake.",
+            "A definition is replaced before it was ever used; one of the two is probably a mistake.",
             "Remove or rename one of the definitions.",
             None,
             60,
@@ -110,9 +108,7 @@ RUFF_RULES: dict[str, Rule] = dict(
             "medium",
             "mutable-default",
             "Mutable default argument",
-            "The default object is created once and shared by every call, so mutations leak "
-            "between "
-            "calls.",
+            "The default object is created once and shared by every call, so mutations leak between calls.",
             "Default to None and create the list/dict/set inside the function.",
             None,
             90,
@@ -190,9 +186,7 @@ RUFF_RULES: dict[str, Rule] = dict(
             "medium",
             "assert-tuple",
             "assert on a tuple is always true",
-            "`assert (cond, msg)` asserts a non-empty tuple, which is always truthy; the check "
-            "never "
-            "fires.",
+            "`assert (cond, msg)` asserts a non-empty tuple, which is always truthy; the check never fires.",
             "Write `assert cond, msg` without parentheses.",
             "CWE-570",
             95,
@@ -214,8 +208,7 @@ RUFF_RULES: dict[str, Rule] = dict(
             "medium",
             "useless-comparison",
             "Comparison result is discarded",
-            "The comparison is evaluated and thrown away; an assert or assignment was probably "
-            "meant.",
+            "The comparison is evaluated and thrown away; an assert or assignment was probably meant.",
             "Use `assert` or assign/return the comparison.",
             None,
             80,
@@ -315,8 +308,7 @@ RUFF_RULES: dict[str, Rule] = dict(
             "medium",
             "prefix-increment",
             "`++x` does not increment",
-            "Python has no increment operator; `++x` is two unary plus signs and leaves x "
-            "unchanged.",
+            "Python has no increment operator; `++x` is two unary plus signs and leaves x unchanged.",
             "Write `x += 1`.",
             None,
             90,
@@ -473,8 +465,7 @@ RUFF_RULES: dict[str, Rule] = dict(
             "medium",
             "groupby-reuse",
             "itertools.groupby group reused",
-            "A groupby group is an iterator that is exhausted after one pass; the second use sees "
-            "nothing.",
+            "A groupby group is an iterator that is exhausted after one pass; the second use sees nothing.",
             "Materialise the group with list() first.",
             None,
             80,
@@ -530,8 +521,7 @@ RUFF_RULES: dict[str, Rule] = dict(
             "low",
             "naive-datetime",
             "datetime.now() without a timezone",
-            "A naive local time is ambiguous across DST and fails when compared with aware "
-            "datetimes.",
+            "A naive local time is ambiguous across DST and fails when compared with aware datetimes.",
             "Pass tz=timezone.utc (or the intended zone).",
             None,
             60,
@@ -700,7 +690,7 @@ def _map(
         if diag.code == "PLR0124" and "!=" in diag.message:
             severity = "low"  # `x != x` is the NaN test idiom
         elif diag.code == "F821":
-            severity, detail_extra = _undefined_name_severity(diag.message, text)
+            severity, detail_extra = _undefined_name_severity(diag.message, text, diag.line)
         out.append(
             emit(
                 rule,
@@ -716,13 +706,38 @@ def _map(
     return out
 
 
-def _undefined_name_severity(message: str, text: str) -> tuple[str, str]:
+#: Builtins that exist only in Python 2; code naming them is a compatibility branch, not a typo.
+PY2_BUILTINS: frozenset[str] = frozenset(
+    {
+        "file",
+        "unicode",
+        "basestring",
+        "long",
+        "xrange",
+        "raw_input",
+        "reduce",
+        "unichr",
+        "execfile",
+        "buffer",
+        "cmp",
+        "apply",
+        "intern",
+        "coerce",
+    }
+)
+_VERSION_TEST = re.compile(r"\bPY(THON)?_?[23]\b|\bversion_info\b|\bsys\.version\b")
+
+
+def _undefined_name_severity(message: str, text: str, line: int) -> tuple[str, str]:
     """High for a near-miss of a name the file defines (a typo); medium when the file has its
     imports (a real module top, so the name should be there); low for a bare excerpt, whose
-    helpers and globals plausibly live outside what was shown."""
+    helpers and globals plausibly live outside what was shown, and for Python 2 names or names
+    used under a version/compat guard (they are meant to be missing on this interpreter)."""
     match = re.search(r"`([^`]+)`", message)
     name = match.group(1) if match else ""
     tree = parse(text)
+    if name in PY2_BUILTINS or (tree is not None and _under_compat_guard(tree, line)):
+        return "low", " It is only used on another Python version (compatibility branch)."
     known = _defined_names(tree) | set(dir(builtins))
     close = difflib.get_close_matches(name, sorted(known - {name}), n=1, cutoff=0.8)
     if close:
@@ -730,6 +745,30 @@ def _undefined_name_severity(message: str, text: str) -> tuple[str, str]:
     if tree is not None and any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in tree.body):
         return "medium", " Nothing in this module defines or imports it."
     return "low", " It may be defined in code outside this file or excerpt."
+
+
+def _under_compat_guard(tree: ast.Module, line: int) -> bool:
+    """Whether ``line`` sits in a branch of a Python-version test, or in a ``try`` whose
+    handler catches NameError/ImportError (the feature probe idiom)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _VERSION_TEST.search(ast.unparse(node.test)):
+            if _spans(node.body + node.orelse, line):
+                return True
+        elif isinstance(node, ast.Try) and any(
+            handler.type is not None
+            and re.search(r"\b(NameError|ImportError)\b", ast.unparse(handler.type))
+            for handler in node.handlers
+        ):
+            if _spans(node.body + list(node.handlers) + node.orelse, line):
+                return True
+    return False
+
+
+def _spans(statements: list[ast.stmt] | list[ast.AST], line: int) -> bool:
+    return any(
+        getattr(st, "lineno", 0) <= line <= (getattr(st, "end_lineno", None) or 0)
+        for st in statements
+    )
 
 
 def _defined_names(tree: ast.Module | None) -> set[str]:

@@ -37,6 +37,35 @@ FUNCTION_KINDS = frozenset(
 )
 
 
+#: Shared by every C-like grammar (Java, JavaScript, TypeScript).
+MISLEADING_INDENT = Rule(
+    "WFC-COR-MISLEADING-INDENT",
+    "correctness",
+    "medium",
+    "misleading-indentation",
+    "Only the first statement is conditional",
+    "The `if` has no braces, so only its first statement is guarded; the next, equally "
+    "indented statement always runs.",
+    "Add braces around the statements that belong to the `if`.",
+    "CWE-483",
+    85,
+)
+
+#: `indexOf(x) > 0` in Java and JavaScript (each language words its own suggestion).
+INDEX_OF_GT_ZERO = Rule(
+    "WFC-COR-FIND-GT-ZERO",
+    "correctness",
+    "medium",
+    "find-index-compare",
+    "indexOf() > 0 misses index 0",
+    "indexOf returns 0 for a match at the start and -1 when absent; `> 0` treats a match at "
+    "position 0 as not found.",
+    "Use `>= 0` / `!= -1` or contains().",
+    "CWE-193",
+    90,
+)
+
+
 def find_kind(node: SgNode, kind: str) -> list[SgNode]:
     """``node.find_all(kind=kind)``, or nothing when the grammar has no such kind."""
     try:
@@ -197,7 +226,7 @@ def next_statement(node: SgNode) -> SgNode | None:
     return following
 
 
-def misleading_indentation(node: SgNode, source: SourceFile, rule: Rule) -> list[RawFinding]:
+def misleading_indentation(node: SgNode, source: SourceFile) -> list[RawFinding]:
     """Brace-less ``if`` whose next statement is indented like the guarded one (C-like syntax)."""
     body = node.field("consequence")
     if body is None or body.kind() in {"statement_block", "block"} or node.field("alternative"):
@@ -209,7 +238,7 @@ def misleading_indentation(node: SgNode, source: SourceFile, rule: Rule) -> list
     if start.line == head.line or nxt.line <= start.line:
         return []  # `if (x) a(); b();` on one line, or nothing after
     if nxt.column == start.column and start.column > head.column:
-        return [emit(rule, source, nxt.line + 1, "ast-grep")]
+        return [emit(MISLEADING_INDENT, source, nxt.line + 1, "ast-grep")]
     return []
 
 
@@ -217,3 +246,52 @@ def is_async_function(func: SgNode | None) -> bool:
     if func is None:
         return False
     return any(child.kind() == "async" or child.text() == "async" for child in func.children())
+
+
+def trailing_call(statements: list[SgNode]) -> SgNode | None:
+    """The call made by the last of ``statements`` when it is a bare call statement."""
+    if not statements or statements[-1].kind() != "expression_statement":
+        return None
+    call = next((c for c in statements[-1].children() if c.is_named()), None)
+    return call if call is not None and call.kind() == "call_expression" else None
+
+
+def responded_then_continued(
+    statement: SgNode, source: SourceFile, rule: Rule, name: str
+) -> RawFinding:
+    """The finding for an ``if`` branch that responds (``name``) and lets the code run on."""
+    return emit(rule, source, line_of(statement), "ast-grep", detail=f"(`{name}`)")
+
+
+def query_per_iteration(
+    node: SgNode, source: SourceFile, loops: list[SgNode], rule: Rule, name: str
+) -> list[RawFinding]:
+    """An N+1 finding for query call ``node`` when its arguments vary with the enclosing loops."""
+    if not varies_with_loop(node, loops):
+        return []
+    return [
+        emit(
+            rule,
+            source,
+            line_of(node),
+            "ast-grep",
+            end_line=end_of(node),
+            detail=f"`{name}` runs once per iteration of the loop at line {line_of(loops[0])}.",
+        )
+    ]
+
+
+def varies_with_loop(call: SgNode, loops: list[SgNode]) -> bool:
+    """Whether ``call``'s arguments use a name the loops bind or declare per iteration."""
+    args = call.field("arguments")
+    varying = set().union(*(loop_bound_names(loop) for loop in loops))
+    return args is not None and bool(varying & identifiers(args))
+
+
+def compile_in_loop(
+    call: SgNode, source: SourceFile, loops: list[SgNode], rule: Rule
+) -> RawFinding:
+    """A regex compiled in a loop: costly when the pattern is constant; when it is built from the
+    iteration's data there is nothing to hoist, so that is only worth a low note."""
+    severity = "low" if varies_with_loop(call, loops) else None
+    return emit(rule, source, line_of(call), "ast-grep", severity=severity)

@@ -11,14 +11,16 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.sg_common import (
     block_statements,
+    compile_in_loop,
     enclosing_loops,
-    end_of,
     find_kind,
     identifiers,
     line_of,
-    loop_bound_names,
     next_statement,
+    query_per_iteration,
+    responded_then_continued,
     root_for,
+    trailing_call,
 )
 
 IGNORED_ERR = Rule(
@@ -50,8 +52,7 @@ DEFAULT_CLIENT = Rule(
     "medium",
     "missing-timeout",
     "HTTP request with the default client (no timeout)",
-    "http.Get/Post use http.DefaultClient, which has no timeout: a hung server blocks the "
-    "goroutine forever.",
+    "http.Get/Post use http.DefaultClient, which has no timeout: a hung server blocks the goroutine forever.",
     "Use an http.Client with Timeout set (or a context with deadline).",
     "CWE-400",
     85,
@@ -73,8 +74,7 @@ BODY_NOT_CLOSED = Rule(
     "medium",
     "resource-leak",
     "HTTP response body never closed",
-    "An unclosed resp.Body leaks the connection (and its goroutine); the transport cannot "
-    "reuse it.",
+    "An unclosed resp.Body leaks the connection (and its goroutine); the transport cannot reuse it.",
     "Add `defer resp.Body.Close()` right after checking err.",
     "CWE-772",
     80,
@@ -145,8 +145,7 @@ ROWS_NOT_CLOSED = Rule(
     "medium",
     "resource-leak",
     "sql.Rows never closed",
-    "Rows that are not closed keep their database connection checked out; the pool runs dry "
-    "under load.",
+    "Rows that are not closed keep their database connection checked out; the pool runs dry under load.",
     "Add `defer rows.Close()` right after checking err.",
     "CWE-772",
     80,
@@ -190,8 +189,7 @@ DEFER_IN_LOOP = Rule(
     "low",
     "defer-in-loop",
     "defer inside a loop",
-    "Deferred calls run only when the function returns, so every iteration's resource stays "
-    "open until then.",
+    "Deferred calls run only when the function returns, so every iteration's resource stays open until then.",
     "Close explicitly in the loop or move the body into a function.",
     "CWE-772",
     70,
@@ -277,16 +275,9 @@ def check(source: SourceFile) -> list[RawFinding]:
     for node in root.find_all(kind="if_statement"):
         out += _continues_after_response(node, source)
     for node in root.find_all(kind="expression_statement"):
-        call = next((c for c in node.children() if c.is_named()), None)
-        func = (
-            call.field("function")
-            if call is not None and call.kind() == "call_expression"
-            else None
-        )
-        if func is not None and _MUST_CHECK.match(func.text()):
-            out.append(
-                emit(UNCHECKED_CALL, source, line_of(node), "ast-grep", detail=f"(`{func.text()}`)")
-            )
+        out += _bare_call(node, source)
+    for node in root.find_all(kind="go_statement"):
+        out += _goroutine_race(node, source)
     for node in root.find_all(kind="defer_statement"):
         if enclosing_loops(node):
             out.append(emit(DEFER_IN_LOOP, source, line_of(node), "ast-grep"))
@@ -307,8 +298,7 @@ LOGGED_ONLY = Rule(
     "low",
     "ignored-error",
     "Error logged and then ignored",
-    "The branch logs the error but carries on as if the call had succeeded, using a "
-    "zero or partial result.",
+    "The branch logs the error but carries on as if the call had succeeded, using a zero or partial result.",
     "Return the error (or stop) after logging it.",
     "CWE-390",
     60,
@@ -348,22 +338,11 @@ def _continues_after_response(node: SgNode, source: SourceFile) -> list[RawFindi
         for c in c.children()
         if c.is_named() and c.kind() != "comment"
     ]
-    if not statements or statements[-1].kind() != "expression_statement":
+    call = trailing_call(statements)
+    func = call.field("function") if call is not None else None
+    if func is None or not _RESPONDERS.search(func.text()) or next_statement(node) is None:
         return []
-    call = next((c for c in statements[-1].children() if c.is_named()), None)
-    func = call.field("function") if call is not None and call.kind() == "call_expression" else None
-    following = next_statement(node)
-    if func is None or not _RESPONDERS.search(func.text()) or following is None:
-        return []
-    return [
-        emit(
-            CONTINUES_AFTER_RESPONSE,
-            source,
-            line_of(statements[-1]),
-            "ast-grep",
-            detail=f"(`{func.text()}`)",
-        )
-    ]
+    return [responded_then_continued(statements[-1], source, CONTINUES_AFTER_RESPONSE, func.text())]
 
 
 def _unchecked_err(text: str, first_line: int, source: SourceFile) -> list[RawFinding]:
@@ -426,6 +405,138 @@ def _mutex(func: SgNode, source: SourceFile) -> list[RawFinding]:
     return out
 
 
+#: Calls whose error matters and that are often left as bare statements: writes, encodes,
+#: removals, rollbacks, closing rows/statements.
+_WRITE_LIKE = re.compile(r"^(?P<recv>.+)\.(?P<method>Write|WriteString|Encode|Rollback|Close)$")
+#: Receivers of those methods that cannot fail (in-memory buffers, hashes) or that report the
+#: error later (bufio.Writer at Flush).
+_INFALLIBLE_TYPE = (
+    r"\*?(bytes\.Buffer|strings\.Builder|hash\.Hash\w*|bufio\.(Writer|ReadWriter)|"
+    r"tabwriter\.Writer)\b"
+)
+_INFALLIBLE_CTOR = (
+    r"&?(bytes\.Buffer|strings\.Builder)\{|new\((bytes\.Buffer|strings\.Builder)\)|"
+    r"bytes\.NewBuffer(String)?\(|bufio\.NewWriter\w*\(|tabwriter\.NewWriter\(|"
+    r"(sha\d*|md5|fnv|crc32|crc64|adler32|hmac|blake2[bs]|xxhash|murmur3|maphash)\.New\w*\("
+)
+_INFALLIBLE_NAMES = re.compile(
+    r"^(h|hash\w*|hasher|mac|digest|crc|sb|builder|buf|buffer|bb|b|sha|md5)$", re.IGNORECASE
+)
+_CLOSE_RECV = re.compile(r"^(rows|stmt|[\w]*Rows|[\w]*Stmt)$")
+
+
+def _bare_call(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    """A call statement whose error result is dropped (`f.Write(b)`, `os.Remove(p)`,
+    `json.NewEncoder(w).Encode(v)`, `tx.Rollback()`), except calls that cannot fail."""
+    call = next((c for c in node.children() if c.is_named()), None)
+    func = call.field("function") if call is not None and call.kind() == "call_expression" else None
+    if func is None:
+        return []
+    name = func.text()
+    if _MUST_CHECK.match(name):
+        return [emit(UNCHECKED_CALL, source, line_of(node), "ast-grep", detail=f"(`{name}`)")]
+    match = _WRITE_LIKE.match(name)
+    if match is None or not _write_can_fail(match.group("recv"), match.group("method"), source):
+        return []
+    return [
+        emit(
+            UNCHECKED_CALL,
+            source,
+            line_of(node),
+            "ast-grep",
+            detail=f"(`{name}`)",
+            severity="low" if source.is_test else None,
+        )
+    ]
+
+
+def _write_can_fail(recv: str, method: str, source: SourceFile) -> bool:
+    last = recv.rsplit(".", 1)[-1]
+    if method == "Encode":
+        return bool(re.search(r"NewEncoder\(|^(enc|encoder|\w*Encoder)$", recv))
+    if method == "Rollback":
+        return bool(re.fullmatch(r"\w*tx|\w*Tx|txn|transaction", last))
+    if method == "Close":
+        return bool(_CLOSE_RECV.match(last))
+    if not re.fullmatch(r"[\w.]+", recv) or _INFALLIBLE_NAMES.match(last):
+        return False
+    word = re.escape(last)
+    declared = re.search(rf"\b{word}\s+{_INFALLIBLE_TYPE}", source.text)
+    built = re.search(rf"\b{word}\s*:?=\s*{_INFALLIBLE_CTOR}", source.text)
+    return not declared and not built
+
+
+SHARED_WRITE_RACE = Rule(
+    "WFC-COR-GO-DATA-RACE",
+    "correctness",
+    "high",
+    "data-race",
+    "Goroutines write a shared slice/map without synchronisation",
+    "Each goroutine started in the loop appends to (or stores into) a variable of the "
+    "enclosing function with no lock: concurrent appends lose elements and concurrent map "
+    "writes crash the program (`fatal error: concurrent map writes`).",
+    "Guard the write with a sync.Mutex, send the value over a channel, or write to a "
+    "pre-sized slice by index.",
+    "CWE-362",
+    80,
+)
+_SYNC_IN_BODY = re.compile(r"\.(R?Lock)\(\)|<-|\batomic\.|\bsync\.Map\b")
+
+
+def _goroutine_race(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    """`go func() { xs = append(xs, v) }()` (or `m[k] = v`) started in a loop, where the
+    slice/map belongs to the enclosing function and the goroutine takes no lock."""
+    call = next((c for c in node.children() if c.is_named()), None)
+    literal = call.field("function") if call is not None else None
+    if literal is None or literal.kind() != "func_literal" or not enclosing_loops(node):
+        return []
+    body = literal.field("body")
+    if body is None or _SYNC_IN_BODY.search(body.text()):
+        return []
+    local = _declared_names(literal)
+    for assign in find_kind(body, "assignment_statement"):
+        left, right = assign.field("left"), assign.field("right")
+        targets = [c for c in left.children() if c.is_named()] if left is not None else []
+        if len(targets) != 1 or right is None:
+            continue
+        target = targets[0]
+        name = _shared_write(target, right.text(), source)
+        if name and name not in local:
+            return [
+                emit(SHARED_WRITE_RACE, source, line_of(assign), "ast-grep", detail=f"(`{name}`)")
+            ]
+    return []
+
+
+def _shared_write(target: SgNode, value: str, source: SourceFile) -> str | None:
+    """The shared variable written by an append or map store, or None."""
+    if target.kind() == "identifier":
+        name = target.text()
+        return name if re.match(rf"append\(\s*{re.escape(name)}\s*,", value) else None
+    if target.kind() == "index_expression":
+        operand = target.field("operand")
+        name = operand.text() if operand is not None else ""
+        last = re.escape(name.rsplit(".", 1)[-1])
+        is_map = re.search(rf"\b{last}\s*(:?=\s*(make\(\s*)?|\s+)map\[", source.text)
+        return name.split(".", 1)[0] if is_map and re.fullmatch(r"[\w.]+", name) else None
+    return None
+
+
+def _declared_names(literal: SgNode) -> set[str]:
+    """Names the function literal declares itself (parameters, := and var)."""
+    names: set[str] = set()
+    params = literal.field("parameters")
+    if params is not None:
+        names |= identifiers(params)
+    for decl in find_kind(literal, "short_var_declaration"):
+        left = decl.field("left")
+        if left is not None:
+            names |= identifiers(left)
+    for spec in find_kind(literal, "var_spec"):
+        names |= {c.text() for c in spec.children() if c.kind() == "identifier"}
+    return names
+
+
 def _blank_error(node: SgNode, source: SourceFile) -> list[RawFinding]:
     left, right = node.field("left"), node.field("right")
     if left is None or right is None:
@@ -446,7 +557,7 @@ def _blank_error(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if _NO_ERROR_FUNCS.match(name):
         return []
     # Input, I/O and database calls fail in production; re-parsing a known-good value rarely does.
-    risky = _RISKY_CALL.search(name) is not None
+    risky = _RISKY_CALL.search(name) is not None and not _reparses_own_value(values[0])
     return [
         emit(
             IGNORED_ERR,
@@ -457,6 +568,13 @@ def _blank_error(node: SgNode, source: SourceFile) -> list[RawFinding]:
             severity=None if risky else "low",
         )
     ]
+
+
+def _reparses_own_value(call: SgNode) -> bool:
+    """`url.Parse(u.String())`: parsing what a parsed value just printed cannot fail."""
+    args = call.field("arguments")
+    named = [a for a in args.children() if a.is_named()] if args is not None else []
+    return len(named) == 1 and bool(re.fullmatch(r"[\w.]+\.String\(\)", named[0].text()))
 
 
 def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
@@ -470,22 +588,9 @@ def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if not loops:
         return []
     if name in {"regexp.MustCompile", "regexp.Compile", "regexp.MustCompilePOSIX"}:
-        return [emit(REGEXP_IN_LOOP, source, line_of(node), "ast-grep")]
+        return [compile_in_loop(node, source, loops, REGEXP_IN_LOOP)]
     if _QUERY.search(name) and _DB_RECV.search(name.rsplit(".", 1)[0]):
-        args = node.field("arguments")
-        varying = set().union(*(loop_bound_names(loop) for loop in loops))
-        if args is not None and varying & identifiers(args):
-            return [
-                emit(
-                    QUERY_IN_LOOP,
-                    source,
-                    line_of(node),
-                    "ast-grep",
-                    end_line=end_of(node),
-                    detail=f"`{name}` runs once per iteration of the loop at line "
-                    f"{line_of(loops[0])}.",
-                )
-            ]
+        return query_per_iteration(node, source, loops, QUERY_IN_LOOP, name)
     return []
 
 

@@ -4,6 +4,7 @@ string == comparison, off-by-one index loops, string concatenation in loops."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ast_grep_py import SgNode
@@ -11,14 +12,14 @@ from ast_grep_py import SgNode
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.sg_common import (
+    INDEX_OF_GT_ZERO,
     block_statements,
+    compile_in_loop,
     enclosing_function,
     enclosing_loops,
-    end_of,
-    identifiers,
     line_of,
-    loop_bound_names,
     misleading_indentation,
+    query_per_iteration,
     root_for,
 )
 
@@ -28,8 +29,7 @@ EMPTY_CATCH = Rule(
     "medium",
     "swallowed-exception",
     "Empty catch block",
-    "The exception is caught and silently discarded, so failures turn "
-    "into wrong results with no trace.",
+    "The exception is caught and silently discarded, so failures turn into wrong results with no trace.",
     "Handle it, log it, or rethrow (wrapped if needed).",
     "CWE-390",
     85,
@@ -52,8 +52,7 @@ RESOURCE = Rule(
     "medium",
     "resource-leak",
     "Resource not managed by try-with-resources",
-    "The stream/connection/statement is closed only on the happy path (or never), so an "
-    "exception leaks it.",
+    "The stream/connection/statement is closed only on the happy path (or never), so an exception leaks it.",
     "Declare it in a try-with-resources statement.",
     "CWE-772",
     75,
@@ -75,8 +74,7 @@ URL_TIMEOUT = Rule(
     "medium",
     "missing-timeout",
     "URLConnection without timeouts",
-    "URLConnection defaults to infinite connect and read timeouts; a hung server blocks the "
-    "thread forever.",
+    "URLConnection defaults to infinite connect and read timeouts; a hung server blocks the thread forever.",
     "Call setConnectTimeout() and setReadTimeout().",
     "CWE-400",
     75,
@@ -143,8 +141,7 @@ OFF_BY_ONE = Rule(
     "medium",
     "off-by-one",
     "Loop runs one past the end",
-    "`i <= arr.length` makes the last iteration index arr[arr.length]: "
-    "ArrayIndexOutOfBoundsException.",
+    "`i <= arr.length` makes the last iteration index arr[arr.length]: ArrayIndexOutOfBoundsException.",
     "Use `i < arr.length`.",
     "CWE-193",
     90,
@@ -180,23 +177,13 @@ CONCURRENT_MOD = Rule(
     "medium",
     "mutate-while-iterating",
     "Collection modified inside a for-each over it",
-    "Adding or removing elements while iterating with for-each throws "
-    "ConcurrentModificationException.",
+    "Adding or removing elements while iterating with for-each throws ConcurrentModificationException.",
     "Use an Iterator and iterator.remove(), or removeIf().",
     None,
     85,
 )
-INDEX_GT_ZERO = Rule(
-    "WFC-COR-FIND-GT-ZERO",
-    "correctness",
-    "medium",
-    "find-index-compare",
-    "indexOf() > 0 misses index 0",
-    "indexOf returns 0 for a match at the start and -1 when absent; `> 0` treats a match at "
-    "position 0 as not found.",
-    "Use `>= 0` / `!= -1` or contains().",
-    "CWE-193",
-    90,
+INDEX_GT_ZERO = dataclasses.replace(
+    INDEX_OF_GT_ZERO, suggestion="Use `>= 0` / `!= -1` or contains()."
 )
 SWALLOWED_RETURN = Rule(
     "WFC-REL-JAVA-SWALLOWED",
@@ -221,18 +208,6 @@ BIGDECIMAL_DOUBLE = Rule(
     'Use BigDecimal.valueOf(x) or new BigDecimal("0.1").',
     "CWE-1339",
     90,
-)
-MISLEADING_INDENT = Rule(
-    "WFC-COR-MISLEADING-INDENT",
-    "correctness",
-    "medium",
-    "misleading-indentation",
-    "Only the first statement is conditional",
-    "The `if` has no braces, so only its first statement is guarded; the next, equally "
-    "indented statement always runs.",
-    "Add braces around the statements that belong to the `if`.",
-    "CWE-483",
-    85,
 )
 _RESOURCE_NEW = re.compile(
     r"^(File(Input|Output)Stream|FileReader|FileWriter|RandomAccessFile|Socket|ServerSocket|"
@@ -267,7 +242,7 @@ def check(source: SourceFile) -> list[RawFinding]:
     for node in root.find_all(kind="for_statement"):
         out += _off_by_one(node, source)
     for node in root.find_all(kind="if_statement"):
-        out += misleading_indentation(node, source, MISLEADING_INDENT)
+        out += misleading_indentation(node, source)
     for node in root.find_all(kind="assignment_expression"):
         out += _concat(node, source)
     for node in root.find_all(kind="object_creation_expression"):
@@ -421,22 +396,9 @@ def _invocation(node: SgNode, source: SourceFile) -> list[RawFinding]:
         )
     if loops:
         if full == "Pattern.compile":
-            out.append(emit(PATTERN_IN_LOOP, source, line_of(node), "ast-grep"))
+            out.append(compile_in_loop(node, source, loops, PATTERN_IN_LOOP))
         elif _QUERY.search("." + name) and obj is not None:
-            varying = set().union(*(loop_bound_names(loop) for loop in loops))
-            args = node.field("arguments")
-            if args is not None and varying & identifiers(args):
-                out.append(
-                    emit(
-                        QUERY_IN_LOOP,
-                        source,
-                        line_of(node),
-                        "ast-grep",
-                        end_line=end_of(node),
-                        detail=f"`{full}` runs once per iteration of the loop at line "
-                        f"{line_of(loops[0])}.",
-                    )
-                )
+            out += query_per_iteration(node, source, loops, QUERY_IN_LOOP, full)
     return out
 
 

@@ -4,6 +4,7 @@ self comparisons, async callbacks passed to forEach."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ast_grep_py import SgNode
@@ -11,6 +12,7 @@ from ast_grep_py import SgNode
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.sg_common import (
+    INDEX_OF_GT_ZERO,
     block_statements,
     enclosing_function,
     enclosing_loops,
@@ -22,7 +24,9 @@ from wfc_server.review.quality.sg_common import (
     loop_bound_names,
     misleading_indentation,
     next_statement,
+    responded_then_continued,
     root_for,
+    trailing_call,
 )
 
 EMPTY_CATCH = Rule(
@@ -151,18 +155,7 @@ TYPEOF_TYPO = Rule(
     90,
 )
 
-INDEX_GT_ZERO = Rule(
-    "WFC-COR-FIND-GT-ZERO",
-    "correctness",
-    "medium",
-    "find-index-compare",
-    "indexOf() > 0 misses index 0",
-    "indexOf returns 0 for a match at the start and -1 when absent; `> 0` treats a match at "
-    "position 0 as not found.",
-    "Use `!== -1` or `includes()`.",
-    "CWE-193",
-    90,
-)
+INDEX_GT_ZERO = dataclasses.replace(INDEX_OF_GT_ZERO, suggestion="Use `!== -1` or `includes()`.")
 NO_RETURN_CALLBACK = Rule(
     "WFC-COR-JS-CALLBACK-NO-RETURN",
     "correctness",
@@ -197,18 +190,6 @@ CONTINUES_AFTER_RESPONSE = Rule(
     "Write `return next(err);` / `return res.status(...).send(...);`.",
     "CWE-670",
     80,
-)
-MISLEADING_INDENT = Rule(
-    "WFC-COR-MISLEADING-INDENT",
-    "correctness",
-    "medium",
-    "misleading-indentation",
-    "Only the first statement is conditional",
-    "The `if` has no braces, so only its first statement is guarded; the next, equally "
-    "indented statement always runs.",
-    "Add braces around the statements that belong to the `if`.",
-    "CWE-483",
-    85,
 )
 _RESPONSE_CALL = re.compile(
     r"^(next|done|callback|cb)$|^(res|response|reply)\b.*\.(send|json|end|"
@@ -280,7 +261,7 @@ def check(source: SourceFile) -> list[RawFinding]:
         out += _binary(node, source)
     for node in root.find_all(kind="if_statement"):
         out += _continues_after_response(node, source)
-        out += misleading_indentation(node, source, MISLEADING_INDENT)
+        out += misleading_indentation(node, source)
         cond = node.field("condition")
         named = [c for c in cond.children() if c.is_named()] if cond is not None else []
         if len(named) == 1 and named[0].kind() == "assignment_expression":
@@ -306,43 +287,24 @@ def _empty_catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if body is None:
         return []
     named = block_statements(body)
-    if not named and _comment_before(source, line_of(node)):
-        return [
-            emit(
-                EMPTY_CATCH,
-                source,
-                line_of(node),
-                "ast-grep",
-                severity="low",
-                detail="A comment just before it marks the silence as deliberate.",
-            )
-        ]
-    if not named:
+    if not named and not _comment_before(source, line_of(node)):
         return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
+    reason = _softened_catch(named, source, line_of(node))
+    if reason is None:
+        return []
+    return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep", severity="low", detail=reason)]
+
+
+def _softened_catch(named: list[SgNode], source: SourceFile, line: int) -> str | None:
+    """Why a catch that swallows the error is only worth a low finding (None: not swallowed)."""
+    if not named and _comment_before(source, line):
+        return "A comment just before it marks the silence as deliberate."
     code = [c for c in named if c.kind() != "comment"]
     if code and all(re.fullmatch(r"console\.\w+\(.*\);?", c.text(), re.DOTALL) for c in code):
-        return [
-            emit(
-                EMPTY_CATCH,
-                source,
-                line_of(node),
-                "ast-grep",
-                severity="low",
-                detail="The handler only logs to the console and carries on.",
-            )
-        ]
+        return "The handler only logs to the console and carries on."
     if all(c.kind() == "comment" for c in named):
-        return [
-            emit(
-                EMPTY_CATCH,
-                source,
-                line_of(node),
-                "ast-grep",
-                severity="low",
-                detail="Only a comment explains the silence.",
-            )
-        ]
-    return []
+        return "Only a comment explains the silence."
+    return None
 
 
 def _continues_after_response(node: SgNode, source: SourceFile) -> list[RawFinding]:
@@ -351,10 +313,8 @@ def _continues_after_response(node: SgNode, source: SourceFile) -> list[RawFindi
         return []
     statements = block_statements(body) if body.kind() == "statement_block" else [body]
     statements = [st for st in statements if st.kind() != "comment"]
-    if not statements or statements[-1].kind() != "expression_statement":
-        return []
-    call = next((c for c in statements[-1].children() if c.is_named()), None)
-    if call is None or call.kind() != "call_expression":
+    call = trailing_call(statements)
+    if call is None:
         return []
     func, args = call.field("function"), call.field("arguments")
     name = func.text() if func is not None else ""
@@ -366,13 +326,7 @@ def _continues_after_response(node: SgNode, source: SourceFile) -> list[RawFindi
     if next_statement(node) is None:
         return []
     return [
-        emit(
-            CONTINUES_AFTER_RESPONSE,
-            source,
-            line_of(statements[-1]),
-            "ast-grep",
-            detail=f"(`{name}(...)`)",
-        )
+        responded_then_continued(statements[-1], source, CONTINUES_AFTER_RESPONSE, f"{name}(...)")
     ]
 
 
@@ -545,8 +499,7 @@ def _query_in_loop(
             line_of(node),
             "ast-grep",
             end_line=end_of(node),
-            detail=f"`{name}(...)` is awaited once per iteration of the loop at line "
-            f"{line_of(loops[0])}.",
+            detail=f"`{name}(...)` is awaited once per iteration of the loop at line {line_of(loops[0])}.",
         )
     ]
 

@@ -1,5 +1,7 @@
 """SQL file rules (statement-level regexes): writes without WHERE, NULL compared with =,
-non-sargable leading-wildcard LIKE, ORDER BY RAND(), NOT IN over a subquery, SELECT *."""
+non-sargable leading-wildcard LIKE, ORDER BY RAND(), NOT IN over a subquery, SELECT *, and
+migration hazards (statements that cannot run in a transaction block, NOT NULL columns added
+without a default)."""
 
 from __future__ import annotations
 
@@ -58,8 +60,7 @@ ORDER_RANDOM = Rule(
     "medium",
     "order-by-random",
     "ORDER BY RAND()/RANDOM()",
-    "Sorting the whole table by a random value is O(n log n) per "
-    "query and gets slow as the table grows.",
+    "Sorting the whole table by a random value is O(n log n) per query and gets slow as the table grows.",
     "Sample with TABLESAMPLE or a random key range.",
     None,
     80,
@@ -76,6 +77,41 @@ SELECT_STAR = Rule(
     60,
 )
 
+NOT_IN_TRANSACTION = Rule(
+    "WFC-COR-SQL-NOT-IN-TRANSACTION",
+    "correctness",
+    "high",
+    "statement-not-allowed-in-transaction",
+    "Statement cannot run inside a transaction block",
+    "CONCURRENTLY index operations, VACUUM and CREATE/DROP DATABASE refuse to run inside "
+    "BEGIN ... COMMIT, so this migration fails (and rolls back) when it is applied.",
+    "Move the statement out of the explicit transaction (its own migration, or one run "
+    "without a transaction).",
+    "CWE-670",
+    85,
+)
+NOT_NULL_NO_DEFAULT = Rule(
+    "WFC-COR-SQL-NOT-NULL-NO-DEFAULT",
+    "correctness",
+    "medium",
+    "not-null-without-default",
+    "NOT NULL column added without a DEFAULT",
+    "Adding a NOT NULL column with no default fails on a table that already has rows "
+    "(existing rows would hold NULL).",
+    "Add a DEFAULT, or add the column nullable, backfill it, then SET NOT NULL.",
+    "CWE-665",
+    75,
+)
+_TX_BEGIN = re.compile(
+    r"(BEGIN|START\s+TRANSACTION)(\s+(TRANSACTION|WORK)\b.*|\s+ISOLATION\b.*)?", re.DOTALL
+)
+_TX_END = re.compile(r"(COMMIT|END|ROLLBACK|ABORT)(\s+(TRANSACTION|WORK))?(\s+AND\s+.*)?")
+_NO_TX = re.compile(
+    r"(CREATE\s+(UNIQUE\s+)?INDEX|DROP\s+INDEX|REINDEX\b.*?)\s+CONCURRENTLY\b"
+    r"|VACUUM\b|(CREATE|DROP)\s+(DATABASE|TABLESPACE)\b|ALTER\s+SYSTEM\b",
+    re.DOTALL,
+)
+_DOLLAR_QUOTED = re.compile(r"\$(\w*)\$.*?\$\1\$", re.DOTALL)
 _COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
 _STRINGS = re.compile(r"'(?:[^']|'')*'")
 
@@ -113,4 +149,43 @@ def check(source: SourceFile) -> list[RawFinding]:
             out.append(emit(ORDER_RANDOM, source, line_at(r"\bORDER\s+BY\s+"), "wfc-sql"))
         if re.match(r"SELECT\s+\*\s+FROM\b", upper):
             out.append(emit(SELECT_STAR, source, first, "wfc-sql"))
+    out += _migration_findings(source, text)
     return [f for f in out if f.line is None or f.line in source.added_lines or source.complete]
+
+
+def _migration_findings(source: SourceFile, text: str) -> list[RawFinding]:
+    """Statements that fail at migration time: transaction-hostile ones inside an explicit
+    BEGIN/COMMIT block, and NOT NULL columns without a default added to an existing table."""
+    text = _DOLLAR_QUOTED.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    text = _STRINGS.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    out: list[RawFinding] = []
+    created: set[str] = set()
+    in_transaction = False
+    offset = 0
+    for statement in text.split(";"):
+        line = source.text.count("\n", 0, offset + len(statement) - len(statement.lstrip())) + 1
+        offset += len(statement) + 1
+        flat = re.sub(r"\s+", " ", statement.strip()).upper()
+        if _TX_BEGIN.fullmatch(flat):
+            in_transaction = True
+        elif _TX_END.fullmatch(flat):
+            in_transaction = False
+        elif in_transaction and _NO_TX.match(flat):
+            out.append(emit(NOT_IN_TRANSACTION, source, line, "wfc-sql"))
+        table = re.match(r"CREATE (TEMP\w* |UNLOGGED )?TABLE (IF NOT EXISTS )?([\w.\"]+)", flat)
+        if table:
+            created.add(table.group(3))
+        altered = re.match(r"ALTER TABLE (IF EXISTS )?(ONLY )?([\w.\"]+) (.*)", flat)
+        if altered and altered.group(3) not in created:
+            for clause in re.split(r", ?(?=ADD\b)", altered.group(4)):
+                if (
+                    re.match(r"ADD (COLUMN )?", clause)
+                    and not re.match(
+                        r"ADD (CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX)\b", clause
+                    )
+                    and re.search(r"\bNOT NULL\b", clause)
+                    and not re.search(r"\b(DEFAULT|GENERATED|IDENTITY|SERIAL|BIGSERIAL)\b", clause)
+                ):
+                    out.append(emit(NOT_NULL_NO_DEFAULT, source, line, "wfc-sql"))
+                    break
+    return out

@@ -112,6 +112,9 @@ RULES: Mapping[str, Rule] = _rules(
     Rule("WFC-SEC-REDOS", "regex-injection", "CWE-1333", "Regular expression built from request data",
          "Escape user text before building a pattern (re.escape / lodash.escapeRegExp) or match it "
          "literally; attacker patterns can hang the process (ReDoS)."),
+    Rule("WFC-SEC-TIMING", "timing-attack", "CWE-208", "Non-constant-time comparison of a secret",
+         "Compare MACs, signatures and tokens with hmac.compare_digest / crypto.timingSafeEqual "
+         "so the comparison time does not leak how many leading bytes matched."),
     Rule("WFC-SEC-ZIPSLIP", "archive-path-traversal", "CWE-22", "Archive extraction without path checks",
          "Validate each member's resolved path (or use tarfile's filter='data') before "
          "extracting."),

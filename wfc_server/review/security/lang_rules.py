@@ -20,7 +20,6 @@ from ast_grep_py import SgNode, SgRoot
 from wfc_server.review.model import RawFinding
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.python_rules import CONCEPT, severity_for
-from wfc_server.review.security.secret_values import looks_like_real_secret
 from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
 
 FAMILY = "ast-grep"
@@ -137,9 +136,22 @@ _GUARD_HINT = re.compile(r"includes|\.has\(|contains|indexOf|allow|whitelist|val
                          r"isSafe|==|!=|switch|startsWith|startswith|HasPrefix|filepath\.Rel|isAbsolute|new URL")
 #: How far back (lines) a sink looks for assignments and guards of a variable.
 _LOOKBACK = 300
-_XXE_HARDENED = re.compile(r"disallow-doctype-decl|FEATURE_SECURE_PROCESSING|external-general-entities|"
-                           r"IS_SUPPORTING_EXTERNAL_ENTITIES|SUPPORT_DTD|ACCESS_EXTERNAL_DTD|"
-                           r"setExpandEntityReferences\(false\)|load-external-dtd")
+def _xxe_hardened(factory: str, scope: str) -> bool:
+    """Whether the parser set-up in ``scope`` shuts out external entities for this factory kind.
+
+    Disabling only ``external-general-entities`` still lets parameter entities (out-of-band XXE)
+    through: that needs ``disallow-doctype-decl`` or parameter entities plus external DTDs off.
+    """
+    if re.search(r"disallow-doctype-decl|ACCESS_EXTERNAL_DTD|ACCESS_EXTERNAL_SCHEMA|ACCESS_EXTERNAL_STYLESHEET|"
+                 r"FEATURE_SECURE_PROCESSING", scope):
+        return True
+    if "XMLInputFactory" in factory:
+        return bool(re.search(r"SUPPORT_DTD|IS_SUPPORTING_EXTERNAL_ENTITIES|supportDTD", scope))
+    params_off = "external-parameter-entities" in scope
+    return params_off and bool(re.search(r"load-external-dtd|external-general-entities", scope)) or bool(
+        re.search(r"setExpandEntityReferences\(false\)", scope) and "DocumentBuilder" in factory)
+
+
 _XML_FACTORY = re.compile(r"DocumentBuilderFactory\.newInstance|SAXParserFactory\.newInstance|new SAXBuilder|"
                           r"new SAXReader|XMLInputFactory\.new|XMLReaderFactory\.createXMLReader|"
                           r"TransformerFactory\.newInstance")
@@ -158,6 +170,10 @@ _KEYWORDS = frozenset({
     "Integer", "Long", "os", "http", "append", "make", "len", "err", "document", "window",
     "navigator", "console", "Date", "self", "cls",
 })
+#: Go package / builtin names in :data:`_KEYWORDS` that are ordinary variable names elsewhere (`fmt`, `err`).
+_GO_WORDS = frozenset({"fmt", "strings", "os", "http", "append", "make", "len", "err", "func", "string", "int"})
+#: JavaScript operators in :data:`_KEYWORDS` that are plain variable names in Java / Go (`InputStream in`).
+_JS_WORDS = frozenset({"in", "of", "function", "let", "var", "const", "typeof", "undefined", "async", "void"})
 _SQL_TEXT = re.compile(r"\b(select|insert|update|delete|where|from|into|values|order by|drop)\b", re.IGNORECASE)
 _HTMLISH = re.compile(r"<\s*[a-zA-Z/!]")
 _FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$]+/''', re.IGNORECASE)
@@ -236,6 +252,8 @@ class LangAnalysis:
                 left, right = node.field("left"), node.field("right")
                 if left is not None and right is not None:
                     self.assignment(node, left.text(), right)
+            for node in root.find_all(kind="binary_expression"):
+                self.js_timing(node)
             jsx = root.find_all(kind="jsx_attribute") if grep_lang in {"javascript", "tsx"} else []
             for node in jsx:
                 if node.text().startswith("dangerouslySetInnerHTML"):
@@ -344,9 +362,14 @@ class LangAnalysis:
             return Value(SOURCE, f"`{_short(m.group(0))}`", built, "external")
         best = CLEAN_VALUE
         for ident in dict.fromkeys(_IDENT.findall(code)):
-            if ident in _KEYWORDS or ident in self.file_consts or ident.isupper():
+            if (ident in _KEYWORDS and (self.language == "go" or ident not in _GO_WORDS)
+                    and (self.language in {"javascript", "typescript", "python"} or ident not in _JS_WORDS)) or \
+                    (ident in self.file_consts and not self._assigned_locally(ident, func)) or ident.isupper():
                 continue
             if re.search(rf"\b{re.escape(ident)}\s*\(", code):
+                helper = self._helper_source(ident, code)
+                if helper is not None and helper.level > best.level:
+                    best = helper
                 continue  # a function name, not data
             v = self.ident(ident, func, line, kind, depth)
             if v.level > best.level:
@@ -354,6 +377,46 @@ class LangAnalysis:
         if best.level == CLEAN:
             return best
         return Value(best.level, best.origin, built or best.built, best.source_kind)
+
+    def _assigned_locally(self, name: str, func: Func) -> bool:
+        """A local variable that shadows an import / file constant (`url := "http://" + host`)."""
+        if func.node is None:
+            return False
+        return re.search(rf"(?:^|[\s;(,]){re.escape(name)}\s*(?::=|\+=|=(?!=))", func.text) is not None or (
+            name in func.params)
+
+    def _helper_source(self, name: str, code: str) -> Value | None:
+        """``payload := extractInput(c)``: a same-file helper that returns a request read is a source."""
+        if not re.search(rf"(?<![.\w$]){re.escape(name)}\s*\(", code):
+            return None
+        cache: dict[str, Value | None] = self.__dict__.setdefault("_helper_cache", {})
+        if name in cache:
+            return cache[name]
+        cache[name] = None  # recursion guard
+        result: Value | None = None
+        m = re.search(rf"(?:func\s+(?:\([^)]*\)\s*)?|function\s+|\b(?:public|private|protected|static)[\w<>\[\], ]*\s)"
+                      rf"{re.escape(name)}\s*\(", self.text)
+        if m:
+            body = self.text[m.start(): m.start() + 3000]
+            end = re.search(r"\n[}]", body)
+            body = body[: end.start()] if end else body
+            returned: list[str] = re.findall(r"\breturn\s+(.+?);?\s*$", body, re.MULTILINE)
+            for expr in returned:
+                first = _strip_strings_keep_templates(expr.split(",")[0])
+                hit = self.spec.source.search(first)
+                if hit is None and re.fullmatch(r"\s*[A-Za-z_$][\w$]*\s*", first):
+                    var = re.escape(first.strip())
+                    assign = re.search(rf"\b{var}\s*(?::=|=(?!=))\s*(.+)$", body, re.MULTILINE)
+                    hit = self.spec.source.search(_strip_strings_keep_templates(assign.group(1))) if assign else None
+                if hit is not None:
+                    result = Value(SOURCE, f"request data returned by `{name}()` (`{_short(hit.group(0))}`)", False)
+                    break
+        cache[name] = result
+        if m is None and re.search(r"(?i)extract|input|param|query|form(?!at)|payload|(^|[a-z_])args?$", name) and re.search(
+                rf"(?<![.\w$]){re.escape(name)}\s*\(\s*(c|ctx|r|req|request)\s*[,)]", code):
+            # defined in another file, handed the request / gin context, named as an input reader
+            return Value(SOURCE, f"request data read by `{name}()`", False)
+        return result
 
     def ident(self, name: str, func: Func, line: int, kind: str, depth: int) -> Value:
         if self._guarded(name, func, line, kind):
@@ -415,10 +478,18 @@ class LangAnalysis:
                 v = self.value(rhs, func, func.start + i, "sql", 5)
                 return (None, func.start + i) if v.level >= SOURCE else (rhs, func.start + i)
             m = assign.search(text) or go_multi.search(text)
+            if m is None and i + 1 < len(lines) and re.search(
+                    rf"(?:^|[\s(]){re.escape(name)}\s*=\s*$", text):
+                # the right-hand side starts on the next line (Java formatters wrap long `new File(...)`)
+                return _continued(lines[i + 1].strip(), lines, i + 1), func.start + i
             if m:
                 group = next(i for i, g in enumerate(m.groups(), start=1) if g)
                 rhs = _continued(original[m.start(group):m.end(group)], lines, i)
-                if "+=" in text[:m.start(group)][-4:]:
+                sink_line = lines[upto] if 0 <= upto < len(lines) else ""
+                nested = _indent(original) > _indent(sink_line) and sink_line.strip() != ""
+                if "+=" in text[:m.start(group)][-4:] or nested:
+                    # appended to, or reassigned only in a branch that closed before the sink:
+                    # the earlier value still reaches it on the other paths
                     found.append((rhs, func.start + i))
                     continue
                 found.append((rhs, func.start + i))
@@ -491,7 +562,9 @@ class LangAnalysis:
         if kind == "ssrf" and level == PARAM and self.language in {"javascript", "typescript"} and not v.built:
             return  # fetch(url) helpers are everywhere in browser code, where SSRF does not exist
         if kind == "nosql":
-            verdict = ("high", 75) if level == SOURCE else None
+            verdict = ("medium", 65) if level == SOURCE else None  # operator injection: filter bypass, not RCE
+        elif kind == "ssrf" and level == PARAM and self._service_entry(func):
+            verdict = ("medium", 40)
         elif severity is not None and level >= PARAM:
             verdict = severity if level == SOURCE else ("medium", 45)
         elif dom and level in {UNKNOWN, PARAM}:
@@ -516,6 +589,13 @@ class LangAnalysis:
         concept = "nosql-injection" if kind == "nosql" else CONCEPT[kind]
         self.emit(concept, node, sev, desc + ".", conf)
 
+    def _service_entry(self, func: Func) -> bool:
+        """A public method of a Spring service / controller: its callers are request handlers, so a
+        URL parameter fetched as-is is request data one layer up (unlike a generic fetch helper)."""
+        return self.language == "java" and func.node is not None and bool(
+            re.search(r"@(Service|RestController|Controller)\b", self.text)) and bool(
+            re.match(r"\s*public\b", func.text))
+
     def emit(self, concept: str, node: SgNode | int, severity: str, description: str, confidence: int,
              heuristic: bool = False, cwe: str | None = None) -> None:
         if isinstance(node, int):
@@ -539,6 +619,35 @@ class LangAnalysis:
         dispatch[self.language](node, callee, args)
 
     def js_call(self, node: SgNode, callee: str, args: list[str]) -> None:
+        canonical = _js_canonical(callee, self._js_imports())
+        if canonical != callee:
+            self.js_module_call(node, canonical, args)
+            self.js_call_named(node, canonical, args)
+        self.js_module_call(node, callee, args)
+        self.js_call_named(node, callee, args)
+
+    def _js_imports(self) -> dict[str, str]:
+        cached = getattr(self, "_imports", None)
+        if cached is None:
+            cached = self._imports = _js_import_map(self.text)
+        return cached
+
+    def js_module_call(self, node: SgNode, callee: str, args: list[str]) -> None:
+        """Sinks known by their module (after resolving aliases): expression evaluators and
+        object deserializers that run code embedded in the data."""
+        a0 = args[0] if args else ""
+        if not args:
+            return
+        if re.fullmatch(r"mathjs\.(eval|evaluate|compile)|expr-eval\.Parser\.evaluate|safe-eval|"
+                        r"(safe-eval|static-eval|notevil)\.\w*", callee):
+            self.sink(node, "code", a0, f"`{callee}` (evaluates an expression language that reaches code)")
+        if re.fullmatch(r"node-serialize\.unserialize|funcster\.deepDeserialize|serialize-to-js\.deserialize|"
+                        r"js-yaml\.(load|loadAll)|cryo\.parse", callee):
+            if callee.startswith("js-yaml") and re.search(r"(SAFE|CORE|JSON|FAILSAFE)_SCHEMA", node.text()):
+                return
+            self.sink(node, "deser", a0, f"`{callee}` (restores functions / objects from the data)")
+
+    def js_call_named(self, node: SgNode, callee: str, args: list[str]) -> None:
         a0 = args[0] if args else ""
         if re.fullmatch(r"(window\.)?eval|vm\.(runInNewContext|runInThisContext|runInContext)|"
                         r"new Function|Function", callee) and args:
@@ -565,6 +674,8 @@ class LangAnalysis:
                 m = re.search(r"\$where['\"]?\s*:\s*(.+?)\s*[,}]\s*$", a0, re.DOTALL)
                 self.sink(node, "code" if m else "nosql", m.group(1) if m else a0,
                           f"the MongoDB `$where` clause of `{callee}`")
+            elif re.search(r"^\s*\{\s*(where|attributes|include|order)\s*:", a0) or "sequelize" in self.text.lower():
+                pass  # Sequelize / ORM options object: values are bound parameters, not query operators
             elif re.fullmatch(r"\s*(req|request)\.(body|query|params)(\.\w+)?\s*", a0) or re.search(
                     r":\s*(req|request)\.(body|query|params)\.\w+\s*[,}]", a0):
                 self.sink(node, "nosql", a0, f"the query object of `{callee}` (operator injection)")
@@ -609,10 +720,13 @@ class LangAnalysis:
                 self.emit("regex-injection", node, "medium",
                           f"{_cap(v.origin)} is compiled as a regular expression; a crafted pattern can "
                           "backtrack catastrophically (ReDoS) or match more than intended.", 60)
-        if re.fullmatch(r"(jwt|jsonwebtoken)\.(sign|verify)", callee) and len(args) >= 2 and _LITERAL.match(args[1]) \
-                and looks_like_real_secret(args[1].strip().strip("'\"`"), "secret"):
+        if re.fullmatch(r"(jwt|jsonwebtoken)\.(sign|verify)", callee) and len(args) >= 2 and _literal_key(args[1]):
             self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
                       f"`{callee}` uses a hard-coded signing key; anyone with the source can forge tokens.",
+                      75, heuristic=True)
+        if re.fullmatch(r"(crypto\.)?createHmac", callee) and len(args) >= 2 and _literal_key(args[1]):
+            self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                      f"`{callee}` is keyed with a literal; anyone with the source can forge the MACs.",
                       75, heuristic=True)
         if re.fullmatch(r"(pug|jade|ejs|handlebars|Handlebars|nunjucks|mustache|Mustache|_|lodash|dot|doT|"
                         r"Vue|hogan|Hogan|swig|twig|liquid|engine)\.(compile|render|renderString|template|"
@@ -683,6 +797,20 @@ class LangAnalysis:
                       severity=("high", 65))
         if callee == "io.WriteString" and len(args) >= 2 and args[0].strip() in {"w", "rw"}:
             self.sink(node, "xss", args[1], "the HTTP response", need_built=True, severity=("high", 65))
+        if re.fullmatch(r"(c|ctx)\.Redirect", callee) and len(args) >= 2:
+            self.sink(node, "redirect", args[1], f"`{callee}` (gin)")
+        if re.fullmatch(r"(c|ctx)\.(File|FileAttachment|Attachment)", callee) and args:
+            self.sink(node, "path", args[0], f"`{callee}` (serves a file)")
+        if re.fullmatch(r"(c|ctx)\.SaveUploadedFile", callee) and len(args) >= 2:
+            self.sink(node, "path", args[1], f"the destination of `{callee}`")
+        if re.fullmatch(r"(c|ctx)\.Writer\.(Write|WriteString)", callee) and args:
+            self.sink(node, "xss", args[0], f"the HTTP response written by `{callee}`", need_built=True,
+                      severity=("high", 65))
+        if re.fullmatch(r"(c|ctx)\.Data", callee) and len(args) >= 3 and "html" in args[1].lower():
+            self.sink(node, "xss", args[2], f"the HTML response written by `{callee}`", severity=("high", 65))
+        if re.fullmatch(r"(c|ctx)\.String", callee) and len(args) >= 2 and _HTMLISH.search(args[1]):
+            for arg in args[2:]:
+                self.sink(node, "xss", arg, f"HTML written by `{callee}`", severity=("medium", 55))
         if callee == "http.Redirect" and len(args) >= 3:
             self.sink(node, "redirect", args[2], "`http.Redirect`")
         if re.fullmatch(r"(md5|sha1)\.(New|Sum)", callee):
@@ -729,10 +857,21 @@ class LangAnalysis:
             self.sink(node, "path", a0, f"`{callee}`")
         if callee in {"new URL", "URI.create", "new URI"} and args:
             self.sink(node, "ssrf", a0, f"`{callee}`")
+        if method in {"openConnection", "openStream"} and "." in callee and not args:
+            # the request leaves here: report the connection line, not only `new URL(...)`
+            self.sink(node, "ssrf", callee.rsplit(".", 1)[0], f"`{callee}()`")
+        if method == "unmarshal" and args and re.search(r"JAXBContext|createUnmarshaller", self.text) and not \
+                re.search(r"SAXSource|XMLStreamReader|createXMLStreamReader", " ".join(args)) and not re.search(
+                    rf"\b{re.escape(a0.strip())}\s*=\s*(new\s+SAXSource|[\w.]*createXMLStreamReader)", self.text):
+            v = self.value(a0, self.func_of(node), node.range().start.line, "xxe")
+            if v.level == SOURCE and v.source_kind == "request":
+                self.emit("xxe", node, "high",
+                          f"{_cap(v.origin)} is unmarshalled by JAXB `{callee}()` straight from the stream, "
+                          "without a SAXSource / XMLStreamReader from a parser with DTDs disabled (XXE).", 70)
         if method in {"getForObject", "getForEntity", "postForObject", "postForEntity", "exchange"} and args:
             self.sink(node, "ssrf", a0, f"`{callee}`")
         if re.search(r"(getWriter\(\)|\bout|\bwriter|\bpw|\bprintWriter)\.(print|println|write|printf|format|append)$",
-                     callee) and args and not callee.startswith(("System.", "log", "LOG")):
+                     callee) and args and not callee.startswith(("System.", "log", "LOG")) and self._response_writer(callee):
             self.sink(node, "xss", " + ".join(args), "the servlet response writer", severity=("high", 75))
         if method == "sendRedirect" and args:
             self.sink(node, "redirect", a0, f"`{callee}`")
@@ -760,16 +899,32 @@ class LangAnalysis:
         if callee in {"DocumentBuilderFactory.newInstance", "SAXParserFactory.newInstance",
                       "XMLInputFactory.newInstance", "XMLInputFactory.newFactory", "TransformerFactory.newInstance",
                       "SchemaFactory.newInstance", "new SAXReader", "new SAXBuilder", "XMLReaderFactory.createXMLReader"} \
-                and not _XXE_HARDENED.search(self._scope_text(node)):
+                and not _xxe_hardened(callee, self._scope_text(node)):
             self.emit("xxe", node, "high",
                       f"`{callee}()` is used without disabling DOCTYPEs / external entities, so "
                       "parsed XML can read local files or reach internal hosts (XXE).", 75)
         if method in {"parse", "build", "unmarshal"} and "." in callee:
             scope = self._scope_text(node)
-            if _XML_FACTORY.search(scope) and not _XXE_HARDENED.search(scope):
+            factory = _XML_FACTORY.search(scope)
+            if factory and not _xxe_hardened(factory.group(0), scope):
                 self.emit("xxe", node, "high",
                           f"`{callee}()` parses XML with a parser that still resolves external entities "
                           "(no disallow-doctype-decl / secure processing).", 70)
+
+    def _response_writer(self, callee: str) -> bool:
+        """``out.print`` / ``writer.write`` reach the browser only when they are the servlet / JSP
+        response writer, not a StringWriter, StringBuilder or file writer."""
+        if "getWriter()" in callee or "getOutputStream()" in callee:
+            return True
+        var = re.escape(callee.rsplit(".", 1)[0].split(".")[-1])
+        local = re.search(rf"\b(StringWriter|StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|"
+                          rf"OutputStreamWriter|Formatter|ByteArrayOutputStream)\s+{var}\b|\b{var}\s*=\s*new\s+"
+                          rf"(StringWriter|StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|"
+                          rf"OutputStreamWriter|PrintWriter\(\s*new\s+(File|String))", self.text)
+        if local:
+            return False
+        return bool(re.search(r"HttpServletResponse|getWriter\(\)|JspWriter|PageContext|ServletResponse|"
+                              r"HttpServletRequest", self.text))
 
     def py_call(self, node: SgNode, callee: str, args: list[str]) -> None:
         """The essential Python sinks, for files only tree-sitter can parse."""
@@ -805,6 +960,25 @@ class LangAnalysis:
             self.emit("insecure-temp-file", node, "medium", "`tempfile.mktemp()` returns a predictable name.", 80)
         if re.fullmatch(r"hashlib\.(md5|sha1)", callee):
             self.weak_hash(node, callee.split(".")[1])
+
+    def js_timing(self, node: SgNode) -> None:
+        """``sig === expected``: string equality returns at the first differing character."""
+        op = node.field("operator")
+        left, right = node.field("left"), node.field("right")
+        if op is None or left is None or right is None or op.text() not in {"===", "==", "!==", "!="}:
+            return
+        sides = [left.text(), right.text()]
+        if any(_LITERAL.match(x) or re.fullmatch(r"[\w$.]*\.(length|size|type|kind|status)|undefined|typeof .*|"
+                                                 r"[A-Z_][A-Z0-9_.]*", x.strip()) for x in sides):
+            return
+        names = [re.sub(r"\(.*\)$", "", x).rsplit(".", 1)[-1] for x in sides]
+        digest = any(re.search(r"createHmac\(.*\.digest\(", x, re.DOTALL) for x in sides)
+        strong = any(_MAC_WORD.search(n) for n in names)
+        if digest or strong:
+            self.emit("timing-attack", node, "info" if self.is_test else "medium",
+                      f"`{_short(sides[0])} {op.text()} {_short(sides[1])}` compares a secret with string "
+                      "equality, which returns at the first differing character; use "
+                      "crypto.timingSafeEqual.", 60)
 
     def _location_header(self, node: SgNode, callee: str, args: list[str]) -> None:
         if re.search(r"\.(setHeader|addHeader|header|set)$", callee) and len(args) >= 2 and re.fullmatch(
@@ -910,6 +1084,57 @@ class LangAnalysis:
 # ------------------------------------------------------------------------------------------------
 
 
+_MAC_WORD = re.compile(r"(signature|Signature|^sig|Sig|^hmac|Hmac|HMAC|^secret|Secret|apiKey|ApiKey|csrfToken|"
+                       r"CsrfToken|(auth|access|reset|session|api|bearer|verification)Token|_sig|_signature|_hmac)$")
+
+
+def _literal_key(arg: str) -> bool:
+    """A string literal long enough to be a signing key (not an env lookup, not empty/placeholder)."""
+    m = re.fullmatch(r"""\s*(["'`])([^"'`$]{8,})\1\s*""", arg)
+    return bool(m) and len(set(m.group(2))) > 3
+
+
+def _js_import_map(text: str) -> dict[str, str]:
+    """Local name -> ``module`` or ``module.member`` for require/import bindings, so that
+    ``const { exec: run } = require('child_process')`` makes ``run(...)`` mean ``child_process.exec``."""
+    out: dict[str, str] = {}
+    q = r"""['"](?:node:)?([@\w./-]+)['"]"""
+    for m in re.finditer(rf"(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*{q}\s*\)(?:\.([\w$]+))?", text):
+        out[m.group(1)] = m.group(2) + ("." + m.group(3) if m.group(3) else "")
+    for m in re.finditer(rf"(?:const|let|var)\s*\{{([^}}]*)\}}\s*=\s*require\(\s*{q}\s*\)", text):
+        for member, local in _bindings(m.group(1), ":"):
+            out[local] = f"{m.group(2)}.{member}"
+    for m in re.finditer(rf"import\s+(?:([\w$]+)\s*,?\s*)?(?:\*\s+as\s+([\w$]+)\s*)?(?:\{{([^}}]*)\}}\s*)?from\s*{q}",
+                         text):
+        mod = m.group(4)
+        for local in (m.group(1), m.group(2)):
+            if local:
+                out[local] = mod
+        for member, local in _bindings(m.group(3) or "", " as "):
+            out[local] = f"{mod}.{member}"
+    return {k: v for k, v in out.items() if not v.startswith(".") or "/" not in v}
+
+
+def _bindings(body: str, sep: str) -> list[tuple[str, str]]:
+    pairs = []
+    for piece in body.split(","):
+        piece = piece.strip()
+        if not piece or piece.startswith("..."):
+            continue
+        member, _, local = piece.partition(sep)
+        member, local = member.strip(), (local.strip() or member.strip())
+        if re.fullmatch(r"[\w$]+", member) and re.fullmatch(r"[\w$]+", local):
+            pairs.append((member, local))
+    return pairs
+
+
+def _js_canonical(callee: str, imports: dict[str, str]) -> str:
+    head, dot, rest = callee.partition(".")
+    if head in imports:
+        return imports[head] + (dot + rest if dot else "")
+    return callee
+
+
 def _callee(node: SgNode, language: str) -> str:
     if language == "java":
         obj = node.field("object")
@@ -946,6 +1171,10 @@ def _file_constants(text: str) -> set[str]:
                          text, re.MULTILINE):
         out.add(m.group(1))
     return out
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
 def _continued(rhs: str, lines: list[str], index: int) -> str:

@@ -76,7 +76,11 @@ REDIRECT_FUNCS = frozenset({"redirect", "flask.redirect", "django.shortcuts.redi
                             "django.http.HttpResponseRedirect", "HttpResponseRedirect",
                             "django.http.HttpResponsePermanentRedirect", "RedirectResponse",
                             "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse",
-                            "aiohttp.web.HTTPFound", "web.HTTPFound", "werkzeug.utils.redirect"})
+                            "aiohttp.web.HTTPFound", "web.HTTPFound", "werkzeug.utils.redirect",
+                            "pyramid.httpexceptions.HTTPFound", "pyramid.httpexceptions.HTTPSeeOther",
+                            "pyramid.httpexceptions.HTTPTemporaryRedirect", "HTTPFound", "HTTPSeeOther",
+                            "sanic.redirect", "sanic.response.redirect", "bottle.redirect",
+                            "quart.redirect", "falcon.HTTPFound", "falcon.redirects.HTTPFound"})
 MARKUP_FUNCS = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup", "Markup",
                           "django.utils.safestring.mark_safe", "mark_safe", "SafeString",
                           "django.utils.safestring.SafeString"})
@@ -86,7 +90,8 @@ RESPONSE_FUNCS = frozenset({"flask.make_response", "make_response", "django.http
                             "HTMLResponse", "aiohttp.web.Response", "web.Response"})
 TEMPLATE_FUNCS = frozenset({"flask.render_template_string", "render_template_string",
                             "jinja2.Template", "django.template.Template", "mako.template.Template",
-                            "Template", "jinja2.Environment.from_string"})
+                            "Template", "jinja2.Environment.from_string", "bottle.template",
+                            "bottle.SimpleTemplate", "tornado.template.Template"})
 LDAP_METHODS = frozenset({"search_s", "search_st", "search_ext_s", "search_ext", "search"})
 XPATH_METHODS = frozenset({"xpath", "find", "findall", "findtext", "iterfind"})
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
@@ -145,11 +150,12 @@ class PythonSinks:
         if qualname in CODE_FUNCS and isinstance(call.func, ast.Name):
             self._sink(call, fa, "code", _arg(call, 0, "source", "expression"), f"`{qualname}()`")
         # deserialization
-        if qualname in DESER_FUNCS and self._unsafe_loader_args(call, qualname):
+        if qualname in DESER_FUNCS and self._unsafe_loader_args(call, qualname) and "yaml" not in qualname:
             self._sink(call, fa, "deser", _arg(call, 0, "data", "file", "filename", "f"),
                        f"`{qualname}()`")
-        elif qualname in {"yaml.load", "yaml.load_all"} and self._yaml_unsafe(call):
-            self._sink(call, fa, "deser", _arg(call, 0, "stream"), f"`{qualname}()` with an unsafe Loader")
+        elif (qualname in {"yaml.load", "yaml.load_all"} and self._yaml_unsafe(call)) or qualname in {
+                "yaml.unsafe_load", "yaml.unsafe_load_all"}:
+            self._yaml(call, fa, qualname)
         # path traversal
         if qualname in PATH_FUNCS and not shadowed:
             self._sink(call, fa, "path", _arg(call, 0, "file", "path", "name", "filename_or_fp", "path_or_file"),
@@ -167,6 +173,13 @@ class PythonSinks:
         if qualname in REDIRECT_FUNCS:
             self._sink(call, fa, "redirect", _arg(call, 0, "location", "url", "redirect_to"),
                        f"`{_callee(call)}`")
+        tornado_self = isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and (
+            call.func.value.id == "self" and any(v.startswith("tornado") for v in self.info.aliases.values()))
+        if tornado_self and method == "redirect":
+            self._sink(call, fa, "redirect", _arg(call, 0, "url"), "`self.redirect` (Tornado)")
+        if tornado_self and method in {"write", "finish"}:
+            self._sink(call, fa, "xss", _arg(call, 0, "chunk"), f"the HTML response written by `self.{method}`",
+                       need_built=True)
         # XSS and template injection
         if qualname in MARKUP_FUNCS:
             self._sink(call, fa, "xss", _arg(call, 0), f"`{_callee(call)}` (marks it safe HTML)")
@@ -228,6 +241,9 @@ class PythonSinks:
         if kind == "redirect" and level > CLEAN and t.prefix and t.prefix.startswith("/") and not (
                 t.prefix.startswith("//")):
             level = CLEAN  # a local path
+        if kind == "path" and level == PARAM and isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) \
+                and isinstance(arg.func.value, ast.Name) and arg.func.value.id in {"self", "cls"}:
+            level = CLEAN  # the object's own path helper (cache files, storage layout), not a request
         if kind == "sql" and level < SOURCE and not _sqlish(arg, t):
             level = min(level, UNKNOWN) if level else level
         line = getattr(node, "lineno", 1)
@@ -280,6 +296,23 @@ class PythonSinks:
                        and k.value.value is True for k in call.keywords)
         return True
 
+    def _yaml(self, call: ast.Call, fa: FunctionAnalysis, qualname: str) -> None:
+        """An object-constructing YAML loader: request data is critical; any stream that is not a
+        literal constant path (config handed in, files found at run time) still builds arbitrary
+        Python objects from whoever can write that file, so it stays high."""
+        stream = _arg(call, 0, "stream")
+        label = f"`{qualname}()` with an unsafe Loader (constructs arbitrary Python objects)"
+        self._sink(call, fa, "deser", stream, label)
+        if stream is None:
+            return
+        t = fa.taint(stream)
+        if t.at("deser") in {PARAM, UNKNOWN}:
+            self._add(make_finding(
+                "unsafe-deserialization", file=self.path, line=call.lineno, end_line=call.end_lineno,
+                column=call.col_offset, severity="high", family=FAMILY, confidence=60,
+                description=f"{_cap(t.origin or 'data')} is parsed by {label}; a crafted document "
+                            "runs code. Use yaml.safe_load."))
+
     def _yaml_unsafe(self, call: ast.Call) -> bool:
         loader = _arg(call, 1, "Loader")
         if loader is None:
@@ -293,6 +326,9 @@ class PythonSinks:
         mod, _, last = qualname.rpartition(".")
         if last in HTTP_VERBS and mod in SSRF_MODULES:
             return True
+        if method == "fetch" and isinstance(call.func, ast.Attribute) and "HTTPClient" in (
+                qualname + ast.unparse(call.func.value)):
+            return True  # tornado's (Async)HTTPClient().fetch(url)
         if method in HTTP_VERBS and isinstance(call.func, ast.Attribute):
             recv = ast.unparse(call.func.value).lower().rsplit(".", 1)[-1]
             return bool(re.search(r"(session|client|http)$|^(s|sess|http_?client|api)$", recv))
@@ -404,10 +440,12 @@ def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
         return None
     if level == PARAM:
         if kind == "deser":
-            return "medium", 50
+            return "low", 40  # a loader helper (caches, own files): only request data makes it critical
+        if kind == "ssrf":
+            return ("low", 30) if not t.built else None  # fetch helpers take URLs: that is their job
         if not t.built:
-            # a helper handing its argument straight to a shell / eval / fetch is still a risk
-            return ("medium", 40) if kind in {"cmd", "code", "ssrf"} else None
+            # a helper handing its argument straight to a shell / eval is still a risk
+            return ("medium", 40) if kind in {"cmd", "code"} else None
         if kind in {"sql", "cmd"}:
             return "high", 60
         if kind in _GROUP_A:
@@ -472,7 +510,8 @@ def _loggerish(func: ast.expr) -> bool:
 # ============================================================================================
 # Structural checks (no taint needed).
 
-_PASSWORDISH = re.compile(r"pass(word|wd|phrase)?|pwd|(^|_)pw($|_)|credential|(^|_)pin($|_)", re.IGNORECASE)
+_PASSWORDISH = re.compile(r"pass(word|wd|phrase)?|pwd|(?<![a-z0-9])pw(?![a-z0-9])|credential|"
+                          r"(?<![a-z0-9])pin(?![a-z0-9])", re.IGNORECASE)
 _SECRET_NAME = re.compile(
     r"(pass(word|wd)?|pwd|secret|token|api_?key|apikey|access_?key|private_?key|auth_?key|"
     r"client_?secret|credentials?|signing_?key|encryption_?key|master_?key|jwt_?key|session_?key)$"
@@ -541,6 +580,13 @@ class StructuralChecks:
             t.id for n in self.info.nodes if isinstance(n, ast.Assign)
             and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
             and re.match(r"^/(var/)?tmp/", n.value.value) for t in n.targets if isinstance(t, ast.Name)}
+        self._tmp_names |= {
+            t.id for n in self.info.nodes if isinstance(n, ast.Assign) and _tmp_prefixed(n.value)
+            for t in n.targets if isinstance(t, ast.Name)}
+        self._typed_secrets = {
+            t.id for n in self.info.nodes if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+            and self.info.qualname(n.value.func) in {"getpass.getpass", "getpass"}
+            for t in n.targets if isinstance(t, ast.Name)}
         for node in self.info.nodes:
             line = getattr(node, "lineno", None)
             if line is None or line in self.dead:
@@ -628,8 +674,7 @@ class StructuralChecks:
                        "(race / symlink attack).", 85)
         if qn in {"open", "io.open", "os.open"} and node.args:
             target = node.args[0]
-            fixed = isinstance(target, ast.Constant) and isinstance(target.value, str) and re.match(
-                r"^/(var/)?tmp/", target.value)
+            fixed = _tmp_prefixed(target)
             if (fixed or (isinstance(target, ast.Name) and target.id in self._tmp_names)) and _writes(node):
                 self._emit("insecure-temp-file", node, "medium",
                            f"The file `{ast.unparse(target)}` is written at a fixed, predictable path in a "
@@ -668,9 +713,13 @@ class StructuralChecks:
                            "The Jinja2 environment is created with autoescape=False, so every "
                            "variable rendered into HTML is unescaped.", 70)
         # JWT signed / verified with a literal key
-        if qn in {"jwt.encode", "jwt.decode"} and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
-                and isinstance(node.args[1].value, str):
-            self._secret("jwt_secret_key", node.args[1].value, node.args[1])
+        signing_key = node.args[1] if qn in {"jwt.encode", "jwt.decode"} and len(node.args) >= 2 else (
+            node.args[0] if qn == "hmac.new" and node.args else kws.get("key") if qn in {
+                "jwt.encode", "jwt.decode", "hmac.new"} else None)
+        if signing_key is not None and _literal_key(signing_key):
+            self._emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                       f"`{qn}` is given a literal key; anyone with the source can forge its tokens / MACs.", 75,
+                       heuristic=True)
         # JWT without verification
         if qn in {"jwt.decode"}:
             text = ast.unparse(node)
@@ -701,7 +750,8 @@ class StructuralChecks:
             return
         context = " ".join([ast.unparse(a) for a in node.args] + [self._func_name(node)]
                            + [self._assigned_name(node)])
-        if _PASSWORDISH.search(context):
+        typed = any(isinstance(n, ast.Name) and n.id in self._typed_secrets for a in node.args for n in ast.walk(a))
+        if _PASSWORDISH.search(context) or typed:
             severity = _FAST_HASHES[algo]
             self._emit("weak-password-hash", node, severity,
                        f"Passwords are hashed with fast `{algo}` (no salt/work factor); stolen hashes "
@@ -777,6 +827,7 @@ class StructuralChecks:
         if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
             return
         left, right = node.left, node.comparators[0]
+        self._timing(node, left, right)
         for name_side, val_side in ((left, right), (right, left)):
             if isinstance(val_side, ast.Constant) and isinstance(val_side.value, str):
                 name = ast.unparse(name_side).rsplit(".", 1)[-1].strip("]'\")[")
@@ -784,6 +835,24 @@ class StructuralChecks:
                     self._emit("hardcoded-secret", node, "info" if self.is_test else "high",
                                f"`{ast.unparse(name_side)}` is compared with a hard-coded password "
                                "literal; anyone with the source can log in.", 70, heuristic=True)
+
+    def _timing(self, node: ast.Compare, left: ast.expr, right: ast.expr) -> None:
+        """``expected == signature``: ``==`` stops at the first differing byte, so response times
+        let an attacker guess a MAC / token byte by byte."""
+        sides = (left, right)
+        if any(_constantish(x) for x in sides):
+            return
+        texts = [ast.unparse(x) for x in sides]
+        names = [_last_name(x) for x in sides]
+        digest = any(re.search(r"hmac.*\.(hex)?digest\(\)$", t, re.IGNORECASE) for t in texts)
+        strong = any(_MAC_NAME.search(n) for n in names)
+        token = any(re.search(r"token$", n, re.IGNORECASE) for n in names) and any(
+            _EXPECTED_NAME.search(n) for n in names)
+        if not (digest or strong or token) or self._func_name(node) in {"__eq__", "__ne__", "__hash__"}:
+            return
+        self._emit("timing-attack", node, "info" if self.is_test else "medium",
+                   f"`{texts[0]} == {texts[1]}` compares a secret value with `==`, which returns at the "
+                   "first differing byte; use hmac.compare_digest.", 60)
 
     def call_kw_secrets(self, node: ast.Call) -> None:
         for kw in node.keywords:
@@ -821,6 +890,53 @@ class StructuralChecks:
                        "so the check silently disappears.", 70)
 
 
+_MAC_NAME = re.compile(r"(signature|(^|_)sig|hmac|(^|_)secret|api_?key|(^|_)otp|csrf_?token|(auth|access|reset|"
+                       r"session|api|bearer|verification)_?token)$", re.IGNORECASE)
+_EXPECTED_NAME = re.compile(r"^(expected|computed|calculated|actual|provided|given|received|stored|valid)(_|$)|"
+                            r"_(expected|computed|calculated|provided|received|stored)$", re.IGNORECASE)
+
+
+def _literal_key(node: ast.expr) -> bool:
+    """A string/bytes literal long enough to be a real key (not '' or a short placeholder)."""
+    value = node.value if isinstance(node, ast.Constant) else None
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    return isinstance(value, str) and len(value) >= 8 and len(set(value)) > 3
+
+
+def _last_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+        return str(node.slice.value)
+    return ""
+
+
+def _constantish(node: ast.expr) -> bool:
+    """Literals, None, UPPER_CASE constants / enum members, lengths and types: not a secret."""
+    if isinstance(node, (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set)):
+        return True
+    name = _last_name(node)
+    if name.isupper() or (isinstance(node, ast.Attribute) and _last_name(node.value).isupper()):
+        return True
+    return isinstance(node, ast.Call) and ast.unparse(node.func) in {"len", "type", "bool", "int", "str.lower"}
+
+
+def _tmp_prefixed(node: ast.expr) -> bool:
+    """A path in a shared temp directory with a predictable name: a literal, or %/format/f-string
+    built on a literal ``/tmp/...`` prefix (another local user can pre-create or symlink it)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)):
+        node = node.left
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        node = node.func.value
+    elif isinstance(node, ast.JoinedStr) and node.values:
+        node = node.values[0]
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and re.match(
+        r"^/(var/)?tmp/[^/]", node.value) is not None
+
+
 def _is_true(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
 
@@ -854,6 +970,9 @@ def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = 
     checks = StructuralChecks(path, info, engine.dead_lines, is_test)
     checks.run()
     findings = [f for f in hooks.findings.values() if (f.line or 0) not in engine.dead_lines]
+    temp_lines = {f.line for f in checks.out if f.concept == "insecure-temp-file"}
+    findings = [f for f in findings if not (f.concept == "path-traversal" and f.line in temp_lines
+                                            and _RANK[f.severity] < _RANK["high"])]
     if is_test:
         findings = [_soften(f) for f in findings]
     return PythonAnalysis(findings + checks.out, hooks.events, engine.dead_lines)

@@ -98,6 +98,8 @@ REQUEST_NAMES = frozenset({"request", "req"})
 REQUEST_SAFE_ATTRS = frozenset({
     "method", "user", "session", "app", "url_rule", "endpoint", "blueprint", "is_secure",
     "is_json", "auth_user", "remote_user_id", "environ_safe", "id", "context",
+    # URL generators of the app's own routes (Pyramid, Starlette, Django): not client text
+    "route_url", "route_path", "static_url", "static_path", "resource_url", "url_for",
 })
 SOURCE_CALLS: dict[str, tuple[str, str]] = {
     "input": ("external", "user input from input()"),
@@ -188,6 +190,7 @@ JOIN_CALLS = frozenset({
     "pathlib.PurePath", "pathlib.PosixPath", "os.path.abspath", "os.path.realpath",
     "os.path.normpath", "os.path.expanduser",
 })
+_APP_URL_BUILDERS = frozenset({"route_url", "route_path", "static_url", "static_path", "resource_url", "url_for"})
 ROUTE_DECORATORS = frozenset({
     "route", "get", "post", "put", "delete", "patch", "api_route", "websocket", "view_config",
     "expose", "api_view", "action", "head", "options",
@@ -862,6 +865,9 @@ class FunctionAnalysis:
             return uniform(SOURCE, f"`{ast.unparse(node.func)}()`", kind)
         if qn in CASTS or short in {"secure_filename", "url_for"}:
             return CLEAN_TAINT
+        if method in _APP_URL_BUILDERS and isinstance(node.func, ast.Attribute) and isinstance(
+                node.func.value, ast.Name) and node.func.value.id in REQUEST_NAMES:
+            return CLEAN_TAINT  # request.route_url('home'): a URL of one of the app's own routes
         if qn in SANITIZERS:
             return all_args.cleared(SANITIZERS[qn])
         if method in METHOD_SANITIZERS and (method != "escape" or receiver.level <= UNKNOWN):
@@ -1099,6 +1105,8 @@ class ModuleTaint:
         names = [a.arg for a in func.args.args]
         if len(names) >= 2 and names[1] == "info" and (func.name == "mutate" or func.name.startswith("resolve_")):
             return True  # a GraphQL resolver: its arguments are the client's query arguments
+        if len(names) >= 2 and names[0] == "event" and names[1] == "context":
+            return True  # an AWS Lambda handler: the event is the API Gateway request
         return self.info.web_framework and any(n in REQUEST_NAMES for n in names[:2])
 
     def initial_params(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Taint]:

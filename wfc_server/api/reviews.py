@@ -10,7 +10,7 @@ from aiohttp_apigami import match_info_schema, querystring_schema, request_schem
 
 from wfc_server.api.auth import current_project, requires_auth
 from wfc_server.api.docs import documented
-from wfc_server.api.render import json_response, raw_json_response
+from wfc_server.api.render import dumps, json_response, raw_json_response
 from wfc_server.api.errors import ApiError, not_found
 from wfc_server.api.schemas import (
     ReviewAcceptedSchema,
@@ -92,11 +92,10 @@ async def list_reviews(request: web.Request) -> web.Response:
     total, page = request.app[REVIEW_STORE].list(
         current_project(request).project_id, query["status"], query["limit"], query["offset"]
     )
-    service = request.app[SERVICE]
-    reviews = [await service.render(record, with_result=False) for record in page]
-    return json_response(
-        {"total": total, "limit": query["limit"], "offset": query["offset"], "reviews": reviews}
-    )
+    head = dumps({"total": total, "limit": query["limit"], "offset": query["offset"]})
+    items = b",".join([await request.app[SERVICE].render_summary_body(record) for record in page])
+    # The page is assembled from each review's encoded summary (cached once it is final).
+    return raw_json_response(head[:-1] + b',"reviews":[' + items + b"]}")
 
 
 @documented(

@@ -4,9 +4,10 @@
 
 Rows: authenticated status poll (GET /v1/reviews/{id} of a completed review), history listing
 (GET /v1/reviews/, a page of 20), submit (POST /v1/reviews/, durable: fsync'd before the 202).
-Each is divided by a bare aiohttp app answering the very same bytes (the polled review's body,
-the listing's body; bench/bare_app.py --body), so the ratio is the cost of the service's own work
-(auth, rate limit, store, logging, metrics), not of payload size; submits are divided by the bare
+Each is divided by a bare aiohttp JSON endpoint (``web.json_response``) answering the very same
+document (the polled review's body, the listing's body; bench/bare_app.py --body), so the ratio
+is the cost of the service's own work (auth, rate limit, store, logging, metrics), not of
+payload size; submits are divided by the bare
 app's POST (which also parses the JSON body). Service and baseline runs alternate ``--repeat``
 times and each one's fastest run is reported (a shared machine only ever slows a run down);
 submit runs once, since each run leaves thousands of reviews queued.
@@ -70,8 +71,8 @@ def main() -> None:
             headers, review_id = asyncio.run(prepare(service.url, 20))
             poll_url = f"{service.url}/v1/reviews/{review_id}"
             list_url = f"{service.url}/v1/reviews/"
-            # The baselines answer the very bytes the service answers, so the ratio measures the
-            # service's own work (auth, rate limit, store, logging, metrics), not payload size.
+            # The baselines answer the very document the service answers, so the ratio measures
+            # the service's own work (auth, rate limit, store, logging, metrics), not payload size.
             status_file = Path(tmp) / "status.json"
             status_file.write_bytes(asyncio.run(fetch(poll_url, headers)))
             list_file = Path(tmp) / "list.json"

@@ -30,13 +30,15 @@ BODY = {
 }
 
 
-def make_handlers(body: bytes) -> tuple[object, object]:
+def make_handlers(document: object) -> tuple[object, object]:
+    """A plain aiohttp JSON endpoint: ``web.json_response`` of the document, per request."""
+
     async def status(request: web.Request) -> web.Response:
-        return web.Response(body=body, content_type="application/json")
+        return web.json_response(document)
 
     async def accept(request: web.Request) -> web.Response:
         await request.json()
-        return web.Response(body=body, status=202, content_type="application/json")
+        return web.json_response(document, status=202)
 
     return status, accept
 
@@ -44,11 +46,12 @@ def make_handlers(body: bytes) -> tuple[object, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--body", help="file whose bytes GET answers (default: a small status body); "
-                        "the API bench passes the polled review's real body, so both send the same bytes")
+    parser.add_argument("--body", help="JSON file whose document GET answers (default: a small status "
+                        "body); the API bench passes the polled review's real body, so both answer "
+                        "the same document")
     args = parser.parse_args()
-    body = open(args.body, "rb").read() if args.body else json.dumps(BODY).encode()
-    status, accept = make_handlers(body)
+    document = json.loads(open(args.body, "rb").read()) if args.body else BODY
+    status, accept = make_handlers(document)
     app = web.Application()
     app.router.add_get("/status", status)
     app.router.add_post("/status", accept)

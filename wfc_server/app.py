@@ -12,11 +12,7 @@ from aiohttp_apigami import setup_aiohttp_apispec
 from wfc_server import __version__
 from wfc_server.api import health, projects, resources, reviews, site, ws
 from wfc_server.api.errors import ApiError, flatten_messages
-from wfc_server.api.middlewares import (
-    admission_middleware,
-    context_middleware,
-    schema_validation_middleware,
-)
+from wfc_server.api.middlewares import admission_middleware, context_middleware
 from wfc_server.api.ratelimit import RateLimiter
 from wfc_server.config import Settings
 from wfc_server.logs import get_logger
@@ -49,7 +45,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     """Build the service; ``engine`` replaces the default ReviewEngine (tests inject slow ones)."""
     app = web.Application(
         # Order matters; see wfc_server/api/middlewares.py for why each sits where it does.
-        middlewares=[context_middleware, admission_middleware, schema_validation_middleware],
+        middlewares=[context_middleware, admission_middleware],
         client_max_size=settings.server.max_body_bytes,
     )
     data_dir = settings.data_path

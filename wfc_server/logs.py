@@ -102,7 +102,6 @@ def configure_logging(level: str = "info") -> LineSink:
     sys.stdout.flush()
     sink = _open_sink()
     shared: list[Any] = [
-        structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True, key="timestamp"),
     ]

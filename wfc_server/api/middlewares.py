@@ -1,4 +1,4 @@
-"""Cross-cutting request handling, in three middlewares (each layer costs every request, so
+"""Cross-cutting request handling, in two middlewares (each layer costs every request, so
 related steps share one). ``create_app`` installs them in this order (outermost first):
 
 1. :func:`context_middleware`: request id; then every exception turned into the JSON envelope
@@ -8,8 +8,8 @@ related steps share one). ``create_app`` installs them in this order (outermost 
 2. :func:`admission_middleware`, in order: readiness (/v1 answers 503 until recovery has
    finished); body limit (413 on a declared Content-Length over the limit before any read; the
    app's ``client_max_size`` enforces the bytes actually read, chunked too); authentication and
-   the project's token bucket (api/auth.py), before the body is parsed.
-3. :func:`schema_validation_middleware`: aiohttp-apigami's validation with the route's schemas.
+   the project's token bucket (api/auth.py), before the body is parsed; then validation of the
+   body and query with the route's marshmallow schemas (aiohttp-apigami).
 """
 
 from __future__ import annotations
@@ -153,14 +153,10 @@ async def admission_middleware(request: web.Request, handler: Handler) -> web.St
         if declared > limit:
             raise ApiError(413, f"Request body of {declared} bytes exceeds the {limit}-byte limit")
     admit(request)
-    return await handler(request)
-
-
-@web.middleware
-async def schema_validation_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """apigami's validation, skipped when a route's only schema is its path: those handlers
-    check the id themselves (404 for a malformed one), and webargs would cost every poll ~10%."""
+    # Last, the body and query: aiohttp-apigami's validation with the route's schemas. Routes
+    # whose only schema is the path skip it: they check the id themselves (404 when malformed),
+    # and webargs would cost every status poll a tenth of its time.
     schemas = getattr(request.match_info.handler, "__schemas__", None)
-    if not schemas or all(schema.location == "match_info" for schema in schemas):
-        return await handler(request)
-    return await validation_middleware(request, handler)
+    if schemas and any(schema.location != "match_info" for schema in schemas):
+        return await validation_middleware(request, handler)
+    return await handler(request)

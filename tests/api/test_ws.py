@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -80,3 +81,20 @@ async def test_plain_get_on_ws_route_is_400(client: TestClient, project: Credent
     rid = (await submit(client, project))["review_id"]
     response = await client.get(f"/v1/reviews/{rid}/ws", headers=project.headers)
     assert response.status == 400 and (await response.json())["error"] == "BadRequest"
+
+
+async def test_closed_sockets_are_released_at_once(client: TestClient, project: Credentials) -> None:
+    """Connection churn must not pile up closed sockets (aiohttp re-arms heartbeat timers)."""
+    import gc
+
+    from aiohttp import web
+
+    rid = (await submit(client, project))["review_id"]
+    await wait_terminal(client, project, rid)
+    for _ in range(30):
+        async with client.ws_connect(f"/v1/reviews/{rid}/ws", headers=project.headers) as ws:
+            await _collect(ws)
+    await asyncio.sleep(0.05)
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, web.WebSocketResponse)]
+    assert len(alive) <= 2, f"{len(alive)} closed server sockets still referenced"

@@ -70,6 +70,11 @@ async def review_events(request: web.Request) -> web.StreamResponse:
             metrics.websockets_open.dec()
     finally:
         hub.unsubscribe(subscriber)
+        # aiohttp re-arms its heartbeat timer when the client's close frame arrives after ours;
+        # the timer would keep this closed socket (~13 KiB) alive for a whole heartbeat interval,
+        # which under connection churn is hundreds of MiB. Disarm it for good.
+        ws._heartbeat = None  # noqa: SLF001 - no public way; checked by tests/api/test_ws.py
+        ws._cancel_heartbeat()  # noqa: SLF001
     return ws
 
 

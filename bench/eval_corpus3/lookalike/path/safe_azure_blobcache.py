@@ -1,0 +1,13 @@
+import hashlib
+
+import azure.functions as func
+
+CACHE_ROOT = "/home/site/cache/"
+
+
+def main(req: func.HttpRequest) -> func.HttpResponse:
+    key = req.params.get("key", "")
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    with open(CACHE_ROOT + digest, "rb") as fh:
+        data = fh.read()
+    return func.HttpResponse(data, mimetype="application/octet-stream")

@@ -1,0 +1,6 @@
+public final class StatusCheck {
+    public boolean isActive(Account account) {
+        String status = account.getStatus().trim();
+        return status == "ACTIVE";
+    }
+}

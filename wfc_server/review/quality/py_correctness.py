@@ -238,9 +238,7 @@ _BUILTINS_CALLED = {
     "input",
     "hash",
 }
-_PLACEHOLDER = re.compile(
-    r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[.\[][^{}]*)?(?:![rsa])?(?::[^{}]*)?\}(?!\})"
-)
+_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[.\[][^{}]*)?(?:![rsa])?(?::[^{}]*)?\}(?!\})")
 
 
 def check(source: SourceFile) -> list[RawFinding]:
@@ -304,11 +302,7 @@ def _off_by_one_loop(loop: ast.For | ast.While, source: SourceFile) -> list[RawF
             index = loop.target.id
     elif isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare):
         test = loop.test
-        if (
-            len(test.ops) == 1
-            and isinstance(test.ops[0], ast.LtE)
-            and isinstance(test.left, ast.Name)
-        ):
+        if len(test.ops) == 1 and isinstance(test.ops[0], ast.LtE) and isinstance(test.left, ast.Name):
             seq = _len_of(test.comparators[0])
             index = test.left.id
     if not index or not seq:
@@ -389,9 +383,7 @@ def _ends_loop_after(stmt: ast.stmt, call: ast.Call) -> bool:
         if isinstance(body, list):
             for index, inner in enumerate(body):
                 if any(n is call for n in ast.walk(inner)):
-                    return any(
-                        isinstance(s, (ast.Break, ast.Return, ast.Raise)) for s in body[index + 1 :]
-                    )
+                    return any(isinstance(s, (ast.Break, ast.Return, ast.Raise)) for s in body[index + 1 :])
     return False
 
 
@@ -429,11 +421,7 @@ def _bool_tautology(node: ast.BoolOp, source: SourceFile) -> list[RawFinding]:
     wanted = (ast.NotEq, ast.IsNot) if is_or else (ast.Eq, ast.Is)
     seen: dict[str, set[object]] = {}
     for value in node.values:
-        if not (
-            isinstance(value, ast.Compare)
-            and len(value.ops) == 1
-            and isinstance(value.ops[0], wanted)
-        ):
+        if not (isinstance(value, ast.Compare) and len(value.ops) == 1 and isinstance(value.ops[0], wanted)):
             continue
         left, right = value.left, value.comparators[0]
         if isinstance(left, ast.Constant):
@@ -451,9 +439,7 @@ def _bool_tautology(node: ast.BoolOp, source: SourceFile) -> list[RawFinding]:
 
 
 def _constant_condition(node: ast.expr, source: SourceFile, detail: str) -> list[RawFinding]:
-    return [
-        emit(ALWAYS_SAME, source, node.lineno, "wfc-ast", end_line=end_line(node), detail=detail)
-    ]
+    return [emit(ALWAYS_SAME, source, node.lineno, "wfc-ast", end_line=end_line(node), detail=detail)]
 
 
 def _length_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -461,11 +447,7 @@ def _length_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     lengths: set[str] = set()
     other: set[str] = set()
     for node in function_body_nodes(func):
-        if (
-            isinstance(node, ast.Assign)
-            and len(node.targets) == 1
-            and isinstance(node.targets[0], ast.Name)
-        ):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             (lengths if _len_of(node.value) else other).add(node.targets[0].id)
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
             other.add(node.target.id)
@@ -598,9 +580,7 @@ def _expr_statement(
         ):
             return [emit(GET_DEFAULT, source, node.lineno, "wfc-ast")]
     if name in {"sorted"}:
-        return [
-            emit(LOST_RESULT, source, node.lineno, "wfc-ast", detail="sorted() returns a new list.")
-        ]
+        return [emit(LOST_RESULT, source, node.lineno, "wfc-ast", detail="sorted() returns a new list.")]
     target = _coroutine_target(func, ctx, async_defs)
     if target:
         return [
@@ -751,9 +731,7 @@ def _unreachable(node: ast.AST, source: SourceFile) -> list[RawFinding]:
                 first = rest[0]
                 if _harmless_tail(first):
                     break
-                out.append(
-                    emit(UNREACHABLE, source, first.lineno, "wfc-ast", end_line=end_line(rest[-1]))
-                )
+                out.append(emit(UNREACHABLE, source, first.lineno, "wfc-ast", end_line=end_line(rest[-1])))
                 break
     return out
 
@@ -767,9 +745,7 @@ def _harmless_tail(stmt: ast.stmt) -> bool:
     return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
 
 
-def _check_after_use(
-    func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile
-) -> list[RawFinding]:
+def _check_after_use(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
     """`x.attr` (or `x[...]`) on a line before `if x is None` / `if not x`, same binding."""
     nodes = function_body_nodes(func)
     first_use: dict[str, int] = {}
@@ -854,11 +830,7 @@ def _none_tested(test: ast.expr) -> str | None:
     """The name an `if` tests for None / falsiness (`x is None`, `not x`, `x`, `x is not None`)."""
     if isinstance(test, ast.Name):
         return test.id
-    if (
-        isinstance(test, ast.UnaryOp)
-        and isinstance(test.op, ast.Not)
-        and isinstance(test.operand, ast.Name)
-    ):
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name):
         return test.operand.id
     if (
         isinstance(test, ast.Compare)
@@ -914,9 +886,7 @@ def _shadowed(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) 
     return out
 
 
-def _write_then_read(
-    func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile
-) -> list[RawFinding]:
+def _write_then_read(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
     """A handle opened write-only and then read, within the region where it is bound."""
     nodes = list(function_body_nodes(func))
     for node in nodes:
@@ -998,9 +968,7 @@ _DIVISIONS = (ast.Div, ast.FloorDiv, ast.Mod)
 _ZERO_DIV_HANDLERS = re.compile(r"\b(ZeroDivisionError|ArithmeticError|Exception)\b")
 
 
-def _division_by_len(
-    func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile
-) -> list[RawFinding]:
+def _division_by_len(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
     """`x / len(arg)` (or `/ n` with `n = len(arg)`) where the function never tests ``arg`` (or
     ``n``) before the division; low when the only test comes after it."""
     params = {a.arg for a in func.args.posonlyargs + func.args.args + func.args.kwonlyargs}
@@ -1018,6 +986,8 @@ def _division_by_len(
     out = []
     for node in nodes:
         if not (isinstance(node, ast.BinOp) and isinstance(node.op, _DIVISIONS)):
+            continue
+        if isinstance(node.op, ast.Mod) and _is_format_string(node.left, source.text):
             continue
         seq = _len_of(node.right)
         names = {seq} if seq in params else set()
@@ -1040,6 +1010,21 @@ def _division_by_len(
             )
         )
     return out
+
+
+def _is_format_string(left: ast.expr, text: str) -> bool:
+    """`"%d items" % len(xs)` is printf formatting, not a modulo: the left operand is a
+    str/bytes literal, an f-string, or a name assigned one."""
+    if isinstance(left, ast.Constant) and isinstance(left.value, (str, bytes)):
+        return True
+    if isinstance(left, ast.JoinedStr):
+        return True
+    if isinstance(left, ast.Attribute):
+        left = ast.Name(id=left.attr)
+    if not isinstance(left, ast.Name):
+        return False
+    name = re.escape(left.id)
+    return re.search(rf"(?m)^\s*(self\.)?{name}\s*(:[^=\n]*)?=\s*[rbuRBU]{{0,2}}['\"]", text) is not None
 
 
 def _length_sources(nodes: list[ast.AST]) -> dict[str, str]:

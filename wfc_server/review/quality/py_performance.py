@@ -166,7 +166,7 @@ def check(source: SourceFile) -> list[RawFinding]:
             out += _call_in_loop(node, ctx, source)
             out += _blocking(node, ctx, source)
         elif isinstance(node, ast.Compare) and ctx.loops:
-            out += _membership(node, ctx, source, list_names)
+            out += _membership(node, ctx, source, list_names, tree)
             out += _nested_join(node, ctx, source)
         elif isinstance(node, ast.AugAssign) and ctx.loops:
             out += _string_concat(node, ctx, source)
@@ -217,11 +217,7 @@ def _blocking(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawFindi
     name = call_name(call)
     if not _BLOCKING.match(name) or name in {"requests.Session", "requests.Request"}:
         return []
-    return [
-        emit(
-            BLOCKING, source, call.lineno, "wfc-ast", end_line=end_line(call), detail=f"(`{name}`)"
-        )
-    ]
+    return [emit(BLOCKING, source, call.lineno, "wfc-ast", end_line=end_line(call), detail=f"(`{name}`)")]
 
 
 def _call_in_loop(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawFinding]:
@@ -248,8 +244,7 @@ def _call_in_loop(call: ast.Call, ctx: Context, source: SourceFile) -> list[RawF
                     call.lineno,
                     "wfc-ast",
                     end_line=end_line(call),
-                    detail=f"`{name}(...)` runs once per iteration of the loop at line "
-                    f"{loop.lineno}.",
+                    detail=f"`{name}(...)` runs once per iteration of the loop at line {loop.lineno}.",
                 )
             ]
         return []
@@ -350,7 +345,11 @@ def _is_list_expr(node: ast.AST) -> bool:
 
 
 def _membership(
-    node: ast.Compare, ctx: Context, source: SourceFile, list_names: dict[int, set[str]]
+    node: ast.Compare,
+    ctx: Context,
+    source: SourceFile,
+    list_names: dict[int, set[str]],
+    tree: ast.AST,
 ) -> list[RawFinding]:
     if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.In, ast.NotIn)):
         return []
@@ -365,6 +364,7 @@ def _membership(
     if iterated is not None and container.id in names_in(iterated):
         return []
     param = ctx.func is not None and container.id in {a.arg for a in ctx.func.args.args}
+    large = not param and _clearly_large(container.id, ctx, tree)
     return [
         emit(
             QUADRATIC,
@@ -372,9 +372,39 @@ def _membership(
             node.lineno,
             "wfc-ast",
             detail=f"`{container.id}` is a list.",
-            severity="low" if param else None,
+            severity=None if large else "low",
         )
     ]
+
+
+#: Sources whose size the code does not control: query results and file contents.
+_BULK_SOURCE = re.compile(
+    r"\.(fetchall|fetchmany|readlines|read|all|values_list|scalars|find|load|loads)\(|"
+    r"\bopen\(|\.objects\b|\.execute\(|\.query\("
+)
+
+
+def _clearly_large(name: str, ctx: Context, tree: ast.AST) -> bool:
+    """Only a list that is loaded from a query/file, or one that grows with the iterations of
+    a nested loop, is big enough for the scan to matter; a small de-duplication list is not."""
+    scope: ast.AST = ctx.func if ctx.func is not None else tree
+    for node in ast.walk(scope):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            named = any(isinstance(t, ast.Name) and t.id == name for t in targets)
+            if named and _BULK_SOURCE.search(ast.unparse(node.value)):
+                return True
+    if len(ctx.loops) < 2:
+        return False
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("append", "extend", "insert")
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == name
+        for loop in ctx.loops
+        for node in ast.walk(loop)
+    )
 
 
 NESTED_JOIN = Rule(
@@ -445,9 +475,7 @@ def _unbounded_lru(
         else:
             continue
         if unbounded and (func.args.args or func.args.kwonlyargs):
-            return [
-                emit(UNBOUNDED_LRU, source, decorator.lineno, "wfc-ast", detail=f"(`{func.name}`)")
-            ]
+            return [emit(UNBOUNDED_LRU, source, decorator.lineno, "wfc-ast", detail=f"(`{func.name}`)")]
     return []
 
 
@@ -493,9 +521,7 @@ def _growing_globals(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
         elif isinstance(node, ast.Call) and dotted(node.func) == "len" and node.args:
             shrunk.add(dotted(node.args[0]))  # a size check suggests a bound
     for func in all_nodes(tree):
-        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or _returns_parameter(
-            func
-        ):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or _returns_parameter(func):
             continue
         for node in function_body_nodes(func):
             target = None

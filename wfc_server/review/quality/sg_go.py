@@ -436,7 +436,17 @@ def _bare_call(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if _MUST_CHECK.match(name):
         return [emit(UNCHECKED_CALL, source, line_of(node), "ast-grep", detail=f"(`{name}`)")]
     match = _WRITE_LIKE.match(name)
-    if match is None or not _write_can_fail(match.group("recv"), match.group("method"), source):
+    if match is None:
+        return []
+    recv, method = match.group("recv"), match.group("method")
+    if recv == "io" and method == "WriteString":
+        args = call.field("arguments") if call is not None else None
+        first = next((a for a in args.children() if a.is_named()), None) if args else None
+        recv = first.text() if first is not None else ""
+    if recv in ("os.Stdout", "os.Stderr") or not _write_can_fail(recv, method, source):
+        return []
+    sink = _writer_parameter(node, recv)
+    if sink == "fmt.State":
         return []
     return [
         emit(
@@ -445,9 +455,40 @@ def _bare_call(node: SgNode, source: SourceFile) -> list[RawFinding]:
             line_of(node),
             "ast-grep",
             detail=f"(`{name}`)",
-            severity="low" if source.is_test else None,
+            severity="low" if source.is_test or sink == "no-error" else None,
         )
     ]
+
+
+def _writer_parameter(node: SgNode, writer: str) -> str | None:
+    """How the enclosing function receives ``writer``: "fmt.State" (Format cannot report a
+    write error), "no-error" (an io.Writer parameter of a function with no error result, e.g. String or
+    a print helper, which has nowhere to send it), or None (not a parameter)."""
+    func = next(
+        (
+            a
+            for a in node.ancestors()
+            if a.kind() in ("function_declaration", "method_declaration", "func_literal")
+        ),
+        None,
+    )
+    params = func.field("parameters") if func is not None else None
+    if params is None:
+        return None
+    for decl in params.children():
+        if decl.kind() != "parameter_declaration":
+            continue
+        typ = decl.field("type")
+        names = {c.text() for c in decl.children() if c.kind() == "identifier"}
+        if typ is None or writer not in names:
+            continue
+        if typ.text() == "fmt.State":
+            return "fmt.State"
+        if not re.fullmatch(r"io\.\w*Writer", typ.text()):
+            return None
+        result = func.field("result")
+        return None if result is not None and re.search(r"\berror\b", result.text()) else "no-error"
+    return None
 
 
 def _write_can_fail(recv: str, method: str, source: SourceFile) -> bool:
@@ -494,18 +535,40 @@ def _goroutine_race(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if body is None or _SYNC_IN_BODY.search(body.text()):
         return []
     local = _declared_names(literal)
+    writes: list[tuple[SgNode, str | None]] = []
     for assign in find_kind(body, "assignment_statement"):
         left, right = assign.field("left"), assign.field("right")
         targets = [c for c in left.children() if c.is_named()] if left is not None else []
-        if len(targets) != 1 or right is None:
-            continue
-        target = targets[0]
-        name = _shared_write(target, right.text(), source)
+        if len(targets) == 1 and right is not None:
+            writes.append((assign, _shared_write(targets[0], right.text(), source)))
+    # `counts[w]++` / `counts[w]--` write the map just like `counts[w] = v`.
+    for kind in ("inc_statement", "dec_statement"):
+        for stmt in find_kind(body, kind):
+            target = next((c for c in stmt.children() if c.is_named()), None)
+            if target is not None and target.kind() == "index_expression":
+                writes.append((stmt, _shared_write(target, "", source)))
+    for call in find_kind(body, "call_expression"):
+        writes.append((call, _deleted_map(call, source)))
+    for stmt, name in sorted(writes, key=lambda w: line_of(w[0])):
         if name and name not in local:
-            return [
-                emit(SHARED_WRITE_RACE, source, line_of(assign), "ast-grep", detail=f"(`{name}`)")
-            ]
+            return [emit(SHARED_WRITE_RACE, source, line_of(stmt), "ast-grep", detail=f"(`{name}`)")]
     return []
+
+
+def _deleted_map(call: SgNode, source: SourceFile) -> str | None:
+    """The shared map named by a `delete(m, k)` call, or None."""
+    func, args = call.field("function"), call.field("arguments")
+    if func is None or func.text() != "delete" or args is None:
+        return None
+    first = next((c for c in args.children() if c.is_named()), None)
+    if first is None or first.kind() not in ("identifier", "selector_expression"):
+        return None
+    name = first.text()
+    if not re.fullmatch(r"[\w.]+", name):
+        return None
+    last = re.escape(name.rsplit(".", 1)[-1])
+    is_map = re.search(rf"\b{last}\s*(:?=\s*(make\(\s*)?|\s+)map\[", source.text)
+    return name.split(".", 1)[0] if is_map else None
 
 
 def _shared_write(target: SgNode, value: str, source: SourceFile) -> str | None:
@@ -543,12 +606,7 @@ def _blank_error(node: SgNode, source: SourceFile) -> list[RawFinding]:
         return []
     names = [c.text() for c in left.children() if c.is_named()]
     values = [c for c in right.children() if c.is_named()]
-    if (
-        len(names) < 2
-        or names[-1] != "_"
-        or len(values) != 1
-        or values[0].kind() != "call_expression"
-    ):
+    if len(names) < 2 or names[-1] != "_" or len(values) != 1 or values[0].kind() != "call_expression":
         return []
     func = values[0].field("function")
     name = func.text() if func is not None else ""
@@ -603,9 +661,7 @@ def _off_by_one(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if (
         match
         and body is not None
-        and re.search(
-            rf"\b{re.escape(match.group(2))}\[\s*{re.escape(match.group(1))}\s*\]", body.text()
-        )
+        and re.search(rf"\b{re.escape(match.group(2))}\[\s*{re.escape(match.group(1))}\s*\]", body.text())
     ):
         return [emit(OFF_BY_ONE, source, line_of(node), "ast-grep")]
     return []
@@ -630,9 +686,7 @@ def _body_close(func: SgNode, source: SourceFile) -> list[RawFinding]:
             and not re.search(rf"\b{re.escape(names[0])}\.Close\(\)", text)
             and not re.search(rf"return\s+{re.escape(names[0])}\s*(,|\n|$)", text)
         ):
-            out.append(
-                emit(ROWS_NOT_CLOSED, source, line_of(decl), "ast-grep", detail=f"(`{names[0]}`)")
-            )
+            out.append(emit(ROWS_NOT_CLOSED, source, line_of(decl), "ast-grep", detail=f"(`{names[0]}`)"))
             continue
         is_http = re.search(
             r"(\bhttp\.(Get|Post|Head|PostForm)|\w*([cC]lient|http)\w*\.(Do|Get|Post|Head|PostForm))\(",

@@ -182,9 +182,7 @@ CONCURRENT_MOD = Rule(
     None,
     85,
 )
-INDEX_GT_ZERO = dataclasses.replace(
-    INDEX_OF_GT_ZERO, suggestion="Use `>= 0` / `!= -1` or contains()."
-)
+INDEX_GT_ZERO = dataclasses.replace(INDEX_OF_GT_ZERO, suggestion="Use `>= 0` / `!= -1` or contains().")
 SWALLOWED_RETURN = Rule(
     "WFC-REL-JAVA-SWALLOWED",
     "reliability",
@@ -268,6 +266,10 @@ def check(source: SourceFile) -> list[RawFinding]:
     return out
 
 
+#: Catch variables that declare the exception is deliberately unused.
+_IGNORED_NAME = re.compile(r"(ignored?|expected|ok|unused|_)\w*", re.IGNORECASE)
+
+
 def _catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
     body = node.field("body")
     if body is None:
@@ -275,27 +277,29 @@ def _catch(node: SgNode, source: SourceFile) -> list[RawFinding]:
     named = block_statements(body)
     param = next((c for c in node.children() if c.kind() == "catch_formal_parameter"), None)
     caught = param.text() if param is not None else ""
-    if (
-        "InterruptedException" in caught
-        and "interrupt()" not in body.text()
-        and "throw" not in body.text()
-    ):
+    if "InterruptedException" in caught and "interrupt()" not in body.text() and "throw" not in body.text():
         return [emit(INTERRUPT, source, line_of(node), "ast-grep")]
-    if not named:
+    name = param.field("name") if param is not None else None
+    deliberate = name is not None and _IGNORED_NAME.fullmatch(name.text()) is not None
+    comments = [c for c in named if c.kind() in {"line_comment", "block_comment"}]
+    explained = [c for c in comments if "wfc-expect" not in c.text()]
+    if len(comments) == len(named):
+        # Swallowing Throwable hides Errors (OOM, StackOverflow) whatever the name or comment.
+        throwable = re.search(r"\bThrowable\b", caught) is not None
+        if deliberate or (explained and not throwable):
+            if deliberate and not throwable:
+                return []
+            return [
+                emit(
+                    EMPTY_CATCH,
+                    source,
+                    line_of(node),
+                    "ast-grep",
+                    severity="low",
+                    detail="The name or a comment says the silence is deliberate.",
+                )
+            ]
         return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
-    if all(c.kind() in {"line_comment", "block_comment"} for c in named):
-        if re.search(r"\b(Exception|Throwable|RuntimeException)\b", caught):
-            return [emit(EMPTY_CATCH, source, line_of(node), "ast-grep")]
-        return [
-            emit(
-                EMPTY_CATCH,
-                source,
-                line_of(node),
-                "ast-grep",
-                severity="low",
-                detail="Only a comment explains the silence.",
-            )
-        ]
     code = [c for c in named if c.kind() not in {"line_comment", "block_comment"}]
     if (
         re.search(r"\b(Exception|Throwable|RuntimeException)\b", caught)
@@ -346,8 +350,7 @@ def _resource(node: SgNode, source: SourceFile) -> list[RawFinding]:
     ):
         return []  # ownership handed to the caller or the object
     closes_in_finally = func is not None and any(
-        re.search(rf"\b{re.escape(var)}\.close\(\)", f.text())
-        for f in func.find_all(kind="finally_clause")
+        re.search(rf"\b{re.escape(var)}\.close\(\)", f.text()) for f in func.find_all(kind="finally_clause")
     )
     if closes_in_finally:
         return []

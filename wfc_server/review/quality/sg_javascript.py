@@ -11,6 +11,7 @@ from ast_grep_py import SgNode
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.js_numeric_sort import check_call as numeric_sort
 from wfc_server.review.quality.sg_common import (
     INDEX_OF_GT_ZERO,
     block_statements,
@@ -409,6 +410,7 @@ def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
     ):
         out.append(emit(ASYNC_FOREACH, source, line_of(node), "ast-grep"))
     out += _query_in_loop(node, name, arg_nodes, source)
+    out += numeric_sort(node, name, arg_nodes, source)
     out += _membership_in_loop(node, func, source)
     if (
         re.search(r"\.(map|filter|find|findIndex|some|every|flatMap)$", name)

@@ -115,6 +115,11 @@ RULES: Mapping[str, Rule] = _rules(
     Rule("WFC-SEC-TIMING", "timing-attack", "CWE-208", "Non-constant-time comparison of a secret",
          "Compare MACs, signatures and tokens with hmac.compare_digest / crypto.timingSafeEqual "
          "so the comparison time does not leak how many leading bytes matched."),
+    Rule("WFC-SEC-ARGI", "argument-injection", "CWE-88", "Argument injection into a command-line tool",
+         "Put '--' before user-supplied arguments (or validate they do not start with '-') so the "
+         "tool cannot read them as options."),
+    Rule("WFC-SEC-LOGSECRET", "secret-in-log", "CWE-532", "Secret written to a log",
+         "Never log passwords, tokens or keys; log the user id or a redacted form instead."),
     Rule("WFC-SEC-ZIPSLIP", "archive-path-traversal", "CWE-22", "Archive extraction without path checks",
          "Validate each member's resolved path (or use tarfile's filter='data') before "
          "extracting."),

@@ -735,6 +735,15 @@ class LangAnalysis:
         if re.fullmatch(r"(console|logger|log|winston)\.(log|info|warn|error|debug)", callee):
             for arg in args:
                 self.sink(node, "log", arg, f"the log call `{callee}`", need_built=True)
+            self._js_secret_logged(node, callee, args)
+        if re.fullmatch(r"((mysql2?|pg|mssql)\.)?(createConnection|createPool)|new (pg\.)?(Client|Pool)|"
+                        r"new Sequelize", callee) and _JS_DB_PASSWORD.search(node.text()):
+            self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                      f"`{callee}` is given a literal database password; anyone with the code has the "
+                      "credential.", 80)
+        if re.fullmatch(r"(child_process\.|cp\.|childProcess\.)?(spawn|spawnSync|execFile|execFileSync)",
+                        callee) and len(args) >= 2:
+            self._js_argument_injection(node, callee, args)
         if re.fullmatch(r"jwt\.verify", callee):
             if re.search(r"algorithms\s*:\s*\[[^\]]*['\"]none['\"]", node.text(), re.IGNORECASE):
                 self.emit("jwt-verification", node, "high",
@@ -756,8 +765,47 @@ class LangAnalysis:
         if callee == "Math.random":
             self.weak_random(node, callee)
 
+    def _js_secret_logged(self, node: SgNode, callee: str, args: list[str]) -> None:
+        """A password/token identifier passed to a logger: the secret lands in log files."""
+        for arg in args:
+            exprs = re.findall(r"\$\{([^}]*)\}", arg) if arg.strip().startswith("`") else [
+                p for p in re.split(r"\s*\+\s*", _STRING.sub("", arg)) if p]
+            for expr in exprs:
+                name = re.sub(r".*[.\s]", "", expr.strip())
+                if re.fullmatch(r"[A-Za-z_$][\w$]*", name) and _JS_SECRET_NAME.search(name) \
+                        and not _JS_NOT_SECRET.search(name) and not name.isupper():
+                    self.emit("secret-in-log", node, "info" if self.is_test else "medium",
+                              f"`{expr.strip()}` looks like a password, secret or token and is written "
+                              f"in clear by `{callee}`.", 60)
+                    return
+
+    def _js_argument_injection(self, node: SgNode, callee: str, args: list[str]) -> None:
+        """Request data as an argument of an option-parsing tool lets ``--upload-pack=...``-style
+        values turn into options unless a ``'--'`` ends option parsing first."""
+        tool = args[0].strip().strip("'\"`").rsplit("/", 1)[-1]
+        array = args[1].strip()
+        if tool not in _OPTION_TOOLS or not (array.startswith("[") and array.endswith("]")):
+            return
+        func = self.func_of(node)
+        line = node.range().start.line
+        for elem in _split_commas(array[1:-1]):
+            if re.fullmatch(r"\s*['\"`]--['\"`]\s*", elem):
+                return
+            if _LITERAL.match(elem):
+                continue
+            v = self.value(elem.strip(), func, line, "cmd")
+            if v.level == SOURCE and v.source_kind == "request":
+                self.emit("argument-injection", node, "medium",
+                          f"{_cap(v.origin)} is passed as an argument of `{tool}` without a preceding "
+                          "'--', so a value starting with '-' is parsed as an option.", 65)
+                return
+
     def go_call(self, node: SgNode, callee: str, args: list[str]) -> None:
         method = callee.rsplit(".", 1)[-1]
+        if callee in {"sql.Open", "sqlx.Open", "sqlx.Connect", "gorm.Open"} and len(args) >= 2 and \
+                _GO_DSN_PASSWORD.match(args[1].strip()):
+            self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                      f"The data source name passed to `{callee}` embeds a literal password.", 80)
         if method in {"Query", "QueryRow", "Exec", "Prepare", "Raw", "QueryContext", "QueryRowContext",
                       "ExecContext", "PrepareContext", "Select", "Get", "Where", "Queryx", "QueryRowx",
                       "MustExec", "NamedExec"} and "." in callee and not callee.startswith(
@@ -878,6 +926,8 @@ class LangAnalysis:
         self._location_header(node, callee, args)
         if re.search(r"\.next(Int|Long|Bytes|Double|Float|Gaussian)$", callee) and self._weak_random_var(callee):
             self.weak_random(node, callee)
+            if ("weak-random", node.range().start.line + 1) in self.findings:
+                self._weak_random_declaration(callee)
         if method == "search" and len(args) >= 2 and re.search(r"ctx|context|ldap|dir", callee, re.IGNORECASE):
             self.sink(node, "ldap", args[1], f"the LDAP filter of `{callee}`")
         if method in {"evaluate", "compile"} and re.search(r"xpath|xPath|XPath", callee) and args:
@@ -891,6 +941,10 @@ class LangAnalysis:
             self.emit("weak-crypto", node, "medium",
                       f"`Cipher.getInstance({a0})` uses a broken cipher or ECB mode (\"AES\" alone "
                       "defaults to ECB).", 75)
+        if callee.endswith("DriverManager.getConnection") and len(args) >= 3 and _credential_literal(args[2]):
+            self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                      f"`{callee}` is given the literal password {args[2].strip()}; anyone with the code "
+                      "or the binary has the database credential.", 80)
         if callee in {"new Random", "new java.util.Random"} or callee == "Math.random":
             self.weak_random(node, callee)
         if re.fullmatch(r"(log|logger|LOG|LOGGER)\.(info|debug|warn|error|trace)", callee):
@@ -991,6 +1045,16 @@ class LangAnalysis:
         return bool(re.search(rf"\bRandom\s+{var}\b|\b{var}\s*=\s*new\s+Random\(", self.text)) and not re.search(
             rf"SecureRandom\s+{var}\b", self.text)
 
+    def _weak_random_declaration(self, callee: str) -> None:
+        """Report the ``new Random()`` that creates a token generator too: the fix goes there."""
+        var = re.escape(callee.rsplit(".", 1)[0].split(".")[-1])
+        decl = re.compile(rf"\b{var}\s*=\s*new\s+(java\.util\.)?Random\s*\(")
+        for index, text in enumerate(self.lines):
+            if decl.search(text):
+                self.emit("weak-random", index, "medium",
+                          f"`{var}` is a java.util.Random (predictable) used to generate security tokens; "
+                          "create a SecureRandom instead.", 65)
+
     def java_returns(self, root: SgNode) -> None:
         """Spring MVC: ``return "redirect:" + url`` redirects to whatever ``url`` holds."""
         for node in root.find_all(kind="return_statement"):
@@ -1086,6 +1150,43 @@ class LangAnalysis:
 
 _MAC_WORD = re.compile(r"(signature|Signature|^sig|Sig|^hmac|Hmac|HMAC|^secret|Secret|apiKey|ApiKey|csrfToken|"
                        r"CsrfToken|(auth|access|reset|session|api|bearer|verification)Token|_sig|_signature|_hmac)$")
+
+
+_JS_SECRET_NAME = re.compile(r"(password|passwd|secret|apiKey|api_key|accessToken|access_token|authToken|"
+                             r"auth_token|refreshToken|refresh_token|privateKey|private_key|^token$|^pwd$)$",
+                             re.IGNORECASE)
+_JS_NOT_SECRET = re.compile(r"(Hash|Hashed|Length|Field|Name|Label|Url|Path|Policy|Required|Changed|Reset)$")
+_JS_DB_PASSWORD = re.compile(r"""\bpassword\s*:\s*(['"])(?:(?!\1).)+\1""")
+_GO_DSN_PASSWORD = re.compile(r"""^["`](?:[a-z][a-z0-9+]*://)?[^:/@"`\s%{]+:[^@"`\s%{]+@""")
+_OPTION_TOOLS = frozenset({"git", "curl", "wget", "tar", "find", "ssh", "scp", "rsync", "zip", "unzip", "hg",
+                           "svn", "npm", "pip", "docker", "kubectl", "ffmpeg", "convert", "sendmail", "psql",
+                           "mysql", "openssl", "gpg", "7z", "sed", "grep", "awk", "xargs", "env"})
+
+
+def _split_commas(body: str) -> list[str]:
+    """Split an argument list on commas that are not nested in brackets or strings."""
+    parts: list[str] = []
+    depth, start, quote = 0, 0, ""
+    for i, ch in enumerate(body):
+        if quote:
+            if ch == quote and body[i - 1] != "\\":
+                quote = ""
+        elif ch in "'\"`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    parts.append(body[start:])
+    return [p for p in parts if p.strip()]
+
+
+def _credential_literal(arg: str) -> bool:
+    """A non-empty quoted string: a password written into the code (env lookups are calls)."""
+    return re.fullmatch(r'''\s*("([^"\\]|\\.)+"|'([^'\\]|\\.)+')\s*''', arg) is not None
 
 
 def _literal_key(arg: str) -> bool:

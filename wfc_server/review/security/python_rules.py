@@ -65,7 +65,8 @@ PATH_FUNCS = frozenset({"open", "io.open", "codecs.open", "os.open", "aiofiles.o
                         "starlette.responses.FileResponse", "fastapi.responses.FileResponse",
                         "os.remove", "os.unlink", "os.rmdir", "os.listdir", "os.makedirs",
                         "shutil.rmtree", "shutil.copy", "shutil.copyfile", "shutil.move", "os.rename",
-                        "os.scandir", "shutil.copytree", "tarfile.open", "zipfile.ZipFile"})
+                        "os.scandir", "shutil.copytree", "tarfile.open", "zipfile.ZipFile",
+                        "sanic.response.file", "sanic.response.file_stream", "sanic.file", "sanic.file_stream"})
 PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes"})
 HTTP_VERBS = frozenset({"get", "post", "put", "delete", "head", "patch", "options", "request", "stream"})
 SSRF_MODULES = ("requests", "httpx", "urllib3")
@@ -87,11 +88,13 @@ MARKUP_FUNCS = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup", 
 RESPONSE_FUNCS = frozenset({"flask.make_response", "make_response", "django.http.HttpResponse",
                             "HttpResponse", "flask.Response", "werkzeug.wrappers.Response",
                             "starlette.responses.HTMLResponse", "fastapi.responses.HTMLResponse",
-                            "HTMLResponse", "aiohttp.web.Response", "web.Response"})
+                            "HTMLResponse", "aiohttp.web.Response", "web.Response", "sanic.response.html",
+                            "sanic.html", "quart.Response", "quart.make_response"})
 TEMPLATE_FUNCS = frozenset({"flask.render_template_string", "render_template_string",
                             "jinja2.Template", "django.template.Template", "mako.template.Template",
                             "Template", "jinja2.Environment.from_string", "bottle.template",
-                            "bottle.SimpleTemplate", "tornado.template.Template"})
+                            "bottle.SimpleTemplate", "tornado.template.Template",
+                            "quart.render_template_string"})
 LDAP_METHODS = frozenset({"search_s", "search_st", "search_ext_s", "search_ext", "search"})
 XPATH_METHODS = frozenset({"xpath", "find", "findall", "findtext", "iterfind"})
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
@@ -210,6 +213,20 @@ class PythonSinks:
             for arg in list(call.args) + [k.value for k in call.keywords if k.arg is None]:
                 self._sink(call, fa, "log", arg, f"the log call `{_callee(call)}`")
 
+    def on_store(self, stmt: ast.Assign, target: ast.Attribute, fa: FunctionAnalysis) -> None:
+        """Falcon writes the response body by attribute (``resp.text = ...``): HTML built from
+        request data there is reflected XSS."""
+        if target.attr not in {"text", "body", "data"} or not isinstance(target.value, ast.Name) or \
+                target.value.id not in {"resp", "response"} or \
+                not any(v.startswith("falcon") for v in self.info.aliases.values()):
+            return
+        func_text = ast.unparse(fa.func) if fa.func is not None else ""
+        html_literal = any(isinstance(n, ast.Constant) and isinstance(n.value, str) and _HTML_TAG.search(n.value)
+                           for n in ast.walk(stmt.value))
+        if html_literal or re.search(r"MEDIA_HTML|text/html", func_text):
+            self._sink(stmt, fa, "xss", stmt.value, f"the HTML response body `{ast.unparse(target)}` (Falcon)",
+                       need_built=True)
+
     def on_return(self, node: ast.Return, fa: FunctionAnalysis) -> None:
         if not fa.is_route or node.value is None or self.fastapi:
             return
@@ -244,6 +261,8 @@ class PythonSinks:
         if kind == "path" and level == PARAM and isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) \
                 and isinstance(arg.func.value, ast.Name) and arg.func.value.id in {"self", "cls"}:
             level = CLEAN  # the object's own path helper (cache files, storage layout), not a request
+        if kind == "path" and level == PARAM and _tmp_prefixed(arg):
+            level = CLEAN  # a predictable temp-file name (reported as CWE-377), not a caller-chosen path
         if kind == "sql" and level < SOURCE and not _sqlish(arg, t):
             level = min(level, UNKNOWN) if level else level
         line = getattr(node, "lineno", 1)
@@ -255,6 +274,8 @@ class PythonSinks:
         if verdict is None:
             return
         severity, confidence = verdict
+        if level == PARAM and kind in {"cmd", "code"} and severity == "medium" and _external_param(t, fa):
+            severity, confidence = "high", 70  # a public entry point handing its input to a shell / eval
         desc = f"{_cap(t.origin or 'data')} reaches {sink}"
         if t.via:
             desc += " via " + ", ".join(t.via)
@@ -379,6 +400,13 @@ class PythonSinks:
         level = max(t.levels)
         line = call.lineno
         self.events.append(SinkEvent(line, call.end_lineno or line, "xxe", level))
+        if lxml and level == PARAM and _external_param(t, fa):
+            self._add(make_finding(
+                "xxe", file=self.path, line=line, end_line=call.end_lineno, severity="medium", family=FAMILY,
+                confidence=50, description=f"{_cap(t.origin)} is parsed by `{qualname}` with lxml's default "
+                "parser; callers passing untrusted XML get entity expansion (XXE).  Pass a parser with "
+                "resolve_entities=False, no_network=True."))
+            return
         if level < SOURCE or t.source_kind != "request":
             return
         if lxml:
@@ -421,6 +449,9 @@ _HELPER_SINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _HELPER_WHAT = {"cmd": "shell command", "sql": "SQL statement", "path": "file path"}
 
 
+_HTML_TAG = re.compile(r"<\s*[a-zA-Z/!]")
+
+
 def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
     """Impact-based severity and an honest confidence for a taint level reaching a sink kind."""
     if level == SOURCE:
@@ -461,6 +492,18 @@ def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
         if kind in {"sql", "cmd", "code", "template"} and t.built:
             return "medium", 40
     return None
+
+
+_EXTERNAL_PARAM = re.compile(
+    r"^(?:cmd|command|cmdline|command_line|shell_cmd|code|source_code|expr|expression|user_input|"
+    r"untrusted|payload|query|data|arg|args|input|inp|user_data|raw)$")
+
+
+def _external_param(t: Taint, fa: FunctionAnalysis) -> bool:
+    """A public function whose parameter is named like caller input: the sink *is* the API."""
+    if fa.func is None or fa.func.name.startswith("_") or not t.params:
+        return False
+    return any(_EXTERNAL_PARAM.match(p.lower()) for p in t.params)
 
 
 def _sql_text(arg: ast.expr, t: Taint) -> bool:
@@ -587,6 +630,10 @@ class StructuralChecks:
             t.id for n in self.info.nodes if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
             and self.info.qualname(n.value.func) in {"getpass.getpass", "getpass"}
             for t in n.targets if isinstance(t, ast.Name)}
+        self._generated_secrets = {
+            t.id for n in self.info.nodes if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+            and self.info.qualname(n.value.func).startswith(("secrets.token_", "os.urandom"))
+            for t in n.targets if isinstance(t, ast.Name)}
         for node in self.info.nodes:
             line = getattr(node, "lineno", None)
             if line is None or line in self.dead:
@@ -681,6 +728,7 @@ class StructuralChecks:
                            "shared temp directory.", 60)
         # weak hashes
         self._hash(node, qn, kws)
+        self._secret_logged(node, qn, method)
         # weak ciphers
         if qn in _WEAK_CIPHERS or (qn.endswith(".new") and any("MODE_ECB" in ast.unparse(a)
                                                                for a in node.args[1:2])):
@@ -756,11 +804,30 @@ class StructuralChecks:
             self._emit("weak-password-hash", node, severity,
                        f"Passwords are hashed with fast `{algo}` (no salt/work factor); stolen hashes "
                        "can be brute-forced quickly.", 80 if severity == "high" else 65)
-        elif algo in {"md5", "sha1"} and re.search(r"sign|signature|hmac|auth|token|secret",
-                                                    context, re.IGNORECASE):
+        elif algo in {"md5", "sha1"} and (re.search(r"sign|signature|hmac|auth|token|secret", context, re.IGNORECASE)
+                                           or any(isinstance(n, ast.Name) and n.id in self._generated_secrets
+                                                  for a in node.args for n in ast.walk(a))):
             self._emit("weak-hash", node, "medium",
                        f"`{algo}` is used for a security purpose (signature/token); it is not "
                        "collision resistant.", 60)
+
+    def _secret_logged(self, node: ast.Call, qn: str, method: str) -> None:
+        """A password/token variable handed to a logger or print ends up in log files in clear."""
+        if not ((method in LOG_METHODS and _loggerish(node.func)) or qn == "print"):
+            return
+        values: list[ast.expr] = list(node.args[1:] if method == "log" else node.args)
+        values += [k.value for k in node.keywords if k.arg not in {"exc_info", "extra", "stacklevel", "file"}]
+        for value in values:
+            parts = [v.value for v in value.values if isinstance(v, ast.FormattedValue)] \
+                if isinstance(value, ast.JoinedStr) else [value]
+            for part in parts:
+                name = _last_name(part) if isinstance(part, (ast.Name, ast.Attribute)) else ""
+                if name and _SECRET_NAME.search(name) and not _NOT_SECRET_NAME.search(name) \
+                        and not name.isupper() and _credential_token(name):
+                    self._emit("secret-in-log", node, "info" if self.is_test else "medium",
+                               f"`{ast.unparse(part)}` looks like a password, secret or token and is "
+                               f"written in clear by `{ast.unparse(node.func)}`.", 60)
+                    return
 
     def _assigned_name(self, node: ast.AST) -> str:
         parent = self.info.parents.get(id(node))
@@ -854,7 +921,34 @@ class StructuralChecks:
                    f"`{texts[0]} == {texts[1]}` compares a secret value with `==`, which returns at the "
                    "first differing byte; use hmac.compare_digest.", 60)
 
+    def _db_credentials(self, node: ast.Call) -> bool:
+        """A database client given a literal password (or a URL with one): any literal counts,
+        placeholders included, because it is what the product connects with."""
+        qn = self.info.qualname(node.func)
+        short = qn.rsplit(".", 1)[-1]
+        root = qn.split(".", 1)[0]
+        if short == "create_engine" or short == "create_async_engine":
+            url = node.args[0] if node.args else None
+            if isinstance(url, ast.Constant) and isinstance(url.value, str) and _DSN_PASSWORD.match(url.value):
+                self._emit("hardcoded-secret", url, "info" if self.is_test else "high",
+                           f"The database URL passed to `{qn}` embeds a literal password.", 75)
+                return True
+            return False
+        if short not in {"connect", "create_pool", "Connection", "ConnectionPool", "SimpleConnectionPool",
+                         "ThreadedConnectionPool"} or root not in _DB_MODULES:
+            return False
+        for kw in node.keywords:
+            if kw.arg in {"password", "passwd", "pwd"} and isinstance(kw.value, ast.Constant) \
+                    and isinstance(kw.value.value, str) and kw.value.value:
+                self._emit("hardcoded-secret", kw.value, "info" if self.is_test else "high",
+                           f"`{qn}` is given the literal password `{kw.arg}=...`; anyone with the code has "
+                           "the database credential.", 80)
+                return True
+        return False
+
     def call_kw_secrets(self, node: ast.Call) -> None:
+        if self._db_credentials(node):
+            return
         for kw in node.keywords:
             if kw.arg and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
                 self._secret(kw.arg, kw.value.value, kw.value)
@@ -904,6 +998,20 @@ def _literal_key(node: ast.expr) -> bool:
     return isinstance(value, str) and len(value) >= 8 and len(set(value)) > 3
 
 
+_DB_MODULES = frozenset({"psycopg2", "psycopg", "pymysql", "MySQLdb", "mysql", "asyncpg", "aiomysql",
+                         "aiopg", "pymssql", "pyodbc", "cx_Oracle", "oracledb", "ibm_db", "pg8000", "redis"})
+_DSN_PASSWORD = re.compile(r"^[a-z][a-z0-9+]*://[^:/@\s]+:(?!\{|%|\$)[^@/\s]+@", re.IGNORECASE)
+
+
+def _credential_token(name: str) -> bool:
+    """``token`` alone is ambiguous (lexers, pagination): only credential-style tokens count."""
+    low = name.lower()
+    if "token" not in low or re.search(r"pass|pwd|secret|key", low):
+        return True
+    return low in {"token", "_token"} or re.search(
+        r"(access|auth|refresh|api|session|bearer|csrf|id|reset|oauth|github|slack)_?token", low) is not None
+
+
 def _last_name(node: ast.expr) -> str:
     if isinstance(node, ast.Name):
         return node.id
@@ -927,7 +1035,12 @@ def _constantish(node: ast.expr) -> bool:
 def _tmp_prefixed(node: ast.expr) -> bool:
     """A path in a shared temp directory with a predictable name: a literal, or %/format/f-string
     built on a literal ``/tmp/...`` prefix (another local user can pre-create or symlink it)."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            node = node.left  # "/tmp/" + name + ".json": the leftmost operand holds the directory
+        return isinstance(node, ast.Constant) and isinstance(node.value, str) and re.match(
+            r"^/(var/)?tmp/", node.value) is not None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
         node = node.left
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
         node = node.func.value

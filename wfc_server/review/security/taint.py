@@ -439,6 +439,9 @@ class FunctionAnalysis:
             t = self.taint(stmt.value)
             for target in stmt.targets:
                 self.assign(target, t, stmt.value)
+                on_store = getattr(self.module.hooks, "on_store", None)
+                if self.report and on_store is not None and isinstance(target, ast.Attribute):
+                    on_store(stmt, target, self)
         elif isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:
                 self.assign(stmt.target, self.taint(stmt.value), stmt.value)
@@ -891,6 +894,11 @@ class FunctionAnalysis:
             if len(node.args) + (receiver.level > CLEAN) >= 2:
                 return joined.with_via("path joining")
             return joined  # Path(x) / realpath(x): the same path, not a built one
+        if qn.startswith(_PSYCOPG_SQL) and short in {"Identifier", "Literal", "Placeholder", "Composed"}:
+            return all_args.cleared({"sql"})  # quoted/escaped by the driver: safe SQL composition
+        if method == "format" and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call) \
+                and self.info.qualname(node.func.value.func) in {p + "SQL" for p in _PSYCOPG_SQL}:
+            return merge(receiver, all_args.cleared({"sql"}))  # sql.SQL(...).format() only takes Composables
         if method == "format" or qn == "str.format":
             return replace(merge(receiver, all_args).with_via("str.format()"), prefix=receiver.prefix)
         if method == "join":
@@ -922,6 +930,9 @@ class FunctionAnalysis:
             return CLEAN_TAINT if all_args.level == CLEAN else all_args
         return _unbuilt(all_args) if all_args.level > CLEAN else (
             CLEAN_TAINT if qn in self.info.constants else UNKNOWN_TAINT)
+
+
+_PSYCOPG_SQL = ("psycopg2.sql.", "psycopg.sql.")
 
 
 def _unbuilt(t: Taint) -> Taint:

@@ -7,29 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.review.corpus_eval import whole_file_input
-from wfc_server.review.reviewers.security import run
-from wfc_server.review.security.lang_rules import analyse_language
-
-_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
-
-
-def py(src: str, tmp_path: Path, name: str = "app.py") -> set[tuple[int, str, str]]:
-    out = run(whole_file_input({name: src}, tmp_path))
-    return {(f.line, f.concept, f.severity) for f in out.findings}
-
-
-def lang(language: str, text: str) -> set[tuple[int, str, str]]:
-    suffix = {"javascript": ".js", "typescript": ".ts", "go": ".go", "java": ".java"}[language]
-    return {(f.line, f.concept, f.severity) for f in analyse_language("src/app" + suffix, language, text, False)}
-
-
-def at_least(found: set[tuple[int, str, str]], line: int, concept: str, severity: str) -> bool:
-    return any(f[0] == line and f[1] == concept and _RANK[f[2]] >= _RANK[severity] for f in found)
-
-
-def medium_plus(found: set[tuple[int, str, str]]) -> set[tuple[int, str, str]]:
-    return {f for f in found if _RANK[f[2]] >= _RANK["medium"]}
+from tests.review.security.helpers import RANK, at_least, lang, medium_plus, py
 
 
 # ---- Python frameworks --------------------------------------------------------------------------
@@ -76,7 +54,7 @@ def test_tornado_fetch_is_ssrf_and_bottle_template_is_ssti(tmp_path: Path) -> No
     )
     found = py(tornado, tmp_path)
     assert at_least(found, 6, "ssrf", "high")
-    assert not any(f[0] in {7, 8} and _RANK[f[2]] >= 2 for f in found)
+    assert not any(f[0] in {7, 8} and RANK[f[2]] >= 2 for f in found)
     bottle = (
         "from bottle import request, route, template\n"
         "@route('/card')\n"

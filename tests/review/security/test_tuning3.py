@@ -7,29 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.review.corpus_eval import whole_file_input
-from wfc_server.review.reviewers.security import run
-from wfc_server.review.security.lang_rules import analyse_language
-
-_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
-
-
-def py(src: str, tmp_path: Path, name: str = "app.py") -> set[tuple[int, str, str]]:
-    out = run(whole_file_input({name: src}, tmp_path))
-    return {(f.line, f.concept, f.severity) for f in out.findings}
-
-
-def lang(language: str, text: str) -> set[tuple[int, str, str]]:
-    suffix = {"javascript": ".js", "typescript": ".ts", "go": ".go", "java": ".java"}[language]
-    return {(f.line, f.concept, f.severity) for f in analyse_language("src/app" + suffix, language, text, False)}
-
-
-def at_least(found: set[tuple[int, str, str]], line: int, concept: str, severity: str) -> bool:
-    return any(f[0] == line and f[1] == concept and _RANK[f[2]] >= _RANK[severity] for f in found)
-
-
-def on_line(found: set[tuple[int, str, str]], line: int, min_severity: str = "low") -> set[tuple[int, str, str]]:
-    return {f for f in found if f[0] == line and _RANK[f[2]] >= _RANK[min_severity]}
+from tests.review.security.helpers import RANK, at_least, lang, on_line, py
 
 
 # ---- 1. caller input straight into a shell / eval ---------------------------------------------
@@ -321,7 +299,7 @@ def test_sanic_file_and_html_sinks(tmp_path: Path) -> None:
     found = py(src, tmp_path)
     assert at_least(found, 8, "path-traversal", "high")
     assert at_least(found, 11, "xss", "medium")
-    assert not {f for f in found if f[0] >= 12 and _RANK[f[2]] >= _RANK["medium"]}
+    assert not {f for f in found if f[0] >= 12 and RANK[f[2]] >= RANK["medium"]}
 
 
 def test_quart_async_request_into_template(tmp_path: Path) -> None:

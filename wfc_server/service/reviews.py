@@ -358,10 +358,12 @@ class ReviewService:
         applying nothing, when the record left ``only_from`` meanwhile (a cancel won the race).
         Raises OSError when the write fails; the in-memory record is then unchanged.
         """
+        if record.status not in only_from:
+            return False  # e.g. cancelled before this transition began: write nothing
         staged = dataclasses.replace(record, **changes)
         await self._store.save(staged)
         if record.status not in only_from:
-            return False
+            return False  # cancelled while writing: the cancel's own write lands after ours
         self._store.apply(record, staged)
         return True
 

@@ -93,6 +93,9 @@ async def test_history_is_newest_first_paginated_and_filtered(client: TestClient
         await wait_terminal(client, project, rid)
     done = await (await client.get("/v1/reviews/?status=completed", headers=project.headers)).json()
     assert done["total"] == 4 and [r["review_id"] for r in done["reviews"]] == ids[::-1]
+    single = await (await client.get(f"/v1/reviews/{ids[0]}", headers=project.headers)).json()
+    assert done["reviews"][-1] == single  # entries are the same status objects GET returns
+    assert all(isinstance(r["findings"], list) for r in done["reviews"])
     none = await (await client.get("/v1/reviews/?status=failed", headers=project.headers)).json()
     assert none["total"] == 0 and none["reviews"] == []
 

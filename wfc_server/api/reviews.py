@@ -93,8 +93,9 @@ async def list_reviews(request: web.Request) -> web.Response:
         current_project(request).project_id, query["status"], query["limit"], query["offset"]
     )
     head = dumps({"total": total, "limit": query["limit"], "offset": query["offset"]})
-    items = b",".join([await request.app[SERVICE].render_summary_body(record) for record in page])
-    # The page is assembled from each review's encoded summary (cached once it is final).
+    # Each entry is the same status object GET returns (findings included once completed),
+    # assembled from each review's encoded body (cached once it is final).
+    items = b",".join([await request.app[SERVICE].render_body(record) for record in page])
     return raw_json_response(head[:-1] + b',"reviews":[' + items + b"]}")
 
 

@@ -98,7 +98,6 @@ class ReviewService:
         self._accepting = False
         # Encoded status bodies of finished reviews: they never change, and polls dominate.
         self._bodies: OrderedDict[str, bytes] = OrderedDict()
-        self._summaries: OrderedDict[str, bytes] = OrderedDict()
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -204,7 +203,7 @@ class ReviewService:
         return record
 
     async def render(
-        self, record: ReviewRecord, *, with_result: bool = True, result: dict[str, Any] | None = None
+        self, record: ReviewRecord, *, result: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         """The contract's status object, plus the engine's extras once completed."""
         body: dict[str, Any] = {
@@ -225,7 +224,7 @@ class ReviewService:
         }
         if record.status == FAILED:
             body["error"] = record.error
-        if record.status == COMPLETED and (with_result or result is not None):
+        if record.status == COMPLETED:
             if result is None:
                 result = await self._store.result(record) or {}
             body["findings"] = result.get("findings", [])
@@ -234,25 +233,16 @@ class ReviewService:
         return body
 
     async def render_body(self, record: ReviewRecord) -> bytes:
-        """The encoded status object; cached once the review is terminal."""
-        return await self._encoded(self._bodies, record, with_result=True)
-
-    async def render_summary_body(self, record: ReviewRecord) -> bytes:
-        """The encoded listing entry (no result); cached once the review is terminal."""
-        return await self._encoded(self._summaries, record, with_result=False)
-
-    async def _encoded(
-        self, cache: OrderedDict[str, bytes], record: ReviewRecord, *, with_result: bool
-    ) -> bytes:
-        body = cache.get(record.review_id)
+        """The encoded status object; cached once the review is terminal (it never changes)."""
+        body = self._bodies.get(record.review_id)
         if body is not None:
-            cache.move_to_end(record.review_id)
+            self._bodies.move_to_end(record.review_id)
             return body
-        body = orjson.dumps(await self.render(record, with_result=with_result))
-        if record.terminal:  # final: it can never change again
-            cache[record.review_id] = body
-            if len(cache) > _BODY_CACHE:
-                cache.popitem(last=False)
+        body = orjson.dumps(await self.render(record))
+        if record.terminal:
+            self._bodies[record.review_id] = body
+            if len(self._bodies) > _BODY_CACHE:
+                self._bodies.popitem(last=False)
         return body
 
     # -- workers ----------------------------------------------------------------------------

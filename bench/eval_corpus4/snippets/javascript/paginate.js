@@ -1,0 +1,6 @@
+function pageOf(items, page, size) {
+  const start = page * size;
+  return items.slice(start, start + size - 1);
+}
+
+module.exports = { pageOf };

@@ -1,0 +1,3 @@
+CREATE USER 'reporting'@'%' IDENTIFIED BY 'Report2024!';
+GRANT ALL PRIVILEGES ON *.* TO 'reporting'@'%';
+FLUSH PRIVILEGES;

@@ -59,11 +59,12 @@ class ReviewStore:
 
     def _load_sync(self, report: ReviewScan) -> None:
         records: list[ReviewRecord] = []
+        diffs = self._diff_paths()  # one directory listing instead of a stat per record
 
         def accept(record: ReviewRecord, name: str) -> None:
             if name != f"{record.review_id}.json":
                 raise RecordError("file name does not match review_id")
-            if not os.path.exists(self._diff_path(record.review_id)):
+            if record.review_id not in diffs:
                 raise RecordError("its diff file is missing")
             record.result = None  # results are loaded lazily; holding them all would cost GBs
             records.append(record)
@@ -83,15 +84,24 @@ class ReviewStore:
                 report.unfinished.append(record)
         self._next_seq = (records[-1].seq + 1) if records else 1
         self._next_seq = max([self._next_seq, *(s + 1 for s in seen)])
-        report.orphan_diffs_removed = self._sweep_orphan_diffs()
+        report.orphan_diffs_removed = self._sweep_orphan_diffs(diffs)
 
-    def _sweep_orphan_diffs(self) -> int:
-        removed = 0
+    def _diff_paths(self) -> dict[str, str]:
+        """review_id -> path of every stored diff."""
+        found: dict[str, str] = {}
         for shard in (e for e in os.scandir(self._dir) if e.is_dir(follow_symlinks=False)):
             for entry in os.scandir(shard.path):
-                if entry.name.endswith(".diff") and entry.name[:-5] not in self._records:
-                    os.unlink(entry.path)
-                    removed += 1
+                if entry.name.endswith(".diff"):
+                    found[entry.name[:-5]] = entry.path
+        return found
+
+    def _sweep_orphan_diffs(self, diffs: dict[str, str]) -> int:
+        """Diffs without a record were never acknowledged (a crash between the two writes)."""
+        removed = 0
+        for review_id, path in diffs.items():
+            if review_id not in self._records:
+                os.unlink(path)
+                removed += 1
         return removed
 
     # -- reads ------------------------------------------------------------------------------

@@ -54,6 +54,9 @@ class FunctionMetrics:
     ccn: int
     nloc: int
     params: int
+    #: Parameters a caller must pass by position (no default, not keyword-only, not self/cls).
+    #: Equals ``params`` where lizard keeps no default information (most non-Python readers).
+    required_positional: int
 
 
 def supports(path: str) -> bool:
@@ -89,6 +92,24 @@ def _analyse(name: str, text: str) -> tuple[FunctionMetrics, ...]:
             ccn=fn.cyclomatic_complexity,
             nloc=fn.nloc,
             params=fn.parameter_count,
+            required_positional=_required_positional(fn.full_parameters, fn.parameter_count),
         )
         for fn in info.function_list
     )
+
+
+def _required_positional(parameters: list[str], count: int) -> int:
+    """Count parameters without a default before any ``*``/``*args`` marker.
+
+    Long lists of optional or keyword-only parameters cannot be passed in the wrong order, so
+    they deserve less attention than the same number of required positional ones.
+    """
+    required = 0
+    for raw in parameters:
+        param = raw.strip()
+        if param.startswith("*"):
+            break
+        if not param or "=" in param or param.endswith("?") or param in {"self", "cls", "/"}:
+            continue
+        required += 1
+    return min(required, count)

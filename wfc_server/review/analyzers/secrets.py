@@ -23,6 +23,8 @@ from detect_secrets.util.filetype import determine_file_type
 
 from wfc_server.review.model import AnalyzerError
 from wfc_server.review.security.secret_values import (
+    embedded_credential,
+    looks_like_placeholder_token,
     looks_like_real_secret,
     shannon_entropy,
 )
@@ -108,7 +110,10 @@ class SecretScanner:
         if kind == "Secret Keyword":
             name = re.split(r"[=:(]", line, maxsplit=1)[0].strip().strip("\"'").split(".")[-1]
             return looks_like_real_secret(value, name) and not heuristic.is_sequential_string(value)
-        return True
+        if kind == "Basic Auth Credentials":
+            # same judgement as the connection-string rule: local dev defaults and placeholders pass
+            return embedded_credential(line) is not None
+        return not looks_like_placeholder_token(value)
 
 
 def _line_starts(text: str) -> list[int]:

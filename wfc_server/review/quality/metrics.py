@@ -134,6 +134,8 @@ def _function_metrics(source: SourceFile) -> list[RawFinding]:
                     continue
                 detail = f"`{fn.name}`: {limit.label} {value}."
             severity = "medium" if value > limit.extreme_above else "low"
+            if limit.attr == "params" and not _params_are_risky(fn, limit):
+                severity = "low"
             out.append(
                 emit(
                     limit.rule,
@@ -147,6 +149,18 @@ def _function_metrics(source: SourceFile) -> list[RawFinding]:
                 )
             )
     return out
+
+
+#: Constructors legitimately take many collaborators; callers usually pass them by keyword.
+_CONSTRUCTOR_NAMES: frozenset[str] = frozenset({"__init__", "__new__", "constructor"})
+
+
+def _params_are_risky(fn: FunctionMetrics, limit: Limit) -> bool:
+    """Only many *required positional* parameters outside constructors are worth a medium."""
+    short_name = fn.name.rsplit(".", 1)[-1].rsplit("::", 1)[-1]
+    if short_name in _CONSTRUCTOR_NAMES:
+        return False
+    return fn.required_positional > limit.extreme_above
 
 
 def _nesting(source: SourceFile) -> list[RawFinding]:

@@ -9,6 +9,7 @@ import builtins
 import re
 
 from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality import py_threads
 from wfc_server.review.quality.common import Rule, emit
 from wfc_server.review.quality.pyast import (
     Context,
@@ -249,9 +250,12 @@ def check(source: SourceFile) -> list[RawFinding]:
     async_defs = _async_definitions(tree)
     lists = _list_names(tree)
     format_receivers = _format_receivers(tree)
+    out += py_threads.check(tree, source)
     for node, ctx in module_nodes(source.text):
         if isinstance(node, (ast.For, ast.While)):
             out += _off_by_one_loop(node, source)
+            if isinstance(node, ast.For):
+                out += _short_loop(node, tree, source)
             out += _mutate_while_iterating(node, source)
         elif isinstance(node, ast.Subscript):
             out += _index_len(node, source)
@@ -1062,3 +1066,71 @@ def _tested_lines(nodes: list[ast.AST]) -> dict[str, list[int]]:
                 if isinstance(name, ast.Name):
                     out.setdefault(name.id, []).append(node.lineno)
     return out
+
+
+SHORT_LOOP = Rule(
+    "WFC-COR-OFF-BY-ONE",
+    _C,
+    "medium",
+    "off-by-one",
+    "Loop stops one element early",
+    "`range(len(seq) - 1)` never reaches the last element, yet the body only reads `seq[i]` "
+    "(no `seq[i + 1]` pairing), so the last element is silently skipped.",
+    "Use `range(len(seq))` or iterate the sequence directly.",
+    "CWE-193",
+    70,
+)
+
+
+def _short_loop(loop: ast.For, tree: ast.Module, source: SourceFile) -> list[RawFinding]:
+    """`for i in range(len(xs) - 1): total += xs[i]` visits every element but the last.
+
+    Pairwise loops (`xs[i + 1]`), loops that use the index for anything but `xs[i]`, and code
+    that handles `xs[-1]` separately (separator joins) are the correct look-alikes and stay clean.
+    """
+    it = loop.iter
+    if not (
+        isinstance(loop.target, ast.Name)
+        and isinstance(it, ast.Call)
+        and dotted(it.func) == "range"
+        and len(it.args) in (1, 2)
+        and not it.keywords
+        and (len(it.args) == 1 or (isinstance(it.args[0], ast.Constant) and it.args[0].value == 0))
+        and not loop.orelse
+    ):
+        return []
+    stop = it.args[-1]
+    if not (
+        isinstance(stop, ast.BinOp)
+        and isinstance(stop.op, ast.Sub)
+        and isinstance(stop.right, ast.Constant)
+        and stop.right.value == 1
+    ):
+        return []
+    seq = _len_of(stop.left)
+    index = loop.target.id
+    if seq is None:
+        return []
+    body = [n for stmt in loop.body for n in ast.walk(stmt)]
+    reads = {
+        id(n.slice)
+        for n in body
+        if isinstance(n, ast.Subscript)
+        and dotted(n.value) == seq
+        and isinstance(n.slice, ast.Name)
+        and n.slice.id == index
+        and isinstance(n.ctx, ast.Load)
+    }
+    uses = [n for n in body if isinstance(n, ast.Name) and n.id == index]
+    if not reads or any(id(n) not in reads for n in uses):
+        return []  # the index also pairs, compares or addresses something else
+    if any(isinstance(n, (ast.Break, ast.Return)) for n in body):
+        return []
+    if not any(isinstance(n, (ast.AugAssign, ast.Call, ast.Yield)) for n in body):
+        return []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and dotted(node.value) == seq:
+            key = node.slice
+            if not isinstance(key, (ast.Name, ast.Slice)):
+                return []  # seq[-1] / seq[len(seq) - 1]: the last element is handled apart
+    return [emit(SHORT_LOOP, source, loop.lineno, "wfc-ast", detail=f"(`{seq}[{index}]`)")]

@@ -508,6 +508,7 @@ def _growing_globals(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
         return []
     shrunk: set[str] = set()
     grows: dict[str, ast.AST] = {}
+    fillers: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
     for node in all_nodes(tree):
         if isinstance(node, ast.Delete):
             shrunk |= {dotted(t.value) for t in node.targets if isinstance(t, ast.Subscript)}
@@ -536,8 +537,10 @@ def _growing_globals(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
                 and node.func.attr in _GROW_METHODS
             ):
                 target = node.func.value.id
-            if target in containers and target not in shrunk:
-                grows.setdefault(target, node)
+            if target in containers and target not in shrunk and target not in grows:
+                grows[target] = node
+                fillers[target] = func
+    regexes = _module_regexes(tree)
     return [
         emit(
             GROWING_GLOBAL,
@@ -545,10 +548,76 @@ def _growing_globals(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
             node.lineno,
             "wfc-ast",
             detail=f"(`{name}`)",
-            severity="medium" if _CACHE_LIKE.search(name) else "low",
+            severity="medium"
+            if _CACHE_LIKE.search(name) and not _is_pure_memo(fillers[name], regexes)
+            else "low",
         )
         for name, node in grows.items()
     ]
+
+
+#: Builtins that neither do I/O nor depend on anything but their arguments.
+_PURE_BUILTINS = frozenset(
+    {
+        "abs", "all", "any", "bool", "chr", "dict", "divmod", "enumerate", "float", "frozenset",
+        "hash", "hex", "int", "isinstance", "len", "list", "max", "min", "oct", "ord", "range",
+        "repr", "reversed", "set", "sorted", "str", "sum", "tuple", "zip",
+    }
+)  # fmt: skip
+
+
+def _module_regexes(tree: ast.Module) -> frozenset[str]:
+    """Module-level names bound to ``re.compile(...)``: their methods are pure."""
+    names: set[str] = set()
+    for stmt in tree.body:
+        if (
+            isinstance(stmt, ast.Assign)
+            and isinstance(stmt.value, ast.Call)
+            and dotted(stmt.value.func) in {"re.compile", "compile"}
+        ):
+            names |= {t.id for t in stmt.targets if isinstance(t, ast.Name)}
+    return frozenset(names)
+
+
+def _call_root(node: ast.AST) -> ast.AST:
+    """The innermost object of a call chain such as ``hex(i)[2:].upper``."""
+    while True:
+        if isinstance(node, (ast.Attribute, ast.Subscript)):
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        else:
+            return node
+
+
+def _is_pure_memo(func: ast.FunctionDef | ast.AsyncFunctionDef, regexes: frozenset[str]) -> bool:
+    """A memo filled only by in-process computation over the key (no I/O, no unknown callees).
+
+    Such caches (``_looks_like_xml_cache[hash(text)] = rv``, per-charset lookup tables) are
+    bounded in practice by the few distinct keys callers use; a cache filled from a database,
+    network or unknown helper call is the memory leak the rule is meant to find.
+    """
+    if isinstance(func, ast.AsyncFunctionDef):
+        return False
+    # Method calls are trusted only on values built here: a parameter may be a db session.
+    body = function_body_nodes(func)
+    local = {n.id for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    for node in body:
+        if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom)):
+            return False
+        if not isinstance(node, ast.Call):
+            continue
+        root = _call_root(node.func)
+        if isinstance(root, ast.Constant):
+            continue
+        if not isinstance(root, ast.Name):
+            return False
+        if isinstance(node.func, ast.Name):
+            if root.id not in _PURE_BUILTINS:
+                return False
+        elif root.id not in local and root.id not in regexes and root.id not in _PURE_BUILTINS:
+            return False
+    return True
 
 
 def _has_elements(node: ast.AST) -> bool:

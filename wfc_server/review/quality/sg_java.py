@@ -256,6 +256,7 @@ def check(source: SourceFile) -> list[RawFinding]:
         text = node.text()
         if re.search(r"\bstatic\b", text) and re.search(r"\b(SimpleDateFormat|DateFormat)\b", text):
             out.append(emit(SHARED_FORMAT, source, line_of(node), "ast-grep"))
+    out += lost_updates(root, source)
     for node in root.find_all(kind="enhanced_for_statement"):
         value, body = node.field("value"), node.field("body")
         if value is None or body is None or value.kind() not in {"identifier", "field_access"}:
@@ -444,3 +445,89 @@ def _concat(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if func is None or not re.search(rf"\bString\s+{re.escape(left.text())}\b", func.text()):
         return []
     return [emit(STR_CONCAT, source, line_of(node), "ast-grep")]
+
+
+LOST_UPDATE = Rule(
+    "WFC-COR-LOST-UPDATE",
+    "correctness",
+    "medium",
+    "race-condition",
+    "Unsynchronised increment of a shared field in a thread task",
+    "`field++` / `field += n` is a separate read and write; tasks running on several threads "
+    "overwrite each other's updates (lost updates).",
+    "Use an AtomicInteger/AtomicLong/LongAdder or guard the update with `synchronized`.",
+    "CWE-362",
+    70,
+)
+_NUMERIC_FIELD_TYPES = frozenset({"integral_type", "floating_point_type"})
+_BOXED = re.compile(r"^(Integer|Long|Double|Float|Short|BigDecimal|BigInteger)$")
+_TASK_SUBMITTERS = re.compile(r"\.(submit|execute|runAsync|supplyAsync|schedule\w*)$")
+
+
+def _numeric_fields(root: SgNode) -> set[str]:
+    """Mutable numeric fields: the state a thread task can lose updates to."""
+    names: set[str] = set()
+    for node in root.find_all(kind="field_declaration"):
+        mods = next((c.text() for c in node.children() if c.kind() == "modifiers"), "")
+        typ = node.field("type")
+        if typ is None or re.search(r"\bfinal\b", mods):
+            continue
+        if typ.kind() not in _NUMERIC_FIELD_TYPES and not _BOXED.match(typ.text()):
+            continue
+        for decl in node.children():
+            name = decl.field("name") if decl.kind() == "variable_declarator" else None
+            if name is not None:
+                names.add(name.text())
+    return names
+
+
+def _thread_task(node: SgNode) -> SgNode | None:
+    """Is ``node`` inside a lambda/anonymous class handed to a Thread or an executor, with no
+    ``synchronized`` block between it and that task?"""
+    for anc in node.ancestors():
+        kind = anc.kind()
+        if kind == "synchronized_statement":
+            return None
+        if kind == "method_declaration" and re.search(r"\bsynchronized\b", anc.text().split("(")[0]):
+            return None
+        if kind in {"lambda_expression", "class_body"}:
+            holder = anc.parent()
+            if holder is not None and holder.kind() == "argument_list":
+                holder = holder.parent()
+            if holder is None:
+                continue
+            if holder.kind() == "object_creation_expression":
+                typ = holder.field("type")
+                if typ is not None and typ.text() in {"Thread", "Runnable", "Callable"}:
+                    return anc
+            if holder.kind() == "method_invocation":
+                name = holder.field("name")
+                if name is not None and _TASK_SUBMITTERS.search("." + name.text()):
+                    return anc
+        if kind == "class_declaration":
+            return None
+    return None
+
+
+def lost_updates(root: SgNode, source: SourceFile) -> list[RawFinding]:
+    fields = _numeric_fields(root)
+    if not fields:
+        return []
+    out: list[RawFinding] = []
+    for kind in ("update_expression", "assignment_expression"):
+        for node in root.find_all(kind=kind):
+            text = node.text()
+            if kind == "assignment_expression" and not re.search(r"^[\w.]+\s*[-+]=", text):
+                continue
+            target = re.sub(r"^this\.", "", re.sub(r"\s*(\+\+|--|[-+]=.*)$", "", text, flags=re.S))
+            target = target.lstrip("+-").strip()
+            task = _thread_task(node) if target in fields else None
+            if task is not None and not _declares_local(task, target):
+                out.append(emit(LOST_UPDATE, source, line_of(node), "ast-grep", detail=f"(`{target}`)"))
+    return out
+
+
+def _declares_local(task: SgNode, name: str) -> bool:
+    """A local/loop variable of the same name inside the task shadows the field."""
+    pattern = rf"\b(int|long|short|byte|double|float|Integer|Long|var)\s+{re.escape(name)}\b"
+    return re.search(pattern, task.text()) is not None

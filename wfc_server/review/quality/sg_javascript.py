@@ -19,6 +19,8 @@ from wfc_server.review.quality.sg_common import (
     enclosing_loops,
     end_of,
     find_kind,
+    find_kinds,
+    grammar_for,
     identifiers,
     is_async_function,
     line_of,
@@ -249,13 +251,21 @@ def check(source: SourceFile) -> list[RawFinding]:
         for n in root.find_all(kind="function_declaration")
         if n.field("name") is not None and is_async_function(n)
     }
+    declared_async = promise_methods(root, source)
     for node in root.find_all(kind="expression_statement"):
         out += _unhandled_then(node, source)
         out += _not_awaited(node, async_names, source)
+        out += floating_promise(node, declared_async, source)
     for node in root.find_all(kind="call_expression"):
         out += _call(node, source)
+        out += _slice_window(node, source)
     for node in root.find_all(kind="for_statement"):
         out += _off_by_one(node, source)
+    for node in root.find_all(kind="statement_block"):
+        out += unguarded_counter(node, source)
+    for node in root.find_all(kind="new_expression"):
+        out += date_month(node, source)
+    out += growing_module_caches(root, source)
     for node in root.find_all(kind="throw_statement"):
         out += _throw_in_callback(node, source)
     for node in root.find_all(kind="binary_expression"):
@@ -411,6 +421,8 @@ def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
         out.append(emit(ASYNC_FOREACH, source, line_of(node), "ast-grep"))
     out += _query_in_loop(node, name, arg_nodes, source)
     out += numeric_sort(node, name, arg_nodes, source)
+    out += leaked_interval(node, name, source)
+    out += unhandled_pipe(node, name, arg_nodes, source)
     out += _membership_in_loop(node, func, source)
     if (
         re.search(r"\.(map|filter|find|findIndex|some|every|flatMap)$", name)
@@ -575,3 +587,335 @@ def _binary(node: SgNode, source: SourceFile) -> list[RawFinding]:
             if value not in _TYPEOF_OK:
                 return [emit(TYPEOF_TYPO, source, line_of(node), "ast-grep", detail=f"(`{value}`)")]
     return []
+
+
+SLICE_END = Rule(
+    "WFC-COR-OFF-BY-ONE",
+    "correctness",
+    "medium",
+    "off-by-one",
+    "Slice end is exclusive",
+    "`seq.slice(start, start + n - 1)` returns n - 1 items: the end index is already exclusive, "
+    "so the `- 1` drops the last element of every window/page.",
+    "Use `seq.slice(start, start + n)`.",
+    "CWE-193",
+    75,
+)
+_SLICE_WINDOW = re.compile(r"^\(\s*(\w+)\s*,\s*(\w+)\s*\+\s*\w+\s*-\s*1\s*\)$")
+
+
+def _slice_window(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    """`xs.slice(start, start + size - 1)`; `s.slice(0, n - 1)` (drop the last char) stays clean."""
+    func = node.field("function")
+    args = node.field("arguments")
+    if func is None or args is None or not func.text().endswith((".slice", ".subarray")):
+        return []
+    match = _SLICE_WINDOW.match(args.text())
+    if not match or match.group(1) != match.group(2):
+        return []
+    return [emit(SLICE_END, source, line_of(node), "ast-grep")]
+
+
+FLOATING_PROMISE = Rule(
+    "WFC-REL-FLOATING-PROMISE",
+    "reliability",
+    "medium",
+    "missing-await",
+    "Floating promise",
+    "The promise of an async client/repository call is neither awaited, returned nor "
+    "`.catch`ed: the function reports success before the write happens and a failure becomes "
+    "an unhandled rejection.",
+    "`await` the call (or return it / attach `.catch`).",
+    None,
+    70,
+)
+#: Receivers (last segment, whole word) that are clients of something remote.
+_ASYNC_RECEIVER = re.compile(
+    r"(db|database|pool|\w*client|conn|connection|knex|prisma|\w*repo|\w*repository|"
+    r"\w*collection|\w*api|redis|sequelize|\w*dao|\w*service|producer|publisher)",
+    re.IGNORECASE,
+)
+_ASYNC_METHOD = re.compile(
+    r"(query|execute|exec|insert\w*|update\w*|delete\w*|upsert|save|create|remove|destroy|"
+    r"send|publish|findOne|findById|findMany|findAll|bulkWrite|post|put|patch|request|"
+    r"enqueue|commit|rollback)"
+)
+
+
+_METHOD_KINDS = frozenset({"method_signature", "method_definition"})
+
+
+def promise_methods(root: SgNode, source: SourceFile) -> set[str]:
+    """Methods this file declares as async or returning a Promise (interfaces, classes)."""
+    grammar = grammar_for(source)
+    names: set[str] = set()
+    sync: set[str] = set()
+    for node in find_kinds(root, _METHOD_KINDS, grammar) if grammar else []:
+        name, ret = node.field("name"), node.field("return_type")
+        if name is None:
+            continue
+        if (ret is not None and "Promise<" in ret.text()) or is_async_function(node):
+            names.add(name.text())
+        else:
+            sync.add(name.text())
+    return names - sync  # a name also declared synchronous is ambiguous
+
+
+def floating_promise(node: SgNode, methods: set[str], source: SourceFile) -> list[RawFinding]:
+    """A bare ``db.insert(...)`` statement in an async function (`void db.x()` is deliberate)."""
+    expr = next((c for c in node.children() if c.is_named()), None)
+    if expr is None or expr.kind() != "call_expression":
+        return []
+    func = expr.field("function")
+    if func is None or func.kind() != "member_expression":
+        return []
+    receiver, prop = func.field("object"), func.field("property")
+    if receiver is None or prop is None or receiver.kind() not in {"identifier", "member_expression"}:
+        return []
+    last = receiver.text().rsplit(".", 1)[-1]
+    method = prop.text()
+    remote = _ASYNC_RECEIVER.fullmatch(last) is not None and _ASYNC_METHOD.fullmatch(method) is not None
+    if not (remote or method in methods):
+        return []
+    if not is_async_function(enclosing_function(node)):
+        return []
+    return [emit(FLOATING_PROMISE, source, line_of(node), "ast-grep", detail=f"(`{func.text()}`)")]
+
+
+UNGUARDED_COUNTER = Rule(
+    "WFC-REL-COUNTER-NO-FINALLY",
+    "reliability",
+    "medium",
+    "resource-leak",
+    "Counter/flag restored after await without try/finally",
+    "The counter or flag is set before the await and restored after it; when the awaited call "
+    "throws, the restore never runs and the limiter/lock stays taken for good.",
+    "Restore it in a `finally` block.",
+    None,
+    70,
+)
+_TAKE = re.compile(r"^((?:this\.)?\w+)\s*(\+\+|\+=\s*1\b|=\s*true\b)")
+_TAKE_PREFIX = re.compile(r"^\+\+\s*((?:this\.)?\w+)")
+
+
+def _restores(text: str, name: str, flag: bool) -> bool:
+    target = re.escape(name)
+    if flag:
+        return re.match(rf"^{target}\s*=\s*false\b", text) is not None
+    return re.match(rf"^({target}\s*(--|-=)|--\s*{target}\b)", text) is not None
+
+
+def unguarded_counter(block: SgNode, source: SourceFile) -> list[RawFinding]:
+    """`n++; await work(); n--;` as siblings of one block of an async function."""
+    if not is_async_function(enclosing_function(block)):
+        return []
+    statements = [s for s in block_statements(block) if not s.kind().endswith("comment")]
+    out: list[RawFinding] = []
+    for i, stmt in enumerate(statements):
+        if stmt.kind() != "expression_statement":
+            continue
+        text = stmt.text().strip()
+        match = _TAKE.match(text) or _TAKE_PREFIX.match(text)
+        if not match:
+            continue
+        name = match.group(1)
+        flag = "true" in match.group(0)
+        awaited: SgNode | None = None
+        for later in statements[i + 1 :]:
+            if later.kind() == "try_statement":
+                break  # the awaited work is guarded (or the restore sits in finally)
+            if _restores(later.text().strip(), name, flag):
+                if awaited is not None:
+                    out.append(
+                        emit(UNGUARDED_COUNTER, source, line_of(awaited), "ast-grep", detail=f"(`{name}`)")
+                    )
+                break
+            if awaited is None and re.search(r"\bawait\b", later.text()):
+                awaited = later
+    return out
+
+
+LEAKED_INTERVAL = Rule(
+    "WFC-REL-LEAKED-INTERVAL",
+    "reliability",
+    "medium",
+    "resource-leak",
+    "setInterval handle never cleared",
+    "The interval is created inside a function and its handle is never passed to clearInterval, "
+    "so every call adds a timer that runs (and keeps its closure alive) forever.",
+    "Keep the handle and clearInterval it when the work is done (e.g. on `req.on('close')`).",
+    "CWE-401",
+    70,
+)
+UNHANDLED_PIPE = Rule(
+    "WFC-REL-PIPE-NO-ERROR",
+    "reliability",
+    "medium",
+    "unhandled-error",
+    "pipe() without error handling",
+    "`a.pipe(b)` does not forward errors: a failing source or destination never reaches the "
+    "completion callback and leaks the open file/socket.",
+    "Use `stream.pipeline(a, b, callback)` (or attach `.on('error', ...)` to both streams).",
+    None,
+    65,
+)
+_REQUEST_PARAM = re.compile(r"\b(req|request|res|response|ctx)\b")
+_ERROR_LISTENER = re.compile(r"\.(on|once|addListener)\(\s*['\"]error['\"]")
+
+
+def _in_request_handler(node: SgNode) -> bool:
+    for anc in node.ancestors():
+        if anc.kind() in {"arrow_function", "function_declaration", "function_expression", "function",
+                          "method_definition"}:
+            params = anc.field("parameters")
+            if params is not None and _REQUEST_PARAM.search(params.text()):
+                return True
+    return False
+
+
+def leaked_interval(node: SgNode, name: str, source: SourceFile) -> list[RawFinding]:
+    """`setInterval(...)` in a function with its handle dropped or never cleared."""
+    if name not in {"setInterval", "global.setInterval", "window.setInterval"}:
+        return []
+    if enclosing_function(node) is None:
+        return []  # module-level timers live as long as the process by design
+    parent = node.parent()
+    text = source.text
+    if parent is not None and parent.kind() == "variable_declarator":
+        handle = parent.field("name")
+        if handle is None or re.search(rf"clearInterval\(\s*{re.escape(handle.text())}\b", text):
+            return []
+    elif parent is not None and parent.kind() == "assignment_expression":
+        left = parent.field("left")
+        if left is None or "clearInterval(" + left.text() in re.sub(r"\s+", "", text):
+            return []
+    elif parent is None or parent.kind() != "expression_statement":
+        return []  # returned or passed on: the caller owns the handle
+    severity = "medium" if _in_request_handler(node) else "low"
+    return [emit(LEAKED_INTERVAL, source, line_of(node), "ast-grep", severity=severity)]
+
+
+def unhandled_pipe(node: SgNode, name: str, args: list[SgNode], source: SourceFile) -> list[RawFinding]:
+    """`src.pipe(dest)` with no error listener and no stream.pipeline in the file."""
+    if not name.endswith(".pipe") or len(args) != 1:
+        return []
+    arg = args[0]
+    if arg.kind() == "call_expression":
+        callee = arg.field("function")
+        if callee is not None and callee.kind() == "identifier":
+            return []  # rxjs-style operator: `obs.pipe(map(...))`
+    text = source.text
+    if "pipeline" in text or "rxjs" in text or _ERROR_LISTENER.search(text):
+        return []
+    func = node.field("function")
+    receiver = func.field("object") if func is not None else None
+    from_request = receiver is not None and receiver.text() in {"req", "request"}
+    severity = "medium" if from_request or _in_request_handler(node) else "low"
+    return [emit(UNHANDLED_PIPE, source, line_of(node), "ast-grep", severity=severity)]
+
+
+DATE_MONTH = Rule(
+    "WFC-COR-DATE-MONTH",
+    "correctness",
+    "medium",
+    "off-by-one",
+    "1-based month passed to new Date()",
+    "The month comes from parsed text (\"YYYY-MM-DD\"), which counts from 1, but the Date "
+    "constructor counts months from 0: every date lands one month late (and December rolls over).",
+    "Pass `month - 1`.",
+    "CWE-193",
+    75,
+)
+_PARSED_SOURCE = r"[^;\n]*(\.split\(|\.exec\(|\.match\(|\.slice\(|\.substr\w*\()"
+
+
+def date_month(node: SgNode, source: SourceFile) -> list[RawFinding]:
+    """`new Date(y, m, d)` where `m` was parsed from text and never has 1 subtracted."""
+    ctor, args = node.field("constructor"), node.field("arguments")
+    if ctor is None or args is None or ctor.text() != "Date":
+        return []
+    values = [a for a in args.children() if a.is_named()]
+    if len(values) < 2 or values[1].kind() != "identifier":
+        return []
+    month = re.escape(values[1].text())
+    scope = enclosing_function(node)
+    text = scope.text() if scope is not None else source.text
+    destructured = re.search(rf"\[[^\]=]*\b{month}\b[^\]=]*\]\s*=\s*{_PARSED_SOURCE}", text)
+    assigned = re.search(
+        rf"\b{month}\s*=\s*(Number|parseInt|\+)\s*\(?{_PARSED_SOURCE}|\b{month}\s*=\s*(Number|parseInt)\(\s*\w+\[1\]",
+        text,
+    )
+    if not (destructured or assigned):
+        return []
+    if re.search(rf"\b{month}\s*(-\s*1\b|-=\s*1\b|--)|--\s*{month}\b", text):
+        return []
+    return [emit(DATE_MONTH, source, line_of(node), "ast-grep", detail=f"(`{values[1].text()}`)")]
+
+
+GROWING_MODULE_CACHE = Rule(
+    "WFC-PERF-GROWING-GLOBAL",
+    "performance",
+    "medium",
+    "unbounded-cache",
+    "Module-level container grows without bound",
+    "A function adds to a module-level Map/object and nothing ever deletes entries or bounds "
+    "its size, so memory grows with every distinct key (request input) for the process lifetime.",
+    "Bound the cache (LRU with a max size, TTL eviction) or delete entries when done.",
+    "CWE-401",
+    60,
+)
+_JS_CACHE_LIKE = re.compile(
+    r"cache|memo|seen|history|store|session|buffer|pending|visited|results?$", re.IGNORECASE
+)
+
+
+def _module_containers(root: SgNode) -> dict[str, SgNode]:
+    """Top-level `const x = new Map()` / `new Set()` / `{}` declarations (exported or not)."""
+    found: dict[str, SgNode] = {}
+    for stmt in root.children():
+        decl = stmt
+        if stmt.kind() == "export_statement":
+            decl = next((c for c in stmt.children() if c.kind() in {"lexical_declaration", "variable_declaration"}), stmt)
+        if decl.kind() not in {"lexical_declaration", "variable_declaration"}:
+            continue
+        for var in decl.children():
+            if var.kind() != "variable_declarator":
+                continue
+            name, value = var.field("name"), var.field("value")
+            if name is None or value is None or name.kind() != "identifier":
+                continue
+            ctor = value.field("constructor") if value.kind() == "new_expression" else None
+            empty_args = value.field("arguments")
+            if (ctor is not None and ctor.text() in {"Map", "Set"} and (
+                empty_args is None or not [a for a in empty_args.children() if a.is_named()]
+            )) or (value.kind() == "object" and not [c for c in value.children() if c.is_named()]):
+                found[name.text()] = var
+    return found
+
+
+def growing_module_caches(root: SgNode, source: SourceFile) -> list[RawFinding]:
+    """`cache.set(k, v)` / `cache[k] = v` inside a function, with no delete/clear/size bound."""
+    containers = _module_containers(root)
+    out: list[RawFinding] = []
+    text = source.text
+    for name, decl in containers.items():
+        var = re.escape(name)
+        rest = text.replace(decl.text(), "", 1)  # the declaration itself is not a reset
+        if re.search(
+            rf"\b{var}\.(delete|clear)\(|delete\s+{var}\[|\b{var}\.size\b|keys\(\s*{var}\s*\)\.length"
+            rf"|(^|[^.\w]){var}\s*=[^=]",
+            rest,
+        ):
+            continue
+        grow = re.compile(rf"(^|[^.\w]){var}(\.(set|add)\(|\[[^\]]+\]\s*=[^=])")
+        for stmt in root.find_all(kind="expression_statement"):
+            if not grow.search(stmt.text()) or enclosing_function(stmt) is None:
+                continue
+            # Only a request handler proves the keys are unbounded client input; a loader helper
+            # may be called with a handful of keys, so it stays a low-severity hint.
+            severity = "medium" if _JS_CACHE_LIKE.search(name) and _in_request_handler(stmt) else "low"
+            out.append(
+                emit(GROWING_MODULE_CACHE, source, line_of(stmt), "ast-grep", detail=f"(`{name}`)", severity=severity)
+            )
+            break
+    return out

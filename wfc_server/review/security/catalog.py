@@ -87,6 +87,9 @@ RULES: Mapping[str, Rule] = _rules(
     Rule("WFC-SEC-RANDOM", "weak-random", "CWE-330", "Predictable random value for a security token",
          "Generate tokens with the secrets module (secrets.token_urlsafe) or crypto.randomBytes / "
          "crypto/rand / SecureRandom."),
+    Rule("WFC-SEC-HDRI", "header-injection", "CWE-113", "HTTP response header injection",
+         "Strip CR/LF from request data before putting it into a response header, or encode it "
+         "(e.g. RFC 5987 filename*=UTF-8'' with URL encoding for Content-Disposition)."),
     Rule("WFC-SEC-LOGI", "log-injection", "CWE-117", "Log injection",
          "Strip CR/LF from request data (or log it with %r) before writing it to a log."),
     Rule("WFC-SEC-ASSERT", "assert-access-control", "CWE-617", "assert used for access control",

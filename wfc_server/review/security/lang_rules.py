@@ -20,6 +20,7 @@ from ast_grep_py import SgNode, SgRoot
 from wfc_server.review.model import RawFinding
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.python_rules import CONCEPT, severity_for
+from wfc_server.review.security.secret_values import embedded_credential
 from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
 
 FAMILY = "ast-grep"
@@ -109,6 +110,10 @@ _JAVA = Spec(
         (_S(r"\bencodeForLDAP|\bLdapEncoder\.filterEncode|\bescapeLDAP"), frozenset({"ldap"})),
     ),
 )
+#: Values that cannot carry CR/LF into a response header.
+_HEADER_SAFE = re.compile(r"\.(length|size)\(\)|\.length\b|\b(Integer|Long|Double)\.|\bparse(Int|Float)\(|"
+                          r"\bURLEncoder\.encode\(|\bencodeURI(Component)?\(|\bcontentDisposition\(|"
+                          r"\bquote\(|\burlencode\(|\bUriUtils\.encode")
 #: Python through tree-sitter: only for files Python's own parser rejects (newer syntax, fragments).
 _PY = Spec(
     call_kinds=("call",),
@@ -693,6 +698,7 @@ class LangAnalysis:
         if re.fullmatch(r"(res|response|reply)\.location", callee) and args:
             self.sink(node, "redirect", args[0], f"`{callee}`")
         self._location_header(node, callee, args)
+        self._dsn_literal(node, callee, args)
         if re.fullmatch(r"(fs|fsp|fs\.promises|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
                         r"writeFileSync|unlink|unlinkSync|readdir|readdirSync|appendFile|createWriteStream|"
                         r"rm|rmSync|open|openSync|access|stat)|readFile|readFileSync|createReadStream",
@@ -924,6 +930,7 @@ class LangAnalysis:
         if method == "sendRedirect" and args:
             self.sink(node, "redirect", a0, f"`{callee}`")
         self._location_header(node, callee, args)
+        self._dsn_literal(node, callee, args)
         if re.search(r"\.next(Int|Long|Bytes|Double|Float|Gaussian)$", callee) and self._weak_random_var(callee):
             self.weak_random(node, callee)
             if ("weak-random", node.range().start.line + 1) in self.findings:
@@ -1035,9 +1042,49 @@ class LangAnalysis:
                       "crypto.timingSafeEqual.", 60)
 
     def _location_header(self, node: SgNode, callee: str, args: list[str]) -> None:
-        if re.search(r"\.(setHeader|addHeader|header|set)$", callee) and len(args) >= 2 and re.fullmatch(
-                r"""\s*["']location["']\s*""", args[0], re.IGNORECASE):
+        if not (re.search(r"\.(setHeader|addHeader|header|set)$", callee) and len(args) >= 2):
+            return
+        if re.fullmatch(r"""\s*["']location["']\s*""", args[0], re.IGNORECASE):
             self.sink(node, "redirect", args[1], "the `Location` response header")
+        self._header_injection(node, callee, args)
+
+    def _dsn_literal(self, node: SgNode, callee: str, args: list[str]) -> None:
+        """A connect call given a connection-string literal with a real password inside."""
+        if not re.search(r"(connect|getConnection|createConnection|createPool|MongoClient|Pool|Client|"
+                         r"Sequelize|open)$", callee):
+            return
+        for arg in args:
+            if _LITERAL.match(arg) and arg.strip()[:1] in {"'", '"', "`"}:
+                password = embedded_credential(arg.strip()[1:-1])
+                if password is not None:
+                    self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                              f"The connection string passed to `{callee}` embeds the literal password "
+                              f"`{password[:2]}...`; anyone with the code has the credential.", 75)
+                    return
+
+    def _header_injection(self, node: SgNode, callee: str, args: list[str]) -> None:
+        """Request data in a response header value: CR/LF splits the response (CWE-113).
+
+        Why only direct request data: a header set from a parameter or an opaque value is the
+        normal case in every HTTP helper, so flagging those would be noise.
+        """
+        receiver = callee.rsplit(".", 1)[0].split(".")[-1]
+        if not re.fullmatch(r"(res|resp|response|httpResponse|servletResponse|reply|ctx|exchange)", receiver,
+                            re.IGNORECASE):
+            return
+        name = args[0].strip()
+        if re.fullmatch(r"""["']location["']""", name, re.IGNORECASE):
+            return  # reported as an open redirect, which is the worse outcome
+        if _HEADER_SAFE.search(args[1]):
+            return  # numbers, lengths and URL-encoded values cannot carry CR/LF
+        func = self.func_of(node)
+        v = self.value(args[1], func, node.range().start.line, "log")
+        if v.level < SOURCE:
+            return
+        strong = re.fullmatch(r"""["'](set-cookie|refresh)["']""", name, re.IGNORECASE)
+        self.emit("header-injection", node, "info" if self.is_test else ("high" if strong else "medium"),
+                  f"{_cap(v.origin)} reaches the `{_short(name)}` response header set by `{callee}`; CR/LF "
+                  "in it splits the response (header injection / response splitting).", 65)
 
     def _weak_random_var(self, callee: str) -> bool:
         """``rnd.nextInt()`` where ``rnd`` is a java.util.Random (not SecureRandom)."""

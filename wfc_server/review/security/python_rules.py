@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from wfc_server.review.model import RawFinding
 from wfc_server.review.security.catalog import make_finding
-from wfc_server.review.security.secret_values import looks_like_real_secret
+from wfc_server.review.security.secret_values import embedded_credential, looks_like_real_secret
 from wfc_server.review.security.taint import (
     CLEAN,
     PARAM,
@@ -213,9 +213,12 @@ class PythonSinks:
             for arg in list(call.args) + [k.value for k in call.keywords if k.arg is None]:
                 self._sink(call, fa, "log", arg, f"the log call `{_callee(call)}`")
 
-    def on_store(self, stmt: ast.Assign, target: ast.Attribute, fa: FunctionAnalysis) -> None:
+    def on_store(self, stmt: ast.Assign, target: ast.Attribute | ast.Subscript, fa: FunctionAnalysis) -> None:
         """Falcon writes the response body by attribute (``resp.text = ...``): HTML built from
         request data there is reflected XSS."""
+        if isinstance(target, ast.Subscript):
+            self._header_store(stmt, target, fa)
+            return
         if target.attr not in {"text", "body", "data"} or not isinstance(target.value, ast.Name) or \
                 target.value.id not in {"resp", "response"} or \
                 not any(v.startswith("falcon") for v in self.info.aliases.values()):
@@ -226,6 +229,29 @@ class PythonSinks:
         if html_literal or re.search(r"MEDIA_HTML|text/html", func_text):
             self._sink(stmt, fa, "xss", stmt.value, f"the HTML response body `{ast.unparse(target)}` (Falcon)",
                        need_built=True)
+
+    def _header_store(self, stmt: ast.Assign, target: ast.Subscript, fa: FunctionAnalysis) -> None:
+        """``response.headers[name] = request...``: CR/LF in request data splits the response.
+
+        Why only request data: headers set from parameters or computed values are what every
+        response helper does, so anything weaker would be noise.
+        """
+        owner = target.value
+        if not (isinstance(owner, ast.Attribute) and owner.attr == "headers" and isinstance(owner.value, ast.Name)
+                and re.fullmatch(r"(resp|response|res|reply|r)", owner.value.id)):
+            return
+        if fa.taint(stmt.value).at("log") < SOURCE:
+            return
+        name = ast.unparse(target.slice)
+        strong = re.fullmatch(r"""["'](set-cookie|refresh)["']""", name, re.IGNORECASE)
+        if re.fullmatch(r"""["']location["']""", name, re.IGNORECASE):
+            self._sink(stmt, fa, "redirect", stmt.value, "the `Location` response header")
+            return
+        self._add(make_finding("header-injection", file=self.path, line=stmt.lineno, end_line=stmt.end_lineno,
+                               column=stmt.col_offset, severity="high" if strong else "medium",
+                               description=f"Request data reaches the `{name}` response header; CR/LF in it "
+                               "splits the response (header injection / response splitting).",
+                               family=FAMILY, confidence=65))
 
     def on_return(self, node: ast.Return, fa: FunctionAnalysis) -> None:
         if not fa.is_route or node.value is None or self.fastapi:
@@ -872,6 +898,8 @@ class StructuralChecks:
                            "enables debug mode.", 75)
             if name and isinstance(value, ast.Constant) and isinstance(value.value, str):
                 self._secret(name, value.value, node)
+                if isinstance(target, ast.Name) and _DSN_HOLDER.search(name):
+                    self._dsn_secret(f"`{name}`", value.value, node)
             if name in {"verify", "verify_ssl"} and isinstance(target, ast.Attribute) and (
                     isinstance(value, ast.Constant) and value.value is False):
                 self._emit("tls-verification-disabled", node, "medium",
@@ -949,6 +977,11 @@ class StructuralChecks:
     def call_kw_secrets(self, node: ast.Call) -> None:
         if self._db_credentials(node):
             return
+        short = self.info.qualname(node.func).rsplit(".", 1)[-1]
+        if _CONNECT_CALL.fullmatch(short):
+            for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    self._dsn_secret(f"the connection string passed to `{short}`", arg.value, arg)
         for kw in node.keywords:
             if kw.arg and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
                 self._secret(kw.arg, kw.value.value, kw.value)
@@ -962,6 +995,16 @@ class StructuralChecks:
             pw = node.args[1]
             if isinstance(pw, ast.Constant) and isinstance(pw.value, str):
                 self._secret("password", pw.value, pw)
+
+    def _dsn_secret(self, holder: str, value: str, node: ast.AST) -> None:
+        """A connection-string literal with a real password inside (``password=...`` / ``user:pw@``)."""
+        password = embedded_credential(value)
+        if password is None:
+            return
+        shown = password[:2] + "..."
+        self._emit("hardcoded-secret", node, "info" if self.is_test else "high",
+                   f"{holder} embeds the literal database password `{shown}`; it is exposed to everyone "
+                   "with access to the source and cannot be rotated without a deploy.", 75)
 
     def _secret(self, name: str, value: str, node: ast.AST) -> None:
         if not _SECRET_NAME.search(name) or _NOT_SECRET_NAME.search(name):
@@ -1000,6 +1043,11 @@ def _literal_key(node: ast.expr) -> bool:
 
 _DB_MODULES = frozenset({"psycopg2", "psycopg", "pymysql", "MySQLdb", "mysql", "asyncpg", "aiomysql",
                          "aiopg", "pymssql", "pyodbc", "cx_Oracle", "oracledb", "ibm_db", "pg8000", "redis"})
+#: Names of variables that hold a connection string, and calls that take one.
+_DSN_HOLDER = re.compile(r"^[A-Z][A-Z0-9_]*$|(?i:dsn|conn|url|uri|database|db_)")
+_CONNECT_CALL = re.compile(r"connect|create_engine|create_async_engine|create_pool|from_url|MongoClient|"
+                           r"Connection|ConnectionPool|SimpleConnectionPool|ThreadedConnectionPool|Redis|"
+                           r"AsyncConnection|AsyncConnectionPool")
 _DSN_PASSWORD = re.compile(r"^[a-z][a-z0-9+]*://[^:/@\s]+:(?!\{|%|\$)[^@/\s]+@", re.IGNORECASE)
 
 

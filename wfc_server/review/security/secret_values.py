@@ -65,3 +65,49 @@ def looks_like_real_secret(value: str, name: str = "") -> bool:
     if re.fullmatch(r"%[-\w.:/ ]*|\{[\w.:]*\}", stripped):
         return False  # a format string
     return len(set(stripped)) > 2
+
+
+_FILLER_SEGMENT = re.compile(r"[A-Za-z]?0{3,}|x{4,}|\*{3,}|\.{3,}|[A-Za-z]?1234(5678?9?)?", re.IGNORECASE)
+
+
+def looks_like_placeholder_token(value: str) -> bool:
+    """A provider-shaped value (Slack webhook, AWS key) that documentation or a test filled in.
+
+    Why: provider regexes match the *shape* of ``hooks.slack.com/services/T000/B000/...`` or
+    ``AKIAXXXXXXXXXXXXXXXX``; a real token never has an all-zero / all-X segment or says "example".
+    """
+    if _FAKE_MARKER.search(value):
+        return True
+    segments = [s for s in re.split(r"[/:_\-.=?&@]", value) if s]
+    return any(_FILLER_SEGMENT.fullmatch(s) for s in segments) or bool(re.search(r"X{8,}|0{8,}", value))
+
+
+_KV_PASSWORD = re.compile(r"(?:^|[\s;?&])(?:password|passwd|pwd)\s*=\s*('[^']*'|\"[^\"]*\"|\{[^}]*\}|[^\s;&]*)",
+                          re.IGNORECASE)
+_URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.\-]*://([^/\s:@]+):([^@\s/]*)@([^/\s:?;]*)", re.IGNORECASE)
+_LOCAL_HOST = re.compile(r"localhost|127\.0\.0\.1|0\.0\.0\.0|::1|", re.IGNORECASE)
+
+
+def embedded_credential(text: str) -> str | None:
+    """The literal password inside a connection string (libpq/ODBC ``password=`` or ``user:pass@``).
+
+    Why: DSNs hide the credential inside a larger literal, so name-based secret rules miss them.
+    Placeholders (``{password}``, ``%s``, ``${DB_PASS}``), empty values and local development URLs
+    are not credentials anyone can abuse.
+    """
+    candidates: list[str] = []
+    for m in _KV_PASSWORD.finditer(text):
+        candidates.append(m.group(1).strip("'\""))
+    for m in _URL_PASSWORD.finditer(text):
+        user, password, host = m.groups()
+        if not _LOCAL_HOST.fullmatch(host) and password != user:
+            candidates.append(password)
+    for value in candidates:
+        if len(value) < 3 or re.search(r"[{}$%<>*]|\?", value) or value.startswith(":"):
+            continue
+        if _PLACEHOLDER.match(value) or _FAKE_MARKER.search(value) or _ENV_REF.match(value):
+            continue
+        if len(set(value)) <= 2:
+            continue
+        return value
+    return None

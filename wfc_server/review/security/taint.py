@@ -27,6 +27,11 @@ KINDS: tuple[str, ...] = (
     "sql", "cmd", "code", "deser", "path", "ssrf", "xss", "redirect", "ldap", "xpath", "log",
     "template",
 )
+#: Calls returning a fresh, OS-named temporary path (their prefix/suffix cannot leave the temp dir
+#: in practice, and the name is random); the path is not the caller's data.
+_TEMP_CREATORS = frozenset({"tempfile.TemporaryDirectory", "tempfile.mkdtemp", "tempfile.mkstemp",
+                            "tempfile.NamedTemporaryFile", "tempfile.TemporaryFile",
+                            "tempfile.SpooledTemporaryFile", "tempfile.gettempdir"})
 _KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
 ALL_KINDS = frozenset(KINDS)
 
@@ -440,7 +445,7 @@ class FunctionAnalysis:
             for target in stmt.targets:
                 self.assign(target, t, stmt.value)
                 on_store = getattr(self.module.hooks, "on_store", None)
-                if self.report and on_store is not None and isinstance(target, ast.Attribute):
+                if self.report and on_store is not None and isinstance(target, (ast.Attribute, ast.Subscript)):
                     on_store(stmt, target, self)
         elif isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:
@@ -868,6 +873,10 @@ class FunctionAnalysis:
             return uniform(SOURCE, f"`{ast.unparse(node.func)}()`", kind)
         if qn in CASTS or short in {"secure_filename", "url_for"}:
             return CLEAN_TAINT
+        if qn in _TEMP_CREATORS:
+            # the OS picks the name under the temp root; only ``dir=`` decides where it lives
+            where = [self.taint(k.value) for k in node.keywords if k.arg == "dir"]
+            return merge(CLEAN_TAINT, *where)
         if method in _APP_URL_BUILDERS and isinstance(node.func, ast.Attribute) and isinstance(
                 node.func.value, ast.Name) and node.func.value.id in REQUEST_NAMES:
             return CLEAN_TAINT  # request.route_url('home'): a URL of one of the app's own routes

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from wfc_server.api.errors import ApiError, unauthorized
+from wfc_server.api.errors import too_many_requests, unauthorized
 from wfc_server.service.credentials import KEY_PREFIX
 from wfc_server.state import AUTH_PROJECT, HASHER, METRICS, PROJECT_LIMITER, PROJECTS, RATE_HEADERS
 from wfc_server.store.records import ProjectRecord
@@ -68,12 +68,7 @@ def rate_limit(request: web.Request, project: ProjectRecord) -> None:
     request[RATE_HEADERS] = headers
     if not state.allowed:
         request.app[METRICS].rate_limited.labels(scope="project").inc()
-        raise ApiError(
-            429,
-            f"Rate limit exceeded. Retry after {state.retry_after} seconds.",
-            headers={"Retry-After": str(state.retry_after)},
-            extra={"retry_after": state.retry_after},
-        )
+        raise too_many_requests("Rate limit exceeded.", state.retry_after)
 
 
 def admit(request: web.Request) -> None:

@@ -51,6 +51,16 @@ def unauthorized() -> ApiError:
     return ApiError(401, "Missing or invalid credentials: send X-Project-ID and Authorization: Bearer <api_key>")
 
 
+def too_many_requests(detail: str, retry_after: int) -> ApiError:
+    """429 with ``retry_after`` in the body and a ``Retry-After`` header, as the contract says."""
+    return ApiError(
+        429,
+        f"{detail} Retry after {retry_after} seconds.",
+        headers={"Retry-After": str(retry_after)},
+        extra={"retry_after": retry_after},
+    )
+
+
 def not_found(what: str = "Resource") -> ApiError:
     return ApiError(404, f"{what} not found")
 

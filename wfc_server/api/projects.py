@@ -9,7 +9,7 @@ from aiohttp_apigami import request_schema, response_schema
 
 from wfc_server.api.docs import documented
 from wfc_server.api.render import json_response
-from wfc_server.api.errors import ApiError
+from wfc_server.api.errors import ApiError, too_many_requests
 from wfc_server.api.schemas import ProjectCreatedSchema, ProjectCreateSchema, ProjectListSchema
 from wfc_server.logs import get_logger
 from wfc_server.service.credentials import generate_api_key
@@ -33,12 +33,7 @@ def limit_signups(request: web.Request) -> None:
     state = request.app[CREATE_LIMITER].take(client_address(request))
     if not state.allowed:
         request.app[METRICS].rate_limited.labels(scope="create").inc()
-        raise ApiError(
-            429,
-            f"Too many projects created from this address. Retry after {state.retry_after} seconds.",
-            headers={"Retry-After": str(state.retry_after)},
-            extra={"retry_after": state.retry_after},
-        )
+        raise too_many_requests("Too many projects created from this address.", state.retry_after)
 
 
 @documented(

@@ -1,0 +1,1 @@
+"""Correctness rules: one module per rule concept."""

@@ -1,0 +1,1 @@
+"""Maintainability rules: one module per rule concept."""

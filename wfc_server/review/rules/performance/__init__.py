@@ -1,0 +1,1 @@
+"""Performance rules: one module per rule concept."""

@@ -1,0 +1,1 @@
+"""Reliability rules: one module per rule concept."""

@@ -52,11 +52,13 @@ _WEBHOOK_STORE = web.AppKey("webhook_store", FileWebhookStore)
 def setup(app: web.Application, settings: Settings) -> Settings:
     """Create the stores and services; returns the settings with the admin token dropped.
 
-    A configured admin token is kept only as its keyed hash; a generated one is printed once,
-    to the terminal (stderr), never to the JSON logs.
+    A configured admin token is kept only as its keyed hash. Without one, a server whose
+    registration is not open generates one at first start and prints it once, to the terminal
+    (stderr), never to the JSON logs; an open server then has no admin token until one is set.
     """
     data_dir = settings.data_path
-    admin_hash, generated = load_admin_hash(data_dir, settings.auth.admin_token, app[HASHER])
+    admin_hash, generated = load_admin_hash(data_dir, settings.auth.admin_token, app[HASHER],
+                                            generate=settings.auth.registration != "open")
     if generated is not None:
         print(
             f"\nwfc-server: generated the admin token (shown once; only its hash is stored):\n\n    {generated}\n\n"

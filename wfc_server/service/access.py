@@ -56,11 +56,12 @@ def is_expired(key: KeyRecord, now: datetime | None = None) -> bool:
     return key.expires_at is not None and parse_time(key.expires_at) <= (now or datetime.now(UTC))
 
 
-def load_admin_hash(data_dir: Path, configured: str, hasher: KeyHasher) -> tuple[str, str | None]:
-    """The admin token's hash, and the token itself only when it was generated just now.
+def load_admin_hash(data_dir: Path, configured: str, hasher: KeyHasher, *, generate: bool) -> tuple[str, str | None]:
+    """The admin token's hash ("" when there is none), and the token only when generated just now.
 
-    A configured token wins. Otherwise the hash stored at first start is used; with none
-    stored, a token is generated and only its hash is kept (0600): the caller prints it once.
+    A configured token wins. Otherwise the hash stored at an earlier start is used; with none
+    stored and ``generate`` set (registration is not open), a token is generated and only its
+    hash is kept (0600): the caller prints it once.
     """
     if configured:
         return hasher.hash(configured), None
@@ -68,7 +69,8 @@ def load_admin_hash(data_dir: Path, configured: str, hasher: KeyHasher) -> tuple
     try:
         return path.read_text(encoding="ascii").strip(), None
     except FileNotFoundError:
-        pass
+        if not generate:
+            return "", None
     token = ADMIN_PREFIX + secrets.token_urlsafe(32)
     digest = hasher.hash(token)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -87,7 +89,8 @@ class AccessService:
         self._admin_hash = admin_hash
 
     def is_admin_token(self, token: str) -> bool:
-        return hmac.compare_digest(self._hasher.hash(token), self._admin_hash)
+        matches = hmac.compare_digest(self._hasher.hash(token), self._admin_hash or "-" * 64)
+        return matches and bool(self._admin_hash)
 
     def key_for(self, project_id: str, token: str) -> KeyRecord | None:
         """The live key of ``project_id`` this token is, or None (unknown, revoked, expired)."""

@@ -12,19 +12,9 @@ from pathlib import Path
 import aiohttp
 
 from tests.helpers import SQLI_DIFF, ServerProcess, wait_review
-from tests.operators.support import ADMIN, ADMIN_TOKEN, call, key_headers, server
+from tests.operators.support import ADMIN, ADMIN_TOKEN, call, key_headers, server, until
 
 PROJECT = {"project_id": "acme", "developer_id": "ops", "repo_path": "/nonexistent/repo"}
-
-
-async def _wait_for(predicate, timeout: float = 20.0, what: str = "condition"):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = await predicate()
-        if result:
-            return result
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _files_of(data_dir: Path, project_id: str, review_ids: list[str]) -> list[str]:
@@ -123,7 +113,7 @@ async def test_admin_registration_scoped_keys_revocation_expiry_deletion_and_aud
             _, listing = await call(http, "GET", f"{base}/v1/projects/acme/keys", headers=owner, expect=200)
             return next((k for k in listing["keys"] if k["key_id"] == owner_key_id and k["last_used_at"]), None)
 
-        await _wait_for(used, what="last_used_at")
+        await until(used, what="last_used_at")
         async with http.get(f"{base}/v1/projects/acme/keys", headers=owner) as response:
             text = await response.text()
         assert not any(s in text for s in secrets_seen) and "hash" not in text
@@ -141,7 +131,7 @@ async def test_admin_registration_scoped_keys_revocation_expiry_deletion_and_aud
         async def purged() -> bool:
             return not _files_of(data_dir, "acme", review_ids)
 
-        await _wait_for(purged, what=f"purge; left: {_files_of(data_dir, 'acme', review_ids)}")
+        await until(purged, what=f"purge; left: {_files_of(data_dir, 'acme', review_ids)}")
         _, listing = await call(http, "GET", f"{base}/v1/projects/", headers=ADMIN, expect=200)
         assert listing["projects"] == []
 
@@ -151,7 +141,7 @@ async def test_admin_registration_scoped_keys_revocation_expiry_deletion_and_aud
             entries = trail["entries"]
             return entries if any(e["action"] == "key.expired" for e in entries) else None
 
-        entries = await _wait_for(expired_recorded, what="key.expired audit entry")
+        entries = await until(expired_recorded, what="key.expired audit entry")
         by_action = {}
         for entry in reversed(entries):  # oldest first
             by_action.setdefault(entry["action"], []).append(entry)

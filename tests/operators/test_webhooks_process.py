@@ -3,7 +3,6 @@ signature itself: retries, restarts, redelivery, rotation, disabling, private ta
 
 from __future__ import annotations
 
-import asyncio
 import time
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import aiohttp
 
 from tests.helpers import CLEAN_DIFF, SQLI_DIFF, wait_review
 from tests.operators.receiver import Receiver, spec_signatures, verifies
-from tests.operators.support import ADMIN, call, key_headers, server
+from tests.operators.support import ADMIN, call, key_headers, server, until
 
 FAST_RETRIES = {
     "WFC_WEBHOOKS_ALLOW_PRIVATE_TARGETS": "true",
@@ -37,16 +36,6 @@ async def _review(http: aiohttp.ClientSession, base: str, owner: dict[str, str],
 async def _deliveries(http: aiohttp.ClientSession, base: str, owner: dict[str, str], wid: str) -> list[dict[str, Any]]:
     _, page = await call(http, "GET", f"{base}/v1/projects/hooks/webhooks/{wid}/deliveries", headers=owner, expect=200)
     return list(page["deliveries"])
-
-
-async def _until(check, timeout: float = 20.0):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = await check()
-        if value:
-            return value
-        await asyncio.sleep(0.1)
-    raise AssertionError("condition not met in time")
 
 
 async def test_signed_deliveries_retry_redeliver_rotate_and_disable(tmp_path: Path) -> None:
@@ -75,7 +64,7 @@ async def test_signed_deliveries_retry_redeliver_rotate_and_disable(tmp_path: Pa
             found = await _deliveries(http, base, owner, wid)
             return found if found and found[0]["status"] == "succeeded" else None
 
-        delivery = (await _until(settled))[0]
+        delivery = (await until(settled))[0]
         assert [a["status_code"] for a in delivery["attempts"]] == [500, 500, 200]
         assert delivery["attempts"][0]["error"] == "HTTP 500"
         assert len(delivery["attempts"][0]["response"]) <= 256
@@ -107,7 +96,7 @@ async def test_signed_deliveries_retry_redeliver_rotate_and_disable(tmp_path: Pa
             _, current = await call(http, "GET", f"{base}/v1/projects/hooks/webhooks/{wid}", headers=owner, expect=200)
             return current if not current["enabled"] else None
 
-        current = await _until(disabled)
+        current = await until(disabled)
         assert "5 consecutive failed attempts" in current["disabled_reason"]
         _, refused = await call(http, "POST", f"{base}/v1/projects/hooks/webhooks/{wid}/deliveries/"
                                               f"{delivery['delivery_id']}/redeliver", headers=owner, expect=409)
@@ -134,7 +123,7 @@ async def test_pending_delivery_survives_a_server_restart(tmp_path: Path) -> Non
                 found = await _deliveries(http, srv.url, owner, hook["webhook_id"])
                 return found if found and found[0]["attempts"] else None
 
-            first = (await _until(recorded))[0]
+            first = (await until(recorded))[0]
             assert first["status"] == "pending" and first["next_attempt_at"] > time.time()
             srv.kill9()  # before the retry is due
         assert len(receiver.received) == 1
@@ -147,7 +136,7 @@ async def test_pending_delivery_survives_a_server_restart(tmp_path: Path) -> Non
                 found = await _deliveries(http, srv.url, owner, hook["webhook_id"])
                 return found if found[0]["status"] == "succeeded" else None
 
-            final = (await _until(succeeded))[0]
+            final = (await until(succeeded))[0]
             assert [a["status_code"] for a in final["attempts"]] == [500, 200]
 
 

@@ -58,8 +58,12 @@ def _mark(rule: AuthRule) -> Callable[[HandlerT], HandlerT]:
     return mark
 
 
-def requires_auth(scope: str | None, *, query_token: bool = False) -> Callable[[HandlerT], HandlerT]:
-    """A project key (X-Project-ID + Bearer) with ``scope`` (None: any live key, or the admin)."""
+def requires_auth(scope: str | None = SCOPE_ADMIN, *, query_token: bool = False) -> Callable[[HandlerT], HandlerT]:
+    """A project key (X-Project-ID + Bearer) with ``scope`` (None: any live key, or the admin).
+
+    Routes should name their scope; one that does not needs the most powerful one
+    (project:admin), so a route added without thought is never opened to a narrower key.
+    """
     return _mark(AuthRule(scope=scope, query_token=query_token))
 
 

@@ -95,6 +95,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
             "securitySchemes": {
                 "ProjectId": {"type": "apiKey", "in": "header", "name": "X-Project-ID"},
                 "ApiKey": {"type": "http", "scheme": "bearer"},
+                "AdminToken": {"type": "http", "scheme": "bearer",
+                               "description": "The operator's admin token, without X-Project-ID"},
             }
         },
     )

@@ -22,7 +22,7 @@ from wfc_server.state import ACCESS, AUDIT, KEY_SESSIONS, PROJECTS, TENANTS
 
 
 @documented("Every project with counts and last activity (admin token)", tags=["admin"],
-            errors=(403, 422), authenticated=True)
+            errors=(403, 422), admin=True)
 @requires_admin()
 @querystring_schema(PageQuerySchema)
 @response_schema(ProjectSummaryListSchema, 200)
@@ -36,7 +36,7 @@ async def admin_projects(request: web.Request) -> web.Response:
 
 
 @documented("One project with counts and last activity", tags=["admin"], errors=(403, 404),
-            authenticated=True, description="The admin token, or a key of the project with project:admin.")
+            authenticated=True, admin=True, description="The admin token, or a key of the project with project:admin.")
 @requires_project_admin()
 @match_info_schema(ProjectPathSchema)
 @response_schema(ProjectSummarySchema, 200)
@@ -45,7 +45,7 @@ async def get_project(request: web.Request) -> web.Response:
 
 
 @documented("Delete a project: reviews, diffs, events, keys, webhooks and workspaces are purged",
-            tags=["admin"], errors=(403, 404), authenticated=True,
+            tags=["admin"], errors=(403, 404), authenticated=True, admin=True,
             description="Answers 202 at once; the project is gone from every lookup immediately and "
             "its data is purged in the background (a restart finishes an interrupted purge). The admin "
             "token, or the project's own key with project:admin.")
@@ -62,7 +62,7 @@ async def delete_project(request: web.Request) -> web.Response:
 
 
 @documented("The project's audit trail, newest first", tags=["admin"], errors=(403, 404, 422),
-            authenticated=True, description="Needs project:admin (or the admin token).")
+            authenticated=True, admin=True, description="Needs project:admin (or the admin token).")
 @requires_project_admin()
 @match_info_schema(ProjectPathSchema)
 @querystring_schema(PageQuerySchema)
@@ -72,7 +72,7 @@ async def project_audit(request: web.Request) -> web.Response:
 
 
 @documented("The whole audit trail, newest first (admin token)", tags=["admin"], errors=(403, 422),
-            authenticated=True)
+            admin=True)
 @requires_admin()
 @querystring_schema(PageQuerySchema)
 @response_schema(AuditPageSchema, 200)

@@ -30,7 +30,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 @documented("Create an API key for the project (the secret is shown once)", tags=["keys"],
-            errors=(403, 404, 422), authenticated=True,
+            errors=(403, 404, 422), authenticated=True, admin=True,
             description="Needs `project:admin` (or the admin token). Scopes: reviews:write, reviews:read, "
             "project:admin. Rotate by creating a new key and setting expires_at on the old one.")
 @requires_project_admin()
@@ -54,7 +54,7 @@ async def create_key(request: web.Request) -> web.Response:
 
 
 @documented("The project's live keys (never a secret or a hash)", tags=["keys"], errors=(403, 404),
-            authenticated=True)
+            authenticated=True, admin=True)
 @requires_project_admin()
 @match_info_schema(ProjectPathSchema)
 @response_schema(KeyListSchema, 200)
@@ -64,7 +64,7 @@ async def list_keys(request: web.Request) -> web.Response:
 
 
 @documented("Revoke a key at once (REST refuses it, its open WebSockets close)", tags=["keys"],
-            errors=(403, 404), authenticated=True)
+            errors=(403, 404), authenticated=True, admin=True)
 @requires_project_admin()
 @match_info_schema(KeyPathSchema)
 async def revoke_key(request: web.Request) -> web.Response:
@@ -81,7 +81,7 @@ async def revoke_key(request: web.Request) -> web.Response:
 
 
 @documented("Who the credentials are: the key's project, name and scopes (or the admin)", tags=["keys"],
-            authenticated=True,
+            authenticated=True, admin=True,
             description="Clients (the dashboard) use it to learn what they may do, e.g. hide submit "
             "and cancel for a read-only key.")
 @requires_auth(None)

@@ -41,7 +41,7 @@ def _webhook(request: web.Request) -> WebhookRecord:
 
 
 @documented("Register a webhook endpoint (its signing secret is shown once)", tags=["webhooks"],
-            errors=_ERRORS, authenticated=True,
+            errors=_ERRORS, authenticated=True, admin=True,
             description="Deliveries are signed per Standard Webhooks (webhook-id, webhook-timestamp, "
             "webhook-signature). Events: review.completed, review.failed, review.cancelled. Targets in "
             "loopback, link-local and private ranges are refused unless webhooks.allow_private_targets.")
@@ -62,7 +62,7 @@ async def create_webhook(request: web.Request) -> web.Response:
 
 
 @documented("The project's webhook endpoints (never a secret)", tags=["webhooks"], errors=_ERRORS,
-            authenticated=True)
+            authenticated=True, admin=True)
 @requires_project_admin()
 @match_info_schema(ProjectPathSchema)
 @response_schema(WebhookListSchema, 200)
@@ -71,7 +71,7 @@ async def list_webhooks(request: web.Request) -> web.Response:
     return json_response({"webhooks": [h.public() for h in hooks]})
 
 
-@documented("One webhook endpoint", tags=["webhooks"], errors=_ERRORS, authenticated=True)
+@documented("One webhook endpoint", tags=["webhooks"], errors=_ERRORS, authenticated=True, admin=True)
 @requires_project_admin()
 @match_info_schema(WebhookPathSchema)
 @response_schema(WebhookSchema, 200)
@@ -80,7 +80,7 @@ async def get_webhook(request: web.Request) -> web.Response:
 
 
 @documented("Change a webhook's url, events, description or enabled flag", tags=["webhooks"],
-            errors=_ERRORS, authenticated=True)
+            errors=_ERRORS, authenticated=True, admin=True)
 @requires_project_admin()
 @match_info_schema(WebhookPathSchema)
 @request_schema(WebhookUpdateSchema)
@@ -98,7 +98,7 @@ async def update_webhook(request: web.Request) -> web.Response:
 
 
 @documented("Rotate a webhook's secret (the old one keeps signing for the grace period)",
-            tags=["webhooks"], errors=_ERRORS, authenticated=True,
+            tags=["webhooks"], errors=_ERRORS, authenticated=True, admin=True,
             description="Answers the new secret once. Until webhooks.rotation_grace_seconds pass, "
             "deliveries carry two signatures, one per secret.")
 @requires_project_admin()
@@ -111,7 +111,7 @@ async def rotate_webhook_secret(request: web.Request) -> web.Response:
 
 
 @documented("Delete a webhook endpoint and its delivery log", tags=["webhooks"], errors=_ERRORS,
-            authenticated=True)
+            authenticated=True, admin=True)
 @requires_project_admin()
 @match_info_schema(WebhookPathSchema)
 async def delete_webhook(request: web.Request) -> web.Response:
@@ -123,7 +123,7 @@ async def delete_webhook(request: web.Request) -> web.Response:
 
 
 @documented("A webhook's deliveries, newest first, each with its attempts", tags=["webhooks"],
-            errors=_ERRORS, authenticated=True)
+            errors=_ERRORS, authenticated=True, admin=True)
 @requires_project_admin()
 @match_info_schema(WebhookPathSchema)
 @querystring_schema(PageQuerySchema)
@@ -138,7 +138,7 @@ async def list_deliveries(request: web.Request) -> web.Response:
 
 
 @documented("Send a delivery again (same webhook-id, fresh retries)", tags=["webhooks"],
-            errors=(403, 404, 409), authenticated=True)
+            errors=(403, 404, 409), authenticated=True, admin=True)
 @requires_project_admin()
 @match_info_schema(DeliveryPathSchema)
 @response_schema(DeliverySchema, 202)

@@ -4,6 +4,7 @@ import { ApiClient, ApiError, describeError } from "./api.js";
 import { byId } from "./dom.js";
 import { HistoryList } from "./history.js";
 import { ReviewView } from "./review-view.js";
+import { applyKeyScopes } from "./scopes.js";
 
 const KEY_PROJECT = "wfc.projectId";
 const KEY_API = "wfc.apiKey";
@@ -97,6 +98,7 @@ class Dashboard {
       sessionStorage.setItem(KEY_PROJECT, projectId);
       sessionStorage.setItem(KEY_API, apiKey);
       this.client = client;
+      applyKeyScopes(client);
       this.keyInput.value = "";
       byId("session-project").textContent = projectId;
       byId("session").hidden = false;

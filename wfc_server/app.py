@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 from aiohttp_apigami import setup_aiohttp_apispec
 
-from wfc_server import __version__
+from wfc_server import __version__, tenancy
 from wfc_server.api import health, projects, resources, reviews, site, ws
 from wfc_server.api.errors import ApiError, flatten_messages
 from wfc_server.api.middlewares import admission_middleware, context_middleware
@@ -77,7 +77,9 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
         ),
         repo_path_of=lambda project_id: _repo_path(app, project_id),
     )
+    app[SETTINGS] = tenancy.setup(app, settings)  # keys, audit, webhooks; the admin token only hashed
     _add_routes(app)
+    tenancy.add_routes(app.router)
     setup_aiohttp_apispec(
         app,
         title="wfc-server",
@@ -93,6 +95,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
             "securitySchemes": {
                 "ProjectId": {"type": "apiKey", "in": "header", "name": "X-Project-ID"},
                 "ApiKey": {"type": "http", "scheme": "bearer"},
+                "AdminToken": {"type": "http", "scheme": "bearer",
+                               "description": "The operator's admin token, without X-Project-ID"},
             }
         },
     )
@@ -162,11 +166,13 @@ async def _recover(app: web.Application) -> None:
     try:
         project_scan = await app[PROJECTS].load()
         review_scan = await app[REVIEW_STORE].load()
+        await tenancy.load(app)
         for name, reason in [*project_scan.quarantined, *review_scan.quarantined]:
             log.warning("store.quarantined", file=name, reason=reason)
         app[METRICS].quarantined_files.set(len(project_scan.quarantined) + len(review_scan.quarantined))
         await app[ENGINE].start()
         await app[SERVICE].start(review_scan.unfinished)
+        await tenancy.recover(app)
     except Exception as exc:
         lifecycle.startup_error = f"{type(exc).__name__}: {exc}"
         log.exception("startup.failed", error=lifecycle.startup_error)

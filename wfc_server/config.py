@@ -81,12 +81,48 @@ class MetricsSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class AuthSettings:
+    # Who may create and list projects: open (anyone), admin (the admin token) or closed.
+    registration: str = "open"
+    # The operator's admin token (Bearer, no X-Project-ID). Empty: one is generated at first
+    # start and printed once to stderr; only its keyed hash is kept.
+    admin_token: str = ""
+    # Failed authentications per client address: burst, then this many per second.
+    failure_burst: int = 20
+    failure_refill_rate: float = 0.2
+    # Seconds between writes of keys' last_used_at (batched, never one fsync per request).
+    last_used_flush_seconds: float = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookSettings:
+    # Allow targets in loopback, link-local and private ranges (tests, trusted networks).
+    allow_private_targets: bool = False
+    # Attempts per delivery, the first retry delay (doubling, with jitter) and its cap.
+    max_attempts: int = 12
+    retry_base_seconds: float = 30.0
+    retry_max_seconds: float = 7200.0
+    # Consecutive failed attempts after which an endpoint is disabled.
+    disable_after_failures: int = 36
+    # Seconds one attempt may take (connect, send, response headers and prefix).
+    timeout_seconds: float = 5.0
+    # Seconds the previous secret keeps signing after a rotation.
+    rotation_grace_seconds: float = 86400.0
+    # Base URL put in payload links (e.g. https://wfc.example.com); empty: a relative link.
+    public_url: str = ""
+    # Finished deliveries kept per endpoint for the attempt log.
+    keep_deliveries: int = 200
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     rate_limit: RateLimitSettings = field(default_factory=RateLimitSettings)
     review: ReviewSettings = field(default_factory=ReviewSettings)
     websocket: WebSocketSettings = field(default_factory=WebSocketSettings)
     metrics: MetricsSettings = field(default_factory=MetricsSettings)
+    auth: AuthSettings = field(default_factory=AuthSettings)
+    webhooks: WebhookSettings = field(default_factory=WebhookSettings)
     engine: EngineSettings = field(default_factory=EngineSettings)
     pool: PoolSettings = field(default_factory=PoolSettings)
     repos: RepoSettings = field(default_factory=RepoSettings)
@@ -224,10 +260,24 @@ def _check(settings: Settings) -> None:
         problems.append("pool.max_worktrees must be >= 1")
     if settings.websocket.send_buffer < 1:
         problems.append("websocket.send_buffer must be >= 1")
+    if settings.auth.registration not in {"open", "admin", "closed"}:
+        problems.append("auth.registration must be open, admin or closed")
+    if settings.auth.failure_burst < 1 or settings.auth.failure_refill_rate <= 0:
+        problems.append("auth.failure_burst must be >= 1 and auth.failure_refill_rate > 0")
+    hooks = settings.webhooks
+    if hooks.max_attempts < 1 or hooks.retry_base_seconds < 0 or hooks.timeout_seconds <= 0:
+        problems.append("webhooks.max_attempts must be >= 1, retry_base_seconds >= 0, timeout_seconds > 0")
     if problems:
         raise ConfigError("; ".join(problems))
 
 
+_SECRET_KEYS = frozenset({"admin_token"})
+
+
 def describe(settings: Settings) -> dict[str, dict[str, Any]]:
-    """The effective settings as plain data (for the start-up log line)."""
-    return {f.name: dataclasses.asdict(getattr(settings, f.name)) for f in dataclasses.fields(settings)}
+    """The effective settings as plain data (for the start-up log line), secrets masked."""
+    out = {f.name: dataclasses.asdict(getattr(settings, f.name)) for f in dataclasses.fields(settings)}
+    for section in out.values():
+        for key in _SECRET_KEYS & section.keys():
+            section[key] = "[set]" if section[key] else ""
+    return out

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 import orjson
 import structlog
 
-_SECRET = re.compile(r"wfc_sk_[A-Za-z0-9_\-]+")
+_SECRET = re.compile(r"(?:wfc_sk_|wfc_admin_|whsec_)[A-Za-z0-9_\-+/=]+")
 _REDACTED = "[REDACTED]"
 _BUFFER_BYTES = 64 * 1024
 
@@ -35,7 +35,7 @@ def redact(text: str) -> str:
 
 def _redact_secrets(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
     for key, value in event_dict.items():
-        if isinstance(value, str) and "wfc_sk_" in value:
+        if isinstance(value, str) and ("wfc_sk_" in value or "wfc_admin_" in value or "whsec_" in value):
             event_dict[key] = redact(value)
     return event_dict
 

@@ -7,12 +7,17 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
-from wfc_server.api.ratelimit import RateLimiter
+from wfc_server.api.ratelimit import FailureLimiter, RateLimiter
+from wfc_server.api.sessions import KeySessions
 from wfc_server.config import Settings
 from wfc_server.metrics import Metrics
+from wfc_server.service.access import AccessService, Principal
+from wfc_server.service.audit import AuditTrail
 from wfc_server.service.credentials import KeyHasher
 from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService
+from wfc_server.service.tenants import TenantService
+from wfc_server.service.webhooks import WebhookService
 from wfc_server.store.projects import ProjectStore
 from wfc_server.store.records import ProjectRecord
 from wfc_server.store.reviews import ReviewStore
@@ -39,8 +44,16 @@ SERVICE = web.AppKey("service", ReviewService)
 HASHER = web.AppKey("hasher", KeyHasher)
 PROJECT_LIMITER = web.AppKey("project_limiter", RateLimiter)
 CREATE_LIMITER = web.AppKey("create_limiter", RateLimiter)
+# Operators and tenants (issue 12): keys, the audit trail, webhooks, project lifecycle.
+ACCESS = web.AppKey("access", AccessService)
+AUDIT = web.AppKey("audit", AuditTrail)
+WEBHOOKS = web.AppKey("webhooks", WebhookService)
+TENANTS = web.AppKey("tenants", TenantService)
+AUTH_FAILURES = web.AppKey("auth_failures", FailureLimiter)
+KEY_SESSIONS = web.AppKey("key_sessions", KeySessions)
 
 # Per-request values set by middlewares.
 REQUEST_ID = web.RequestKey("request_id", str)
 AUTH_PROJECT = web.RequestKey("project", ProjectRecord)
 RATE_HEADERS = web.RequestKey("rate_headers", dict)
+AUTH_PRINCIPAL = web.RequestKey("principal", Principal)

@@ -15,7 +15,7 @@ HandlerT = TypeVar("HandlerT", bound=Callable[..., Any])
 ERROR_DESCRIPTIONS: dict[int, str] = {
     400: "Malformed request (e.g. a body that is not valid JSON)",
     401: "Missing or invalid credentials",
-    403: "The resource belongs to another project",
+    403: "Another project's resource, or the key lacks the route's scope (detail names it)",
     404: "No such resource",
     409: "Conflict with the resource's current state",
     413: "Request body exceeds the size limit",
@@ -34,15 +34,18 @@ def documented(
     errors: tuple[int, ...] = (),
     description: str | None = None,
     authenticated: bool = False,
+    admin: bool = False,
 ) -> Callable[[HandlerT], HandlerT]:
-    codes = sorted({*errors, 500} | ({401, 429, 503} if authenticated else set()))
+    """``admin``: the admin token is accepted too (``admin`` without ``authenticated``: only it)."""
+    codes = sorted({*errors, 500} | ({401, 429, 503} if authenticated or admin else set()))
 
     def decorate(handler: HandlerT) -> HandlerT:
         for code in codes:
             handler = response_schema(ErrorSchema, code, description=ERROR_DESCRIPTIONS[code])(handler)
         extra: dict[str, Any] = {}
-        if authenticated:
-            extra["security"] = [{"ProjectId": [], "ApiKey": []}]
+        if authenticated or admin:
+            extra["security"] = ([{"ProjectId": [], "ApiKey": []}] if authenticated else []) + (
+                [{"AdminToken": []}] if admin else [])
         return docs(tags=tags, summary=summary, description=description or summary, **extra)(handler)
 
     return decorate

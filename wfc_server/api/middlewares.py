@@ -152,7 +152,7 @@ async def admission_middleware(request: web.Request, handler: Handler) -> web.St
         limit = request.app[SETTINGS].server.max_body_bytes
         if declared > limit:
             raise ApiError(413, f"Request body of {declared} bytes exceeds the {limit}-byte limit")
-    admit(request)
+    await admit(request)
     # Last, the body and query: aiohttp-apigami's validation with the route's schemas. Routes
     # whose only schema is the path skip it: they check the id themselves (404 when malformed),
     # and webargs would cost every status poll a tenth of its time.

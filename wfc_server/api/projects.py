@@ -7,25 +7,17 @@ from typing import Any
 from aiohttp import web
 from aiohttp_apigami import request_schema, response_schema
 
+from wfc_server.api.auth import actor, audit, client_address, registration
 from wfc_server.api.docs import documented
 from wfc_server.api.render import json_response
 from wfc_server.api.errors import ApiError, too_many_requests
 from wfc_server.api.schemas import ProjectCreatedSchema, ProjectCreateSchema, ProjectListSchema
 from wfc_server.logs import get_logger
-from wfc_server.service.credentials import generate_api_key
-from wfc_server.state import CREATE_LIMITER, HASHER, METRICS, PROJECTS, SETTINGS
+from wfc_server.state import CREATE_LIMITER, METRICS, PROJECTS, TENANTS
 from wfc_server.store.projects import ProjectExists
 from wfc_server.store.records import ProjectRecord, utc_now
 
 log = get_logger("wfc.projects")
-
-
-def client_address(request: web.Request) -> str:
-    if request.app[SETTINGS].server.trust_forwarded_for:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.remote or "unknown"
 
 
 def limit_signups(request: web.Request) -> None:
@@ -39,25 +31,29 @@ def limit_signups(request: web.Request) -> None:
 @documented(
     "Create a project and its API key (the key is shown once)",
     tags=["projects"],
-    errors=(400, 409, 413, 422, 429, 507),
+    errors=(400, 401, 403, 409, 413, 422, 429, 507),
+    description="Open to anyone when auth.registration is `open` (the default); with `admin` it "
+    "needs the admin token (Authorization: Bearer, no X-Project-ID); `closed` refuses it (403).",
 )
+@registration("create")
 @request_schema(ProjectCreateSchema)
 @response_schema(ProjectCreatedSchema, 201)
 async def create_project(request: web.Request) -> web.Response:
     limit_signups(request)
     data: dict[str, Any] = request["data"]
-    api_key = generate_api_key()
     project = ProjectRecord(
         project_id=data["project_id"],
         developer_id=data["developer_id"],
         repo_path=data["repo_path"],
         created_at=utc_now(),
-        key_hash=request.app[HASHER].hash(api_key),
+        key_hash="",
     )
     try:
-        await request.app[PROJECTS].create(project)
+        key, api_key = await request.app[TENANTS].create_project(project, actor(request))
     except ProjectExists:
         raise ApiError(409, f"Project '{project.project_id}' already exists") from None
+    await audit(request, "project.created", project_id=project.project_id, target=key.key_id,
+                details={"developer_id": project.developer_id})
     log.info("project.created", project_id=project.project_id, developer_id=project.developer_id)
     return json_response(
         {"project_id": project.project_id, "api_key": api_key, "created_at": project.created_at},
@@ -66,7 +62,9 @@ async def create_project(request: web.Request) -> web.Response:
     )
 
 
-@documented("List projects (ids, developers and creation times only)", tags=["projects"])
+@documented("List projects (ids, developers and creation times only)", tags=["projects"], errors=(401, 429),
+            description="Public when auth.registration is `open`; otherwise it needs the admin token.")
+@registration("list")
 @response_schema(ProjectListSchema, 200)
 async def list_projects(request: web.Request) -> web.Response:
     projects = [p.public() for p in request.app[PROJECTS].all()]

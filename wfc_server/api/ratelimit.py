@@ -90,3 +90,36 @@ class RateLimiter:
             reset_epoch=math.ceil(wall + to_full),
             retry_after=max(math.ceil(to_one), 1),
         )
+
+
+class FailureLimiter:
+    """Failed authentications per client address: a burst, then 429 until tokens trickle back.
+
+    Only failures spend tokens, so a valid client is never slowed by someone else's mistakes,
+    and an address that runs out is reported once per ``report_every`` seconds, not per try.
+    """
+
+    def __init__(self, burst: int, rate: float, report_every: float = 600.0) -> None:
+        self._buckets = RateLimiter(burst, rate)
+        self._reported: OrderedDict[str, float] = OrderedDict()
+        self._report_every = report_every
+
+    def blocked(self, address: str) -> int:
+        """Seconds the address must wait (0 when it may try)."""
+        state = self._buckets.peek(address)
+        return 0 if state.remaining >= 1.0 else state.retry_after
+
+    def fail(self, address: str) -> bool:
+        """Count one failure; True when this one exhausted the burst and should be reported."""
+        state = self._buckets.take(address)
+        if state.remaining >= 1.0:
+            return False
+        now = time.monotonic()
+        last = self._reported.get(address)
+        if last is not None and now - last < self._report_every:
+            return False
+        self._reported[address] = now
+        self._reported.move_to_end(address)
+        while len(self._reported) > 10_000:
+            self._reported.popitem(last=False)
+        return True

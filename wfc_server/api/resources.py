@@ -8,6 +8,7 @@ from aiohttp import web
 from aiohttp_apigami import response_schema
 
 from wfc_server.api.auth import current_project, requires_auth
+from wfc_server.store.keys import SCOPE_READ
 from wfc_server.api.docs import documented
 from wfc_server.api.render import json_response
 from wfc_server.api.schemas import PoolStatusSchema, RateLimitStatusSchema
@@ -19,14 +20,14 @@ from wfc_server.state import ENGINE, PROJECT_LIMITER
     tags=["resources"],
     authenticated=True,
 )
-@requires_auth()
+@requires_auth(SCOPE_READ)
 @response_schema(PoolStatusSchema, 200)
 async def pool_status(request: web.Request) -> web.Response:
     return json_response(request.app[ENGINE].pool_status(current_project(request).project_id))
 
 
 @documented("Your project's rate-limit bucket", tags=["resources"], authenticated=True)
-@requires_auth()
+@requires_auth(SCOPE_READ)
 @response_schema(RateLimitStatusSchema, 200)
 async def rate_limit_status(request: web.Request) -> web.Response:
     limiter = request.app[PROJECT_LIMITER]

@@ -9,6 +9,7 @@ from aiohttp import web
 from aiohttp_apigami import match_info_schema, querystring_schema, request_schema, response_schema
 
 from wfc_server.api.auth import current_project, requires_auth
+from wfc_server.store.keys import SCOPE_READ, SCOPE_WRITE
 from wfc_server.api.docs import documented
 from wfc_server.api.render import dumps, json_response, raw_json_response
 from wfc_server.api.errors import ApiError, not_found
@@ -48,7 +49,7 @@ def owned_review(request: web.Request) -> ReviewRecord:
     description="Answers 202 once the review and its diff are durably stored; poll the Location "
     "or watch /v1/reviews/{review_id}/ws.",
 )
-@requires_auth()
+@requires_auth(SCOPE_WRITE)
 @request_schema(ReviewSubmitSchema)
 @response_schema(ReviewAcceptedSchema, 202)
 async def submit_review(request: web.Request) -> web.Response:
@@ -75,7 +76,7 @@ async def submit_review(request: web.Request) -> web.Response:
 
 @documented("Review status and, once completed, its result", tags=["reviews"], errors=(403, 404),
             authenticated=True)
-@requires_auth()
+@requires_auth(SCOPE_READ)
 @match_info_schema(ReviewPathSchema)
 @response_schema(ReviewStatusSchema, 200)
 async def get_review(request: web.Request) -> web.Response:
@@ -84,7 +85,7 @@ async def get_review(request: web.Request) -> web.Response:
 
 
 @documented("The caller's reviews, newest first", tags=["reviews"], errors=(422,), authenticated=True)
-@requires_auth()
+@requires_auth(SCOPE_READ)
 @querystring_schema(ReviewListQuerySchema)
 @response_schema(ReviewListSchema, 200)
 async def list_reviews(request: web.Request) -> web.Response:
@@ -105,7 +106,7 @@ async def list_reviews(request: web.Request) -> web.Response:
     errors=(403, 404, 409, 507),
     authenticated=True,
 )
-@requires_auth()
+@requires_auth(SCOPE_WRITE)
 @match_info_schema(ReviewPathSchema)
 @response_schema(ReviewStatusSchema, 200)
 async def cancel_review(request: web.Request) -> web.Response:

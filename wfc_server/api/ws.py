@@ -14,12 +14,13 @@ import orjson
 from aiohttp import WSMsgType, web
 from aiohttp_apigami import match_info_schema, querystring_schema
 
-from wfc_server.api.auth import requires_auth
+from wfc_server.api.auth import current_principal, requires_auth
+from wfc_server.store.keys import SCOPE_READ
 from wfc_server.api.docs import documented
 from wfc_server.api.reviews import owned_review
 from wfc_server.api.schemas import ReviewPathSchema, WebSocketQuerySchema
 from wfc_server.service.events import Signal
-from wfc_server.state import HUB, LIFECYCLE, METRICS, RATE_HEADERS, REQUEST_ID, SERVICE, SETTINGS
+from wfc_server.state import HUB, KEY_SESSIONS, LIFECYCLE, METRICS, RATE_HEADERS, REQUEST_ID, SERVICE, SETTINGS
 from wfc_server.store.records import utc_now
 
 CLOSE_NORMAL = 1000
@@ -37,7 +38,7 @@ CLOSE_POLICY = 1008  # the subscriber fell too far behind
     "completed, failed, cancelled. ?after=SEQ resumes after a known event. Browsers may "
     "authenticate with ?project_id=&token= instead of headers.",
 )
-@requires_auth(query_token=True)
+@requires_auth(SCOPE_READ, query_token=True)
 @match_info_schema(ReviewPathSchema)
 @querystring_schema(WebSocketQuerySchema)
 async def review_events(request: web.Request) -> web.StreamResponse:
@@ -53,9 +54,13 @@ async def review_events(request: web.Request) -> web.StreamResponse:
     subscriber, cursor, replay = hub.subscribe(record, after)
     lifecycle = request.app[LIFECYCLE]
     metrics = request.app[METRICS]
+    principal = current_principal(request)
+    key_id = principal.key.key_id if principal is not None and principal.key is not None else None
     try:
         await ws.prepare(request)
         lifecycle.websockets.add(ws)
+        if key_id is not None:
+            request.app[KEY_SESSIONS].add(key_id, ws)  # revoking the key closes this socket
         metrics.websockets_open.inc()
         try:
             snapshot = await request.app[SERVICE].render(record)
@@ -70,6 +75,8 @@ async def review_events(request: web.Request) -> web.StreamResponse:
             metrics.websockets_open.dec()
     finally:
         hub.unsubscribe(subscriber)
+        if key_id is not None:
+            request.app[KEY_SESSIONS].discard(key_id, ws)
         # aiohttp re-arms its heartbeat timer when the client's close frame arrives after ours;
         # the timer would keep this closed socket (~13 KiB) alive for a whole heartbeat interval,
         # which under connection churn is hundreds of MiB. Disarm it for good.

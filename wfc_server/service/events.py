@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +53,11 @@ class EventHub:
         self._history_reviews = history_reviews
         self._channels: dict[str, Channel] = {}
         self._finished: OrderedDict[str, None] = OrderedDict()
+        self._on_terminal: list[Callable[[ReviewRecord, str], None]] = []
+
+    def on_terminal(self, listener: Callable[[ReviewRecord, str], None]) -> None:
+        """Call ``listener(record, kind)`` when a review ends (webhooks subscribe here)."""
+        self._on_terminal.append(listener)
 
     def open(self, record: ReviewRecord, *, resumed: bool = False) -> Channel:
         """The review's channel, created on first use (after a restart, past a seq gap)."""
@@ -94,6 +100,8 @@ class EventHub:
             channel.finished = True
             channel.subscribers.clear()
             self._retire(record.review_id)
+            for listener in self._on_terminal:
+                listener(record, kind)
         return event
 
     def subscribe(self, record: ReviewRecord, after: int | None) -> tuple[Subscriber, int, list[str]]:
@@ -122,6 +130,12 @@ class EventHub:
         channel = self._channels.get(subscriber.review_id)
         if channel is not None:
             channel.subscribers.discard(subscriber)
+
+    def forget(self, review_ids: list[str]) -> None:
+        """Drop the event history of deleted reviews."""
+        for review_id in review_ids:
+            self._channels.pop(review_id, None)
+            self._finished.pop(review_id, None)
 
     def subscriber_count(self) -> int:
         return sum(len(c.subscribers) for c in self._channels.values())

@@ -245,6 +245,11 @@ class ReviewService:
                 self._bodies.popitem(last=False)
         return body
 
+    def forget(self, review_ids: list[str]) -> None:
+        """Drop cached bodies of deleted reviews."""
+        for review_id in review_ids:
+            self._bodies.pop(review_id, None)
+
     # -- workers ----------------------------------------------------------------------------
 
     def _enqueue(self, review_id: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 
-from wfc_server.store.atomic import write_atomic
+from wfc_server.store.atomic import fsync_dir, write_atomic
 from wfc_server.store.files import ScanReport, scan_records
 from wfc_server.store.records import ProjectRecord, RecordError
 
@@ -60,3 +60,23 @@ class ProjectStore:
             self._projects[pid] = project
         finally:
             self._creating.discard(pid)
+
+    # -- deletion (a marker file makes a purge interrupted by a crash resume at start-up) --------
+
+    def deletion_marker(self, project_id: str) -> Path:
+        return self._dir / f"{project_id}.deleting"
+
+    def pending_deletions(self) -> list[str]:
+        return sorted(p.name[: -len(".deleting")] for p in self._dir.glob("*.deleting"))
+
+    async def begin_delete(self, project_id: str) -> None:
+        """Durably mark the project as being deleted, then hide it."""
+        await write_atomic(self.deletion_marker(project_id), b"")
+        self._projects.pop(project_id, None)
+
+    async def finish_delete(self, project_id: str) -> None:
+        """Remove the record, then the marker: from here on nothing of the project is left."""
+        self._projects.pop(project_id, None)
+        for path in (self._dir / f"{project_id}.json", self.deletion_marker(project_id)):
+            await asyncio.to_thread(path.unlink, True)
+        await fsync_dir(self._dir)

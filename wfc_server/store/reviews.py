@@ -228,3 +228,35 @@ class ReviewStore:
 
     def _diff_path(self, review_id: str) -> Path:
         return self._shard(review_id) / f"{review_id}.diff"
+
+    # -- purge ------------------------------------------------------------------------------
+
+    async def purge_project(self, project_id: str) -> list[str]:
+        """Forget and delete every review (record and diff) of a project; their ids."""
+        seqs = self._by_project.pop(project_id, [])
+        review_ids = [self._by_seq.pop(seq) for seq in seqs if seq in self._by_seq]
+        for key in [k for k in self._by_status if k[0] == project_id]:
+            del self._by_status[key]
+        for review_id in review_ids:
+            self._records.pop(review_id, None)
+            self._indexed_status.pop(review_id, None)
+            self._results.pop(review_id, None)
+            self._locks.pop(review_id, None)
+        await asyncio.to_thread(self._unlink_reviews, review_ids)
+        return review_ids
+
+    def _unlink_reviews(self, review_ids: list[str]) -> None:
+        shards = set()
+        for review_id in review_ids:
+            for path in (self._record_path(review_id), self._diff_path(review_id)):
+                try:
+                    os.unlink(path)
+                except FileNotFoundError:
+                    pass
+            shards.add(self._shard(review_id))
+        for shard in shards:
+            fd = os.open(shard, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)

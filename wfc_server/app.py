@@ -117,6 +117,7 @@ def _add_routes(app: web.Application) -> None:
     router.add_get("/v1/reviews/", reviews.list_reviews)
     router.add_get("/v1/reviews/{review_id}", reviews.get_review)
     router.add_delete("/v1/reviews/{review_id}", reviews.cancel_review)
+    router.add_get("/v1/reviews/{review_id}/diff", reviews.get_review_diff, allow_head=False)
     router.add_get("/v1/reviews/{review_id}/ws", ws.review_events)
     router.add_get("/v1/resources/pool", resources.pool_status)
     router.add_get("/v1/resources/rate-limit", resources.rate_limit_status)

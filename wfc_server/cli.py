@@ -61,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wfc-server: configuration error: {exc}", file=sys.stderr)
         return 2
     sink = configure_logging(settings.server.log_level)
+    # Everything the service writes (reviews, diffs, workspaces) is private to its user.
+    os.umask(0o077)
     try:
         asyncio.run(serve(settings, sink))
     except OSError as exc:

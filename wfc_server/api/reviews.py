@@ -105,6 +105,7 @@ async def list_reviews(request: web.Request) -> web.Response:
     tags=["reviews"],
     errors=(403, 404),
     authenticated=True,
+    text_body="text/x-diff",
     description="The unified diff exactly as submitted (UTF-8), so a client can show each finding "
     "beside its line. Same authentication and ownership checks as GET /v1/reviews/{review_id}.",
 )

@@ -32,6 +32,15 @@ async def metrics(request: web.Request) -> web.Response:
     return response
 
 
+async def api_docs(request: web.Request) -> web.FileResponse:
+    """/docs and /docs/: Swagger UI (its files ship with aiohttp-apigami) on /openapi.json."""
+    response = web.FileResponse(STATIC_DIR / "api-docs.html")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 async def dashboard_redirect(request: web.Request) -> web.Response:
     raise web.HTTPPermanentRedirect("/dashboard/")
 

@@ -70,6 +70,56 @@ function parseRetryAfter(body, headers) {
   return Number.isNaN(when) ? null : Math.max(0, (when - Date.now()) / 1000);
 }
 
+/**
+ * Send a request; resolve with the parsed JSON body (or the text, when `asText`) or reject
+ * with an ApiError.
+ */
+async function send(method, path, { body, headers = {}, asText = false, cache = "no-store" } = {}) {
+  const init = { method, headers: { Accept: asText ? "text/plain, */*" : "application/json", ...headers },
+    cache, credentials: "same-origin" };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (err) {
+    throw new ApiError(0, "network_error", "the request did not complete; check the server is running");
+  }
+  const text = await response.text().catch(() => "");
+  if (response.ok && asText) return text;
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const requestId = (data && data.request_id) || response.headers.get("X-Request-ID");
+    throw new ApiError(
+      response.status,
+      (data && data.error) || response.statusText,
+      (data && typeof data.detail === "string" && data.detail) || "",
+      { retryAfter: parseRetryAfter(data, response.headers), requestId },
+    );
+  }
+  if (data === null) {
+    throw new ApiError(response.status, "bad_response", "the server sent a response that is not JSON");
+  }
+  return data;
+}
+
+/**
+ * Create a project (no credentials needed); resolves with {project_id, api_key, created_at}.
+ * @param {{project_id: string, developer_id: string, repo_path?: string}} body
+ */
+export function createProject(body) {
+  return send("POST", "/v1/projects/", { body });
+}
+
 /** A client bound to one project's credentials. */
 export class ApiClient {
   /** @param {{projectId: string, apiKey: string}} creds */
@@ -78,46 +128,19 @@ export class ApiClient {
     this.apiKey = creds.apiKey;
   }
 
-  /** Send a request; resolve with the parsed JSON body or reject with an ApiError. */
-  async request(method, path, body) {
-    const headers = {
-      "X-Project-ID": this.projectId,
-      Authorization: `Bearer ${this.apiKey}`,
-      Accept: "application/json",
-    };
-    const init = { method, headers, cache: "no-store", credentials: "same-origin" };
-    if (body !== undefined) {
-      headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(body);
-    }
-    let response;
-    try {
-      response = await fetch(path, init);
-    } catch (err) {
-      throw new ApiError(0, "network_error", "the request did not complete; check the server is running");
-    }
-    let data = null;
-    const text = await response.text().catch(() => "");
-    if (text) {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = null;
-      }
-    }
-    if (!response.ok) {
-      const requestId = (data && data.request_id) || response.headers.get("X-Request-ID");
-      throw new ApiError(
-        response.status,
-        (data && data.error) || response.statusText,
-        (data && typeof data.detail === "string" && data.detail) || "",
-        { retryAfter: parseRetryAfter(data, response.headers), requestId },
-      );
-    }
-    if (data === null) {
-      throw new ApiError(response.status, "bad_response", "the server sent a response that is not JSON");
-    }
-    return data;
+  get authHeaders() {
+    return { "X-Project-ID": this.projectId, Authorization: `Bearer ${this.apiKey}` };
+  }
+
+  /** Send an authenticated request; resolve with the parsed JSON body or reject with an ApiError. */
+  request(method, path, body) {
+    return send(method, path, { body, headers: this.authHeaders });
+  }
+
+  /** The diff a review was submitted with (immutable, so the browser may cache it). */
+  getDiff(id) {
+    return send("GET", `/v1/reviews/${encodeURIComponent(id)}/diff`,
+      { headers: this.authHeaders, asText: true, cache: "default" });
   }
 
   listReviews({ limit = 20, offset = 0, status = "" } = {}) {

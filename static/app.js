@@ -1,8 +1,10 @@
 // Entry point: sign-in, submission and wiring between the history table and the live view.
 // Credentials live in sessionStorage only, so they vanish with the tab.
 import { ApiClient, ApiError, describeError } from "./api.js";
+import { ProjectCreator } from "./create-project.js";
 import { byId } from "./dom.js";
 import { HistoryList } from "./history.js";
+import { Overview } from "./overview.js";
 import { ReviewView } from "./review-view.js";
 import { applyKeyScopes } from "./scopes.js";
 
@@ -38,6 +40,21 @@ class Dashboard {
       showError,
       clearError,
       onUnauthorized: () => this.signOut("Your session is no longer valid; sign in again."),
+    });
+    this.creator = new ProjectCreator({
+      onContinue: (projectId, apiKey) => {
+        this.projectInput.value = projectId;
+        this.signIn(projectId, apiKey, true);
+      },
+      showError,
+      clearError: () => this.clearError(),
+    });
+    this.overview = new Overview({
+      onOpen: (reviewId) => this.openReviewById(reviewId),
+      showError,
+    });
+    byId("open-overview").addEventListener("click", () => {
+      if (this.client) this.overview.open(this.client);
     });
 
     this.signinForm.addEventListener("submit", (e) => {
@@ -105,6 +122,7 @@ class Dashboard {
       this.signinView.hidden = true;
       this.dashboardView.hidden = false;
       this.history.start(client, page);
+      this.creator.reset(); // the new key has been used: do not leave it on the page
       this.diffInput.focus();
       this.restoreReviewFromHash();
     } catch (err) {
@@ -123,6 +141,7 @@ class Dashboard {
 
   signOut(message) {
     this.view.close();
+    this.overview.close();
     this.history.stop();
     this.client = null;
     sessionStorage.clear();
@@ -163,7 +182,8 @@ class Dashboard {
     this.submitResult.textContent = "Submitting…";
     try {
       const accepted = await this.client.submitReview(diff, files);
-      this.submitResult.textContent = `Accepted: review ${accepted.review_id} (${accepted.status}).`;
+      // No status here: the live view below follows it, so this line never goes stale.
+      this.submitResult.textContent = `Accepted: review ${accepted.review_id}; its progress shows below.`;
       this.openReview(accepted);
       this.history.offset = 0;
       this.history.load();
@@ -188,11 +208,19 @@ class Dashboard {
   /** Reopen the review named in the URL fragment (kept across reloads). */
   async restoreReviewFromHash() {
     const match = /^#review=([0-9a-fA-F-]{36})$/.exec(location.hash);
-    if (!match || !this.client || match[1] === this.view.reviewId) return;
+    if (!match || match[1] === this.view.reviewId) return;
+    await this.openReviewById(match[1]);
+  }
+
+  async openReviewById(reviewId) {
     const client = this.client;
+    if (!client) return;
     try {
-      const review = await client.getReview(match[1]);
-      if (client === this.client) this.openReview(review);
+      const review = await client.getReview(reviewId);
+      if (client === this.client) {
+        this.openReview(review);
+        this.view.root.scrollIntoView({ block: "start" });
+      }
     } catch (err) {
       this.showError(describeError(err));
       window.history.replaceState(null, "", location.pathname);

@@ -61,3 +61,46 @@ export function formatVerdict(passed) {
 
 export const TERMINAL = new Set(["completed", "failed", "cancelled"]);
 export const ACTIVE = new Set(["pending", "in_progress"]);
+
+/** The local time zone's short name ("UTC", "CET", "GMT+2") at `when`. */
+function zoneName(when) {
+  try {
+    const part = new Intl.DateTimeFormat(undefined, { timeZoneName: "short" })
+      .formatToParts(when).find((p) => p.type === "timeZoneName");
+    return part ? part.value : "";
+  } catch {
+    return "";
+  }
+}
+
+/** Full local date and time with the zone: "2026-12-03 10:19:03 UTC"; a dash for null. */
+export function formatDateTime(iso) {
+  if (!iso) return "—";
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return String(iso);
+  const zone = zoneName(when);
+  return zone ? `${formatTime(iso)} ${zone}` : formatTime(iso);
+}
+
+/**
+ * Text with `inline code` (backticks) as <code> elements, everything else as text nodes.
+ * @param {string} text
+ * @returns {DocumentFragment}
+ */
+export function richText(text) {
+  const fragment = document.createDocumentFragment();
+  const parts = String(text ?? "").split(/(`[^`\n]+`)/);
+  for (const part of parts) {
+    if (part.length > 2 && part.startsWith("`") && part.endsWith("`")) {
+      fragment.append(el("code", { class: "inline-code", text: part.slice(1, -1) }));
+    } else if (part) {
+      fragment.append(document.createTextNode(part));
+    }
+  }
+  return fragment;
+}
+
+/** Plural helper: "1 finding", "3 findings". */
+export function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

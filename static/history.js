@@ -1,7 +1,8 @@
 // The review history table: one page of the project's reviews, filtered by status, refreshed
 // every few seconds while any row is still pending or in progress.
 import { ApiError, describeError } from "./api.js";
-import { ACTIVE, byId, el, formatScore, formatTime, formatVerdict } from "./dom.js";
+import { ACTIVE, byId, el, formatDateTime, formatScore, formatVerdict, plural } from "./dom.js";
+import { SEVERITY_ORDER, countBySeverity } from "./findings.js";
 
 const PAGE_SIZE = 20;
 const POLL_MS = 3000;
@@ -125,18 +126,21 @@ export class HistoryList {
       "aria-label": `Review ${r.review_id}, ${r.status}`,
     },
       el("td", { "data-label": "Review" }, el("code", { text: shortId(r.review_id),
-        title: r.review_id })),
-      el("td", { "data-label": "Status" }, el("span", { class: `status status-${r.status}`,
-        "data-testid": "row-status", text: r.status })),
-      el("td", { "data-label": "Score · verdict" }, el("span", {},
-        el("span", { "data-testid": "row-score", text: score }),
-        verdict === "—" ? null : " · ",
-        verdict === "—" ? null : el("span", { "data-testid": "row-verdict",
-          class: verdict === "passed" ? "verdict-pass" : "verdict-fail", text: verdict }))),
-      el("td", { "data-label": "Submitted", title: r.submitted_at ?? null,
-        text: formatTime(r.submitted_at, true) }),
-      el("td", { "data-label": "Completed", title: r.completed_at ?? null,
-        text: formatTime(r.completed_at, true) }),
+        title: r.review_id }), filesLine(r)),
+      el("td", { "data-label": "Result" },
+        el("span", { class: `status status-${r.status}`, "data-testid": "row-status", text: r.status }),
+        el("div", { class: "row-score" },
+          el("span", { "data-testid": "row-score", text: score }),
+          verdict === "—" ? null : " · ",
+          verdict === "—" ? null : el("span", { "data-testid": "row-verdict",
+            class: verdict === "passed" ? "verdict-pass" : "verdict-fail", text: verdict }))),
+      el("td", { "data-label": "Findings" }, severityCounts(r)),
+      el("td", { "data-label": "When", class: "when" },
+        el("div", { title: r.submitted_at ?? null, "data-testid": "row-submitted",
+          text: `submitted ${formatDateTime(r.submitted_at)}` }),
+        r.completed_at ? el("div", { title: r.completed_at, "data-testid": "row-completed",
+          text: `${r.status === "completed" ? "finished" : r.status} ${formatDateTime(r.completed_at)}` })
+          : null),
     );
   }
 
@@ -144,8 +148,7 @@ export class HistoryList {
   update(review) {
     const i = this.reviews.findIndex((r) => r.review_id === review.review_id);
     if (i === -1) return;
-    const { findings, ...summary } = review;
-    this.reviews[i] = { ...this.reviews[i], ...summary };
+    this.reviews[i] = { ...this.reviews[i], ...review };
     const old = this.body.querySelector(`tr[data-review-id="${CSS.escape(review.review_id)}"]`);
     if (!old) return;
     const fresh = this.row(this.reviews[i]);
@@ -170,6 +173,37 @@ export class HistoryList {
     const review = this.reviews.find((r) => r.review_id === tr.dataset.reviewId);
     if (review) this.hooks.onOpen(review);
   }
+}
+
+/**
+ * The files a review covered: the file count from its coverage, named from its findings (and
+ * skipped files) since the listing does not carry the diff itself.
+ */
+function filesLine(r) {
+  const cov = r.coverage || {};
+  const names = new Set();
+  for (const f of Array.isArray(r.findings) ? r.findings : []) if (f.file) names.add(String(f.file));
+  for (const s of Array.isArray(cov.skipped) ? cov.skipped : []) if (s.path) names.add(String(s.path));
+  if (Array.isArray(r.files)) for (const f of r.files) names.add(String(f));
+  const total = Number.isInteger(cov.files_total) ? cov.files_total : names.size;
+  if (!total && !names.size) return null;
+  const listed = [...names].sort();
+  const shown = listed.slice(0, 2).map((n) => n.split("/").pop()).join(", ");
+  const rest = total - Math.min(2, listed.length);
+  const text = shown ? `${plural(total, "file")}: ${shown}${rest > 0 ? ` +${rest} more` : ""}`
+    : plural(total, "file");
+  return el("div", { class: "row-files hint", "data-testid": "row-files", title: listed.join("\n") || null,
+    text });
+}
+
+/** Finding counts by severity as small coloured badges ("—" before completion). */
+function severityCounts(r) {
+  if (!Array.isArray(r.findings)) return "—";
+  if (!r.findings.length) return el("span", { class: "clean", text: "none" });
+  const counts = countBySeverity(r.findings);
+  return el("span", { class: "counts", "data-testid": "row-counts" },
+    ...SEVERITY_ORDER.filter((s) => counts[s] > 0).map((s) => el("span", {
+      class: `count sev-${s}`, title: `${counts[s]} ${s}`, "data-severity": s, text: String(counts[s]) })));
 }
 
 function shortId(id) {

@@ -1,8 +1,10 @@
 // The live review view: one review at a time, driven by its event stream. It owns the DOM of
 // #review-view and reports every status change upward so the history row follows along.
 import { ApiError, describeError } from "./api.js";
-import { ACTIVE, TERMINAL, byId, el, formatScore, formatTime, formatVerdict } from "./dom.js";
-import { renderFindings } from "./findings.js";
+import { DiffView } from "./diff-view.js";
+import { ACTIVE, TERMINAL, byId, el, formatDateTime, formatScore, formatVerdict } from "./dom.js";
+import { FindingsFilter } from "./filters.js";
+import { FindingsList } from "./findings.js";
 import { ReviewStream } from "./stream.js";
 
 export const ROLES = ["security", "correctness", "performance", "maintainability", "reliability"];
@@ -37,8 +39,63 @@ export class ReviewView {
     this.timesEl = byId("review-times");
     this.findingsTitle = byId("findings-title");
     this.findingsEl = byId("findings");
+    this.coverageEl = byId("review-coverage");
+    this.resultPanel = byId("result-panel");
+    this.diffTab = byId("show-diff");
+    this.listTab = byId("show-findings");
+    this.diffPanel = byId("diff-view");
+    this.listPanel = byId("findings-panel");
     this.cancelBtn = byId("cancel-review");
     this.cancelBtn.addEventListener("click", () => this.cancel());
+    this.list = new FindingsList(this.findingsEl, { onJump: (f) => this.jumpTo(f) });
+    this.diffView = new DiffView(this.diffPanel, byId("diff-nav"), byId("diff-body"));
+    this.filter = new FindingsFilter(() => this.drawFindings());
+    this.diffText = null; // the open review's diff, once fetched
+    this.diffTab.addEventListener("click", () => this.showTab("diff"));
+    this.listTab.addEventListener("click", () => this.showTab("list"));
+  }
+
+  /** Switch between the diff (findings under their lines) and the findings list. */
+  showTab(which) {
+    const diff = which === "diff";
+    this.diffTab.setAttribute("aria-selected", String(diff));
+    this.listTab.setAttribute("aria-selected", String(!diff));
+    this.diffPanel.hidden = !diff;
+    this.listPanel.hidden = diff;
+  }
+
+  /** From the list to the line: show the diff and scroll the finding into view. */
+  jumpTo(finding) {
+    this.showTab("diff");
+    if (!this.diffView.jumpTo(finding)) {
+      this.hooks.showError(`${finding.file} is not in the diff on screen.`);
+    }
+  }
+
+  /** (Re)draw the list and the diff with the findings that pass the filter. */
+  drawFindings() {
+    const all = this.renderedFindings;
+    if (!Array.isArray(all)) return;
+    const shown = this.filter.apply(all);
+    this.list.show(shown, all.length);
+    if (this.diffText !== null) this.diffView.show(this.diffText, shown);
+  }
+
+  /** Fetch the submitted diff once per review, then draw it. */
+  async loadDiff(id) {
+    if (this.diffText !== null || this.diffLoading === id) return;
+    this.diffLoading = id;
+    this.diffView.clear("Loading the diff…");
+    try {
+      const text = await this.client.getDiff(id);
+      if (this.reviewId !== id) return;
+      this.diffText = text;
+      this.drawFindings();
+    } catch (err) {
+      if (this.reviewId === id) this.diffView.clear(`The diff could not be loaded: ${describeError(err)}`);
+    } finally {
+      if (this.diffLoading === id) this.diffLoading = null;
+    }
   }
 
   get reviewId() {
@@ -55,9 +112,15 @@ export class ReviewView {
     this.idEl.textContent = reviewId;
     this.errorEl.hidden = true;
     this.summaryEl.hidden = true;
-    this.findingsTitle.hidden = true;
+    this.resultPanel.hidden = true;
+    this.coverageEl.hidden = true;
     this.findingsEl.replaceChildren();
     this.renderedFindings = null;
+    this.diffText = null;
+    this.diffLoading = null;
+    this.diffView.clear();
+    this.filter.clear();
+    this.showTab("diff");
     this.step = "";
     this.setProgress(0);
     this.render();
@@ -227,15 +290,27 @@ export class ReviewView {
     const failed = r.status === "failed" && r.error;
     this.errorEl.hidden = !failed;
     if (failed) this.errorEl.textContent = `Review failed: ${r.error}`;
-    const times = [`Submitted ${formatTime(r.submitted_at)}`];
-    if (r.started_at) times.push(`started ${formatTime(r.started_at)}`);
-    if (r.completed_at) times.push(`finished ${formatTime(r.completed_at)}`);
+    const times = [`Submitted ${formatDateTime(r.submitted_at)}`];
+    if (r.started_at) times.push(`started ${formatDateTime(r.started_at)}`);
+    if (r.completed_at) times.push(`finished ${formatDateTime(r.completed_at)}`);
     this.timesEl.textContent = times.join(" · ");
-    if (Array.isArray(r.findings) && r.findings !== this.renderedFindings) {
+    const cov = r.coverage;
+    this.coverageEl.hidden = !(done && cov);
+    if (done && cov) {
+      const skipped = Array.isArray(cov.skipped) && cov.skipped.length ? `; ${cov.skipped.length} skipped` : "";
+      const how = cov.mode === "repo" ? "Repository mode (whole files)"
+        : /^diff-only project/.test(cov.mode_reason || "") ? "Diff-only project (no repository path)"
+          : `Diff-only mode${cov.mode_reason ? ` (${cov.mode_reason})` : ""}`;
+      this.coverageEl.textContent = `${how}: reviewed ${cov.reviewed ?? "?"} of ${cov.files_total ?? "?"} files${skipped}.`;
+    }
+    if (done && Array.isArray(r.findings) && r.findings !== this.renderedFindings) {
       this.renderedFindings = r.findings;
-      this.findingsTitle.hidden = false;
+      this.resultPanel.hidden = false;
       this.findingsTitle.textContent = `Findings (${r.findings.length})`;
-      renderFindings(this.findingsEl, r.findings);
+      this.listTab.textContent = `Findings (${r.findings.length})`;
+      this.filter.populate(r.findings);
+      this.drawFindings();
+      this.loadDiff(r.review_id);
     }
   }
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 from aiohttp import web
 from aiohttp_apigami import setup_aiohttp_apispec
+from aiohttp_apigami.constants import SWAGGER_DICT
+from aiohttp_apigami.swagger_ui import SWAGGER_UI_STATIC_FILES
 
 from wfc_server import __version__, tenancy
 from wfc_server.api import health, projects, resources, reviews, site, ws
+from wfc_server.api.docs import finish_spec
 from wfc_server.api.errors import ApiError, flatten_messages
 from wfc_server.api.middlewares import admission_middleware, context_middleware
 from wfc_server.api.ratelimit import RateLimiter
@@ -49,7 +54,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
         client_max_size=settings.server.max_body_bytes,
     )
     data_dir = settings.data_path
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(data_dir)
     app[SETTINGS] = settings
     app[HASHER] = KeyHasher.for_data_dir(data_dir)
     app[METRICS] = Metrics(project_labels=settings.metrics.project_labels)
@@ -85,8 +90,6 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
         title="wfc-server",
         version=__version__,
         url="/openapi.json",
-        swagger_path="/docs",
-        static_path="/docs/static",
         openapi_version="3.0.3",
         error_callback=_validation_error,
         in_place=True,
@@ -100,9 +103,18 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
             }
         },
     )
+    finish_spec(app[SWAGGER_DICT])  # type: ignore[index]  # apigami's key is a plain string
     app.cleanup_ctx.append(_run_service)
     app.on_shutdown.append(ws.close_all)
     return app
+
+
+def make_private_dir(path: Path) -> None:
+    """The data directory holds diffs (which may hold secrets) and key hashes: 0700."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077 and path.stat().st_uid == os.geteuid():
+        log.warning("data_dir.made_private", path=str(path), mode=oct(path.stat().st_mode & 0o777))
+        path.chmod(0o700)
 
 
 def _repo_path(app: web.Application, project_id: str) -> str | None:
@@ -121,10 +133,14 @@ def _add_routes(app: web.Application) -> None:
     router.add_get("/v1/reviews/", reviews.list_reviews)
     router.add_get("/v1/reviews/{review_id}", reviews.get_review)
     router.add_delete("/v1/reviews/{review_id}", reviews.cancel_review)
+    router.add_get("/v1/reviews/{review_id}/diff", reviews.get_review_diff, allow_head=False)
     router.add_get("/v1/reviews/{review_id}/ws", ws.review_events)
     router.add_get("/v1/resources/pool", resources.pool_status)
     router.add_get("/v1/resources/rate-limit", resources.rate_limit_status)
     router.add_get("/metrics", site.metrics, allow_head=False)
+    router.add_get("/docs", site.api_docs)
+    router.add_get("/docs/", site.api_docs)
+    router.add_static("/docs/static", SWAGGER_UI_STATIC_FILES)
     router.add_get("/dashboard", site.dashboard_redirect)
     router.add_get("/dashboard/", site.dashboard_file)
     router.add_get("/dashboard/{path:.+}", site.dashboard_file)

@@ -1,4 +1,5 @@
-"""``wfc-server``: run the service (default) or review a patch offline (``wfc-server review``)."""
+"""``wfc-server``: run the service (default), review a patch offline (``wfc-server review``) or
+print the configuration template (``wfc-server config``)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ import sys
 from aiohttp import web
 
 from wfc_server import __version__
-from wfc_server.config import ConfigError, Settings, describe, load_settings
+from wfc_server.config import ConfigError, Settings, describe, describe_changes, load_settings
 from wfc_server.logs import LineSink, configure_logging, flush_periodically, get_logger
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wfc-server",
-        description="Code review as a service. `wfc-server review PATCH` reviews a patch offline.",
+        description=(
+            "Code review as a service. `wfc-server review PATCH` reviews a patch offline; "
+            "`wfc-server config` prints the configuration template (every key, its default)."
+        ),
     )
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port to listen on (default 9950)")
@@ -35,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         from wfc_server.review.cli import main as review_main
 
         return review_main(argv[1:])
+    if argv[:1] == ["config"]:
+        from wfc_server.assets import config_template
+
+        sys.stdout.write(config_template())
+        return 0
     if argv[:1] == ["serve"]:
         argv = argv[1:]
     args = build_parser().parse_args(argv)
@@ -52,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wfc-server: configuration error: {exc}", file=sys.stderr)
         return 2
     sink = configure_logging(settings.server.log_level)
+    # Everything the service writes (reviews, diffs, workspaces) is private to its user.
+    os.umask(0o077)
     try:
         asyncio.run(serve(settings, sink))
     except OSError as exc:
@@ -71,8 +82,12 @@ async def serve(settings: Settings, sink: LineSink) -> None:
     await runner.setup()
     site = web.TCPSite(runner, settings.server.host, settings.server.port, reuse_address=True)
     await site.start()
+    print(startup_line(settings), file=sys.stderr, flush=True)
+    # The full effective settings are one debug line; at info only what differs from the defaults.
     log.info("server.listening", host=settings.server.host, port=settings.server.port,
-             data_dir=str(settings.data_path), version=__version__, settings=describe(settings))
+             data_dir=str(settings.data_path), version=__version__,
+             settings_changed=describe_changes(settings))
+    log.debug("server.settings", settings=describe(settings))
     flusher = asyncio.create_task(flush_periodically(sink))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -85,3 +100,15 @@ async def serve(settings: Settings, sink: LineSink) -> None:
     log.info("server.stopped")
     flusher.cancel()
     await asyncio.gather(flusher, return_exceptions=True)
+
+
+def startup_line(settings: Settings) -> str:
+    """The line for a person at a terminal (stderr; stdout stays JSON for log pipelines)."""
+    host = settings.server.host
+    shown = "localhost" if host in ("0.0.0.0", "::", "") else (f"[{host}]" if ":" in host else host)
+    base = f"http://{shown}:{settings.server.port}"
+    return (
+        f"wfc-server {__version__} listening on {base} (bound to {host or '*'}) · "
+        f"dashboard {base}/dashboard/ · API docs {base}/docs · data in {settings.data_path} · "
+        "Ctrl-C stops"
+    )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wfc_server.cpus import usable_cpus
 from wfc_server.review.settings import EngineSettings, PoolSettings, RepoSettings
 
 
@@ -54,7 +55,7 @@ class RateLimitSettings:
 
 @dataclass(frozen=True, slots=True)
 class ReviewSettings:
-    # Concurrent review workers (0 = one per CPU).
+    # Concurrent review workers (0 = one per CPU this process may use: affinity, cgroup quota).
     workers: int = 0
     # A review still running after this many seconds ends `failed`.
     timeout_seconds: float = 600.0
@@ -133,7 +134,7 @@ class Settings:
 
     @property
     def worker_count(self) -> int:
-        return self.review.workers or os.cpu_count() or 1
+        return self.review.workers or usable_cpus()
 
 
 def env_name(section: str, key: str) -> str:
@@ -281,3 +282,14 @@ def describe(settings: Settings) -> dict[str, dict[str, Any]]:
         for key in _SECRET_KEYS & section.keys():
             section[key] = "[set]" if section[key] else ""
     return out
+
+
+def describe_changes(settings: Settings) -> dict[str, dict[str, Any]]:
+    """Only the keys that differ from the built-in defaults (a short start-up log field)."""
+    defaults = describe(Settings())
+    changed: dict[str, dict[str, Any]] = {}
+    for section, values in describe(settings).items():
+        diff = {key: value for key, value in values.items() if defaults[section].get(key) != value}
+        if diff:
+            changed[section] = diff
+    return changed

@@ -6,7 +6,20 @@ never a label, and a project id only when ``[metrics] project_labels`` asks for 
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import (
+    GC_COLLECTOR,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    PlatformCollector,
+    ProcessCollector,
+    disable_created_metrics,
+)
+
+# ``*_created`` series (one per counter/histogram child) double the output and no dashboard
+# reads them; prometheus_client's switch for this is process-wide.
+disable_created_metrics()
 
 _LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 _REVIEW_BUCKETS = (0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0)
@@ -15,6 +28,10 @@ _REVIEW_BUCKETS = (0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0
 class Metrics:
     def __init__(self, project_labels: bool = False) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
+        # The standard process_* (CPU, memory, open fds, start time) and python_* metrics.
+        ProcessCollector(registry=self.registry)
+        PlatformCollector(registry=self.registry)
+        self.registry.register(GC_COLLECTOR)
         self.project_labels = project_labels
         review_labels = ["status", "project"] if project_labels else ["status"]
         self.review_requests = Counter(

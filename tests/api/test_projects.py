@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient
 
-from tests.helpers import Credentials
+from tests.helpers import Credentials, submit, wait_terminal
 from wfc_server.state import SETTINGS
 
 
@@ -56,7 +56,6 @@ async def test_duplicate_is_409(client: TestClient, project: Credentials) -> Non
         ({"project_id": "x" * 65, "developer_id": "a", "repo_path": "/r"}, "project_id"),
         ({"project_id": "ok", "developer_id": "a b", "repo_path": "/r"}, "developer_id"),
         ({"project_id": "ok", "developer_id": "a", "repo_path": "relative/path"}, "repo_path"),
-        ({"project_id": "ok", "developer_id": "a"}, "repo_path"),
         ({"project_id": 5, "developer_id": "a", "repo_path": "/r"}, "project_id"),
     ],
 )
@@ -75,6 +74,17 @@ async def test_malformed_json_is_400(client: TestClient) -> None:
     assert response.status == 400
     body = await response.json()
     assert body["error"] == "BadRequest" and body["request_id"]
+
+
+async def test_project_without_repo_path_is_a_diff_only_project(client: TestClient) -> None:
+    response = await client.post("/v1/projects/", json={"project_id": "diffonly", "developer_id": "a"})
+    assert response.status == 201
+    body = await response.json()
+    creds = Credentials(body["project_id"], body["api_key"])
+    review = await wait_terminal(client, creds, (await submit(client, creds))["review_id"])
+    assert review["status"] == "completed"
+    assert review["coverage"]["mode"] == "diff"
+    assert review["coverage"]["mode_reason"] == "diff-only project (no repo_path)"
 
 
 async def test_unusable_repo_path_is_accepted(client: TestClient) -> None:

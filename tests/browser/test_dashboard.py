@@ -104,6 +104,11 @@ def submit(tab: Tab, diff: str) -> str:
     return review_id
 
 
+def show_findings_list(page: Any) -> None:
+    """The diff view opens first; the findings list is the second tab."""
+    page.get_by_test_id("show-findings").click()
+
+
 def wait_until_completed(page: Any) -> None:
     """Wait for the live status to turn terminal, then insist it is `completed`."""
     status = page.get_by_test_id("review-status")
@@ -144,6 +149,7 @@ def test_sign_in_submit_and_follow_review_live(
     assert seen[-1] == "completed"
     assert any(s in ("pending", "in_progress") for s in seen), seen
 
+    show_findings_list(page)
     findings = page.get_by_test_id("finding")
     expect(findings.first).to_be_visible()
     texts = findings.all_inner_texts()
@@ -221,6 +227,9 @@ def test_html_in_findings_is_rendered_as_text(
     )
     submit(tab, diff)
     wait_until_completed(page)
+    expect(page.get_by_test_id("diff-finding").first).to_be_visible()
+    assert any(XSS in t for t in page.get_by_test_id("diff-view").all_inner_texts())
+    show_findings_list(page)
     findings = page.get_by_test_id("finding")
     expect(findings.first).to_be_visible()
     assert any(XSS in t for t in findings.all_inner_texts()), findings.all_inner_texts()
@@ -290,6 +299,13 @@ def test_phone_width_renders_without_horizontal_scroll(
         )
         row.click()
         expect(page.get_by_test_id("review-status")).to_have_text("completed")
+        expect(page.get_by_test_id("diff-finding").first).to_be_visible()
+        diff_overflow = page.evaluate(
+            "document.documentElement.scrollWidth - window.innerWidth"
+        )
+        assert diff_overflow <= 0, f"the diff view is {diff_overflow}px wider than the phone"
+        page.screenshot(path=str(artifacts / "dashboard-phone-390-diff.png"), full_page=True)
+        show_findings_list(page)
         expect(page.get_by_test_id("finding").first).to_be_visible()
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - window.innerWidth"
@@ -451,6 +467,7 @@ def test_live_view_resumes_after_server_restart(
                 srv.request("DELETE", f"/v1/reviews/{blocker}", creds=creds)
             wait_until_completed(page)
             expect(page.get_by_test_id("review-id")).to_have_text(review_id)
+            show_findings_list(page)
             expect(page.get_by_test_id("finding").first).to_contain_text("app/users.py")
             resumed = [u for u in sockets[1:] if re.search(r"[?&]after=[1-9]\d*", u)]
             assert resumed, sockets
@@ -475,6 +492,7 @@ def test_submit_from_patch_file_with_file_list(
     wait_until_completed(page)
     code, body = server.request("GET", f"/v1/reviews/{review_id}", creds=project)
     assert code == 200 and body.get("files") == ["app/users.py", "other.py"], body
+    show_findings_list(page)
     expect(page.get_by_test_id("finding").first).to_contain_text("app/users.py")
     assert tab.watch.problems() == [], tab.watch.problems()
 

@@ -12,10 +12,37 @@ from wfc_server.api.schemas import HealthSchema, ProbeSchema
 from wfc_server.state import LIFECYCLE, REQUEST_ID, SERVICE
 
 
-@documented("API health and version", tags=["health"])
+_WELCOME = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>wfc-server {version}</title></head>
+<body><h1>wfc-server {version}</h1>
+<p>Code review as a service. This address answers JSON to API clients.</p>
+<ul><li><a href="/dashboard/">Dashboard</a>: create a project, submit diffs, read reviews</li>
+<li><a href="/docs">API documentation</a> (<a href="/openapi.json">openapi.json</a>)</li>
+<li><a href="/metrics">Prometheus metrics</a></li></ul></body></html>
+"""
+
+
+def wants_html(request: web.Request) -> bool:
+    """A browser (asks for HTML, not JSON); curl and API clients keep getting JSON."""
+    accept = request.headers.get("Accept", "")
+    return "text/html" in accept and "application/json" not in accept
+
+
+@documented(
+    "API health and version",
+    tags=["health"],
+    description="API health and version as JSON. A browser (Accept: text/html without "
+    "application/json) gets a short page linking to the dashboard and these docs instead.",
+)
 @response_schema(HealthSchema, 200)
 async def root(request: web.Request) -> web.Response:
-    return json_response({"status": "healthy", "version": __version__})
+    if wants_html(request):
+        return web.Response(
+            text=_WELCOME.format(version=__version__),
+            content_type="text/html",
+            headers={"Vary": "Accept", "Content-Security-Policy": "default-src 'none'"},
+        )
+    return json_response({"status": "healthy", "version": __version__}, headers={"Vary": "Accept"})
 
 
 @documented("Liveness probe: the process is up and its event loop answers", tags=["health"])

@@ -44,7 +44,7 @@ async def create_project(request: web.Request) -> web.Response:
     project = ProjectRecord(
         project_id=data["project_id"],
         developer_id=data["developer_id"],
-        repo_path=data["repo_path"],
+        repo_path=data.get("repo_path") or None,
         created_at=utc_now(),
         key_hash="",
     )

@@ -22,7 +22,7 @@ from wfc_server.api.schemas import (
     ReviewSubmitSchema,
 )
 from wfc_server.service.reviews import NotAccepting, NotCancellable, QueueFull
-from wfc_server.state import REVIEW_STORE, SERVICE
+from wfc_server.state import REQUEST_ID, REVIEW_STORE, SERVICE
 from wfc_server.store.records import ReviewRecord
 
 
@@ -56,7 +56,8 @@ async def submit_review(request: web.Request) -> web.Response:
     data: dict[str, Any] = request["data"]
     try:
         record = await request.app[SERVICE].submit(
-            current_project(request), data["diff_content"], data["files"], data["base_ref"]
+            current_project(request), data["diff_content"], data["files"], data["base_ref"],
+            request_id=request.get(REQUEST_ID),
         )
     except QueueFull:
         raise ApiError(503, "The review queue is full; retry later", headers={"Retry-After": "5"}) from None
@@ -98,6 +99,28 @@ async def list_reviews(request: web.Request) -> web.Response:
     # assembled from each review's encoded body (cached once it is final).
     items = b",".join([await request.app[SERVICE].render_body(record) for record in page])
     return raw_json_response(head[:-1] + b',"reviews":[' + items + b"]}")
+
+
+@documented(
+    "The diff a review was submitted with, as text/x-diff",
+    tags=["reviews"],
+    errors=(403, 404),
+    authenticated=True,
+    text_body="text/x-diff",
+    description="The unified diff exactly as submitted (UTF-8), so a client can show each finding "
+    "beside its line. Same authentication and ownership checks as GET /v1/reviews/{review_id}.",
+)
+@requires_auth()
+@match_info_schema(ReviewPathSchema)
+async def get_review_diff(request: web.Request) -> web.Response:
+    record = owned_review(request)
+    diff = await request.app[SERVICE].read_diff(record)
+    return web.Response(
+        text=diff,
+        content_type="text/x-diff",
+        charset="utf-8",
+        headers={"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"},
+    )
 
 
 @documented(

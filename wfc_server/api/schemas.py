@@ -46,14 +46,18 @@ class ProjectCreateSchema(RequestSchema):
         metadata={"example": "alice"},
     )
     repo_path = Text(
-        required=True,
+        required=False,
+        load_default=None,
+        allow_none=True,
         validate=[
             validate.Length(min=1, max=4096),
             validate.Regexp(r"^/[^\x00]*$", error="must be an absolute path (start with '/')"),
         ],
         metadata={
-            "description": "Absolute path of the project's git repository on the server. Checked "
-            "for form only; reviews fall back to diff-only mode when it is not usable.",
+            "description": "Optional absolute path of the project's git repository on the server. "
+            "Without it the project is diff-only (reviews read the diff alone); with it reviews read "
+            "whole files in repository mode, and fall back to diff-only mode, saying why in "
+            "coverage.mode_reason, when it is not usable.",
             "example": "/srv/repos/my-project",
         },
     )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from wfc_server.assets import DASHBOARD_SUFFIXES, dashboard_dir
 from wfc_server.state import ENGINE, LIFECYCLE, METRICS, SERVICE
 
-STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+#: Resolved once: the installed package's dashboard folder (static/ in a checkout).
+STATIC_DIR = dashboard_dir()
 
 #: The dashboard may run only its own scripts and talk only to this service (its WebSocket
 #: included: Chromium and Firefox match ws:/wss: of the same host with 'self').
@@ -32,16 +32,28 @@ async def metrics(request: web.Request) -> web.Response:
     return response
 
 
+async def api_docs(request: web.Request) -> web.FileResponse:
+    """/docs and /docs/: Swagger UI (its files ship with aiohttp-apigami) on /openapi.json."""
+    response = web.FileResponse(STATIC_DIR / "api-docs.html")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 async def dashboard_redirect(request: web.Request) -> web.Response:
     raise web.HTTPPermanentRedirect("/dashboard/")
 
 
 async def dashboard_file(request: web.Request) -> web.StreamResponse:
-    """Serve static/ with cache headers and the CSP; ``/dashboard/`` is index.html."""
+    """Serve the dashboard with cache headers and the CSP; ``/dashboard/`` is index.html."""
     name = request.match_info.get("path") or "index.html"
-    root = STATIC_DIR.resolve()
-    target = (root / name).resolve()
-    if not target.is_relative_to(root) or not target.is_file():
+    target = (STATIC_DIR / name).resolve()
+    if (
+        not target.is_relative_to(STATIC_DIR)
+        or target.suffix not in DASHBOARD_SUFFIXES
+        or not target.is_file()
+    ):
         raise web.HTTPNotFound()
     response = web.FileResponse(target)
     # Cached, but revalidated (ETag/Last-Modified -> 304) so a deploy never mixes old and new

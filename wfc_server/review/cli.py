@@ -13,6 +13,7 @@ import importlib
 import json
 import sys
 import tempfile
+import textwrap
 import uuid
 from pathlib import Path
 
@@ -86,7 +87,10 @@ def render_text(result: ReviewResult) -> str:
             lines.append(f.file)
         where = f"line {f.line}" if f.line is not None else "file"
         lines.append(f"  {f.severity.upper():8} {where}: {f.title} [{f.rule_id}, {', '.join(f.reviewers)}]")
-        lines.append(f"           fix: {f.suggestion}")
+        if f.description:
+            lines.extend(f"           {part}" for part in textwrap.wrap(f"why: {f.description}", 90))
+        if f.suggestion:
+            lines.extend(f"           {part}" for part in textwrap.wrap(f"fix: {f.suggestion}", 90))
     lines.append("")
     lines.append("reviewers: " + ", ".join(
         f"{role} {rep.score:.1f} ({rep.findings}, {rep.status})" for role, rep in result.reviewers.items()

@@ -245,7 +245,7 @@ class ReviewEngine:
         """Repo mode when the repository allows it, else the diff-mode images, with the reason."""
         skipped = list(prepared.skipped)
         if not request.repo_path:
-            return prepared.files, skipped, "diff", "no repo_path given"
+            return prepared.files, skipped, "diff", "diff-only project (no repo_path)"
         timeout = self.settings.git_timeout_seconds
         check = await probe_repository(request.repo_path, self.repo_settings.allowed_roots, timeout)
         if check.root is None:

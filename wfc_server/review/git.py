@@ -113,11 +113,50 @@ def _first_line(data: bytes) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RepoCheck:
-    """Whether repo mode may be used: ``root`` is the work tree, or ``reason`` says why not."""
+    """Whether repo mode may be used: ``root`` is the work tree, or ``reason`` says why not.
+
+    ``trusted``: the repository lies under an operator-configured allowed root, so git is told
+    to accept it even when another uid owns it (``safe.directory`` for that one path).
+    """
 
     root: str | None
     objects_dir: str | None
     reason: str | None
+    trusted: bool = False
+
+
+def repo_env(root: str, trusted: bool) -> dict[str, str]:
+    """git's environment for one repository: never discover a parent; trust it if vetted.
+
+    Repositories mounted into a container belong to the host's uid and git refuses them
+    ("dubious ownership"). A path under ``[repos] allowed_roots`` was chosen by the operator, so
+    exactly that path is marked safe (command-scope config, which git honours for
+    ``safe.directory``); never a global ``*``, and nothing when no roots are configured.
+    """
+    env = base_env()
+    env["GIT_CEILING_DIRECTORIES"] = os.path.dirname(root)
+    if trusted:
+        env["GIT_CONFIG_COUNT"] = "1"
+        env["GIT_CONFIG_KEY_0"] = "safe.directory"
+        env["GIT_CONFIG_VALUE_0"] = root
+    return env
+
+
+def _ownership_reason(real: str) -> str:
+    """Why git refused a repository owned by someone else, and what fixes it."""
+    try:
+        owner = os.stat(real).st_uid
+    except OSError:
+        owner = -1
+    return (
+        f"git refuses the repository: it is owned by uid {owner}, not by the service's uid "
+        f"{os.geteuid()} (git's 'dubious ownership' check); list its folder or a parent in "
+        "[repos] allowed_roots (WFC_REPOS_ALLOWED_ROOTS) to trust it"
+    )
+
+
+def _under_allowed_root(real: str, allowed_roots: tuple[str, ...]) -> bool:
+    return any(_within(real, os.path.realpath(r)) for r in allowed_roots)
 
 
 def _within(path: str, root: str) -> bool:
@@ -129,7 +168,7 @@ def _within(path: str, root: str) -> bool:
 
 def _inspect_path(repo_path: str, allowed_roots: tuple[str, ...]) -> tuple[str | None, str | None]:
     real = os.path.realpath(repo_path)
-    if allowed_roots and not any(_within(real, os.path.realpath(r)) for r in allowed_roots):
+    if allowed_roots and not _under_allowed_root(real, allowed_roots):
         return None, "repo_path is outside the allowed repository roots"
     if not os.path.isdir(real):
         return None, "repo_path does not exist or is not a directory"
@@ -145,8 +184,8 @@ async def probe_repository(
     real, reason = await asyncio.to_thread(_inspect_path, repo_path, allowed_roots)
     if real is None:
         return RepoCheck(None, None, reason)
-    env = base_env()
-    env["GIT_CEILING_DIRECTORIES"] = os.path.dirname(real)  # never discover a parent repository
+    trusted = bool(allowed_roots) and _under_allowed_root(real, allowed_roots)
+    env = repo_env(real, trusted)
     try:
         code, out, err = await run_git(
             ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "objects"],
@@ -155,6 +194,8 @@ async def probe_repository(
     except GitError as exc:
         return RepoCheck(None, None, str(exc))
     if code != 0:
+        if b"dubious ownership" in err:
+            return RepoCheck(None, None, _ownership_reason(real))
         return RepoCheck(None, None, f"repo_path is not a git work tree: {_first_line(err)}")
     lines = out.decode("utf-8", "surrogateescape").splitlines()
     if len(lines) < 2:
@@ -162,7 +203,7 @@ async def probe_repository(
     toplevel, objects = os.path.realpath(lines[0]), lines[1]
     if toplevel != real:
         return RepoCheck(None, None, "repo_path is not the top level of a git work tree")
-    return RepoCheck(real, objects, None)
+    return RepoCheck(real, objects, None, trusted)
 
 
 @dataclass(slots=True)
@@ -235,8 +276,7 @@ async def materialise(
             validate_ref(base_ref)
         except DiffValidationError as exc:
             return Materialised(reason=f"invalid base_ref: {exc}")
-    env = base_env()
-    env["GIT_CEILING_DIRECTORIES"] = os.path.dirname(repo.root)
+    env = repo_env(repo.root, repo.trusted)
     env["GIT_INDEX_FILE"] = str(scratch / "index")
     env["GIT_OBJECT_DIRECTORY"] = str(scratch / "objects")
     env["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = repo.objects_dir

@@ -26,6 +26,7 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from wfc_server.cpus import usable_cpus
 from wfc_server.review.model import ReviewFailed
 
 #: Modules every worker imports before it reports ready (the forkserver preloads them too).
@@ -180,7 +181,7 @@ class WarmPool:
 
     def __init__(self, size: int, *, recycle_after: int = 500,
                  preload: tuple[str, ...] = PRELOAD) -> None:
-        self.size = size if size > 0 else _usable_cpus()
+        self.size = size if size > 0 else usable_cpus()
         self._recycle_after = recycle_after
         self._preload = preload
         self._ctx = _context(preload)
@@ -281,14 +282,6 @@ class WarmPool:
         self._idle.put_nowait(None)
         await asyncio.gather(*(self._kill(s) for s in slots), return_exceptions=True)
         self._executor.shutdown(wait=False, cancel_futures=True)
-
-
-def _usable_cpus() -> int:
-    """CPUs this process may run on (a container's share, not the host's count)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:

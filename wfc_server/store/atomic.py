@@ -22,7 +22,7 @@ async def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> Non
     """Durably replace ``path`` with ``data``."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
     try:
-        async with aiofiles.open(tmp, "wb") as handle:
+        async with aiofiles.open(tmp, "wb", opener=_private) as handle:
             await handle.write(data)
             await handle.flush()
             await asyncio.to_thread(os.fsync, handle.fileno())
@@ -32,6 +32,11 @@ async def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> Non
         raise
     if sync_dir:
         await fsync_dir(path.parent)
+
+
+def _private(name: str, flags: int) -> int:
+    """Stored reviews hold diffs, which may hold secrets: only the service user reads them."""
+    return os.open(name, flags, 0o600)
 
 
 async def fsync_dir(directory: Path) -> None:

@@ -29,7 +29,7 @@ class RecordError(ValueError):
 class ProjectRecord:
     project_id: str
     developer_id: str
-    repo_path: str
+    repo_path: str | None  # None: a diff-only project
     created_at: str
     key_hash: str
 
@@ -70,6 +70,8 @@ class ReviewRecord:
     event_seq: int = 0
     findings_count: int | None = None
     result: dict[str, Any] | None = None
+    # The submitting request's id: every lifecycle log line of the review carries it.
+    request_id: str | None = None
 
     @property
     def terminal(self) -> bool:

@@ -33,6 +33,7 @@ def test_passing_review_exits_0_with_text_summary(tmp_path: Path) -> None:
     assert proc.stdout.startswith("PASSED  score ")
     assert "a.py" in proc.stdout
     assert "LOW      line 2: TODO left" in proc.stdout
+    assert "why: unfinished work" in proc.stdout  # the description: why it matters
     assert "fix: finish it" in proc.stdout
 
 

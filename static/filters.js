@@ -1,0 +1,79 @@
+// The findings filter: severity, reviewer, file and free text. It narrows both the list and
+// the findings shown inline in the diff.
+import { byId, el } from "./dom.js";
+import { reviewersOf, severityOf } from "./findings.js";
+
+export class FindingsFilter {
+  /** @param {() => void} onChange called whenever a control changes */
+  constructor(onChange) {
+    this.root = byId("findings-filter");
+    this.severity = byId("severity-filter");
+    this.reviewer = byId("reviewer-filter");
+    this.file = byId("file-filter");
+    this.text = byId("text-filter");
+    this.count = byId("filter-count");
+    let timer = null;
+    for (const control of [this.severity, this.reviewer, this.file]) {
+      control.addEventListener("change", () => onChange());
+    }
+    this.text.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(onChange, 150);
+    });
+    byId("filter-reset").addEventListener("click", () => {
+      this.clear();
+      onChange();
+    });
+  }
+
+  clear() {
+    this.severity.value = "";
+    this.reviewer.value = "";
+    this.file.value = "";
+    this.text.value = "";
+  }
+
+  /** Offer the reviewers and files present in `findings` (keeping a still-valid choice). */
+  populate(findings) {
+    const reviewers = new Set();
+    const files = new Set();
+    for (const f of findings) {
+      for (const r of reviewersOf(f)) reviewers.add(r);
+      if (f.file) files.add(String(f.file));
+    }
+    fill(this.reviewer, "All reviewers", [...reviewers].sort());
+    fill(this.file, "All files", [...files].sort());
+    this.root.hidden = findings.length === 0;
+  }
+
+  get active() {
+    return Boolean(this.severity.value || this.reviewer.value || this.file.value || this.text.value.trim());
+  }
+
+  /** Whether a finding passes every control. */
+  matches(f) {
+    if (this.severity.value && severityOf(f) !== this.severity.value) return false;
+    if (this.reviewer.value && !reviewersOf(f).includes(this.reviewer.value)) return false;
+    if (this.file.value && String(f.file) !== this.file.value) return false;
+    const needle = this.text.value.trim().toLowerCase();
+    if (needle) {
+      const hay = [f.title, f.description, f.suggestion, f.rule_id, f.file, f.cwe, f.category]
+        .filter(Boolean).join("\n").toLowerCase();
+      if (!hay.includes(needle)) return false;
+    }
+    return true;
+  }
+
+  apply(findings) {
+    const shown = findings.filter((f) => this.matches(f));
+    this.count.textContent = this.active ? `${shown.length} of ${findings.length} shown` : "";
+    return shown;
+  }
+}
+
+function fill(select, allLabel, values) {
+  const keep = select.value;
+  select.replaceChildren(el("option", { value: "", text: allLabel }),
+    ...values.map((v) => el("option", { value: v, text: v })));
+  select.value = values.includes(keep) ? keep : "";
+}

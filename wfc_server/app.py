@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp_apigami import setup_aiohttp_apispec
 
 from wfc_server import __version__
-from wfc_server.api import health, projects, resources, reviews, site, ws
+from wfc_server.api import health, projects, reports, resources, reviews, site, ws
 from wfc_server.api.errors import ApiError, flatten_messages
 from wfc_server.api.middlewares import admission_middleware, context_middleware
 from wfc_server.api.ratelimit import RateLimiter
@@ -118,6 +118,7 @@ def _add_routes(app: web.Application) -> None:
     router.add_get("/v1/reviews/{review_id}", reviews.get_review)
     router.add_delete("/v1/reviews/{review_id}", reviews.cancel_review)
     router.add_get("/v1/reviews/{review_id}/ws", ws.review_events)
+    router.add_get("/v1/reviews/{review_id}/report", reports.review_report)
     router.add_get("/v1/resources/pool", resources.pool_status)
     router.add_get("/v1/resources/rate-limit", resources.rate_limit_status)
     router.add_get("/metrics", site.metrics, allow_head=False)

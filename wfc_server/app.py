@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 from aiohttp import web
 from aiohttp_apigami import setup_aiohttp_apispec
@@ -21,6 +22,7 @@ from wfc_server.review import ReviewEngine
 from wfc_server.service.credentials import KeyHasher
 from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService, ServiceLimits
+from wfc_server.service.submissions import SubmissionService
 from wfc_server.state import (
     CREATE_LIMITER,
     ENGINE,
@@ -33,8 +35,10 @@ from wfc_server.state import (
     REVIEW_STORE,
     SERVICE,
     SETTINGS,
+    SUBMISSIONS,
     Lifecycle,
 )
+from wfc_server.store.idempotency import FileIdempotencyStore
 from wfc_server.store.projects import ProjectStore
 from wfc_server.store.reviews import ReviewStore
 
@@ -77,6 +81,9 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
         ),
         repo_path_of=lambda project_id: _repo_path(app, project_id),
     )
+    idempotency = FileIdempotencyStore(data_dir, settings.pipeline.idempotency_hours * 3600)
+    app[SUBMISSIONS] = SubmissionService(app[SERVICE], app[REVIEW_STORE], idempotency)
+    app.cleanup_ctx.append(_purge_idempotency_keys(idempotency, settings.pipeline.idempotency_hours * 3600))
     _add_routes(app)
     setup_aiohttp_apispec(
         app,
@@ -99,6 +106,28 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     app.cleanup_ctx.append(_run_service)
     app.on_shutdown.append(ws.close_all)
     return app
+
+
+def _purge_idempotency_keys(store: FileIdempotencyStore, ttl_seconds: float) -> Any:
+    """Forget expired idempotency keys: at start, then every hour."""
+
+    async def purge_forever() -> None:
+        while True:
+            try:
+                removed = await store.purge(time.time() - ttl_seconds)
+                if removed:
+                    log.info("idempotency.purged", removed=removed)
+            except OSError as exc:
+                log.warning("idempotency.purge_failed", error=exc.strerror or str(exc))
+            await asyncio.sleep(3600)
+
+    async def context(app: web.Application) -> AsyncIterator[None]:
+        task = asyncio.create_task(purge_forever())
+        yield
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+    return context
 
 
 def _repo_path(app: web.Application, project_id: str) -> str | None:

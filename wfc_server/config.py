@@ -81,6 +81,12 @@ class MetricsSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class PipelineSettings:
+    # Hours an Idempotency-Key of POST /v1/reviews/ is remembered (per project).
+    idempotency_hours: float = 24.0
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     rate_limit: RateLimitSettings = field(default_factory=RateLimitSettings)
@@ -90,6 +96,7 @@ class Settings:
     engine: EngineSettings = field(default_factory=EngineSettings)
     pool: PoolSettings = field(default_factory=PoolSettings)
     repos: RepoSettings = field(default_factory=RepoSettings)
+    pipeline: PipelineSettings = field(default_factory=PipelineSettings)
 
     @property
     def data_path(self) -> Path:
@@ -224,6 +231,8 @@ def _check(settings: Settings) -> None:
         problems.append("pool.max_worktrees must be >= 1")
     if settings.websocket.send_buffer < 1:
         problems.append("websocket.send_buffer must be >= 1")
+    if settings.pipeline.idempotency_hours <= 0:
+        problems.append("pipeline.idempotency_hours must be > 0")
     if problems:
         raise ConfigError("; ".join(problems))
 

@@ -13,6 +13,7 @@ from wfc_server.metrics import Metrics
 from wfc_server.service.credentials import KeyHasher
 from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService
+from wfc_server.service.submissions import SubmissionService
 from wfc_server.store.projects import ProjectStore
 from wfc_server.store.records import ProjectRecord
 from wfc_server.store.reviews import ReviewStore
@@ -36,6 +37,7 @@ REVIEW_STORE = web.AppKey("review_store", ReviewStore)
 HUB = web.AppKey("hub", EventHub)
 ENGINE = web.AppKey("engine", Engine)
 SERVICE = web.AppKey("service", ReviewService)
+SUBMISSIONS = web.AppKey("submissions", SubmissionService)
 HASHER = web.AppKey("hasher", KeyHasher)
 PROJECT_LIMITER = web.AppKey("project_limiter", RateLimiter)
 CREATE_LIMITER = web.AppKey("create_limiter", RateLimiter)

@@ -154,9 +154,13 @@ class ReviewService:
     # -- requests ---------------------------------------------------------------------------
 
     async def submit(
-        self, project: ProjectRecord, diff: str, files: list[str], base_ref: str | None
+        self, project: ProjectRecord, diff: str, files: list[str], base_ref: str | None,
+        *, review_id: str | None = None, pipeline: dict[str, Any] | None = None,
     ) -> ReviewRecord:
-        """Admit, persist durably, then queue. Raises QueueFull or NotAccepting."""
+        """Admit, persist durably, then queue. Raises QueueFull or NotAccepting.
+
+        ``review_id`` is chosen by the caller when an idempotency key reserved it beforehand.
+        """
         if not self._accepting:
             raise NotAccepting()
         if self._waiting >= self._limits.queue_size:
@@ -164,7 +168,7 @@ class ReviewService:
         self._waiting += 1  # reserve the slot across the awaits below
         try:
             record = ReviewRecord(
-                review_id=str(uuid.uuid4()),
+                review_id=review_id or str(uuid.uuid4()),
                 project_id=project.project_id,
                 developer_id=project.developer_id,
                 seq=self._store.next_seq(),
@@ -172,6 +176,7 @@ class ReviewService:
                 submitted_at=utc_now(),
                 files=files,
                 base_ref=base_ref,
+                pipeline=pipeline,
             )
             await self._store.create(record, diff)
         except BaseException:

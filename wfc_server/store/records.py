@@ -70,6 +70,8 @@ class ReviewRecord:
     event_seq: int = 0
     findings_count: int | None = None
     result: dict[str, Any] | None = None
+    # What the CI pipeline asked for: branch, baseline (as given and as resolved), idempotency.
+    pipeline: dict[str, Any] | None = None
 
     @property
     def terminal(self) -> bool:

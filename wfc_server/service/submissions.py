@@ -1,0 +1,99 @@
+"""Submitting a review from a CI pipeline: idempotency keys, then the review service.
+
+A CI step that times out or meets a 503 retries; with the same ``Idempotency-Key`` and the same
+body it gets the original 202 (the same review), never a second review. The same key with a
+different body is refused (422): the client reused a key by mistake, and guessing which request
+it meant would hide that.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from wfc_server.logs import get_logger
+from wfc_server.service.reviews import ReviewService
+from wfc_server.store.idempotency import IdempotencyEntry, IdempotencyStore, key_hash
+from wfc_server.store.records import ProjectRecord, ReviewRecord
+from wfc_server.store.reviews import ReviewStore
+
+log = get_logger("wfc.submissions")
+
+
+class IdempotencyMismatch(Exception):
+    """The key was used before with a different request body (422)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Submitted:
+    record: ReviewRecord
+    replayed: bool  # True when an earlier request with this key created the review
+
+
+def request_hash(data: dict[str, Any]) -> str:
+    """The request's identity: its validated fields, canonically encoded."""
+    return hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+class SubmissionService:
+    def __init__(self, reviews: ReviewService, store: ReviewStore, keys: IdempotencyStore) -> None:
+        self._reviews = reviews
+        self._store = store
+        self._keys = keys
+        self._locks: dict[tuple[str, str], asyncio.Lock] = {}
+        self._lock_users: dict[tuple[str, str], int] = {}
+
+    @asynccontextmanager
+    async def _serialised(self, project_id: str, hashed: str) -> AsyncIterator[None]:
+        """Requests with one key run one at a time, so a concurrent retry waits and replays."""
+        slot = (project_id, hashed)
+        lock = self._locks.setdefault(slot, asyncio.Lock())
+        self._lock_users[slot] = self._lock_users.get(slot, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._lock_users[slot] -= 1
+            if self._lock_users[slot] == 0:
+                del self._lock_users[slot], self._locks[slot]
+
+    async def submit(
+        self, project: ProjectRecord, data: dict[str, Any], idempotency_key: str | None,
+        pipeline: dict[str, Any] | None = None,
+    ) -> Submitted:
+        """Create the review ``data`` describes, or return the one ``idempotency_key`` made."""
+        if idempotency_key is None:
+            return Submitted(await self._create(project, data, None, pipeline), False)
+        hashed = key_hash(idempotency_key)
+        fingerprint = request_hash(data)
+        async with self._serialised(project.project_id, hashed):
+            entry = await self._keys.get(project.project_id, idempotency_key)
+            if entry is not None and entry.request_hash != fingerprint:
+                raise IdempotencyMismatch()
+            if entry is not None:
+                existing = self._store.get(entry.review_id)
+                if existing is not None and existing.project_id == project.project_id:
+                    log.info("review.replayed", review_id=existing.review_id, project_id=project.project_id)
+                    return Submitted(existing, True)
+            else:
+                entry = IdempotencyEntry(hashed, fingerprint, str(uuid.uuid4()), time.time())
+                await self._keys.put(project.project_id, entry)
+            # First request, or a retry of one that never got its review stored (503, crash).
+            return Submitted(await self._create(project, data, entry.review_id, pipeline), False)
+
+    async def _create(
+        self, project: ProjectRecord, data: dict[str, Any], review_id: str | None,
+        pipeline: dict[str, Any] | None,
+    ) -> ReviewRecord:
+        return await self._reviews.submit(
+            project, data["diff_content"], data["files"], data["base_ref"],
+            review_id=review_id, pipeline=pipeline,
+        )

@@ -22,6 +22,7 @@ from wfc_server.review import ReviewEngine
 from wfc_server.service.credentials import KeyHasher
 from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService, ServiceLimits
+from wfc_server.service.judge import PipelineJudge
 from wfc_server.service.submissions import SubmissionService
 from wfc_server.state import (
     CREATE_LIMITER,
@@ -34,11 +35,15 @@ from wfc_server.state import (
     PROJECTS,
     REVIEW_STORE,
     SERVICE,
+    POLICIES,
     SETTINGS,
     SUBMISSIONS,
+    SUPPRESSIONS,
     Lifecycle,
 )
 from wfc_server.store.idempotency import FileIdempotencyStore
+from wfc_server.store.policies import FilePolicyStore
+from wfc_server.store.suppressions import FileSuppressionStore
 from wfc_server.store.projects import ProjectStore
 from wfc_server.store.reviews import ReviewStore
 
@@ -65,6 +70,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     app[CREATE_LIMITER] = RateLimiter(
         settings.rate_limit.create_capacity, settings.rate_limit.create_refill_rate, max_keys=10_000
     )
+    app[POLICIES] = FilePolicyStore(data_dir)
+    app[SUPPRESSIONS] = FileSuppressionStore(data_dir)
     app[ENGINE] = engine or ReviewEngine(
         engine=settings.engine, pool=settings.pool, repos=settings.repos, data_dir=data_dir
     )
@@ -80,6 +87,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
             max_attempts=settings.review.max_attempts,
         ),
         repo_path_of=lambda project_id: _repo_path(app, project_id),
+        judge=PipelineJudge(
+            app[REVIEW_STORE], app[POLICIES], app[SUPPRESSIONS], settings.engine,
+            lambda project_id: _repo_path(app, project_id),
+        ),
     )
     idempotency = FileIdempotencyStore(data_dir, settings.pipeline.idempotency_hours * 3600)
     app[SUBMISSIONS] = SubmissionService(app[SERVICE], app[REVIEW_STORE], idempotency)

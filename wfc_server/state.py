@@ -14,9 +14,11 @@ from wfc_server.service.credentials import KeyHasher
 from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService
 from wfc_server.service.submissions import SubmissionService
+from wfc_server.store.policies import PolicyStore
 from wfc_server.store.projects import ProjectStore
 from wfc_server.store.records import ProjectRecord
 from wfc_server.store.reviews import ReviewStore
+from wfc_server.store.suppressions import SuppressionStore
 
 
 @dataclass(slots=True)
@@ -38,6 +40,8 @@ HUB = web.AppKey("hub", EventHub)
 ENGINE = web.AppKey("engine", Engine)
 SERVICE = web.AppKey("service", ReviewService)
 SUBMISSIONS = web.AppKey("submissions", SubmissionService)
+POLICIES = web.AppKey("policies", PolicyStore)
+SUPPRESSIONS = web.AppKey("suppressions", SuppressionStore)
 HASHER = web.AppKey("hasher", KeyHasher)
 PROJECT_LIMITER = web.AppKey("project_limiter", RateLimiter)
 CREATE_LIMITER = web.AppKey("create_limiter", RateLimiter)

@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp.test_utils import TestClient
 
 from tests.helpers import CLEAN_DIFF, SQLI_DIFF, Credentials, wait_terminal
+from wfc_server.api.schemas import ReviewSubmitSchema
 from wfc_server.state import REVIEW_STORE, SETTINGS
 from wfc_server.store.idempotency import IdempotencyEntry, key_hash
 from wfc_server.service.submissions import request_hash
@@ -86,7 +87,7 @@ async def test_a_key_whose_review_was_never_stored_creates_exactly_that_review(
     client: TestClient, project: Credentials
 ) -> None:
     """A crash after the key was written but before the review: the retry creates the reserved id."""
-    data = {"diff_content": CLEAN_DIFF, "files": [], "base_ref": None}
+    data = ReviewSubmitSchema().load({"diff_content": CLEAN_DIFF})
     reserved = "0b7f5a8e-1c2d-4e5f-8a9b-0c1d2e3f4a5b"
     entry = IdempotencyEntry(key_hash("crashed"), request_hash(data), reserved, time.time())
     directory = client.app[SETTINGS].data_path / "idempotency" / project.project_id

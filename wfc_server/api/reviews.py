@@ -21,7 +21,7 @@ from wfc_server.api.schemas import (
     ReviewSubmitSchema,
 )
 from wfc_server.service.reviews import NotAccepting, NotCancellable, QueueFull
-from wfc_server.service.submissions import IdempotencyMismatch
+from wfc_server.service.submissions import BaselineInvalid, IdempotencyMismatch
 from wfc_server.state import REVIEW_STORE, SERVICE, SUBMISSIONS
 from wfc_server.store.records import PENDING, ReviewRecord
 
@@ -59,6 +59,8 @@ async def submit_review(request: web.Request) -> web.Response:
     key = idempotency_key(request)
     try:
         submitted = await request.app[SUBMISSIONS].submit(current_project(request), data, key)
+    except BaselineInvalid as exc:
+        raise ApiError(422, f"baseline: {exc}") from None
     except IdempotencyMismatch:
         raise ApiError(
             422,

@@ -22,7 +22,7 @@ import orjson
 from wfc_server.logs import get_logger
 from wfc_server.service.reviews import ReviewService
 from wfc_server.store.idempotency import IdempotencyEntry, IdempotencyStore, key_hash
-from wfc_server.store.records import ProjectRecord, ReviewRecord
+from wfc_server.store.records import COMPLETED, ProjectRecord, ReviewRecord
 from wfc_server.store.reviews import ReviewStore
 
 log = get_logger("wfc.submissions")
@@ -30,6 +30,14 @@ log = get_logger("wfc.submissions")
 
 class IdempotencyMismatch(Exception):
     """The key was used before with a different request body (422)."""
+
+
+class BaselineInvalid(Exception):
+    """The named baseline review cannot be used (422); ``str(exc)`` says why."""
+
+
+#: How many of a project's most recent completed reviews a branch baseline is looked for in.
+BRANCH_SCAN_LIMIT = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +73,40 @@ class SubmissionService:
             if self._lock_users[slot] == 0:
                 del self._lock_users[slot], self._locks[slot]
 
+    def pipeline_of(self, project: ProjectRecord, data: dict[str, Any]) -> dict[str, Any]:
+        """Branch and baseline as the review records them, the baseline resolved now."""
+        requested = data.get("baseline")
+        pipeline: dict[str, Any] = {"branch": data.get("branch"), "baseline": requested,
+                                    "baseline_review_id": None, "baseline_note": None}
+        if requested is None:
+            return pipeline
+        try:
+            as_id = str(uuid.UUID(requested))
+        except ValueError:
+            as_id = None
+        if as_id is not None:
+            record = self._store.get(as_id)
+            if record is None or record.project_id != project.project_id:
+                raise BaselineInvalid(f"baseline review {requested} not found in this project")
+            if record.status != COMPLETED:
+                raise BaselineInvalid(f"baseline review {requested} is {record.status}; it must be completed")
+            pipeline["baseline_review_id"] = record.review_id
+            return pipeline
+        _, recent = self._store.list(project.project_id, COMPLETED, BRANCH_SCAN_LIMIT, 0)
+        latest = next((r for r in recent if (r.pipeline or {}).get("branch") == requested), None)
+        if latest is None:
+            pipeline["baseline_note"] = (f"no completed review on branch {requested!r} yet: every finding "
+                                         "counts as if there were no baseline")
+        else:
+            pipeline["baseline_review_id"] = latest.review_id
+        return pipeline
+
     async def submit(
         self, project: ProjectRecord, data: dict[str, Any], idempotency_key: str | None,
-        pipeline: dict[str, Any] | None = None,
     ) -> Submitted:
         """Create the review ``data`` describes, or return the one ``idempotency_key`` made."""
         if idempotency_key is None:
+            pipeline = self.pipeline_of(project, data)
             return Submitted(await self._create(project, data, None, pipeline), False)
         hashed = key_hash(idempotency_key)
         fingerprint = request_hash(data)
@@ -83,15 +119,16 @@ class SubmissionService:
                 if existing is not None and existing.project_id == project.project_id:
                     log.info("review.replayed", review_id=existing.review_id, project_id=project.project_id)
                     return Submitted(existing, True)
-            else:
+            # First request, or a retry of one that never got its review stored (503, crash).
+            pipeline = self.pipeline_of(project, data)  # a 422 here leaves the key unspent
+            if entry is None:
                 entry = IdempotencyEntry(hashed, fingerprint, str(uuid.uuid4()), time.time())
                 await self._keys.put(project.project_id, entry)
-            # First request, or a retry of one that never got its review stored (503, crash).
             return Submitted(await self._create(project, data, entry.review_id, pipeline), False)
 
     async def _create(
         self, project: ProjectRecord, data: dict[str, Any], review_id: str | None,
-        pipeline: dict[str, Any] | None,
+        pipeline: dict[str, Any],
     ) -> ReviewRecord:
         return await self._reviews.submit(
             project, data["diff_content"], data["files"], data["base_ref"],

@@ -11,7 +11,7 @@ from aiohttp import web
 from aiohttp_apigami import setup_aiohttp_apispec
 
 from wfc_server import __version__
-from wfc_server.api import health, projects, reports, resources, reviews, site, ws
+from wfc_server.api import gate, health, projects, reports, resources, reviews, site, ws
 from wfc_server.api.errors import ApiError, flatten_messages
 from wfc_server.api.middlewares import admission_middleware, context_middleware
 from wfc_server.api.ratelimit import RateLimiter
@@ -22,6 +22,7 @@ from wfc_server.review import ReviewEngine
 from wfc_server.service.credentials import KeyHasher
 from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService, ServiceLimits
+from wfc_server.service.gatekeeping import GateSettingsService
 from wfc_server.service.judge import PipelineJudge
 from wfc_server.service.submissions import SubmissionService
 from wfc_server.state import (
@@ -35,6 +36,7 @@ from wfc_server.state import (
     PROJECTS,
     REVIEW_STORE,
     SERVICE,
+    GATE_SETTINGS,
     POLICIES,
     SETTINGS,
     SUBMISSIONS,
@@ -72,6 +74,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     )
     app[POLICIES] = FilePolicyStore(data_dir)
     app[SUPPRESSIONS] = FileSuppressionStore(data_dir)
+    app[GATE_SETTINGS] = GateSettingsService(app[POLICIES], app[SUPPRESSIONS])
     app[ENGINE] = engine or ReviewEngine(
         engine=settings.engine, pool=settings.pool, repos=settings.repos, data_dir=data_dir
     )
@@ -153,6 +156,11 @@ def _add_routes(app: web.Application) -> None:
     router.add_get("/health/ready", health.ready)
     router.add_post("/v1/projects/", projects.create_project)
     router.add_get("/v1/projects/", projects.list_projects)
+    router.add_get("/v1/projects/{project_id}/policy", gate.get_policy)
+    router.add_put("/v1/projects/{project_id}/policy", gate.put_policy)
+    router.add_get("/v1/projects/{project_id}/suppressions", gate.list_suppressions)
+    router.add_post("/v1/projects/{project_id}/suppressions", gate.create_suppression)
+    router.add_delete("/v1/projects/{project_id}/suppressions/{suppression_id}", gate.delete_suppression)
     router.add_post("/v1/reviews/", reviews.submit_review)
     router.add_get("/v1/reviews/", reviews.list_reviews)
     router.add_get("/v1/reviews/{review_id}", reviews.get_review)

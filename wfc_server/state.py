@@ -13,6 +13,7 @@ from wfc_server.metrics import Metrics
 from wfc_server.service.credentials import KeyHasher
 from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService
+from wfc_server.service.gatekeeping import GateSettingsService
 from wfc_server.service.submissions import SubmissionService
 from wfc_server.store.policies import PolicyStore
 from wfc_server.store.projects import ProjectStore
@@ -42,6 +43,7 @@ SERVICE = web.AppKey("service", ReviewService)
 SUBMISSIONS = web.AppKey("submissions", SubmissionService)
 POLICIES = web.AppKey("policies", PolicyStore)
 SUPPRESSIONS = web.AppKey("suppressions", SuppressionStore)
+GATE_SETTINGS = web.AppKey("gate_settings", GateSettingsService)
 HASHER = web.AppKey("hasher", KeyHasher)
 PROJECT_LIMITER = web.AppKey("project_limiter", RateLimiter)
 CREATE_LIMITER = web.AppKey("create_limiter", RateLimiter)

@@ -98,7 +98,8 @@ def _view(diff_text: str) -> _DiffView:
     return _DiffView(rows, added, removed, deleted, touched)
 
 
-def _active(suppression: dict[str, Any], now: datetime) -> bool:
+def suppression_active(suppression: dict[str, Any], now: datetime) -> bool:
+    """False once a suppression's ``expires_at`` has passed: it then stops applying by itself."""
     expires = suppression.get("expires_at")
     if not expires:
         return True
@@ -107,7 +108,7 @@ def _active(suppression: dict[str, Any], now: datetime) -> bool:
 
 def _server_suppression(finding: dict[str, Any], suppressions: list[dict[str, Any]], now: datetime) -> dict[str, Any] | None:
     for item in suppressions:
-        if not _active(item, now):
+        if not suppression_active(item, now):
             continue
         if item.get("fingerprint"):
             if item["fingerprint"] == finding.get("fingerprint"):

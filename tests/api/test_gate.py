@@ -238,3 +238,26 @@ async def test_baseline_errors_and_notes(client: TestClient, project: Credential
     review = await review_of(client, project, SQLI_DIFF, baseline="never-reviewed")
     assert review["baseline"]["review_id"] is None and "no completed review" in review["baseline"]["note"]
     assert review["passed"] is False  # no baseline: everything counts
+
+
+async def test_repository_config_from_the_base_ref_narrows_the_policy(client: TestClient, tmp_path: Any) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    scenario.git(repo, "init", "-q", "-b", "main")
+    scenario.commit(repo, scenario.MAIN, "base")
+    scenario.commit(repo, '[gate]\nmode = "block"\nfail_on = "low"\ndisabled_rules = ["WFC-SEC-SQLI"]\n',
+                    "gate config", path=".wfc.toml")
+    creds = await Credentials.create(client, "repo-project", str(repo))
+    await put_policy(client, creds, mode="warn")
+    # The change also tries to switch its own gate off: that version is not the base's, so it is not read.
+    change = scenario.diff(scenario.MAIN, scenario.FEATURE) + scenario.diff(
+        '[gate]\nmode = "block"\nfail_on = "low"\ndisabled_rules = ["WFC-SEC-SQLI"]\n', '[gate]\nmode = "report"\n',
+        path=".wfc.toml")
+    review = await review_of(client, creds, change, base_ref="main")
+    assert review["coverage"]["mode"] == "repo", review["coverage"]
+    gate = review["gate"]
+    assert gate["mode"] == "block" and gate["provenance"]["mode"] == ".wfc.toml@main"
+    assert gate["policy"]["fail_on"] == "low" and gate["provenance"]["fail_on"] == ".wfc.toml@main"
+    assert gate["provenance"]["disabled_rules"] == "project policy"
+    assert any("disabled_rules" in w for w in gate["config_warnings"])
+    assert sqli(review) and review["passed"] is False

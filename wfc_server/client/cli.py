@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--idempotency-key", default=os.environ.get("WFC_IDEMPOTENCY_KEY"),
                         help="reuse a key to make a re-run of this step answer the same review "
                         "(env WFC_IDEMPOTENCY_KEY; default a new key per run)")
+    parser.add_argument("--no-fail", action="store_true",
+                        help="exit 0 even when the gate fails (record a baseline on the main branch); "
+                        "errors still exit 2 or 3")
     parser.add_argument("--poll", action="store_true", help="poll instead of using the WebSocket")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     parser.add_argument("--version", action="version", version=f"wfc {__version__}")
@@ -125,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     verdict = verdict_of(review)
     if verdict == "warn":
         progress.say("the gate warns but does not fail this change (policy mode: warn)")
+    if verdict == "fail" and args.no_fail:
+        progress.say("the gate failed; exiting 0 because of --no-fail")
+        return EXIT_PASS
     return EXIT_FAIL if verdict == "fail" else EXIT_PASS
 
 

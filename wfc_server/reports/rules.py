@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from wfc_server.review.rules import registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +27,8 @@ class RuleInfo:
 
 def rule_info(rule_id: str, finding: dict[str, Any]) -> RuleInfo:
     """Metadata for ``rule_id``; ``finding`` (any finding of that rule) fills the gaps."""
+    from wfc_server.review.rules import registry  # the engine package is heavy; the client rarely needs it
+
     rule = registry().get(rule_id)
     if rule is not None:
         doc = rule.doc

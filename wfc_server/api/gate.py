@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
-from aiohttp_apigami import match_info_schema, request_schema, response_schema
+from aiohttp_apigami import docs, match_info_schema, request_schema, response_schema
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
 from wfc_server.api.auth import current_project, requires_auth
@@ -163,6 +163,7 @@ async def create_suppression(request: web.Request) -> web.Response:
 
 
 @documented("Remove a suppression", tags=["gate"], errors=(403, 404, 507), authenticated=True)
+@docs(responses={"204": {"description": "Removed; findings it covered count again from the next review"}})
 @requires_auth()
 @match_info_schema(SuppressionPathSchema)
 async def delete_suppression(request: web.Request) -> web.Response:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiohttp import web
-from aiohttp_apigami import match_info_schema, querystring_schema
+from aiohttp_apigami import docs, match_info_schema, querystring_schema
 from marshmallow import fields, validate
 
 from wfc_server.api.auth import requires_auth
@@ -32,6 +32,16 @@ class ReportQuerySchema(RequestSchema):
     authenticated=True,
     description="409 while the review is not completed; 422 for an unknown format.",
 )
+@docs(responses={"200": {
+    "description": "The report: application/sarif+json (sarif), application/json (codequality, rdjson), "
+    "application/xml (junit) or text/markdown (markdown)",
+    "content": {
+        "application/sarif+json": {"schema": {"type": "object"}},
+        "application/json": {"schema": {}},  # codequality is an array, rdjson an object
+        "application/xml": {"schema": {"type": "string"}},
+        "text/markdown": {"schema": {"type": "string"}},
+    },
+}})
 @requires_auth()
 @match_info_schema(ReviewPathSchema)
 @querystring_schema(ReportQuerySchema)

@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 from aiohttp_apigami import setup_aiohttp_apispec
@@ -14,7 +15,7 @@ from aiohttp_apigami.constants import SWAGGER_DICT
 from aiohttp_apigami.swagger_ui import SWAGGER_UI_STATIC_FILES
 
 from wfc_server import __version__, tenancy
-from wfc_server.api import health, projects, resources, reviews, site, ws
+from wfc_server.api import gate, health, projects, reports, resources, reviews, site, ws
 from wfc_server.api.docs import finish_spec
 from wfc_server.api.errors import ApiError, flatten_messages
 from wfc_server.api.middlewares import admission_middleware, context_middleware
@@ -26,6 +27,9 @@ from wfc_server.review import ReviewEngine
 from wfc_server.service.credentials import KeyHasher
 from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService, ServiceLimits
+from wfc_server.service.gatekeeping import GateSettingsService
+from wfc_server.service.judge import PipelineJudge
+from wfc_server.service.submissions import SubmissionService
 from wfc_server.state import (
     CREATE_LIMITER,
     ENGINE,
@@ -37,9 +41,16 @@ from wfc_server.state import (
     PROJECTS,
     REVIEW_STORE,
     SERVICE,
+    GATE_SETTINGS,
+    POLICIES,
     SETTINGS,
+    SUBMISSIONS,
+    SUPPRESSIONS,
     Lifecycle,
 )
+from wfc_server.store.idempotency import FileIdempotencyStore
+from wfc_server.store.policies import FilePolicyStore
+from wfc_server.store.suppressions import FileSuppressionStore
 from wfc_server.store.projects import ProjectStore
 from wfc_server.store.reviews import ReviewStore
 
@@ -66,6 +77,9 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     app[CREATE_LIMITER] = RateLimiter(
         settings.rate_limit.create_capacity, settings.rate_limit.create_refill_rate, max_keys=10_000
     )
+    app[POLICIES] = FilePolicyStore(data_dir)
+    app[SUPPRESSIONS] = FileSuppressionStore(data_dir)
+    app[GATE_SETTINGS] = GateSettingsService(app[POLICIES], app[SUPPRESSIONS])
     app[ENGINE] = engine or ReviewEngine(
         engine=settings.engine, pool=settings.pool, repos=settings.repos, data_dir=data_dir
     )
@@ -81,8 +95,15 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
             max_attempts=settings.review.max_attempts,
         ),
         repo_path_of=lambda project_id: _repo_path(app, project_id),
+        judge=PipelineJudge(
+            app[REVIEW_STORE], app[POLICIES], app[SUPPRESSIONS], settings.engine,
+            lambda project_id: _repo_path(app, project_id),
+        ),
     )
     app[SETTINGS] = tenancy.setup(app, settings)  # keys, audit, webhooks; the admin token only hashed
+    idempotency = FileIdempotencyStore(data_dir, settings.pipeline.idempotency_hours * 3600)
+    app[SUBMISSIONS] = SubmissionService(app[SERVICE], app[REVIEW_STORE], idempotency)
+    app.cleanup_ctx.append(_purge_idempotency_keys(idempotency, settings.pipeline.idempotency_hours * 3600))
     _add_routes(app)
     tenancy.add_routes(app.router)
     setup_aiohttp_apispec(
@@ -117,6 +138,28 @@ def make_private_dir(path: Path) -> None:
         path.chmod(0o700)
 
 
+def _purge_idempotency_keys(store: FileIdempotencyStore, ttl_seconds: float) -> Any:
+    """Forget expired idempotency keys: at start, then every hour."""
+
+    async def purge_forever() -> None:
+        while True:
+            try:
+                removed = await store.purge(time.time() - ttl_seconds)
+                if removed:
+                    log.info("idempotency.purged", removed=removed)
+            except OSError as exc:
+                log.warning("idempotency.purge_failed", error=exc.strerror or str(exc))
+            await asyncio.sleep(3600)
+
+    async def context(app: web.Application) -> AsyncIterator[None]:
+        task = asyncio.create_task(purge_forever())
+        yield
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+    return context
+
+
 def _repo_path(app: web.Application, project_id: str) -> str | None:
     project = app[PROJECTS].get(project_id)
     return project.repo_path if project else None
@@ -129,12 +172,18 @@ def _add_routes(app: web.Application) -> None:
     router.add_get("/health/ready", health.ready)
     router.add_post("/v1/projects/", projects.create_project)
     router.add_get("/v1/projects/", projects.list_projects)
+    router.add_get("/v1/projects/{project_id}/policy", gate.get_policy)
+    router.add_put("/v1/projects/{project_id}/policy", gate.put_policy)
+    router.add_get("/v1/projects/{project_id}/suppressions", gate.list_suppressions)
+    router.add_post("/v1/projects/{project_id}/suppressions", gate.create_suppression)
+    router.add_delete("/v1/projects/{project_id}/suppressions/{suppression_id}", gate.delete_suppression)
     router.add_post("/v1/reviews/", reviews.submit_review)
     router.add_get("/v1/reviews/", reviews.list_reviews)
     router.add_get("/v1/reviews/{review_id}", reviews.get_review)
     router.add_delete("/v1/reviews/{review_id}", reviews.cancel_review)
     router.add_get("/v1/reviews/{review_id}/diff", reviews.get_review_diff, allow_head=False)
     router.add_get("/v1/reviews/{review_id}/ws", ws.review_events)
+    router.add_get("/v1/reviews/{review_id}/report", reports.review_report)
     router.add_get("/v1/resources/pool", resources.pool_status)
     router.add_get("/v1/resources/rate-limit", resources.rate_limit_status)
     router.add_get("/metrics", site.metrics, allow_head=False)

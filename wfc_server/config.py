@@ -116,6 +116,12 @@ class WebhookSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class PipelineSettings:
+    # Hours an Idempotency-Key of POST /v1/reviews/ is remembered (per project).
+    idempotency_hours: float = 24.0
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     rate_limit: RateLimitSettings = field(default_factory=RateLimitSettings)
@@ -127,6 +133,7 @@ class Settings:
     engine: EngineSettings = field(default_factory=EngineSettings)
     pool: PoolSettings = field(default_factory=PoolSettings)
     repos: RepoSettings = field(default_factory=RepoSettings)
+    pipeline: PipelineSettings = field(default_factory=PipelineSettings)
 
     @property
     def data_path(self) -> Path:
@@ -268,6 +275,8 @@ def _check(settings: Settings) -> None:
     hooks = settings.webhooks
     if hooks.max_attempts < 1 or hooks.retry_base_seconds < 0 or hooks.timeout_seconds <= 0:
         problems.append("webhooks.max_attempts must be >= 1, retry_base_seconds >= 0, timeout_seconds > 0")
+    if settings.pipeline.idempotency_hours <= 0:
+        problems.append("pipeline.idempotency_hours must be > 0")
     if problems:
         raise ConfigError("; ".join(problems))
 

@@ -18,9 +18,13 @@ from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService
 from wfc_server.service.tenants import TenantService
 from wfc_server.service.webhooks import WebhookService
+from wfc_server.service.gatekeeping import GateSettingsService
+from wfc_server.service.submissions import SubmissionService
+from wfc_server.store.policies import PolicyStore
 from wfc_server.store.projects import ProjectStore
 from wfc_server.store.records import ProjectRecord
 from wfc_server.store.reviews import ReviewStore
+from wfc_server.store.suppressions import SuppressionStore
 
 
 @dataclass(slots=True)
@@ -41,6 +45,10 @@ REVIEW_STORE = web.AppKey("review_store", ReviewStore)
 HUB = web.AppKey("hub", EventHub)
 ENGINE = web.AppKey("engine", Engine)
 SERVICE = web.AppKey("service", ReviewService)
+SUBMISSIONS = web.AppKey("submissions", SubmissionService)
+POLICIES = web.AppKey("policies", PolicyStore)
+SUPPRESSIONS = web.AppKey("suppressions", SuppressionStore)
+GATE_SETTINGS = web.AppKey("gate_settings", GateSettingsService)
 HASHER = web.AppKey("hasher", KeyHasher)
 PROJECT_LIMITER = web.AppKey("project_limiter", RateLimiter)
 CREATE_LIMITER = web.AppKey("create_limiter", RateLimiter)

@@ -22,8 +22,9 @@ from wfc_server.api.schemas import (
     ReviewSubmitSchema,
 )
 from wfc_server.service.reviews import NotAccepting, NotCancellable, QueueFull
-from wfc_server.state import REQUEST_ID, REVIEW_STORE, SERVICE
-from wfc_server.store.records import ReviewRecord
+from wfc_server.service.submissions import BaselineInvalid, IdempotencyMismatch
+from wfc_server.state import REQUEST_ID, REVIEW_STORE, SERVICE, SUBMISSIONS
+from wfc_server.store.records import PENDING, ReviewRecord
 
 
 def owned_review(request: web.Request) -> ReviewRecord:
@@ -47,32 +48,57 @@ def owned_review(request: web.Request) -> ReviewRecord:
     errors=(400, 413, 422, 507),
     authenticated=True,
     description="Answers 202 once the review and its diff are durably stored; poll the Location "
-    "or watch /v1/reviews/{review_id}/ws.",
+    "or watch /v1/reviews/{review_id}/ws. An optional Idempotency-Key header (kept 24 h per project) "
+    "makes retries safe: the same key and body answer the original 202 (Idempotent-Replayed: true); "
+    "the same key with another body answers 422.",
 )
 @requires_auth(SCOPE_WRITE)
 @request_schema(ReviewSubmitSchema)
 @response_schema(ReviewAcceptedSchema, 202)
 async def submit_review(request: web.Request) -> web.Response:
     data: dict[str, Any] = request["data"]
+    key = idempotency_key(request)
     try:
-        record = await request.app[SERVICE].submit(
-            current_project(request), data["diff_content"], data["files"], data["base_ref"],
-            request_id=request.get(REQUEST_ID),
+        submitted = await request.app[SUBMISSIONS].submit(
+            current_project(request), data, key, request_id=request.get(REQUEST_ID)
         )
+    except BaselineInvalid as exc:
+        raise ApiError(422, f"baseline: {exc}") from None
+    except IdempotencyMismatch:
+        raise ApiError(
+            422,
+            "Idempotency-Key was already used with a different request body; use a new key for a new "
+            "review, or resend the original body to get the original review",
+        ) from None
     except QueueFull:
         raise ApiError(503, "The review queue is full; retry later", headers={"Retry-After": "5"}) from None
     except NotAccepting:
         raise ApiError(503, "The service is shutting down; retry shortly", headers={"Retry-After": "5"}) from None
+    record = submitted.record
+    headers = {"Location": f"/v1/reviews/{record.review_id}"}
+    if submitted.replayed:
+        headers["Idempotent-Replayed"] = "true"
     return json_response(
         {
+            # A replay answers exactly what the original request was answered.
             "review_id": record.review_id,
-            "status": record.status,
+            "status": PENDING if submitted.replayed else record.status,
             "submitted_at": record.submitted_at,
             "project_id": record.project_id,
         },
         status=202,
-        headers={"Location": f"/v1/reviews/{record.review_id}"},
+        headers=headers,
     )
+
+
+def idempotency_key(request: web.Request) -> str | None:
+    """The ``Idempotency-Key`` header: 1-255 visible ASCII characters, or absent."""
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return None
+    if not 1 <= len(key) <= 255 or not all("!" <= ch <= "~" for ch in key):
+        raise ApiError(422, "Idempotency-Key must be 1-255 visible ASCII characters (e.g. a UUID)")
+    return key
 
 
 @documented("Review status and, once completed, its result", tags=["reviews"], errors=(403, 404),

@@ -98,6 +98,20 @@ class ReviewSubmitSchema(RequestSchema):
         metadata={"description": "Git ref the diff applies to in repository mode (default HEAD)"},
     )
 
+    branch = Text(
+        load_default=None,
+        allow_none=True,
+        validate=[validate.Length(min=1, max=255), validate.Regexp(r"^[^\x00-\x1f\x7f]+$", error="must be printable")],
+        metadata={"description": "The branch this change is on; a later review may name it as its baseline"},
+    )
+    baseline = Text(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Length(min=1, max=255),
+        metadata={"description": "A completed review id of this project, or a branch whose latest completed "
+                  "review is used: findings it already had are `existing`, the gate counts only `new` ones"},
+    )
+
     @validates("diff_content")
     def _is_diff(self, value: str, **_: Any) -> None:
         try:
@@ -136,7 +150,12 @@ class FindingSchema(Schema):
     reviewers = fields.List(fields.Str())
     rule_id = fields.Str()
     cwe = fields.Str(allow_none=True)
-    fingerprint = fields.Str()
+    fingerprint = fields.Str(metadata={"description": "Stable identity: path, defect kind and line text, not the line number"})
+    baseline_state = fields.Str(allow_none=True, metadata={"description": "new or existing (null without a baseline)"})
+    suppressed = fields.Dict(allow_none=True, metadata={"description": "{by: inline|server, reason, ...} or null"})
+    counted = fields.Bool(metadata={"description": "Whether the quality gate counted it"})
+    original_severity = fields.Str(metadata={"description": "Before a policy severity override"})
+    anchor = fields.Str(metadata={"description": "Rule and line text digest, used to tell fixed findings"})
 
 
 class ReviewerReportSchema(Schema):
@@ -176,12 +195,19 @@ class ReviewStatusSchema(Schema):
     progress = fields.Int(metadata={"description": "0-100"})
     files = fields.List(fields.Str())
     base_ref = fields.Str(allow_none=True)
+    branch = fields.Str(allow_none=True)
     risk = fields.Float(allow_none=True)
     tier = fields.Str(allow_none=True)
     minority_protection_applied = fields.Bool(allow_none=True)
     reviewers = fields.Dict(keys=fields.Str(), values=fields.Nested(ReviewerReportSchema), allow_none=True)
     coverage = fields.Nested(CoverageSchema, allow_none=True)
     engine_version = fields.Str(allow_none=True)
+    gate = fields.Dict(allow_none=True, metadata={"description": "How the quality gate judged the review: "
+                       "status (pass/warn/fail), reason, mode, counts, policy_version, policy, provenance, "
+                       "config_warnings, ignored"})
+    baseline = fields.Dict(allow_none=True, metadata={"description": "{requested, review_id, note}"})
+    fixed = fields.List(fields.Dict(), allow_none=True,
+                        metadata={"description": "The baseline's findings this change removed"})
 
 
 class ReviewListQuerySchema(RequestSchema):

@@ -36,7 +36,8 @@ from wfc_server.store.reviews import ReviewStore
 
 log = get_logger("wfc.reviews")
 
-_RESULT_EXTRAS = ("risk", "tier", "minority_protection_applied", "reviewers", "coverage", "engine_version")
+_RESULT_EXTRAS = ("risk", "tier", "minority_protection_applied", "reviewers", "coverage", "engine_version",
+                  "gate", "baseline", "fixed")
 _ACTIVE = {PENDING, IN_PROGRESS}
 _BODY_CACHE = 4096
 _SHUTDOWN = "shutdown"
@@ -82,6 +83,7 @@ class ReviewService:
         metrics: Metrics,
         limits: ServiceLimits,
         repo_path_of: Any,
+        judge: Any = None,
     ) -> None:
         self._store = store
         self._engine = engine
@@ -89,6 +91,8 @@ class ReviewService:
         self._metrics = metrics
         self._limits = limits
         self._repo_path_of = repo_path_of  # project_id -> repo_path (or None)
+        # (record, result dict) -> judged result dict: the project's quality gate, if any.
+        self._judge = judge
         self._queue: asyncio.Queue[str] = asyncio.Queue()
         self._waiting = 0
         self._workers: list[asyncio.Task[None]] = []
@@ -155,9 +159,13 @@ class ReviewService:
 
     async def submit(
         self, project: ProjectRecord, diff: str, files: list[str], base_ref: str | None,
-        *, request_id: str | None = None,
+        *, request_id: str | None = None, review_id: str | None = None,
+        pipeline: dict[str, Any] | None = None,
     ) -> ReviewRecord:
-        """Admit, persist durably, then queue. Raises QueueFull or NotAccepting."""
+        """Admit, persist durably, then queue. Raises QueueFull or NotAccepting.
+
+        ``review_id`` is chosen by the caller when an idempotency key reserved it beforehand.
+        """
         if not self._accepting:
             raise NotAccepting()
         if self._waiting >= self._limits.queue_size:
@@ -165,7 +173,7 @@ class ReviewService:
         self._waiting += 1  # reserve the slot across the awaits below
         try:
             record = ReviewRecord(
-                review_id=str(uuid.uuid4()),
+                review_id=review_id or str(uuid.uuid4()),
                 project_id=project.project_id,
                 developer_id=project.developer_id,
                 seq=self._store.next_seq(),
@@ -174,6 +182,7 @@ class ReviewService:
                 files=files,
                 base_ref=base_ref,
                 request_id=request_id,
+                pipeline=pipeline,
             )
             await self._store.create(record, diff)
         except BaseException:
@@ -222,6 +231,7 @@ class ReviewService:
             "findings_count": record.findings_count,
             "files": record.files,
             "base_ref": record.base_ref,
+            "branch": (record.pipeline or {}).get("branch"),
             "progress": 100 if record.terminal else (self._hub.progress(record.review_id) or 0),
         }
         if record.status == FAILED:
@@ -370,6 +380,12 @@ class ReviewService:
 
     async def _finish_completed(self, record: ReviewRecord, result: ReviewResult, seconds: float) -> None:
         data = result.to_dict()
+        if self._judge is not None:
+            try:
+                data = await self._judge(record, data)
+            except Exception as exc:  # an unjudged review must never look like a pass
+                await self._finish_failed(record, str(exc) or "The quality gate could not be applied")
+                return
         try:
             done = await self._transition(
                 record,

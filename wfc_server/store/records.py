@@ -72,6 +72,8 @@ class ReviewRecord:
     result: dict[str, Any] | None = None
     # The submitting request's id: every lifecycle log line of the review carries it.
     request_id: str | None = None
+    # What the CI pipeline asked for: branch, baseline (as given and as resolved), idempotency.
+    pipeline: dict[str, Any] | None = None
 
     @property
     def terminal(self) -> bool:

@@ -1,0 +1,1 @@
+"""The ``wfc`` client: the whole CI step (diff, submit, follow, report, gate) in one command."""

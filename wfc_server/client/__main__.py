@@ -1,0 +1,5 @@
+import sys
+
+from wfc_server.client.cli import main
+
+sys.exit(main())

@@ -6,7 +6,9 @@ Why: the product is judged on corpora nobody here has seen. This bench approxima
 cases written or fetched independently of the rule authors (``bench/eval_corpus/``):
 
 * ``real/``      excerpts of real public code (vulnerable apps, clean files from maintained
-                 projects); provenance in ``MANIFEST.json``;
+                 projects); not committed: provenance in ``MANIFEST.json``, the files rebuilt
+                 into the git-ignored ``bench/external/<corpus>/real/`` by
+                 ``bench/corpora.py rebuild``;
 * ``snippets/``  short labelled snippets in Python, JavaScript, TypeScript, Go, Java and SQL;
 * ``lookalike/`` whole Python files, 14 vulnerability classes, vulnerable vs safe look-alikes.
 
@@ -41,6 +43,7 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import corpora
 from bench.harness import Server, create_project, save_results
 
 CORPUS = Path(__file__).resolve().parent / "eval_corpus"
@@ -137,10 +140,11 @@ def load_cases(only: str | None) -> list[Case]:
     for group in GROUPS:
         if only and group != only:
             continue
-        for path in sorted((CORPUS / group).rglob("*")):
+        root = corpora.require(CORPUS.name) if group == "real" else CORPUS
+        for path in sorted((root / group).rglob("*")):
             if not path.is_file() or path.suffix not in SUFFIXES:
                 continue
-            rel = str(path.relative_to(CORPUS))
+            rel = str(path.relative_to(root))
             text = path.read_text(encoding="utf-8")
             case = Case(rel, group, text, neutral_path(rel))
             for entry in labels.get(rel, []):

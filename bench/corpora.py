@@ -32,7 +32,6 @@ import importlib.metadata
 import json
 import subprocess
 import sys
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,7 +92,9 @@ def git_blob(mirrors: Path, repo: str, commit: str, path: str) -> bytes:
         check=False,
     )
     if proc.returncode != 0:
-        raise RuntimeError(f"git show {commit[:12]}:{path} failed in {repo}: {proc.stderr.decode()[:200].strip()}")
+        raise RuntimeError(
+            f"git show {commit[:12]}:{path} failed in {repo}: {proc.stderr.decode()[:200].strip()}"
+        )
     return proc.stdout
 
 
@@ -129,8 +130,19 @@ class WheelCache:
         if not found:
             self.cache.mkdir(parents=True, exist_ok=True)
             subprocess.run(
-                [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:",
-                 "-d", str(self.cache), requirement],
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "-q",
+                    "--no-deps",
+                    "--only-binary",
+                    ":all:",
+                    "-d",
+                    str(self.cache),
+                    requirement,
+                ],
                 check=True,
                 timeout=300,
             )
@@ -216,16 +228,22 @@ def require(corpus: str) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=("rebuild", "check", "list"))
     parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="default: all")
-    parser.add_argument("--mirrors", type=Path, default=DEFAULT_MIRRORS, help="folder of <owner>+<name>/repo clones")
+    parser.add_argument(
+        "--mirrors", type=Path, default=DEFAULT_MIRRORS, help="folder of <owner>+<name>/repo clones"
+    )
     args = parser.parse_args()
     names = args.corpus or list(CORPORA)
     if args.command == "list":
         for name in names:
             manifest, role = CORPORA[name]
-            print(f"{name:14s} {role:9s} {len(manifest_entries(name)):4d} files  {manifest.relative_to(BENCH.parent)}")
+            print(
+                f"{name:14s} {role:9s} {len(manifest_entries(name)):4d} files  {manifest.relative_to(BENCH.parent)}"
+            )
         return
     failed = 0
     for name in names:

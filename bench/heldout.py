@@ -22,6 +22,9 @@ Scoring rules (strict on purpose: "some finding somewhere in the file" does not 
   ``correctness``, ``reliability`` or ``performance``. Reported per language and per role, with
   ``near_any``: the share of defects with *any* non-info finding in the window (for context, not
   the score) and ``file_any``: the share of defect files with any finding at all.
+* **Unreviewed files.** A review that does not complete (``failed``, or not terminal within the
+  client's wait) counts as finding nothing in a pre-fix file; an unreviewed clean file is left out
+  of the false-alarm figures. Both are counted in ``run.incomplete`` with their reasons.
 * **heldout1, clean files.** False alarms = clean files with a ``high`` or ``critical`` finding;
   noise = ``medium``-or-above findings per 100 clean lines.
 * **owasp_python.** A test case is *flagged* when a ``security`` finding (any line) carries a CWE
@@ -184,9 +187,9 @@ def score_heldout(
     clean_by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # files, high, lines, medium+
     private: list[dict[str, Any]] = []
     for case in cases:
-        if case.rel not in findings:
-            continue
-        own = findings[case.rel]
+        if case.rel not in findings and case.kind != "pre-fix":
+            continue  # an unreviewed clean file says nothing about false alarms
+        own = findings.get(case.rel, [])  # an unreviewed pre-fix file found nothing
         lang = LANGUAGES[case.language]
         if case.kind == "pre-fix":
             files += 1
@@ -310,18 +313,20 @@ def engine_findings(
         outcomes = asyncio.run(base_eval.review_all(server.url, cases, workers))  # type: ignore[arg-type]
     found: dict[str, list[dict[str, Any]]] = {}
     versions = set()
-    incomplete = degraded = 0
+    incomplete: dict[str, int] = defaultdict(int)
+    degraded = 0
     for out in outcomes:
         case: HeldoutCase = out.case  # type: ignore[assignment]
         if out.status != "completed":
-            incomplete += 1
+            incomplete[f"{out.status}: {out.error}"] += 1
             continue
         degraded += bool(out.degraded)
         versions.add(out.engine_version)
         found[f"{case.corpus}/{case.rel}"] = [f for f in out.findings if f.get("file") == case.submit_path]
     return found, {
         "reviews": len(outcomes),
-        "incomplete": incomplete,
+        "incomplete": sum(incomplete.values()),
+        "incomplete_reasons": dict(incomplete),
         "completed_with_a_reviewer_not_ok": degraded,
         "engine_version": sorted(v for v in versions if v) or None,
     }
@@ -440,6 +445,8 @@ def print_figures(figures: dict[str, Any], names: list[str]) -> None:
         f"\nengine {run['engine_version']} at {figures['git_commit'][:12]}: {run['reviews']} reviews in {run['seconds']}s, "
         f"{run['incomplete']} not completed, {run['completed_with_a_reviewer_not_ok']} with a reviewer not ok"
     )
+    for reason, count in run["incomplete_reasons"].items():
+        print(f"   not completed x{count}: {reason}")
     if "heldout1" in names:
         h = figures["heldout1"]
         print(

@@ -124,3 +124,10 @@ def test_rebuild_writes_files_that_match_their_hash_and_refuses_others(
     assert not (tmp_path / "external" / "t" / "x" / "g.py").exists()
     with pytest.raises(SystemExit, match="corpora.py rebuild"):
         corpora.require("t")
+
+
+def test_an_unreviewed_pre_fix_file_is_a_miss_and_an_unreviewed_clean_file_is_left_out() -> None:
+    case = heldout.HeldoutCase("py/d1/a.py", "heldout1", "x\n", "src/a.py", "py", "pre-fix", [SQLI])
+    clean = heldout.HeldoutCase("py/c1/b.py", "heldout1", "y\n", "src/b.py", "py", "clean")
+    figures, _ = heldout.score_heldout([case, clean], {}, CWES)
+    assert (figures["found"], figures["defects"], figures["clean_files"]) == (0, 1, 0)

@@ -421,14 +421,17 @@ def main() -> None:
                 for d in c.defects:
                     counts[f"{LANGUAGES[c.language]}/{d['role']}"] += 1
             figures[name]["defect_counts"] = dict(sorted(counts.items()))
+            figures[name]["defect_counts_by_class"] = {
+                k: int(v.split("/")[1]) for k, v in figures[name]["recall_by_class"].items()
+            }
+            # per-class recall of a class with one or two cases is a per-case result: kept private
+            private[f"{name}_recall_by_class"] = figures[name].pop("recall_by_class")
             if bandit:
                 py_cases = [c for c in set_cases if c.language == "py"]
-                figures[name]["bandit_python_security_only"] = score_heldout(
-                    py_cases, bandit, cwes, only_security=True
-                )[0]
-                figures[name]["engine_python_security_only"] = score_heldout(
-                    py_cases, engine, cwes, only_security=True
-                )[0]
+                for who, source in (("bandit", bandit), ("engine", engine)):
+                    peer = score_heldout(py_cases, source, cwes, only_security=True)[0]
+                    private[f"{name}_{who}_python_security_recall_by_class"] = peer.pop("recall_by_class")
+                    figures[name][f"{who}_python_security_only"] = peer
     print_figures(figures, names)
     saved = save_results("heldout", figures)
     PRIVATE_RESULTS.mkdir(parents=True, exist_ok=True)

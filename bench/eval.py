@@ -6,7 +6,9 @@ Why: the product is judged on corpora nobody here has seen. This bench approxima
 cases written or fetched independently of the rule authors (``bench/eval_corpus/``):
 
 * ``real/``      excerpts of real public code (vulnerable apps, clean files from maintained
-                 projects); provenance in ``MANIFEST.json``;
+                 projects); not committed: provenance in ``MANIFEST.json``, the files rebuilt
+                 into the git-ignored ``bench/external/<corpus>/real/`` by
+                 ``bench/corpora.py rebuild``;
 * ``snippets/``  short labelled snippets in Python, JavaScript, TypeScript, Go, Java and SQL;
 * ``lookalike/`` whole Python files, 14 vulnerability classes, vulnerable vs safe look-alikes.
 
@@ -41,13 +43,12 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import corpora
 from bench.harness import Server, create_project, save_results
 
 CORPUS = Path(__file__).resolve().parent / "eval_corpus"
 SEVERITIES = ("critical", "high", "medium", "low", "info")
-RANK = {
-    s: len(SEVERITIES) - 1 - i for i, s in enumerate(SEVERITIES)
-}  # info=0 ... critical=4
+RANK = {s: len(SEVERITIES) - 1 - i for i, s in enumerate(SEVERITIES)}  # info=0 ... critical=4
 STAND_INS = {
     "correctness": {"correctness", "reliability"},
     "reliability": {"reliability", "correctness"},
@@ -108,15 +109,12 @@ class Outcome:
     error: str | None
     seconds: float
     reviewers: dict[str, Any] = field(default_factory=dict)
+    engine_version: str | None = None
 
     @property
     def degraded(self) -> list[str]:
         """Reviewers that did not run cleanly: a 'completed' review that is not a full review."""
-        return sorted(
-            k
-            for k, v in self.reviewers.items()
-            if isinstance(v, dict) and v.get("status") != "ok"
-        )
+        return sorted(k for k, v in self.reviewers.items() if isinstance(v, dict) and v.get("status") != "ok")
 
 
 def neutral_path(rel: str) -> str:
@@ -130,17 +128,16 @@ def neutral_path(rel: str) -> str:
 
 def load_cases(only: str | None) -> list[Case]:
     """Every corpus file as a case; a labelled file is vulnerable, an unlabelled one is clean."""
-    labels: dict[str, list[dict[str, Any]]] = json.loads(
-        (CORPUS / "labels.json").read_text()
-    )
+    labels: dict[str, list[dict[str, Any]]] = json.loads((CORPUS / "labels.json").read_text())
     cases: list[Case] = []
     for group in GROUPS:
         if only and group != only:
             continue
-        for path in sorted((CORPUS / group).rglob("*")):
+        root = corpora.require(CORPUS.name) if group == "real" else CORPUS
+        for path in sorted((root / group).rglob("*")):
             if not path.is_file() or path.suffix not in SUFFIXES:
                 continue
-            rel = str(path.relative_to(CORPUS))
+            rel = str(path.relative_to(root))
             text = path.read_text(encoding="utf-8")
             case = Case(rel, group, text, neutral_path(rel))
             for entry in labels.get(rel, []):
@@ -223,9 +220,7 @@ async def review_all(base: str, cases: list[Case], workers: int) -> list[Outcome
                     )
                     result = await _poll(session, base, headers, body["review_id"])
                 except (TimeoutError, RuntimeError, aiohttp.ClientError) as exc:
-                    return Outcome(
-                        case, "error", [], repr(exc), time.monotonic() - started
-                    )
+                    return Outcome(case, "error", [], repr(exc), time.monotonic() - started)
                 return Outcome(
                     case,
                     str(result.get("status")),
@@ -233,6 +228,7 @@ async def review_all(base: str, cases: list[Case], workers: int) -> list[Outcome
                     _error_text(result.get("error")),
                     time.monotonic() - started,
                     dict(result.get("reviewers") or {}),
+                    result.get("engine_version"),
                 )
 
         return list(await asyncio.gather(*(one(c) for c in cases)))
@@ -248,17 +244,13 @@ async def _submit(
     session: aiohttp.ClientSession, base: str, headers: dict[str, str], diff: str
 ) -> dict[str, Any]:
     for attempt in range(30):
-        async with session.post(
-            f"{base}/v1/reviews/", json={"diff_content": diff}, headers=headers
-        ) as resp:
+        async with session.post(f"{base}/v1/reviews/", json={"diff_content": diff}, headers=headers) as resp:
             body = await resp.json()
             if resp.status == 202:
                 return dict(body)
             if resp.status not in (429, 503):
                 raise RuntimeError(f"submit {resp.status}: {body}")
-        await asyncio.sleep(
-            0.5 + attempt * 0.2
-        )  # queue full or throttled: back off and retry
+        await asyncio.sleep(0.5 + attempt * 0.2)  # queue full or throttled: back off and retry
     raise RuntimeError("submit kept being refused (429/503)")
 
 
@@ -271,9 +263,7 @@ async def _poll(
 ) -> dict[str, Any]:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
-        async with session.get(
-            f"{base}/v1/reviews/{review_id}", headers=headers
-        ) as resp:
+        async with session.get(f"{base}/v1/reviews/{review_id}", headers=headers) as resp:
             body = await resp.json()
         if body.get("status") in ("completed", "failed", "cancelled"):
             return dict(body)
@@ -321,8 +311,7 @@ def score_labelled(outcomes: list[Outcome]) -> dict[str, Any]:
                     near = [
                         f"{f.get('category')}/{f.get('severity')}@{f.get('line')} {f.get('rule_id')}"
                         for f in own
-                        if f.get("line") is not None
-                        and abs(int(f["line"]) - defect.line) <= 2
+                        if f.get("line") is not None and abs(int(f["line"]) - defect.line) <= 2
                     ]
                     misses.append(
                         {
@@ -337,13 +326,9 @@ def score_labelled(outcomes: list[Outcome]) -> dict[str, Any]:
         else:
             clean_files += 1
             clean_lines += case.lines
-            serious = [
-                f for f in own if RANK.get(str(f.get("severity")), 0) >= RANK["medium"]
-            ]
+            serious = [f for f in own if RANK.get(str(f.get("severity")), 0) >= RANK["medium"]]
             clean_medium += len(serious)
-            if any(
-                RANK.get(str(f.get("severity")), 0) >= RANK["high"] for f in serious
-            ):
+            if any(RANK.get(str(f.get("severity")), 0) >= RANK["high"] for f in serious):
                 clean_high += 1
             for f in serious:
                 alarms.append(
@@ -393,11 +378,7 @@ def score_lookalike(flags: dict[str, bool], cases: list[Case]) -> dict[str, Any]
             "missed": [c.rel for c in vulns if not flags[c.rel]],
             "flagged_safe": [c.rel for c in safes if flags[c.rel]],
         }
-    mean = (
-        sum(v["score"] for v in per_class.values()) / len(per_class)
-        if per_class
-        else None
-    )
+    mean = sum(v["score"] for v in per_class.values()) / len(per_class) if per_class else None
     return {"mean": round(mean, 3) if mean is not None else None, "classes": per_class}
 
 
@@ -412,16 +393,11 @@ def engine_lookalike_flags(
             continue
         wanted = CLASS_CWES[case.lookalike_class]
         sec = [
-            f
-            for f in out.findings
-            if f.get("category") == "security" and f.get("file") == case.submit_path
+            f for f in out.findings if f.get("category") == "security" and f.get("file") == case.submit_path
         ]
         flags[case.rel] = any(_cwe_ids(f.get("cwe")) & wanted for f in sec)
         seen[case.rel] = sorted(
-            {
-                f"{f.get('rule_id')}:{f.get('cwe')}:{f.get('severity')}@{f.get('line')}"
-                for f in sec
-            }
+            {f"{f.get('rule_id')}:{f.get('cwe')}:{f.get('severity')}@{f.get('line')}" for f in sec}
         )
     return flags, seen
 
@@ -433,9 +409,7 @@ def bandit_lookalike_flags(cases: list[Case]) -> dict[str, bool]:
     if not files:
         return {}
     argv = [str(bandit), "-f", "json", "-q", *[str(CORPUS / c.rel) for c in files]]
-    proc = subprocess.run(
-        argv, capture_output=True, text=True, timeout=300, check=False
-    )
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
     report = json.loads(proc.stdout or "{}")
     hits: dict[str, set[int]] = {}
     for result in report.get("results", []):
@@ -443,10 +417,7 @@ def bandit_lookalike_flags(cases: list[Case]) -> dict[str, bool]:
         cwe = (result.get("issue_cwe") or {}).get("id")
         if cwe is not None:
             hits.setdefault(rel, set()).add(int(cwe))
-    return {
-        c.rel: bool(hits.get(c.rel, set()) & CLASS_CWES[str(c.lookalike_class)])
-        for c in files
-    }
+    return {c.rel: bool(hits.get(c.rel, set()) & CLASS_CWES[str(c.lookalike_class)]) for c in files}
 
 
 # ---------------------------------------------------------------- printing
@@ -481,24 +452,15 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--only", choices=GROUPS, help="run one corpus only")
-    parser.add_argument(
-        "--workers", type=int, default=4, help="reviews in flight at once"
-    )
-    parser.add_argument(
-        "--check", action="store_true", help="validate corpus, labels and manifest only"
-    )
+    parser.add_argument("--workers", type=int, default=4, help="reviews in flight at once")
+    parser.add_argument("--check", action="store_true", help="validate corpus, labels and manifest only")
     args = parser.parse_args()
     cases = load_cases(args.only)
     if args.check:
         check_manifest(cases)
-        print(
-            f"corpus ok: {len(cases)} cases, {sum(len(c.defects) for c in cases)} labelled defects"
-        )
+        print(f"corpus ok: {len(cases)} cases, {sum(len(c.defects) for c in cases)} labelled defects")
         return
-    print(
-        f"{len(cases)} cases: "
-        + ", ".join(f"{g} {sum(c.group == g for c in cases)}" for g in GROUPS)
-    )
+    print(f"{len(cases)} cases: " + ", ".join(f"{g} {sum(c.group == g for c in cases)}" for g in GROUPS))
     env = {
         "WFC_RATE_LIMIT_CAPACITY": "1000",
         "WFC_RATE_LIMIT_REFILL_RATE": "1000",
@@ -515,13 +477,9 @@ def main() -> None:
 
     figures: dict[str, Any] = {"cases": len(cases), "seconds": round(elapsed, 1)}
     incomplete = [o for o in outcomes if o.status != "completed"]
-    figures["incomplete"] = [
-        {"file": o.case.rel, "status": o.status, "error": o.error} for o in incomplete
-    ]
+    figures["incomplete"] = [{"file": o.case.rel, "status": o.status, "error": o.error} for o in incomplete]
     degraded = [o for o in outcomes if o.status == "completed" and o.degraded]
-    figures["degraded"] = [
-        {"file": o.case.rel, "reviewers": o.degraded} for o in degraded
-    ]
+    figures["degraded"] = [{"file": o.case.rel, "reviewers": o.degraded} for o in degraded]
     figures["findings"] = {
         o.case.rel: [
             f"{f.get('line')}:{f.get('category')}/{f.get('severity')}:{f.get('rule_id')}:{f.get('cwe')}"
@@ -552,23 +510,17 @@ def main() -> None:
         }
         print_lookalike(engine, bandit)
 
-    print(
-        f"\n== reviews not completed: {len(incomplete)} of {len(outcomes)} ({elapsed:.0f}s total)"
-    )
+    print(f"\n== reviews not completed: {len(incomplete)} of {len(outcomes)} ({elapsed:.0f}s total)")
     for o in incomplete:
         print(f"   {o.case.rel}: {o.status} {o.error}")
     print(f"   completed but with a reviewer not ok: {len(degraded)}")
     for o in degraded:
-        states = ", ".join(
-            f"{role}={o.reviewers[role].get('status')}" for role in o.degraded
-        )
+        states = ", ".join(f"{role}={o.reviewers[role].get('status')}" for role in o.degraded)
         print(f"   {o.case.rel}: {states}")
     print(f"\n== MISSES ({len(all_misses)})")
     for m in all_misses:
         near = f"  [near: {'; '.join(m['near'])}]" if m["near"] else ""
-        print(
-            f"   {m['file']}:{m['line']} {m['role']} {m['severity']} - {m['what']}{near}"
-        )
+        print(f"   {m['file']}:{m['line']} {m['role']} {m['severity']} - {m['what']}{near}")
     print(f"\n== FALSE ALARMS on clean files ({len(all_alarms)})")
     for a in all_alarms:
         print(

@@ -1,10 +1,10 @@
 """The connection pool every PostgreSQL store shares, and the one error a dead database gives.
 
 Operations never hang on a database that is down: taking a connection waits at most
-``acquire_timeout`` seconds, and any connection-level failure surfaces as
-:class:`~wfc_server.store.protocols.StoreUnavailable` (the API answers 503 with Retry-After).
-After a failure the pool re-checks its idle connections in the background, so connections
-broken by a database restart are replaced without anyone having to notice.
+``acquire_timeout`` seconds (``down_timeout`` once the database is known to be down), and any
+connection-level failure surfaces as :class:`~wfc_server.store.protocols.StoreUnavailable` (the
+API answers 503 with Retry-After). After a failure a background task replaces the connections a
+restart broke and probes until the database answers again, so recovery needs nobody's help.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class Database:
         min_size: int = 1,
         max_size: int = 10,
         acquire_timeout: float = 5.0,
+        down_timeout: float = 0.5,
         retry_after: int = 2,
         application_name: str = "wfc-server",
     ) -> None:
@@ -44,13 +45,17 @@ class Database:
             max_size=max_size,
             open=False,
             timeout=acquire_timeout,
-            reconnect_timeout=24 * 3600.0,  # keep trying: the database coming back is the normal case
+            # Give up a failing reconnect soon: the next checkout (or the recovery probe) starts a
+            # fresh one, where psycopg_pool's own backoff would grow without bound.
+            reconnect_timeout=3.0,
             kwargs={"autocommit": True, "application_name": application_name},
             configure=_configure,
             name="wfc",
         )
         self.listener = Listener(dsn, application_name=f"{application_name}-listen")
-        self._checking: asyncio.Task[None] | None = None
+        self._down_timeout = down_timeout
+        self._down = False
+        self._recovery: asyncio.Task[None] | None = None
 
     async def open(self, *, apply_migrations: bool = True, timeout: float = 10.0) -> None:
         """Connect, bring the schema up to date under the migration lock, start listening.
@@ -74,19 +79,30 @@ class Database:
 
     async def close(self) -> None:
         await self.listener.stop()
-        if self._checking is not None:
-            self._checking.cancel()
-            await asyncio.gather(self._checking, return_exceptions=True)
+        if self._recovery is not None:
+            self._recovery.cancel()
+            await asyncio.gather(self._recovery, return_exceptions=True)
         await self._pool.close()
+
+    @property
+    def available(self) -> bool:
+        """False from a connection failure until the database answers again (readiness)."""
+        return not self._down
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[AsyncConnection]:
-        """A pooled autocommit connection; connection-level failures become StoreUnavailable."""
+        """A pooled autocommit connection; connection-level failures become StoreUnavailable.
+
+        Query-level operational errors (a cancelled statement, a lock timeout) become
+        StoreUnavailable too (the client should retry), without marking the database down.
+        """
+        conn: AsyncConnection | None = None
         try:
-            async with self._pool.connection() as conn:
+            async with self._pool.connection(self._down_timeout if self._down else None) as conn:
                 yield conn
         except psycopg.OperationalError as exc:  # includes PoolTimeout and admin shutdowns
-            self._recheck_pool()
+            if conn is None or conn.closed or conn.broken:
+                self._mark_down(exc)
             raise self.unavailable(exc) from exc
 
     @asynccontextmanager
@@ -97,16 +113,28 @@ class Database:
     def unavailable(self, exc: BaseException) -> StoreUnavailable:
         return unavailable(exc, self.retry_after)
 
-    def _recheck_pool(self) -> None:
-        """Replace the idle connections a restart broke (once at a time, in the background)."""
-        if self._checking is None or self._checking.done():
-            self._checking = asyncio.create_task(self._check())
+    def _mark_down(self, exc: BaseException) -> None:
+        if not self._down:
+            log.warning("postgres.unavailable", error=str(exc).strip().splitlines()[0][:200] if str(exc) else "")
+        self._down = True
+        if self._recovery is None or self._recovery.done():
+            self._recovery = asyncio.create_task(self._recover(), name="postgres-recovery")
 
-    async def _check(self) -> None:
+    async def _recover(self) -> None:
+        """Drop the broken idle connections, then probe until a fresh one works."""
         try:
             await self._pool.check()
-        except Exception as exc:  # noqa: BLE001 - a failed check is retried on the next failure
+        except Exception as exc:  # noqa: BLE001 - the probe below keeps trying
             log.debug("postgres.pool_check_failed", error=str(exc))
+        while self._down:
+            try:
+                async with self._pool.connection(timeout=1.0) as conn:
+                    await conn.execute("SELECT 1")
+            except psycopg.OperationalError:
+                await asyncio.sleep(0.5)
+            else:
+                self._down = False
+                log.info("postgres.recovered")
 
 
 async def _configure(conn: AsyncConnection) -> None:

@@ -100,6 +100,7 @@ class Database:
         try:
             async with self._pool.connection(self._down_timeout if self._down else None) as conn:
                 yield conn
+            self._down = False
         except psycopg.OperationalError as exc:  # includes PoolTimeout and admin shutdowns
             if conn is None or conn.closed or conn.broken:
                 self._mark_down(exc)

@@ -35,10 +35,12 @@ async def make_bus(open_replica: Callable[[], Awaitable[Database]]) -> AsyncIter
         await bus.stop()
 
 
-async def _collect(subscriber: StreamSubscriber, timeout: float = 3.0) -> tuple[list[dict], str | None]:
-    """Events until a signal (or the timeout)."""
+async def _collect(
+    subscriber: StreamSubscriber, timeout: float = 3.0, count: int | None = None
+) -> tuple[list[dict], str | None]:
+    """Events until a signal, ``count`` events or the timeout."""
     events: list[dict] = []
-    while True:
+    while count is None or len(events) < count:
         try:
             item = await asyncio.wait_for(subscriber.queue.get(), timeout)
         except TimeoutError:
@@ -46,6 +48,7 @@ async def _collect(subscriber: StreamSubscriber, timeout: float = 3.0) -> tuple[
         if item in (StreamSignal.CLOSE, StreamSignal.OVERFLOW):
             return events, item
         events.append(orjson.loads(item))
+    return events, None
 
 
 async def _run_review(store: PgReviewStore, review_id: str, stages: int) -> None:
@@ -108,8 +111,9 @@ async def test_events_committed_between_reading_the_record_and_subscribing_are_n
     assert stale is not None
     subscriber, cursor, _ = await bus.subscribe(stale, None)
     assert cursor == 1
-    events, _ = await _collect(subscriber, timeout=1.0)
+    events, _ = await _collect(subscriber, count=1)
     assert [e["seq"] for e in events] == [2]
+    assert subscriber.queue.empty()
 
 
 async def test_a_lost_notification_session_is_caught_up_by_polling(

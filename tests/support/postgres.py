@@ -3,10 +3,12 @@
 ``initdb`` and ``postgres`` refuse to run as root, so when the tests run as root (as CI does) the
 directory is handed to the ``postgres`` user and every server command runs through ``runuser``.
 The cluster is tuned for tests (no fsync, no TCP listener): it is deleted at the end anyway.
+``initdb`` costs seconds, so its fresh output is kept in the temp directory and copied next time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pwd
 import re
@@ -14,7 +16,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,11 +73,34 @@ class PostgresServer:
             raise RuntimeError(f"{args[0]} failed ({result.returncode}): {result.stderr or result.stdout}")
 
     def init(self) -> None:
+        """A new cluster: a copy of one initdb made earlier on this machine, else initdb (slow)."""
         if self.run_as:
             user = pwd.getpwnam(self.run_as)
             os.chown(self.root, user.pw_uid, user.pw_gid)
+        cached = self._cache_path()
+        if cached.is_dir():
+            subprocess.run(["cp", "-a", str(cached), str(self.data_dir)], check=True, timeout=60)
+            return
         self._run("initdb", "-D", str(self.data_dir), "-U", SUPERUSER, "--auth=trust",
                   "--encoding=UTF8", "--locale=C", "--no-sync")
+        self._save_to_cache(cached)
+
+    def _cache_path(self) -> Path:
+        """Per server build and user: a pristine cluster is the same every time."""
+        server = self.bindir / "postgres"
+        stamp = f"{self.bindir}:{server.stat().st_mtime_ns}:{self.run_as}:{SUPERUSER}"
+        digest = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+        return Path(tempfile.gettempdir()) / f"wfc-pg-initdb-{os.geteuid()}" / digest
+
+    def _save_to_cache(self, target: Path) -> None:
+        """Copy the fresh cluster aside; renamed into place whole, so a copy is never partial."""
+        try:
+            target.parent.mkdir(mode=0o700, exist_ok=True)
+            staging = target.parent / f".{target.name}.{os.getpid()}"
+            subprocess.run(["cp", "-a", str(self.data_dir), str(staging)], check=True, timeout=60)
+            os.rename(staging, target)
+        except (OSError, subprocess.SubprocessError):
+            shutil.rmtree(target.parent / f".{target.name}.{os.getpid()}", ignore_errors=True)
 
     def start(self) -> None:
         options = " ".join([
@@ -97,15 +121,6 @@ class PostgresServer:
         except (RuntimeError, subprocess.TimeoutExpired):
             pass
         shutil.rmtree(self.root, ignore_errors=True)
-
-    def create_database(self, template: str = "template1") -> str:
-        """A fresh database (copied from ``template``); returns its DSN."""
-        import psycopg
-
-        name = f"t_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(self.dsn(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-        return self.dsn(name)
 
 
 def start_server() -> PostgresServer:

@@ -45,3 +45,16 @@ async def test_scopes_keep_separate_buckets_for_the_same_key(database: Database)
     assert (await projects.take("127.0.0.1")).allowed
     assert (await signups.take("127.0.0.1")).allowed
     assert not (await projects.take("127.0.0.1")).allowed
+
+
+async def test_buckets_that_refilled_completely_are_forgotten_and_others_kept(database: Database) -> None:
+    signups = PgRateLimiter(database, 2, 4.0, scope="signup")  # full again 0.5 s after a take
+    projects = PgRateLimiter(database, 2, 0.001, scope="project")
+    await signups.take("10.0.0.1")
+    await projects.take("10.0.0.1")
+    assert await signups.forget_full() == 0  # not full yet
+    await asyncio.sleep(0.7)
+    assert await signups.forget_full() == 1
+    assert await projects.forget_full() == 0  # other scopes and slow buckets stay
+    assert (await projects.peek("10.0.0.1")).remaining < 2
+    assert (await signups.peek("10.0.0.1")).remaining == 2

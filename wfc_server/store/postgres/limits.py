@@ -51,6 +51,20 @@ class PgRateLimiter:
         fraction = state.remaining - math.floor(state.remaining)
         return time.time() + (1.0 - fraction) / self.rate
 
+    async def forget_full(self) -> int:
+        """Delete this scope's buckets that have refilled completely (returns how many).
+
+        A bucket untouched for as long as it takes to refill is full, exactly what a missing row
+        means, so per-address buckets (sign-ups) never pile up in the table.
+        """
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM rate_buckets WHERE starts_with(key, %s)"
+                " AND updated_at < clock_timestamp() - make_interval(secs => %s)",
+                (f"{self._scope}:", self.capacity / self.rate),
+            )
+            return cursor.rowcount
+
     async def _call(self, key: str, cost: float) -> SharedBucketState:
         async with self._db.connection() as conn:
             cursor = await conn.execute(

@@ -70,3 +70,11 @@ async def test_opening_without_a_database_fails_fast_with_the_reason(tmp_path) -
     assert time.monotonic() - started < 5
     await db.close()
 
+
+
+async def test_the_reason_never_carries_the_password(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = Database(f"host={tmp_path} dbname=nowhere user=wfc password=hunter2-secret", acquire_timeout=1.0)
+    with pytest.raises(StoreUnavailable) as raised:
+        await db.open(timeout=1.0)
+    assert "hunter2" not in raised.value.reason and "hunter2" not in str(raised.value)
+    await db.close()

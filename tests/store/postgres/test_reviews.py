@@ -105,3 +105,15 @@ async def test_event_seqs_stay_gap_free_and_ordered_under_concurrent_writers(
         assert seqs == sorted(seqs)  # each writer's events are in its own order
     assert [orjson.loads(e.body)["seq"] for e in events] == [e.seq for e in events]
     assert await stores[0].progress(record.review_id) == 14  # the highest progress reported
+
+
+async def test_every_write_commits_synchronously_even_where_the_server_default_is_off(pg_dsn: str) -> None:
+    relaxed = pg_dsn.replace("options='-c ", "options='-c synchronous_commit=off -c ")
+    db = Database(relaxed, max_size=2)
+    await db.open()
+    try:
+        async with db.connection() as conn:
+            cursor = await conn.execute("SHOW synchronous_commit")
+            assert (await cursor.fetchone())[0] == "on"
+    finally:
+        await db.close()

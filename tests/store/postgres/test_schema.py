@@ -13,8 +13,8 @@ import pytest
 from tests.helpers import ROOT
 from wfc_server.store.postgres.cli import apply_migrations
 from wfc_server.store.postgres.database import Database
-from wfc_server.store.protocols import StoreUnavailable
 from wfc_server.store.postgres.schema import Migration, SchemaError, known_migrations, migrate, schema_version
+from wfc_server.store.protocols import StoreUnavailable
 
 
 def test_shipped_migrations_are_numbered_from_one_without_gaps() -> None:

@@ -18,8 +18,8 @@ from psycopg import AsyncConnection
 from psycopg_pool import AsyncConnectionPool
 
 from wfc_server.logs import get_logger
-from wfc_server.store.postgres.schema import migrate
 from wfc_server.store.postgres.notify import Listener
+from wfc_server.store.postgres.schema import migrate
 from wfc_server.store.protocols import StoreUnavailable
 
 log = get_logger("wfc.postgres")
@@ -116,7 +116,7 @@ class Database:
 
     def _mark_down(self, exc: BaseException) -> None:
         if not self._down:
-            log.warning("postgres.unavailable", error=str(exc).strip().splitlines()[0][:200] if str(exc) else "")
+            log.warning("postgres.unavailable", error=unavailable(exc).reason)
         self._down = True
         if self._recovery is None or self._recovery.done():
             self._recovery = asyncio.create_task(self._recover(), name="postgres-recovery")

@@ -25,14 +25,18 @@ class PgProjectStore:
                 "INSERT INTO wfc_secrets (name, value) VALUES (%s, %s) ON CONFLICT (name) DO NOTHING",
                 (_HASHING_SECRET, secrets.token_bytes(32)),
             )
-            cursor = await conn.execute("SELECT value FROM wfc_secrets WHERE name = %s", (_HASHING_SECRET,))
+            cursor = await conn.execute(
+                "SELECT value FROM wfc_secrets WHERE name = %s", (_HASHING_SECRET,)
+            )
             row = await cursor.fetchone()
         assert row is not None  # inserted above or by a concurrent replica
         return bytes(row[0])
 
     async def get(self, project_id: str) -> ProjectRecord | None:
         async with self._db.connection() as conn:
-            cursor = await conn.execute(f"SELECT {_COLUMNS} FROM projects WHERE project_id = %s", (project_id,))
+            cursor = await conn.execute(
+                f"SELECT {_COLUMNS} FROM projects WHERE project_id = %s", (project_id,)
+            )
             row = await cursor.fetchone()
         return ProjectRecord(*row) if row else None
 

@@ -189,7 +189,8 @@ class PgJobQueue:
         """Reviews leased to this replica (diagnostics and tests)."""
         async with self._db.connection() as conn:
             cursor = await conn.execute(
-                f"SELECT {COLUMNS} FROM reviews WHERE status = 'in_progress' AND lease_owner = %s ORDER BY seq",
+                f"SELECT {COLUMNS} FROM reviews"
+                " WHERE status = 'in_progress' AND lease_owner = %s ORDER BY seq",
                 (self.owner,),
             )
             return [record_from_row(row) for row in await cursor.fetchall()]

@@ -151,7 +151,9 @@ class PgReviewStore:
         if record.result is not None:
             return record.result
         async with self._db.connection() as conn:
-            cursor = await conn.execute("SELECT result FROM reviews WHERE review_id = %s", (record.review_id,))
+            cursor = await conn.execute(
+                "SELECT result FROM reviews WHERE review_id = %s", (record.review_id,)
+            )
             row = await cursor.fetchone()
         return orjson.loads(row[0]) if row and row[0] is not None else None
 

@@ -109,6 +109,13 @@ class PgJobQueue:
         )
         log.warning("review.failed", review_id=review_id, error=reason)
 
+    async def depth(self) -> int:
+        """Reviews waiting to start, across all replicas (the admission limit counts these)."""
+        async with self._db.connection() as conn:
+            cursor = await conn.execute("SELECT count(*) FROM reviews WHERE status = 'pending'")
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
     async def wait_for_work(self, timeout: float) -> None:
         """Until a submit on any replica (or ``timeout``: expired leases need no wake-up)."""
         try:

@@ -21,7 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="wfc-server",
         description=(
             "Code review as a service. `wfc-server review PATCH` reviews a patch offline; "
-            "`wfc-server config` prints the configuration template (every key, its default)."
+            "`wfc-server config` prints the configuration template (every key, its default); "
+            "`wfc-server migrate --dsn DSN` updates a PostgreSQL schema."
         ),
     )
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
@@ -44,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(config_template())
         return 0
+    if argv[:1] == ["migrate"]:
+        from wfc_server.store.postgres.cli import main as migrate_main
+
+        return migrate_main(argv[1:])
     if argv[:1] == ["serve"]:
         argv = argv[1:]
     args = build_parser().parse_args(argv)

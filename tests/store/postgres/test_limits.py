@@ -1,0 +1,60 @@
+"""One bucket per key for the whole deployment, whatever replica a request lands on."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+from wfc_server.store.postgres.database import Database
+from wfc_server.store.postgres.limits import PgRateLimiter
+
+
+async def test_replicas_together_admit_one_projects_capacity_not_a_multiple(
+    database: Database, open_replica: Callable[[], Awaitable[Database]]
+) -> None:
+    limiters = [PgRateLimiter(database, 20, 0.001)] + [
+        PgRateLimiter(await open_replica(), 20, 0.001) for _ in range(2)
+    ]
+    decisions = await asyncio.gather(*(limiters[n % 3].take("alpha") for n in range(60)))
+    assert sum(d.allowed for d in decisions) == 20
+    refused = [d for d in decisions if not d.allowed]
+    assert all(d.retry_after >= 1 and d.headers()["X-RateLimit-Remaining"] == "0" for d in refused)
+    other = await limiters[1].take("beta")  # another project has its own bucket
+    assert other.allowed and other.headers()["X-RateLimit-Remaining"] == "19"
+
+
+async def test_the_bucket_refills_with_time_and_reports_headers(database: Database) -> None:
+    limiter = PgRateLimiter(database, 3, 10.0)
+    states = [await limiter.take("alpha") for _ in range(4)]
+    assert [s.allowed for s in states] == [True, True, True, False]
+    first = states[0]
+    assert first.headers()["X-RateLimit-Limit"] == "3"
+    assert first.headers()["X-RateLimit-Remaining"] == "2"
+    assert int(first.headers()["X-RateLimit-Reset"]) >= int(time.time())
+    await asyncio.sleep(0.25)
+    peeked = await limiter.peek("alpha")
+    assert peeked.allowed and 1.5 <= peeked.remaining <= 3
+    assert (await limiter.take("alpha")).allowed
+    assert await limiter.next_refill_epoch("alpha") >= time.time() - 0.01
+
+
+async def test_scopes_keep_separate_buckets_for_the_same_key(database: Database) -> None:
+    projects = PgRateLimiter(database, 1, 0.001, scope="project")
+    signups = PgRateLimiter(database, 1, 0.001, scope="signup")
+    assert (await projects.take("127.0.0.1")).allowed
+    assert (await signups.take("127.0.0.1")).allowed
+    assert not (await projects.take("127.0.0.1")).allowed
+
+
+async def test_buckets_that_refilled_completely_are_forgotten_and_others_kept(database: Database) -> None:
+    signups = PgRateLimiter(database, 2, 4.0, scope="signup")  # full again 0.5 s after a take
+    projects = PgRateLimiter(database, 2, 0.001, scope="project")
+    await signups.take("10.0.0.1")
+    await projects.take("10.0.0.1")
+    assert await signups.forget_full() == 0  # not full yet
+    await asyncio.sleep(0.7)
+    assert await signups.forget_full() == 1
+    assert await projects.forget_full() == 0  # other scopes and slow buckets stay
+    assert (await projects.peek("10.0.0.1")).remaining < 2
+    assert (await signups.peek("10.0.0.1")).remaining == 2

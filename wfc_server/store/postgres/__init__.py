@@ -1,0 +1,1 @@
+"""The PostgreSQL backend: every replica shares projects, reviews, events, leases and limits."""

@@ -1,0 +1,65 @@
+"""Projects and the installation secret their API keys are hashed with, shared by all replicas."""
+
+from __future__ import annotations
+
+import secrets
+
+import psycopg
+
+from wfc_server.store.postgres.database import Database
+from wfc_server.store.projects import ProjectExists
+from wfc_server.store.records import ProjectRecord
+
+_COLUMNS = "project_id, developer_id, repo_path, created_at, key_hash"
+_HASHING_SECRET = "api_key_hashing"
+
+
+class PgProjectStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def hashing_secret(self) -> bytes:
+        """The key-hashing secret, created once for the whole deployment (first replica wins)."""
+        async with self._db.connection() as conn:
+            await conn.execute(
+                "INSERT INTO wfc_secrets (name, value) VALUES (%s, %s) ON CONFLICT (name) DO NOTHING",
+                (_HASHING_SECRET, secrets.token_bytes(32)),
+            )
+            cursor = await conn.execute(
+                "SELECT value FROM wfc_secrets WHERE name = %s", (_HASHING_SECRET,)
+            )
+            row = await cursor.fetchone()
+        assert row is not None  # inserted above or by a concurrent replica
+        return bytes(row[0])
+
+    async def get(self, project_id: str) -> ProjectRecord | None:
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(
+                f"SELECT {_COLUMNS} FROM projects WHERE project_id = %s", (project_id,)
+            )
+            row = await cursor.fetchone()
+        return ProjectRecord(*row) if row else None
+
+    async def all(self) -> list[ProjectRecord]:
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(f"SELECT {_COLUMNS} FROM projects ORDER BY created_at, project_id")
+            rows = await cursor.fetchall()
+        return [ProjectRecord(*row) for row in rows]
+
+    async def count(self) -> int:
+        async with self._db.connection() as conn:
+            cursor = await conn.execute("SELECT count(*) FROM projects")
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def create(self, project: ProjectRecord) -> None:
+        """Durably committed before it returns; ProjectExists when the id is taken."""
+        try:
+            async with self._db.connection() as conn:
+                await conn.execute(
+                    f"INSERT INTO projects ({_COLUMNS}) VALUES (%s, %s, %s, %s, %s)",
+                    (project.project_id, project.developer_id, project.repo_path,
+                     project.created_at, project.key_hash),
+                )
+        except psycopg.errors.UniqueViolation as exc:
+            raise ProjectExists(project.project_id) from exc

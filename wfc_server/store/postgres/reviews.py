@@ -1,0 +1,224 @@
+"""Reviews, their diffs and their event log in PostgreSQL.
+
+Every state change is one conditional UPDATE (``status = ANY(only_from)``), so a cancel on any
+replica wins over a late completion: whichever commits first moves the status, the other
+matches no row. An event that reports a change takes the review's next ``event_seq`` in the same
+transaction; the row lock serialises writers of one review, so each review's seqs are gap-free and
+become visible in order. NOTIFY on commit wakes the subscribers; the table stays the truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any, NamedTuple
+
+import orjson
+from psycopg import AsyncConnection, sql
+
+from wfc_server.store.events import event_document
+from wfc_server.store.postgres.database import Database
+from wfc_server.store.protocols import Announce
+from wfc_server.store.records import TERMINAL, ReviewRecord, utc_now
+
+EVENTS_CHANNEL = "wfc_events"
+JOBS_CHANNEL = "wfc_jobs"
+
+COLUMNS = (
+    "review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at, "
+    "completed_at, consensus_score, passed, error, attempts, event_seq, findings_count"
+)
+#: What a transition may change (never the identity, arrival order or event counter).
+_WRITABLE = frozenset({
+    "status", "started_at", "completed_at", "consensus_score", "passed", "error", "attempts",
+    "findings_count", "result", "files", "base_ref",
+})
+
+
+class StoredEvent(NamedTuple):
+    seq: int
+    kind: str
+    body: str  # the JSON document, as sent to subscribers
+
+
+def record_from_row(row: Sequence[Any]) -> ReviewRecord:
+    (review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at,
+     completed_at, consensus_score, passed, error, attempts, event_seq, findings_count) = row[:16]
+    return ReviewRecord(
+        review_id=review_id, project_id=project_id, developer_id=developer_id, seq=seq, status=status,
+        submitted_at=submitted_at, files=orjson.loads(files), base_ref=base_ref, started_at=started_at,
+        completed_at=completed_at, consensus_score=consensus_score, passed=passed, error=error,
+        attempts=attempts, event_seq=event_seq, findings_count=findings_count,
+    )
+
+
+def _encode(column: str, value: Any) -> Any:
+    if column == "files":
+        return orjson.dumps(value).decode()
+    if column == "result":
+        return None if value is None else orjson.dumps(value)
+    return value
+
+
+async def append_event(conn: AsyncConnection, record: ReviewRecord, progress: int, announce: Announce) -> str:
+    """Store the event numbered ``record.event_seq`` and notify on commit; returns its JSON."""
+    body = orjson.dumps(
+        event_document(record.event_seq, announce.kind, record.review_id, record.status, progress,
+                       utc_now(), announce.data)
+    ).decode()
+    await conn.execute(
+        "INSERT INTO review_events (review_id, seq, kind, body) VALUES (%s, %s, %s, %s)",
+        (record.review_id, record.event_seq, announce.kind, body),
+    )
+    await conn.execute("SELECT pg_notify(%s, %s)", (EVENTS_CHANNEL, f"{record.review_id}:{record.event_seq}"))
+    return body
+
+
+async def update_review(
+    conn: AsyncConnection,
+    review_id: str,
+    only_from: Collection[str],
+    changes: dict[str, Any],
+    announce: Announce | None,
+    *,
+    lease_owner: str | None = None,
+    lease_seconds: float | None = None,
+) -> ReviewRecord | None:
+    """The conditional UPDATE (and its event) inside the caller's transaction."""
+    unknown = set(changes) - _WRITABLE
+    if unknown:
+        raise ValueError(f"not writable: {sorted(unknown)}")
+    assignments = [sql.SQL("{} = %s").format(sql.Identifier(name)) for name in changes]
+    values: list[Any] = [_encode(name, value) for name, value in changes.items()]
+    if announce is not None:
+        assignments.append(sql.SQL("event_seq = event_seq + 1, progress = greatest(progress, %s)"))
+        values.append(min(max(announce.progress, 0), 100))
+    if changes.get("status") in TERMINAL:
+        assignments.append(sql.SQL("lease_owner = NULL, lease_expires_at = NULL"))
+    elif lease_seconds is not None:
+        assignments.append(sql.SQL(
+            "lease_owner = %s, lease_expires_at = clock_timestamp() + make_interval(secs => %s)"
+        ))
+        values += [lease_owner, lease_seconds]
+    if not assignments:
+        assignments.append(sql.SQL("status = status"))
+    condition = sql.SQL("review_id = %s AND status = ANY(%s)")
+    values += [review_id, list(only_from)]
+    if lease_owner is not None and lease_seconds is None:
+        condition = sql.SQL("{} AND lease_owner = %s").format(condition)
+        values.append(lease_owner)
+    query = sql.SQL("UPDATE reviews SET {} WHERE {} RETURNING {}, progress").format(
+        sql.SQL(", ").join(assignments), condition, sql.SQL(COLUMNS)
+    )
+    cursor = await conn.execute(query, values)
+    row = await cursor.fetchone()
+    if row is None:
+        return None
+    record = record_from_row(row)
+    if announce is not None:
+        await append_event(conn, record, row[16], announce)
+    return record
+
+
+class PgReviewStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- reads ------------------------------------------------------------------------------
+
+    async def get(self, review_id: str) -> ReviewRecord | None:
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(f"SELECT {COLUMNS} FROM reviews WHERE review_id = %s", (review_id,))
+            row = await cursor.fetchone()
+        return record_from_row(row) if row else None
+
+    async def list(
+        self, project_id: str, status: str | None, limit: int, offset: int
+    ) -> tuple[int, list[ReviewRecord]]:
+        """The project's reviews newest first (by arrival), optionally of one status."""
+        where = "project_id = %s" + (" AND status = %s" if status else "")
+        args: list[Any] = [project_id, *([status] if status else [])]
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(f"SELECT count(*) FROM reviews WHERE {where}", args)
+            count = await cursor.fetchone()
+            cursor = await conn.execute(
+                f"SELECT {COLUMNS} FROM reviews WHERE {where} ORDER BY seq DESC LIMIT %s OFFSET %s",
+                [*args, limit, offset],
+            )
+            rows = await cursor.fetchall()
+        return (int(count[0]) if count else 0), [record_from_row(row) for row in rows]
+
+    async def result(self, record: ReviewRecord) -> dict[str, Any] | None:
+        if record.result is not None:
+            return record.result
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(
+                "SELECT result FROM reviews WHERE review_id = %s", (record.review_id,)
+            )
+            row = await cursor.fetchone()
+        return orjson.loads(row[0]) if row and row[0] is not None else None
+
+    async def read_diff(self, review_id: str) -> str:
+        async with self._db.connection() as conn:
+            cursor = await conn.execute("SELECT diff FROM review_diffs WHERE review_id = %s", (review_id,))
+            row = await cursor.fetchone()
+        if row is None:
+            raise FileNotFoundError(f"no diff stored for review {review_id}")
+        return bytes(row[0]).decode("utf-8", "replace")
+
+    async def events(self, review_id: str, after: int, upto: int | None = None) -> list[StoredEvent]:
+        """The review's events with ``after < seq <= upto``, in order."""
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(
+                "SELECT seq, kind, body FROM review_events WHERE review_id = %s AND seq > %s"
+                " AND (%s::bigint IS NULL OR seq <= %s) ORDER BY seq",
+                (review_id, after, upto, upto),
+            )
+            return [StoredEvent(int(seq), kind, body) for seq, kind, body in await cursor.fetchall()]
+
+    async def progress(self, review_id: str) -> int | None:
+        async with self._db.connection() as conn:
+            cursor = await conn.execute("SELECT progress FROM reviews WHERE review_id = %s", (review_id,))
+            row = await cursor.fetchone()
+        return int(row[0]) if row else None
+
+    # -- writes -----------------------------------------------------------------------------
+
+    async def create(self, record: ReviewRecord, diff: str, announce: Announce) -> ReviewRecord:
+        """Commit the review, its diff and its first event together, durably, then wake workers.
+
+        The database assigns ``seq`` (arrival order across replicas); ``record`` is updated with it.
+        """
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO reviews (review_id, project_id, developer_id, status, submitted_at, files,"
+                " base_ref, attempts, event_seq, progress) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 1, %s)"
+                " RETURNING seq",
+                (record.review_id, record.project_id, record.developer_id, record.status,
+                 record.submitted_at, _encode("files", record.files), record.base_ref, record.attempts,
+                 min(max(announce.progress, 0), 100)),
+            )
+            row = await cursor.fetchone()
+            assert row is not None
+            record.seq = int(row[0])
+            record.event_seq = 1
+            await conn.execute(
+                "INSERT INTO review_diffs (review_id, diff) VALUES (%s, %s)",
+                (record.review_id, diff.encode("utf-8", "surrogatepass")),
+            )
+            await append_event(conn, record, announce.progress, announce)
+            await conn.execute("SELECT pg_notify(%s, %s)", (JOBS_CHANNEL, record.project_id))
+        return record
+
+    async def transition(
+        self,
+        review_id: str,
+        only_from: Collection[str],
+        changes: dict[str, Any],
+        announce: Announce | None = None,
+        *,
+        lease_owner: str | None = None,
+    ) -> ReviewRecord | None:
+        """Apply ``changes`` iff the status is in ``only_from`` (and, given ``lease_owner``, the
+        lease is still ours); None when it is not, e.g. a cancel won the race."""
+        async with self._db.transaction() as conn:
+            return await update_review(conn, review_id, only_from, changes, announce, lease_owner=lease_owner)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 from typing import Any
 
 from aiohttp.test_utils import TestClient
@@ -43,3 +45,25 @@ async def test_only_wanted_events_are_delivered_and_patch_reenables(make_client:
         assert deleted.status == 204
         missing = await client.get(f"/v1/projects/alpha/webhooks/{hook['webhook_id']}", headers=owner.headers)
         assert missing.status == 404
+
+
+async def test_a_delivery_lost_to_a_crash_is_recorded_at_the_next_start(make_client: Any, make_settings: Any) -> None:
+    settings = make_settings(webhooks={"allow_private_targets": True})
+    async with Receiver() as receiver:
+        first = await make_client(settings)
+        owner = await Credentials.create(first, "alpha")
+        await first.post("/v1/projects/alpha/webhooks", headers=owner.headers, json={"url": receiver.url})
+        rid = (await submit(first, owner, CLEAN_DIFF))["review_id"]
+        await wait_terminal(first, owner, rid)
+        await receiver.wait_for(1)
+        await first.close()
+        # The crash: the review's final state was written, its delivery's record was not.
+        shutil.rmtree(settings.data_path / "deliveries" / "alpha")
+        second = await make_client(settings)
+        again = await receiver.wait_for(2)
+        assert again[1].json["data"]["review_id"] == rid and again[1].json["type"] == "review.completed"
+        await second.close()
+        third = await make_client(settings)  # nothing is lost any more, so nothing is sent twice
+        await asyncio.sleep(0.5)
+        assert len(receiver.received) == 2
+        await third.close()

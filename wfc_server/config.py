@@ -89,8 +89,8 @@ class AuthSettings:
     # start and printed once to stderr; only its keyed hash is kept.
     admin_token: str = ""
     # Failed authentications per client address: burst, then this many per second.
-    failure_burst: int = 20
-    failure_refill_rate: float = 0.2
+    failure_burst: int = 100
+    failure_refill_rate: float = 1.0
     # Seconds between writes of keys' last_used_at (batched, never one fsync per request).
     last_used_flush_seconds: float = 30.0
 

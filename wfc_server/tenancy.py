@@ -116,7 +116,8 @@ async def load(app: web.Application) -> None:
 async def recover(app: web.Application) -> None:
     """Adopt legacy keys, finish interrupted deletions, resume pending webhook deliveries."""
     await app[TENANTS].start()
-    await app[WEBHOOKS].start()
+    reviews = app[REVIEW_STORE]
+    await app[WEBHOOKS].start(lambda project_id: reviews.ended(project_id))
 
 
 async def run(app: web.Application) -> AsyncIterator[None]:

@@ -97,7 +97,8 @@ async def test_signed_deliveries_retry_redeliver_rotate_and_disable(tmp_path: Pa
             return current if not current["enabled"] else None
 
         current = await until(disabled)
-        assert "5 consecutive failed attempts" in current["disabled_reason"]
+        failures = int(current["disabled_reason"].split(" consecutive failed attempts")[0])
+        assert failures >= 5  # two deliveries fail side by side: the count may pass 5 before the switch
         _, refused = await call(http, "POST", f"{base}/v1/projects/hooks/webhooks/{wid}/deliveries/"
                                               f"{delivery['delivery_id']}/redeliver", headers=owner, expect=409)
         _, trail = await call(http, "GET", f"{base}/v1/projects/hooks/audit", headers=owner, expect=200)
@@ -109,7 +110,7 @@ async def test_signed_deliveries_retry_redeliver_rotate_and_disable(tmp_path: Pa
 
 
 async def test_pending_delivery_survives_a_server_restart(tmp_path: Path) -> None:
-    env = {**FAST_RETRIES, "WFC_WEBHOOKS_RETRY_BASE_SECONDS": "3"}
+    env = {**FAST_RETRIES, "WFC_WEBHOOKS_RETRY_BASE_SECONDS": "8"}  # room to kill it before the retry
     data_dir = tmp_path / "data"
     async with Receiver(script=[500]) as receiver, aiohttp.ClientSession() as http:
         async with server(data_dir, env) as srv:
@@ -128,7 +129,7 @@ async def test_pending_delivery_survives_a_server_restart(tmp_path: Path) -> Non
             srv.kill9()  # before the retry is due
         assert len(receiver.received) == 1
         async with server(data_dir, env) as srv:
-            second = (await receiver.wait_for(2, timeout=30))[1]
+            second = (await receiver.wait_for(2, timeout=45))[1]
             assert second.headers["webhook-id"] == first["delivery_id"]
             assert verifies(hook["secret"], second.headers, second.body)
 

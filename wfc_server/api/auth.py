@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from wfc_server.api.errors import ApiError, not_found, too_many_requests, unauthorized
-from wfc_server.service.access import ADMIN, Principal
+from wfc_server.service.access import Principal
 from wfc_server.service.credentials import KEY_PREFIX
 from wfc_server.state import (
     ACCESS,
@@ -242,5 +242,3 @@ async def _count_failure(request: web.Request, address: str) -> None:
         request.app[METRICS].rate_limited.labels(scope="auth_failures").inc()
         await audit(request, "auth.failures_blocked", details={"address": address})
 
-
-__all__ = ["ADMIN", "AuthRule", "admit", "audit", "client_address", "current_principal", "current_project"]

@@ -152,5 +152,6 @@ async def redeliver(request: web.Request) -> web.Response:
         delivery = await service.redeliver(delivery)
     except NotRedeliverable:
         raise ApiError(409, "The webhook is disabled; re-enable it (PATCH enabled=true) first") from None
+    accepted = delivery.public()  # as accepted: the attempt may finish while the audit entry is written
     await audit(request, "webhook.redelivery_requested", project_id=hook.project_id, target=delivery.delivery_id)
-    return json_response(delivery.public(), status=202)
+    return json_response(accepted, status=202)

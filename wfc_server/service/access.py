@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -87,6 +88,7 @@ class AccessService:
         self._keys = keys
         self._hasher = hasher
         self._admin_hash = admin_hash
+        self._clock = (0.0, "")  # (second it holds, that second as ISO text): last-used times are per second
 
     def is_admin_token(self, token: str) -> bool:
         matches = hmac.compare_digest(self._hasher.hash(token), self._admin_hash or "-" * 64)
@@ -102,8 +104,16 @@ class AccessService:
             return None
         if is_expired(key):
             return None
-        self._keys.touch(key, utc_now())
+        self._keys.touch(key, self._now_text())
         return key
+
+    def _now_text(self) -> str:
+        now = time.time()
+        second, text = self._clock
+        if now - second >= 1.0 or not text:
+            text = utc_now()
+            self._clock = (now, text)
+        return text
 
     async def create_key(
         self, project_id: str, name: str, scopes: list[str], expires_at: str | None, created_by: str

@@ -55,12 +55,13 @@ class TenantService:
 
     async def start(self) -> None:
         """Give projects stored before keys had records their key; finish interrupted deletions."""
+        for project_id in self._projects.pending_deletions():
+            log.info("project.delete_resumed", project_id=project_id)
+            await self._projects.begin_delete(project_id)  # hidden before anyone can use it
+            self._start_purge(project_id)
         for project in self._projects.all():
             if project.key_hash:
                 await self._access.adopt_legacy_key(project.project_id, project.key_hash, project.created_at)
-        for project_id in self._projects.pending_deletions():
-            log.info("project.delete_resumed", project_id=project_id)
-            self._start_purge(project_id)
 
     async def close(self) -> None:
         if self._purges:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+from collections.abc import Callable, Iterable
 import itertools
 import random
 import secrets
@@ -52,11 +53,18 @@ class WebhookService:
         self._slots = asyncio.Semaphore(_CONCURRENT_ATTEMPTS)
         self._runner: asyncio.Task[None] | None = None
         self._session: aiohttp.ClientSession | None = None
+        self._announcing: set[tuple[str, str]] = set()  # (webhook, review) being recorded now
 
     # -- lifecycle --------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Schedule what a previous run left pending, then start delivering."""
+    async def start(self, ended_reviews: Callable[[str], Iterable[ReviewRecord]]) -> None:
+        """Record what a crash kept from being recorded, schedule what is pending, deliver.
+
+        ``ended_reviews(project_id)`` gives the project's finished reviews: one that ended after
+        an endpoint was created but has no delivery was lost between its final write and its
+        delivery's (a crash in that instant), and is recorded now.
+        """
+        await self._reconcile(ended_reviews)
         self._session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(resolver=GuardedResolver(self._settings.allow_private_targets),
                                            limit=_CONCURRENT_ATTEMPTS * 2),
@@ -156,10 +164,30 @@ class WebhookService:
         hooks = [h for h in self._store.webhooks(record.project_id) if h.enabled and event_type in h.events]
         if not hooks:
             return
-        payload = self._payload(record, event_type)
-        task = asyncio.create_task(self._enqueue(hooks, event_type, payload), name=f"webhook-enqueue-{record.review_id}")
+        self._announcing.update((h.webhook_id, record.review_id) for h in hooks)
+        task = asyncio.create_task(self._enqueue(hooks, record, event_type), name=f"webhook-enqueue-{record.review_id}")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _reconcile(self, ended_reviews: Callable[[str], Iterable[ReviewRecord]]) -> None:
+        for hook in self._store.all_webhooks():
+            if not hook.enabled:
+                continue
+            retained = self._store.deliveries(hook.webhook_id)
+            announced = {d.review_id for d in retained}
+            since = hook.created_at
+            if len(retained) >= self._settings.keep_deliveries:  # older ones were pruned
+                since = max(since, min(d.created_at for d in retained))
+            missed = sorted(
+                (r for r in ended_reviews(hook.project_id)
+                 if r.completed_at is not None and r.completed_at > since and r.review_id not in announced
+                 and (hook.webhook_id, r.review_id) not in self._announcing
+                 and f"review.{r.status}" in hook.events),
+                key=lambda r: r.completed_at or "",
+            )
+            for record in missed:
+                log.info("webhook.recovered", webhook_id=hook.webhook_id, review_id=record.review_id)
+                await self._enqueue([hook], record, f"review.{record.status}")
 
     def _payload(self, record: ReviewRecord, event_type: str) -> str:
         link = f"{self._settings.public_url.rstrip('/')}/v1/reviews/{record.review_id}"
@@ -179,18 +207,21 @@ class WebhookService:
         }
         return orjson.dumps({"type": event_type, "timestamp": utc_now(), "data": data}).decode()
 
-    async def _enqueue(self, hooks: list[WebhookRecord], event_type: str, payload: str) -> None:
+    async def _enqueue(self, hooks: list[WebhookRecord], record: ReviewRecord, event_type: str) -> None:
+        payload = self._payload(record, event_type)
         for hook in hooks:
             delivery = DeliveryRecord(
                 delivery_id="msg_" + secrets.token_hex(12), webhook_id=hook.webhook_id,
                 project_id=hook.project_id, event_type=event_type, payload=payload, created_at=utc_now(),
-                next_attempt_at=time.time(),
+                next_attempt_at=time.time(), review_id=record.review_id,
             )
             try:
                 await self._store.save_delivery(delivery)
-            except OSError as exc:
+            except OSError as exc:  # the next start's reconciliation records it
                 log.error("webhook.record_failed", webhook_id=hook.webhook_id, error=str(exc))
                 continue
+            finally:
+                self._announcing.discard((hook.webhook_id, record.review_id))
             self._schedule(delivery)
 
     # -- delivery ---------------------------------------------------------------------------

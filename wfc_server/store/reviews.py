@@ -123,6 +123,11 @@ class ReviewStore:
         page = [self._records[self._by_seq[s]] for s in reversed(seqs[start:end])]
         return total, page
 
+    def ended(self, project_id: str) -> list[ReviewRecord]:
+        """The project's finished reviews (for start-up reconciliation)."""
+        return [r for r in (self._records[self._by_seq[s]] for s in self._by_project.get(project_id, []))
+                if r.terminal]
+
     async def result(self, record: ReviewRecord) -> dict[str, Any] | None:
         """The engine result of a finished review (from memory, else from its file)."""
         if record.result is not None:

@@ -78,6 +78,7 @@ class DeliveryRecord:
     status: str = PENDING
     next_attempt_at: float | None = None  # unix time of the next attempt while pending
     attempts: list[dict[str, Any]] = field(default_factory=list)
+    review_id: str | None = None  # the review whose end this announces
 
     def public(self) -> dict[str, Any]:
         return {
@@ -107,6 +108,7 @@ class WebhookStore(Protocol):
     async def load(self) -> ScanReport: ...
     def webhook(self, project_id: str, webhook_id: str) -> WebhookRecord | None: ...
     def webhooks(self, project_id: str) -> list[WebhookRecord]: ...
+    def all_webhooks(self) -> list[WebhookRecord]: ...
     async def save_webhook(self, record: WebhookRecord) -> None: ...
     async def delete_webhook(self, record: WebhookRecord) -> None: ...
     def delivery(self, project_id: str, delivery_id: str) -> DeliveryRecord | None: ...
@@ -158,6 +160,9 @@ class FileWebhookStore:
 
     def webhooks(self, project_id: str) -> list[WebhookRecord]:
         return sorted(self._hooks.get(project_id, {}).values(), key=lambda h: (h.created_at, h.webhook_id))
+
+    def all_webhooks(self) -> list[WebhookRecord]:
+        return [hook for hooks in self._hooks.values() for hook in hooks.values()]
 
     async def save_webhook(self, record: WebhookRecord) -> None:
         directory = self._hooks_dir / record.project_id

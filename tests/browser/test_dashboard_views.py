@@ -289,3 +289,71 @@ def test_overview_charts_draw_the_last_reviews(
             assert tab.watch.problems() == [], tab.watch.problems()
         finally:
             context.close()
+
+
+def many_files_diff(files: int) -> str:
+    """A diff of `files` small Python files, each with an injection or two."""
+    parts = []
+    for i in range(files):
+        body = [
+            "from flask import request",
+            "",
+            "",
+            f"def handler_{i}(cursor):",
+            f"    cursor.execute(\"SELECT * FROM t{i} WHERE a = '\" + request.args[\"a\"] + \"'\")",
+            "    return eval(request.args[\"b\"])",
+        ]
+        parts.append(
+            f"diff --git a/pkg/mod_{i:03d}.py b/pkg/mod_{i:03d}.py\nnew file mode 100644\n"
+            f"--- /dev/null\n+++ b/pkg/mod_{i:03d}.py\n@@ -0,0 +1,{len(body)} @@\n"
+            + "".join(f"+{line}\n" for line in body)
+        )
+    return "".join(parts)
+
+
+def test_a_large_review_renders_lazily_and_still_jumps_to_any_line(
+    browser: Any, server: Server, artifacts: Path
+) -> None:
+    code, body = server.request("POST", "/v1/projects/", {"project_id": "big", "developer_id": "ci"})
+    assert code == 201, body
+    creds = Credentials(body["project_id"], body["api_key"])
+    review = review_over_http(server, creds, many_files_diff(150))
+    total = len(review["findings"])
+    assert total >= 250, total
+    context, tab = open_tab(browser, width=1366, height=900)
+    try:
+        page = tab.page
+        page.goto(server.base_url + f"/dashboard/#review={review['review_id']}")
+        page.get_by_test_id("project-id").fill(creds.project_id)
+        page.get_by_test_id("api-key").fill(creds.api_key)
+        page.get_by_test_id("sign-in").click()
+        expect(page.get_by_test_id("review-status")).to_have_text("completed")
+        expect(page.get_by_test_id("diff-finding").first).to_be_visible()
+        # Only the files near the screen are drawn; the rest wait as placeholders.
+        drawn = page.get_by_test_id("diff-finding").count()
+        assert 0 < drawn < total, (drawn, total)
+        assert page.locator("tbody.lazy").count() > 100
+        expect(page.get_by_test_id("diff-nav-file")).to_have_count(150)
+
+        page.get_by_test_id("show-findings").click()
+        cards = page.get_by_test_id("finding")
+        expect(cards.first).to_be_visible()
+        first_slice = cards.count()
+        assert first_slice < total, first_slice
+        for _ in range(40):  # scrolling down brings the rest, slice by slice
+            page.mouse.wheel(0, 20_000)
+            page.wait_for_timeout(50)
+            if cards.count() == total:
+                break
+        assert cards.count() == total
+
+        # A finding in the last file, whose code was never drawn, is one click away.
+        last = page.locator('[data-testid="finding"]').filter(has_text="pkg/mod_149.py").first
+        last.scroll_into_view_if_needed()
+        last.get_by_test_id("jump-to-line").click()
+        target = page.locator('[data-testid="diff-finding"][data-file="pkg/mod_149.py"]').first
+        expect(target).to_be_in_viewport()
+        page.screenshot(path=str(artifacts / "diff-view-large-jump.png"))
+        assert tab.watch.problems() == [], tab.watch.problems()
+    finally:
+        context.close()

@@ -139,6 +139,23 @@ def test_create_project_from_sign_in_page_then_use_it(
     finally:
         context.close()
 
+    phone_context, phone = open_tab(browser, width=390, height=844)
+    try:
+        create_in_page(phone, server, "made-on-a-phone")
+        assert no_overflow(phone.page) <= 0, "the created-key panel overflows a phone"
+        box = phone.page.get_by_test_id("copy-key").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390, box
+        phone.page.screenshot(path=str(artifacts / "create-project-key-390.png"), full_page=True)
+        # Creating the same id again explains the conflict instead of failing silently.
+        phone.page.reload()
+        phone.page.get_by_test_id("new-project-id").fill("made-on-a-phone")
+        phone.page.get_by_test_id("new-developer-id").fill("again")
+        phone.page.get_by_test_id("create-project").click()
+        expect(phone.page.get_by_role("alert")).to_contain_text("already exists")
+        assert phone.watch.page_errors == []
+    finally:
+        phone_context.close()
+
 
 def test_findings_sit_under_their_lines_in_two_languages_and_filter_by_severity(
     browser: Any, server: Server, artifacts: Path
@@ -205,6 +222,13 @@ def test_findings_sit_under_their_lines_in_two_languages_and_filter_by_severity(
         expect(page.get_by_test_id("finding")).to_contain_text("Bare except")
         page.get_by_test_id("text-filter").fill("")
         expect(page.get_by_test_id("finding")).to_have_count(4)
+        page.get_by_test_id("reviewer-filter").select_option("reliability")
+        expect(page.get_by_test_id("finding")).to_have_count(2)
+        assert set(page.get_by_test_id("finding").all_inner_texts()[0].split()) & {"reliability"}
+        page.get_by_test_id("reviewer-filter").select_option("")
+        page.get_by_test_id("file-filter").select_option("app/users.py")
+        expect(page.get_by_test_id("finding")).to_have_count(4)
+        page.get_by_test_id("file-filter").select_option("")
 
         # From the list to the line: the diff opens with that finding in view.
         medium = page.locator('[data-testid="finding"][data-severity="medium"]')

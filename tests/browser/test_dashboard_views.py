@@ -381,3 +381,20 @@ def test_a_large_review_renders_lazily_and_still_jumps_to_any_line(
         assert tab.watch.problems() == [], tab.watch.problems()
     finally:
         context.close()
+
+
+def test_api_docs_page_and_root_page_in_a_browser(tab: Tab, server: Server, artifacts: Path) -> None:
+    page = tab.page
+    page.goto(server.base_url + "/")
+    expect(page.get_by_role("link", name="Dashboard")).to_be_visible()
+    page.get_by_role("link", name="API documentation").click()
+    expect(page).to_have_title("wfc-server API documentation")
+    operations = page.locator(".opblock")
+    expect(operations.first).to_be_visible()
+    methods = set(page.locator(".opblock-summary-method").all_inner_texts())
+    assert methods <= {"GET", "POST", "DELETE"}, methods  # no HEAD twins
+    assert page.locator(".opblock-summary-path").filter(has_text="/v1/reviews/{review_id}/diff").count() == 1
+    page.screenshot(path=str(artifacts / "api-docs.png"))
+    page.goto(server.base_url + "/docs/")
+    expect(page.locator(".opblock").first).to_be_visible()
+    assert tab.watch.page_errors == [] and tab.watch.bad_responses == [], tab.watch.problems()

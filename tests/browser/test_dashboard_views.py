@@ -398,3 +398,54 @@ def test_api_docs_page_and_root_page_in_a_browser(tab: Tab, server: Server, arti
     page.goto(server.base_url + "/docs/")
     expect(page.locator(".opblock").first).to_be_visible()
     assert tab.watch.page_errors == [] and tab.watch.bad_responses == [], tab.watch.problems()
+
+
+def test_diff_parser_and_highlighter_modules(tab: Tab, server: Server) -> None:
+    """The page's own modules, as the browser loads them, on the awkward corners of diffs."""
+    page = tab.page
+    page.goto(server.base_url + "/dashboard/")
+    diff = "\n".join([
+        "diff --git a/old/name.py b/new/name.py",
+        "similarity index 90%", "rename from old/name.py", "rename to new/name.py",
+        "--- a/old/name.py", "+++ b/new/name.py",
+        "@@ -10,3 +10,4 @@ def f():",
+        " keep = 1", "-gone = 2", "+added = 3", "+more = 4", " tail = 5",
+        "\\ No newline at end of file",
+        "diff --git a/dead.js b/dead.js", "deleted file mode 100644",
+        "--- a/dead.js", "+++ /dev/null", "@@ -1 +0,0 @@", "-x()",
+        "--- plain.go", "+++ plain.go", "@@ -1,2 +1,2 @@", "-a", "+b", " c",
+        "diff --git a/img.png b/img.png", "Binary files a/img.png and b/img.png differ",
+    ])
+    python_lines = ['s = """open', 'still "inside"', 'done""" # note', "x = 0x1F + f(2)"]
+    js_line = 'const a = "q\\"x"; /* c */ return a'
+    result = page.evaluate(
+        """async ([diff, pythonLines, jsLine]) => {
+            const { parseDiff } = await import("./diff-view.js");
+            const { Highlighter, languageOf } = await import("./highlight.js");
+            const files = parseDiff(diff).map(f => ({ path: f.path, old: f.oldPath, status: f.status,
+                adds: f.adds, dels: f.dels,
+                rows: f.rows.map(r => `${r.kind}:${r.old ?? ""}:${r.new ?? ""}`) }));
+            const marked = (tokens) => tokens.filter(([c]) => c).map(([c, t]) => `${c}=${t}`);
+            const py = new Highlighter("python");
+            return { files, tokens: pythonLines.map(l => marked(py.tokens(l))),
+                     js: marked(new Highlighter("javascript").tokens(jsLine)),
+                     langs: ["a.py", "b.TSX", "Dockerfile", "c.unknown", "q.sql"].map(languageOf) };
+        }""",
+        [diff, python_lines, js_line],
+    )
+    renamed, deleted, plain, binary = result["files"]
+    assert renamed["path"] == "new/name.py" and renamed["old"] == "old/name.py"
+    assert renamed["status"] == "renamed" and (renamed["adds"], renamed["dels"]) == (2, 1)
+    assert renamed["rows"] == ["hunk::", "ctx:10:10", "del:11:", "add::11", "add::12", "ctx:12:13", "note::"]
+    assert deleted["path"] == "dead.js" and deleted["status"] == "deleted"
+    assert deleted["rows"] == ["hunk::", "del:1:"]
+    assert plain["path"] == "plain.go" and plain["rows"] == ["hunk::", "del:1:", "add::1", "ctx:2:2"]
+    assert binary["status"] == "binary" and binary["rows"] == []
+    first, middle, last, code = result["tokens"]
+    assert first == ['str="""open'], first
+    assert middle == ['str=still "inside"'], middle  # still inside the triple-quoted string
+    assert last == ['str=done"""', "com=# note"], last
+    assert code == ["num=0x1F", "fn=f", "num=2"], code
+    assert result["js"] == ["kw=const", 'str="q\\"x"', "com=/* c */", "kw=return"], result["js"]
+    assert result["langs"] == ["python", "javascript", "shell", None, "sql"]
+    assert tab.watch.problems() == [], tab.watch.problems()

@@ -41,6 +41,7 @@ def _ids(record: ReviewRecord) -> dict[str, str | None]:
     """The fields every review lifecycle log line carries (the submitting request's id too)."""
     return {"review_id": record.review_id, "project_id": record.project_id, "request_id": record.request_id}
 
+
 _RESULT_EXTRAS = ("risk", "tier", "minority_protection_applied", "reviewers", "coverage", "engine_version")
 _ACTIVE = {PENDING, IN_PROGRESS}
 _BODY_CACHE = 4096
@@ -118,8 +119,7 @@ class ReviewService:
                 continue
             if record.status != PENDING:
                 await self._transition(record, _ACTIVE, status=PENDING, started_at=None)
-            log.info("review.recovered", **_ids(record),
-                     attempts=record.attempts)
+            log.info("review.recovered", **_ids(record), attempts=record.attempts)
             self._enqueue(record.review_id)
         self._workers = [
             asyncio.create_task(self._worker(), name=f"review-worker-{n}")

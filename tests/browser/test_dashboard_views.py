@@ -108,6 +108,8 @@ def submit_in_page(page: Any, diff: str) -> str:
     expect(page.get_by_test_id("submit-result")).to_contain_text("Accepted")
     status = page.get_by_test_id("review-status")
     expect(status).to_have_text("completed", timeout=REVIEW_TIMEOUT_S * 1000)
+    # The submit line states no status that could go stale; the live view shows it.
+    expect(page.get_by_test_id("submit-result")).not_to_contain_text("pending")
     return page.get_by_test_id("review-id").inner_text()
 
 

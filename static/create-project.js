@@ -50,6 +50,7 @@ export class ProjectCreator {
     try {
       this.created = await createProject(body);
       this.keyOut.value = this.created.api_key;
+      byId("created-project").textContent = this.created.project_id;
       this.copyStatus.textContent = "";
       this.form.hidden = true;
       this.result.hidden = false;

@@ -122,6 +122,7 @@ export class DiffView {
   }
 
   clear(message = "") {
+    if (this.unpin) this.unpin();
     if (this.observer) this.observer.disconnect();
     this.files = [];
     this.sections.clear();
@@ -190,8 +191,12 @@ export class DiffView {
       const tbody = el("tbody", { class: "lazy", "data-start": String(start) });
       const filler = el("tr", { class: "filler" }, el("td", { colspan: "3" }));
       tbody.append(filler);
-      const rows = Math.min(CHUNK, file.rows.length - start);
-      filler.firstChild.style.height = `${(rows * 1.45).toFixed(1)}em`; // CSSOM: allowed by the CSP
+      const rows = file.rows.slice(start, start + CHUNK);
+      const cards = rows.reduce((n, r) => n + (r.new != null && r.kind !== "del"
+        ? (findingsByLine.get(r.new) || []).length : 0), 0);
+      // A close guess keeps the page still while chunks above the reader fill in.
+      const guess = rows.length * 1.45 + cards * 11;
+      filler.firstChild.style.height = `${guess.toFixed(1)}em`; // CSSOM: allowed by the CSP
       chunks.push(tbody);
       table.append(tbody);
     }
@@ -298,10 +303,33 @@ export class DiffView {
     const cards = [...state.element.querySelectorAll('[data-testid="diff-finding"]')];
     const card = cards.find((c) => c.dataset.line === String(finding.line ?? "")
       && c.querySelector(".finding-title").textContent === String(finding.title ?? "")) || state.element;
-    card.scrollIntoView({ block: "center" });
     card.classList.remove("flash");
     void card.offsetWidth; // restart the highlight animation
     card.classList.add("flash");
+    this.pin(card);
     return true;
+  }
+
+  /**
+   * Keep `target` centred while the chunks around it are drawn (their real heights differ
+   * from the placeholders'), until the reader scrolls or a moment has passed.
+   */
+  pin(target) {
+    if (this.unpin) this.unpin();
+    const centre = () => target.scrollIntoView({ block: "center" });
+    centre();
+    if (typeof ResizeObserver === "undefined") return;
+    const watcher = new ResizeObserver(centre);
+    watcher.observe(this.body);
+    const events = ["wheel", "touchstart", "keydown", "mousedown"];
+    const stop = () => {
+      watcher.disconnect();
+      clearTimeout(timer);
+      for (const name of events) window.removeEventListener(name, stop);
+      this.unpin = null;
+    };
+    const timer = setTimeout(stop, 1500);
+    for (const name of events) window.addEventListener(name, stop, { passive: true });
+    this.unpin = stop;
   }
 }

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, free_port
-from wfc_server.assets import config_template, dashboard_dir
+from wfc_server.assets import DASHBOARD_SUFFIXES, config_template, dashboard_dir
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 MAPPED = PYPROJECT["tool"]["setuptools"]["package-dir"]
@@ -37,6 +37,12 @@ def test_every_python_package_in_the_tree_is_listed_for_the_wheel() -> None:
     missing = found - listed
     assert not missing, f"add {sorted(missing)} to [tool.setuptools] packages in pyproject.toml"
     assert listed - found == set(MAPPED), "only the mapped folders live outside wfc_server/"
+
+
+def test_every_dashboard_file_is_servable() -> None:
+    for path in (ROOT / "static").iterdir():
+        if path.is_file() and path.name != "__init__.py":
+            assert path.suffix in DASHBOARD_SUFFIXES, f"{path.name}: add its suffix to assets and package-data"
 
 
 def test_runtime_files_are_found_through_the_package() -> None:
@@ -107,6 +113,8 @@ def test_wheel_installed_outside_the_tree_serves_dashboard_docs_and_template(tmp
 
     origin = run(str(python), "-c", "import wfc_server.assets as a; print(a.__file__); print(a.dashboard_dir())")
     assert all(line.startswith(str(venv)) for line in origin.split()), origin
+    shipped = {p.name for p in Path(origin.split()[1]).iterdir() if p.is_file()}
+    assert shipped == {p.name for p in (ROOT / "static").iterdir() if p.is_file()}, "every dashboard file ships"
     assert run(str(python), "-m", "wfc_server", "config") == config_template()
     assert run(str(script), "config") == config_template()
     assert run(str(python), "-m", "wfc_server", "--version") == run(str(script), "--version")

@@ -110,10 +110,11 @@ async def serve(settings: Settings, sink: LineSink) -> None:
 def startup_line(settings: Settings) -> str:
     """The line for a person at a terminal (stderr; stdout stays JSON for log pipelines)."""
     host = settings.server.host
-    shown = "localhost" if host in ("0.0.0.0", "::", "") else (f"[{host}]" if ":" in host else host)
+    every = host in ("0.0.0.0", "::", "")
+    shown = "localhost" if every else (f"[{host}]" if ":" in host else host)
     base = f"http://{shown}:{settings.server.port}"
     return (
-        f"wfc-server {__version__} listening on {base} (bound to {host or '*'}) · "
+        f"wfc-server {__version__} listening on {base}{' (all interfaces)' if every else ''} · "
         f"dashboard {base}/dashboard/ · API docs {base}/docs · data in {settings.data_path} · "
         "Ctrl-C stops"
     )

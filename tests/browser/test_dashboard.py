@@ -265,10 +265,13 @@ def test_history_rows_open_with_keyboard_and_sign_out_clears_session(
     expect(page.get_by_test_id("review-id")).to_have_text(review_id)
     expect(page.get_by_test_id("review-status")).to_have_count(1)
     expect(page.get_by_test_id("review-status")).to_have_text("completed")
+    # The review's diff has arrived (a reload while it is in flight would abort the request).
+    expect(page.get_by_test_id("diff-finding").first).to_be_visible()
 
     page.reload()  # the session and the review in view survive a reload
     expect(page.get_by_test_id("review-id")).to_have_text(review_id)
     expect(page.get_by_test_id("review-status")).to_have_text("completed")
+    expect(page.get_by_test_id("diff-finding").first).to_be_visible()
 
     page.get_by_test_id("status-filter").select_option("cancelled")
     expect(page.get_by_test_id("page-info")).to_contain_text("of 0")

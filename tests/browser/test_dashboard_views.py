@@ -108,6 +108,8 @@ def submit_in_page(page: Any, diff: str) -> str:
     expect(page.get_by_test_id("submit-result")).to_contain_text("Accepted")
     status = page.get_by_test_id("review-status")
     expect(status).to_have_text("completed", timeout=REVIEW_TIMEOUT_S * 1000)
+    # The submit line states no status that could go stale; the live view shows it.
+    expect(page.get_by_test_id("submit-result")).not_to_contain_text("pending")
     return page.get_by_test_id("review-id").inner_text()
 
 
@@ -138,6 +140,23 @@ def test_create_project_from_sign_in_page_then_use_it(
         assert tab.watch.problems() == [], tab.watch.problems()
     finally:
         context.close()
+
+    phone_context, phone = open_tab(browser, width=390, height=844)
+    try:
+        create_in_page(phone, server, "made-on-a-phone")
+        assert no_overflow(phone.page) <= 0, "the created-key panel overflows a phone"
+        box = phone.page.get_by_test_id("copy-key").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390, box
+        phone.page.screenshot(path=str(artifacts / "create-project-key-390.png"), full_page=True)
+        # Creating the same id again explains the conflict instead of failing silently.
+        phone.page.reload()
+        phone.page.get_by_test_id("new-project-id").fill("made-on-a-phone")
+        phone.page.get_by_test_id("new-developer-id").fill("again")
+        phone.page.get_by_test_id("create-project").click()
+        expect(phone.page.get_by_role("alert")).to_contain_text("already exists")
+        assert phone.watch.page_errors == []
+    finally:
+        phone_context.close()
 
 
 def test_findings_sit_under_their_lines_in_two_languages_and_filter_by_severity(
@@ -205,6 +224,13 @@ def test_findings_sit_under_their_lines_in_two_languages_and_filter_by_severity(
         expect(page.get_by_test_id("finding")).to_contain_text("Bare except")
         page.get_by_test_id("text-filter").fill("")
         expect(page.get_by_test_id("finding")).to_have_count(4)
+        page.get_by_test_id("reviewer-filter").select_option("reliability")
+        expect(page.get_by_test_id("finding")).to_have_count(2)
+        assert set(page.get_by_test_id("finding").all_inner_texts()[0].split()) & {"reliability"}
+        page.get_by_test_id("reviewer-filter").select_option("")
+        page.get_by_test_id("file-filter").select_option("app/users.py")
+        expect(page.get_by_test_id("finding")).to_have_count(4)
+        page.get_by_test_id("file-filter").select_option("")
 
         # From the list to the line: the diff opens with that finding in view.
         medium = page.locator('[data-testid="finding"][data-severity="medium"]')
@@ -289,3 +315,139 @@ def test_overview_charts_draw_the_last_reviews(
             assert tab.watch.problems() == [], tab.watch.problems()
         finally:
             context.close()
+
+
+def many_files_diff(files: int) -> str:
+    """A diff of `files` small Python files, each with an injection or two."""
+    parts = []
+    for i in range(files):
+        body = [
+            "from flask import request",
+            "",
+            "",
+            f"def handler_{i}(cursor):",
+            f"    cursor.execute(\"SELECT * FROM t{i} WHERE a = '\" + request.args[\"a\"] + \"'\")",
+            "    return eval(request.args[\"b\"])",
+        ]
+        parts.append(
+            f"diff --git a/pkg/mod_{i:03d}.py b/pkg/mod_{i:03d}.py\nnew file mode 100644\n"
+            f"--- /dev/null\n+++ b/pkg/mod_{i:03d}.py\n@@ -0,0 +1,{len(body)} @@\n"
+            + "".join(f"+{line}\n" for line in body)
+        )
+    return "".join(parts)
+
+
+def test_a_large_review_renders_lazily_and_still_jumps_to_any_line(
+    browser: Any, server: Server, artifacts: Path
+) -> None:
+    code, body = server.request("POST", "/v1/projects/", {"project_id": "big", "developer_id": "ci"})
+    assert code == 201, body
+    creds = Credentials(body["project_id"], body["api_key"])
+    review = review_over_http(server, creds, many_files_diff(150))
+    total = len(review["findings"])
+    assert total >= 250, total
+    context, tab = open_tab(browser, width=1366, height=900)
+    try:
+        page = tab.page
+        page.goto(server.base_url + f"/dashboard/#review={review['review_id']}")
+        page.get_by_test_id("project-id").fill(creds.project_id)
+        page.get_by_test_id("api-key").fill(creds.api_key)
+        page.get_by_test_id("sign-in").click()
+        expect(page.get_by_test_id("review-status")).to_have_text("completed")
+        expect(page.get_by_test_id("diff-finding").first).to_be_visible()
+        # Only the files near the screen are drawn; the rest wait as placeholders.
+        drawn = page.get_by_test_id("diff-finding").count()
+        assert 0 < drawn < total, (drawn, total)
+        assert page.locator("tbody.lazy").count() > 100
+        expect(page.get_by_test_id("diff-nav-file")).to_have_count(150)
+
+        page.get_by_test_id("show-findings").click()
+        cards = page.get_by_test_id("finding")
+        expect(cards.first).to_be_visible()
+        first_slice = cards.count()
+        assert first_slice < total, first_slice
+        for _ in range(40):  # scrolling down brings the rest, slice by slice
+            page.mouse.wheel(0, 20_000)
+            page.wait_for_timeout(50)
+            if cards.count() == total:
+                break
+        assert cards.count() == total
+
+        # A finding in the last file, whose code was never drawn, is one click away.
+        last = page.locator('[data-testid="finding"]').filter(has_text="pkg/mod_149.py").first
+        last.scroll_into_view_if_needed()
+        last.get_by_test_id("jump-to-line").click()
+        target = page.locator('[data-testid="diff-finding"][data-file="pkg/mod_149.py"]').first
+        expect(target).to_be_in_viewport()
+        page.screenshot(path=str(artifacts / "diff-view-large-jump.png"))
+        assert tab.watch.problems() == [], tab.watch.problems()
+    finally:
+        context.close()
+
+
+def test_api_docs_page_and_root_page_in_a_browser(tab: Tab, server: Server, artifacts: Path) -> None:
+    page = tab.page
+    page.goto(server.base_url + "/")
+    expect(page.get_by_role("link", name="Dashboard")).to_be_visible()
+    page.get_by_role("link", name="API documentation").click()
+    expect(page).to_have_title("wfc-server API documentation")
+    operations = page.locator(".opblock")
+    expect(operations.first).to_be_visible()
+    methods = set(page.locator(".opblock-summary-method").all_inner_texts())
+    assert methods <= {"GET", "POST", "DELETE"}, methods  # no HEAD twins
+    assert page.locator(".opblock-summary-path").filter(has_text="/v1/reviews/{review_id}/diff").count() == 1
+    page.screenshot(path=str(artifacts / "api-docs.png"))
+    page.goto(server.base_url + "/docs/")
+    expect(page.locator(".opblock").first).to_be_visible()
+    assert tab.watch.page_errors == [] and tab.watch.bad_responses == [], tab.watch.problems()
+
+
+def test_diff_parser_and_highlighter_modules(tab: Tab, server: Server) -> None:
+    """The page's own modules, as the browser loads them, on the awkward corners of diffs."""
+    page = tab.page
+    page.goto(server.base_url + "/dashboard/")
+    diff = "\n".join([
+        "diff --git a/old/name.py b/new/name.py",
+        "similarity index 90%", "rename from old/name.py", "rename to new/name.py",
+        "--- a/old/name.py", "+++ b/new/name.py",
+        "@@ -10,3 +10,4 @@ def f():",
+        " keep = 1", "-gone = 2", "+added = 3", "+more = 4", " tail = 5",
+        "\\ No newline at end of file",
+        "diff --git a/dead.js b/dead.js", "deleted file mode 100644",
+        "--- a/dead.js", "+++ /dev/null", "@@ -1 +0,0 @@", "-x()",
+        "--- plain.go", "+++ plain.go", "@@ -1,2 +1,2 @@", "-a", "+b", " c",
+        "diff --git a/img.png b/img.png", "Binary files a/img.png and b/img.png differ",
+    ])
+    python_lines = ['s = """open', 'still "inside"', 'done""" # note', "x = 0x1F + f(2)"]
+    js_line = 'const a = "q\\"x"; /* c */ return a'
+    result = page.evaluate(
+        """async ([diff, pythonLines, jsLine]) => {
+            const { parseDiff } = await import("./diff-view.js");
+            const { Highlighter, languageOf } = await import("./highlight.js");
+            const files = parseDiff(diff).map(f => ({ path: f.path, old: f.oldPath, status: f.status,
+                adds: f.adds, dels: f.dels,
+                rows: f.rows.map(r => `${r.kind}:${r.old ?? ""}:${r.new ?? ""}`) }));
+            const marked = (tokens) => tokens.filter(([c]) => c).map(([c, t]) => `${c}=${t}`);
+            const py = new Highlighter("python");
+            return { files, tokens: pythonLines.map(l => marked(py.tokens(l))),
+                     js: marked(new Highlighter("javascript").tokens(jsLine)),
+                     langs: ["a.py", "b.TSX", "Dockerfile", "c.unknown", "q.sql"].map(languageOf) };
+        }""",
+        [diff, python_lines, js_line],
+    )
+    renamed, deleted, plain, binary = result["files"]
+    assert renamed["path"] == "new/name.py" and renamed["old"] == "old/name.py"
+    assert renamed["status"] == "renamed" and (renamed["adds"], renamed["dels"]) == (2, 1)
+    assert renamed["rows"] == ["hunk::", "ctx:10:10", "del:11:", "add::11", "add::12", "ctx:12:13", "note::"]
+    assert deleted["path"] == "dead.js" and deleted["status"] == "deleted"
+    assert deleted["rows"] == ["hunk::", "del:1:"]
+    assert plain["path"] == "plain.go" and plain["rows"] == ["hunk::", "del:1:", "add::1", "ctx:2:2"]
+    assert binary["status"] == "binary" and binary["rows"] == []
+    first, middle, last, code = result["tokens"]
+    assert first == ['str="""open'], first
+    assert middle == ['str=still "inside"'], middle  # still inside the triple-quoted string
+    assert last == ['str=done"""', "com=# note"], last
+    assert code == ["num=0x1F", "fn=f", "num=2"], code
+    assert result["js"] == ["kw=const", 'str="q\\"x"', "com=/* c */", "kw=return"], result["js"]
+    assert result["langs"] == ["python", "javascript", "shell", None, "sql"]
+    assert tab.watch.problems() == [], tab.watch.problems()

@@ -9,6 +9,8 @@ from pathlib import Path
 import aiohttp
 
 from tests.helpers import CLEAN_DIFF, ServerProcess
+from wfc_server.cli import startup_line
+from wfc_server.config import load_settings
 
 
 async def test_start_prints_a_line_for_people_and_short_json_logs(tmp_path: Path) -> None:
@@ -48,3 +50,9 @@ async def test_start_prints_a_line_for_people_and_short_json_logs(tmp_path: Path
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     loose = [str(p) for p in data.rglob("*") if not p.is_symlink() and p.stat().st_mode & 0o077]
     assert not loose, loose[:5]
+
+
+def test_start_line_for_a_server_on_every_interface_gives_a_browsable_address() -> None:
+    line = startup_line(load_settings(environ={"WFC_HOST": "0.0.0.0", "WFC_PORT": "8080"}))
+    assert "listening on http://localhost:8080 (all interfaces)" in line
+    assert "dashboard http://localhost:8080/dashboard/" in line

@@ -150,7 +150,7 @@ async def get_review_diff(request: web.Request) -> web.Response:
 
 
 @documented(
-    "Cancel a pending or running review (a running one is stopped)",
+    "Cancel a pending or in_progress review (an in_progress one is stopped)",
     tags=["reviews"],
     errors=(403, 404, 409, 507),
     authenticated=True,

@@ -36,6 +36,12 @@ from wfc_server.store.reviews import ReviewStore
 
 log = get_logger("wfc.reviews")
 
+
+def _ids(record: ReviewRecord) -> dict[str, str | None]:
+    """The fields every review lifecycle log line carries (the submitting request's id too)."""
+    return {"review_id": record.review_id, "project_id": record.project_id, "request_id": record.request_id}
+
+
 _RESULT_EXTRAS = ("risk", "tier", "minority_protection_applied", "reviewers", "coverage", "engine_version",
                   "gate", "baseline", "fixed")
 _ACTIVE = {PENDING, IN_PROGRESS}
@@ -117,8 +123,7 @@ class ReviewService:
                 continue
             if record.status != PENDING:
                 await self._transition(record, _ACTIVE, status=PENDING, started_at=None)
-            log.info("review.recovered", review_id=record.review_id, project_id=record.project_id, request_id=record.request_id,
-                     attempts=record.attempts)
+            log.info("review.recovered", **_ids(record), attempts=record.attempts)
             self._enqueue(record.review_id)
         self._workers = [
             asyncio.create_task(self._worker(), name=f"review-worker-{n}")
@@ -190,7 +195,7 @@ class ReviewService:
             raise
         self._metrics.count_review("submitted", project.project_id)
         self._hub.publish(record, "queued", 0, {"queue_position": self._waiting})
-        log.info("review.submitted", review_id=record.review_id, project_id=record.project_id, request_id=record.request_id,
+        log.info("review.submitted", **_ids(record),
                  diff_bytes=len(diff), files=len(files))
         self._queue.put_nowait(record.review_id)
         self._metrics.queue_depth.set(self._waiting)
@@ -209,7 +214,7 @@ class ReviewService:
         await self._store.save(record)
         self._metrics.count_review(CANCELLED, record.project_id)
         self._hub.publish(record, "cancelled", self._hub.progress(record.review_id) or 0, {})
-        log.info("review.cancelled", review_id=record.review_id, project_id=record.project_id, request_id=record.request_id,
+        log.info("review.cancelled", **_ids(record),
                  was_running=task is not None)
         return record
 
@@ -302,7 +307,7 @@ class ReviewService:
         if not started_now:
             return  # cancelled during the save
         self._hub.publish(record, "started", 1, {"attempt": record.attempts})
-        log.info("review.started", review_id=record.review_id, project_id=record.project_id, request_id=record.request_id,
+        log.info("review.started", **_ids(record),
                  attempt=record.attempts)
         task = asyncio.create_task(self._review(record), name=f"review-{record.review_id}")
         self._running[record.review_id] = task
@@ -327,7 +332,7 @@ class ReviewService:
         except ReviewFailed as exc:
             await self._finish_failed(record, str(exc) or "Review failed")
         except Exception as exc:  # an engine bug must end the review, never hang it
-            log.exception("review.crashed", review_id=record.review_id, project_id=record.project_id, request_id=record.request_id)
+            log.exception("review.crashed", **_ids(record))
             await self._finish_failed(record, f"Internal review error ({type(exc).__name__})")
         else:
             await self._finish_completed(record, result, time.monotonic() - started)
@@ -406,11 +411,10 @@ class ReviewService:
         coverage = data.get("coverage") or {}
         if coverage.get("mode") == "diff" and self._repo_path_of(record.project_id):
             # The project has a repository but this review could not read it: say why, loudly.
-            log.warning("review.repository_mode_unavailable", review_id=record.review_id,
-                        project_id=record.project_id, request_id=record.request_id,
+            log.warning("review.repository_mode_unavailable", **_ids(record),
                         reason=coverage.get("mode_reason"))
         self._hub.publish(record, "completed", 100, await self.render(record, result=data))
-        log.info("review.completed", review_id=record.review_id, project_id=record.project_id, request_id=record.request_id,
+        log.info("review.completed", **_ids(record),
                  consensus_score=record.consensus_score, passed=record.passed,
                  findings=record.findings_count, duration_ms=round(seconds * 1000))
 
@@ -427,12 +431,12 @@ class ReviewService:
         except OSError as exc:
             # The disk refuses even this: end it in memory so clients and the worker move on; the
             # file still says unfinished, so a restart resumes it.
-            log.error("review.persist_failed", review_id=record.review_id, project_id=record.project_id, request_id=record.request_id,
+            log.error("review.persist_failed", **_ids(record),
                       error=exc.strerror or str(exc))
             self._store.apply(record, dataclasses.replace(record, **changes))
         self._metrics.count_review(FAILED, record.project_id)
         self._hub.publish(record, "failed", self._hub.progress(record.review_id) or 0, {"error": reason})
-        log.warning("review.failed", review_id=record.review_id, project_id=record.project_id, request_id=record.request_id, error=reason)
+        log.warning("review.failed", **_ids(record), error=reason)
 
     async def _requeue_for_restart(self, record: ReviewRecord) -> None:
         """A drain ran out of grace: the review goes back to pending and resumes on restart."""
@@ -441,4 +445,4 @@ class ReviewService:
         # A clean shutdown is not a failed attempt.
         await self._transition(record, {IN_PROGRESS}, status=PENDING, started_at=None,
                                attempts=max(record.attempts - 1, 0))
-        log.info("review.requeued", review_id=record.review_id, project_id=record.project_id, request_id=record.request_id)
+        log.info("review.requeued", **_ids(record))

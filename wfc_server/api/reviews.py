@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from aiohttp import web
-from aiohttp_apigami import match_info_schema, querystring_schema, request_schema, response_schema
+from aiohttp_apigami import docs, match_info_schema, querystring_schema, request_schema, response_schema
 
 from wfc_server.api.auth import current_project, requires_auth
 from wfc_server.store.keys import SCOPE_READ, SCOPE_WRITE
@@ -52,6 +52,11 @@ def owned_review(request: web.Request) -> ReviewRecord:
     "makes retries safe: the same key and body answer the original 202 (Idempotent-Replayed: true); "
     "the same key with another body answers 422.",
 )
+@docs(parameters=[{
+    "in": "header", "name": "Idempotency-Key", "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
+    "description": "Makes retries safe for 24 h: the same key and body answer the original 202",
+}])
 @requires_auth(SCOPE_WRITE)
 @request_schema(ReviewSubmitSchema)
 @response_schema(ReviewAcceptedSchema, 202)

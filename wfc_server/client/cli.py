@@ -125,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         progress.say(f"cannot write the report: {exc}")
         return EXIT_ERROR
+    gate = review.get("gate") or {}
+    for warning in gate.get("config_warnings") or []:
+        progress.say(f"config: {warning}")
+    note = (review.get("baseline") or {}).get("note")
+    if note:
+        progress.say(f"baseline: {note}")
     verdict = verdict_of(review)
     if verdict == "warn":
         progress.say("the gate warns but does not fail this change (policy mode: warn)")

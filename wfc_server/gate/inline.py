@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from wfc_server.gate.rule_ids import known_rule_ids
-from wfc_server.review.diff import parse_diff
+from wfc_server.review.diff import DiffFile, parse_diff
 from wfc_server.review.languages import language_for_path
 
 _C_LIKE = ("//", "/*")
@@ -94,10 +94,13 @@ def scan_text(path: str, rows: list[tuple[int, str]]) -> list[Mark]:
     return marks
 
 
-def scan_diff(diff_text: str) -> list[Mark]:
-    """Every suppression comment on the post-image lines the diff carries (added or context)."""
+def scan_diff(diff_text: str, files: list[DiffFile] | None = None) -> list[Mark]:
+    """Every suppression comment on the post-image lines the diff carries (added or context).
+
+    ``files`` is the diff already parsed, when the caller has it.
+    """
     marks: list[Mark] = []
-    for diff_file in parse_diff(diff_text):
+    for diff_file in parse_diff(diff_text) if files is None else files:
         rows = [(number, text) for hunk in diff_file.hunks for number, text, _ in hunk]
         marks.extend(scan_text(diff_file.path, rows))
     return marks

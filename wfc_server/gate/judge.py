@@ -20,7 +20,7 @@ from unidiff.errors import UnidiffParseError
 from wfc_server.gate.globs import first_match, matches
 from wfc_server.gate.inline import Mark, scan_diff
 from wfc_server.gate.policy import SEVERITY_RANK, Narrowed
-from wfc_server.review.diff import parse_diff
+from wfc_server.review.diff import DiffFile, parse_diff
 from wfc_server.review.merge import fingerprint
 from wfc_server.review.model import Finding
 from wfc_server.review.rules import registry
@@ -71,12 +71,12 @@ class _DiffView:
     touched: set[str]
 
 
-def _view(diff_text: str) -> _DiffView:
+def _view(diff_text: str, files: list[DiffFile]) -> _DiffView:
     rows: dict[str, dict[int, str]] = defaultdict(dict)
     added: dict[str, set[int]] = defaultdict(set)
     deleted: set[str] = set()
     touched: set[str] = set()
-    for diff_file in parse_diff(diff_text):
+    for diff_file in files:
         touched.add(diff_file.path)
         if diff_file.old_path:
             touched.add(diff_file.old_path)
@@ -145,8 +145,9 @@ def judge(result: dict[str, Any], inputs: Inputs, settings: EngineSettings) -> d
     """``result`` judged by ``inputs``; a new dict (``result`` is not changed)."""
     now = inputs.now or datetime.now().astimezone()
     policy = inputs.policy.policy
-    view = _view(inputs.diff_text)
-    marks = scan_diff(inputs.diff_text)
+    files = parse_diff(inputs.diff_text)
+    view = _view(inputs.diff_text, files)
+    marks = scan_diff(inputs.diff_text, files)
     marks_at: dict[tuple[str, int], list[Mark]] = defaultdict(list)
     for mark in marks:
         for line in mark.lines:

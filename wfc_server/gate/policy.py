@@ -123,6 +123,10 @@ class Narrowed:
     warnings: list[str]
 
 
+#: Settings whose values are ordered from loosest to strictest.
+_ORDERED = {"mode": MODES, "fail_on": FAIL_ON}
+
+
 def _stricter_or_equal(order: tuple[str, ...], proposed: str, current: str) -> bool:
     return order.index(proposed) >= order.index(current)
 
@@ -148,20 +152,14 @@ def narrow(project: Policy, project_is_default: bool, toml_text: str | None, sou
     policy = project
     for key, value in gate.items():
         where = f"{source} [gate] {key}"
-        if key == "mode":
-            if value not in MODES:
-                warnings.append(f"{where} = {value!r}: must be one of {', '.join(MODES)}; ignored")
-            elif _stricter_or_equal(MODES, value, policy.mode):
-                policy, provenance["mode"] = replace(policy, mode=value), source
+        if key in _ORDERED:
+            order, current = _ORDERED[key], getattr(policy, key)
+            if value not in order:
+                warnings.append(f"{where} = {value!r}: must be one of {', '.join(order)}; ignored")
+            elif _stricter_or_equal(order, value, current):
+                policy, provenance[key] = replace(policy, **{key: value}), source
             else:
-                warnings.append(f"{where} = {value!r} would loosen the project's mode {policy.mode!r}; ignored")
-        elif key == "fail_on":
-            if value not in FAIL_ON:
-                warnings.append(f"{where} = {value!r}: must be one of {', '.join(FAIL_ON)}; ignored")
-            elif _stricter_or_equal(FAIL_ON, value, policy.fail_on):
-                policy, provenance["fail_on"] = replace(policy, fail_on=value), source
-            else:
-                warnings.append(f"{where} = {value!r} would loosen the project's fail_on {policy.fail_on!r}; ignored")
+                warnings.append(f"{where} = {value!r} would loosen the project's {key} {current!r}; ignored")
         elif key == "new_findings_only":
             if not isinstance(value, bool):
                 warnings.append(f"{where} must be true or false; ignored")

@@ -18,8 +18,7 @@ from wfc_server.logs import LineSink, configure_logging, flush_periodically, get
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wfc-server",
-        description="Code review as a service. `wfc-server review PATCH` reviews a patch offline; "
-        "`wfc-server migrate --dsn DSN` updates a PostgreSQL schema.",
+        description="Code review as a service. `wfc-server review PATCH` reviews a patch offline.",
     )
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port to listen on (default 9950)")
@@ -32,14 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["migrate"]:  # `wfc-server migrate --dsn DSN`: the PostgreSQL schema, then exit
+        from wfc_server.store.postgres.cli import main as migrate_main
+
+        return migrate_main(argv[1:])
     if argv[:1] == ["review"]:
         from wfc_server.review.cli import main as review_main
 
         return review_main(argv[1:])
-    if argv[:1] == ["migrate"]:
-        from wfc_server.store.postgres.cli import main as migrate_main
-
-        return migrate_main(argv[1:])
     if argv[:1] == ["serve"]:
         argv = argv[1:]
     args = build_parser().parse_args(argv)

@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["migrate"]:  # `wfc-server migrate --dsn DSN`: the PostgreSQL schema, then exit
+        from wfc_server.store.postgres.cli import main as migrate_main
+
+        return migrate_main(argv[1:])
     if argv[:1] == ["review"]:
         from wfc_server.review.cli import main as review_main
 
@@ -45,10 +49,6 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(config_template())
         return 0
-    if argv[:1] == ["migrate"]:
-        from wfc_server.store.postgres.cli import main as migrate_main
-
-        return migrate_main(argv[1:])
     if argv[:1] == ["serve"]:
         argv = argv[1:]
     args = build_parser().parse_args(argv)

@@ -96,14 +96,20 @@ class Listener:
                         await self._catch_up()
                     self._ever_listened = True
                     async for note in conn.notifies():
-                        for handler in self._handlers.get(note.channel, ()):
-                            handler(note.payload)
+                        self._dispatch(note.channel, note.payload)
             except psycopg.OperationalError as exc:
                 self._lost_session = True
                 log.warning("postgres.listener_lost", error=str(exc).strip()[:200])
             finally:
                 self._listening.clear()
             await asyncio.sleep(delay)
+
+    def _dispatch(self, channel: str, payload: str) -> None:
+        for handler in self._handlers.get(channel, ()):
+            try:
+                handler(payload)
+            except Exception:  # noqa: BLE001 - one consumer's bug must not deafen the others
+                log.exception("postgres.listener_handler_failed", channel=channel)
 
     async def _catch_up(self) -> None:
         for hook in self._reconnected:

@@ -394,7 +394,7 @@ def test_api_docs_page_and_root_page_in_a_browser(tab: Tab, server: Server, arti
     operations = page.locator(".opblock")
     expect(operations.first).to_be_visible()
     methods = set(page.locator(".opblock-summary-method").all_inner_texts())
-    assert methods <= {"GET", "POST", "DELETE"}, methods  # no HEAD twins
+    assert "HEAD" not in methods and {"GET", "POST", "DELETE"} <= methods, methods  # no HEAD twins
     assert page.locator(".opblock-summary-path").filter(has_text="/v1/reviews/{review_id}/diff").count() == 1
     page.screenshot(path=str(artifacts / "api-docs.png"))
     page.goto(server.base_url + "/docs/")

@@ -18,7 +18,8 @@ from wfc_server.logs import LineSink, configure_logging, flush_periodically, get
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wfc-server",
-        description="Code review as a service. `wfc-server review PATCH` reviews a patch offline.",
+        description="Code review as a service. `wfc-server review PATCH` reviews a patch offline; "
+        "`wfc-server rules` lists the review rules.",
     )
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port to listen on (default 9950)")
@@ -35,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         from wfc_server.review.cli import main as review_main
 
         return review_main(argv[1:])
+    if argv[:1] == ["rules"]:
+        from wfc_server.review.rules.reference import main as rules_main
+
+        return rules_main(argv[1:])
     if argv[:1] == ["serve"]:
         argv = argv[1:]
     args = build_parser().parse_args(argv)

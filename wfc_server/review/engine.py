@@ -158,7 +158,8 @@ class ReviewEngine:
         self.data_dir = Path(data_dir) if data_dir is not None else Path.cwd() / ".wfc"
         self._runner = reviewer_runner
         self._roles = tuple(r for r in ROLES if r in roles)
-        self._pool = WarmPool(self.settings.process_pool_size, recycle_after=recycle_after)
+        self._pool = WarmPool(self.settings.process_pool_size, recycle_after=recycle_after,
+                              memory_limit_bytes=self.settings.worker_memory_mb * 1024 * 1024)
         self._worktrees = WorktreePool(self.data_dir / "worktrees", self.pool_settings)
         self._started = False
 
@@ -236,7 +237,7 @@ class ReviewEngine:
         s = self.settings
         return await self._in_worker(
             "parsing the diff", prepare, request.diff_content, tuple(request.files),
-            s.max_files, s.max_file_bytes,
+            s.max_files, s.max_file_bytes, s.max_line_chars,
         )
 
     async def _materialise(
@@ -263,7 +264,7 @@ class ReviewEngine:
         keep = [f for f in prepared.files if f.path not in refused]
         files, more = await self._in_worker(
             "reading the repository", assemble_repo, keep, prepared.diffs, images.blobs,
-            self.settings.max_file_bytes,
+            self.settings.max_file_bytes, self.settings.max_line_chars,
         )
         return files, skipped + images.refused + more, "repo", None
 

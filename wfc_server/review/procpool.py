@@ -21,6 +21,7 @@ import importlib
 import multiprocessing
 import multiprocessing.connection
 import os
+import resource
 import signal
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -35,7 +36,8 @@ _START_TIMEOUT_SECONDS = 60.0
 
 
 class WorkerError(Exception):
-    """A call failed inside a worker: ``kind`` is ``failed`` (ReviewFailed), ``crash`` or ``died``."""
+    """A call failed inside a worker: ``kind`` is ``failed`` (ReviewFailed), ``memory``, ``crash`` or
+    ``died``."""
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
@@ -50,7 +52,10 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise _Terminated()
 
 
-def _describe(exc: BaseException) -> tuple[str, str]:
+def _describe(exc: BaseException, memory_limit: int = 0) -> tuple[str, str]:
+    if isinstance(exc, MemoryError):
+        limit = f" (limit {memory_limit // (1024 * 1024)} MiB per analysis process)" if memory_limit else ""
+        return ("memory", f"ran out of memory{limit}")
     if isinstance(exc, ReviewFailed):
         return ("failed", str(exc)[:500] or type(exc).__name__)
     text = str(exc).strip().splitlines()
@@ -58,13 +63,25 @@ def _describe(exc: BaseException) -> tuple[str, str]:
     return ("crash", f"{type(exc).__name__}{detail}")
 
 
-def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str, ...]) -> None:
+def _limit_memory(limit: int) -> None:
+    """Cap this worker's address space (its analyzer subprocesses inherit the cap): a crafted
+    input then costs a MemoryError in one review, never the machine's memory."""
+    if limit <= 0:
+        return
+    with contextlib.suppress(ValueError, OSError):  # e.g. a hard limit already lower
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
+def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str, ...],
+                 memory_limit: int = 0) -> None:
     """Worker loop: receive ``(fn, args)``, send back ``("ok", result)`` or ``("error", ...)``."""
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in preload:
         with contextlib.suppress(Exception):  # a broken optional module must not stop the worker
             importlib.import_module(name)
+    _limit_memory(memory_limit)
     try:
         conn.send(("ready", os.getpid()))
         while True:
@@ -73,13 +90,14 @@ def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str
             except EOFError:
                 return
             except Exception as exc:  # noqa: BLE001 - an unpicklable request is the caller's bug
-                conn.send(("error", _describe(exc)))
+                conn.send(("error", _describe(exc, memory_limit)))
                 continue
             fn, args = message
             try:
                 reply: tuple[str, Any] = ("ok", fn(*args))
             except Exception as exc:  # noqa: BLE001 - every failure goes back to the engine
-                reply = ("error", _describe(exc))
+                reply = ("error", _describe(exc, memory_limit))
+            del message, fn, args  # free the input before the next one arrives
             try:
                 conn.send(reply)
             except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
@@ -91,11 +109,13 @@ def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str
 class _Slot:
     """One worker process and the parent's end of its pipe (all methods block: run on threads)."""
 
-    def __init__(self, ctx: multiprocessing.context.BaseContext, preload: tuple[str, ...]) -> None:
+    def __init__(self, ctx: multiprocessing.context.BaseContext, preload: tuple[str, ...],
+                 memory_limit: int = 0) -> None:
         parent, child = ctx.Pipe(duplex=True)
         self.conn = parent
         self.process = ctx.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child, preload), daemon=True, name="wfc-review-worker"
+            target=_worker_main, args=(child, preload, memory_limit), daemon=True,
+            name="wfc-review-worker",
         )
         self.process.start()
         child.close()
@@ -168,6 +188,8 @@ class SlotHandle:
             return payload
         if kind == "error":
             err_kind, message = payload
+            if err_kind == "memory":
+                self.broken = True  # a worker that hit its ceiling is replaced, not reused
             raise WorkerError(err_kind, message)
         self.broken = True
         await self._pool._kill(self._slot, future)
@@ -179,9 +201,10 @@ class WarmPool:
     """N single-process slots created at start, checked out exclusively, replaced when killed."""
 
     def __init__(self, size: int, *, recycle_after: int = 500,
-                 preload: tuple[str, ...] = PRELOAD) -> None:
+                 preload: tuple[str, ...] = PRELOAD, memory_limit_bytes: int = 0) -> None:
         self.size = size if size > 0 else _usable_cpus()
         self._recycle_after = recycle_after
+        self._memory_limit = memory_limit_bytes
         self._preload = preload
         self._ctx = _context(preload)
         self._executor = ThreadPoolExecutor(
@@ -203,7 +226,7 @@ class WarmPool:
 
     async def _new_slot(self) -> _Slot:
         loop = asyncio.get_running_loop()
-        slot = await loop.run_in_executor(self._executor, _Slot, self._ctx, self._preload)
+        slot = await loop.run_in_executor(self._executor, _Slot, self._ctx, self._preload, self._memory_limit)
         self._all.add(slot)
         return slot
 

@@ -23,6 +23,10 @@ class EngineSettings:
     max_files: int = 500
     max_file_bytes: int = 1_000_000
     max_findings_per_rule_per_file: int = 5
+    # Files with a longer line are skipped (generated or minified code; every analyzer is slow on it).
+    max_line_chars: int = 20_000
+    # Address space of each analysis process, in MiB (0 = unlimited); a review exceeding it fails.
+    worker_memory_mb: int = 3072
     # Verdict: a review passes when risk < pass_risk_below and nothing blocks.
     pass_risk_below: float = 7.0
     # A `high` finding from security or reliability blocks at this confidence or more.

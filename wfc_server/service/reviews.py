@@ -150,6 +150,10 @@ class ReviewService:
         if self._runs:
             await asyncio.wait(list(self._runs), timeout=60)
         self._workers = []
+        for task in list(self._late_writes):  # the disk is still refusing: resumed on restart
+            task.cancel()
+        if self._late_writes:
+            await asyncio.gather(*self._late_writes, return_exceptions=True)
 
     # -- requests ---------------------------------------------------------------------------
 
@@ -226,7 +230,10 @@ class ReviewService:
             body["error"] = record.error
         if record.status == COMPLETED:
             if result is None:
-                result = await self._store.result(record) or {}
+                result = await self._store.result(record)
+            if result is None:  # damaged or missing on disk: say so, never pass it off as clean
+                body["error"] = "The stored result of this review could not be read"
+                result = {"findings": None}
             body["findings"] = result.get("findings", [])
             for key in _RESULT_EXTRAS:
                 body[key] = result.get(key)
@@ -397,9 +404,30 @@ class ReviewService:
             log.error("review.persist_failed", review_id=record.review_id, project_id=record.project_id,
                       error=exc.strerror or str(exc))
             self._store.apply(record, dataclasses.replace(record, **changes))
+            self._persist_later(record)
         self._metrics.count_review(FAILED, record.project_id)
         self._hub.publish(record, "failed", self._hub.progress(record.review_id) or 0, {"error": reason})
         log.warning("review.failed", review_id=record.review_id, project_id=record.project_id, error=reason)
+
+    def _persist_later(self, record: ReviewRecord) -> None:
+        """Keep trying to store a terminal state clients were already shown (the disk was full),
+        so a restart after the disk recovers shows the same state, not a resumed review."""
+        task = asyncio.create_task(self._persist_retry(record), name=f"persist-{record.review_id}")
+        self._late_writes.add(task)
+        task.add_done_callback(self._late_writes.discard)
+
+    async def _persist_retry(self, record: ReviewRecord) -> None:
+        delay = 0.5
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                await self._store.save(record)
+            except OSError:
+                delay = min(delay * 2, 30.0)
+                continue
+            log.info("review.persisted_late", review_id=record.review_id, project_id=record.project_id,
+                     status=record.status)
+            return
 
     async def _requeue_for_restart(self, record: ReviewRecord) -> None:
         """A drain ran out of grace: the review goes back to pending and resumes on restart."""

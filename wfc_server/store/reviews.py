@@ -22,11 +22,22 @@ from typing import Any
 import aiofiles
 import orjson
 
+from wfc_server.logs import get_logger
 from wfc_server.store.atomic import fsync_dir, write_atomic
 from wfc_server.store.files import ScanReport, move_to_quarantine, scan_records
 from wfc_server.store.records import TERMINAL, RecordError, ReviewRecord
 
 _RESULT_CACHE = 2048
+
+log = get_logger("wfc.store")
+
+
+def _well_formed(result: object) -> bool:
+    """The shape renderers rely on: an object whose findings are a list of objects."""
+    if not isinstance(result, dict):
+        return False
+    findings = result.get("findings", [])
+    return isinstance(findings, list) and all(isinstance(f, dict) for f in findings)
 
 
 @dataclass(slots=True)
@@ -133,11 +144,20 @@ class ReviewStore:
             return cached
         if record.status not in TERMINAL:
             return None
-        async with aiofiles.open(self._record_path(record.review_id), "rb") as handle:
-            data = orjson.loads(await handle.read())
-        result = data.get("result")
-        if result is not None:
-            self._remember(record.review_id, result)
+        try:
+            async with aiofiles.open(self._record_path(record.review_id), "rb") as handle:
+                data = orjson.loads(await handle.read())
+        except (OSError, ValueError) as exc:
+            log.warning("store.result_unreadable", review_id=record.review_id, error=str(exc)[:200])
+            return None
+        result = data.get("result") if isinstance(data, dict) else None
+        if result is None:
+            return None
+        if not _well_formed(result):
+            # One damaged result must never break a listing: it reads as missing, and is logged.
+            log.warning("store.result_malformed", review_id=record.review_id)
+            return None
+        self._remember(record.review_id, result)
         return result
 
     async def read_diff(self, review_id: str) -> str:

@@ -11,6 +11,7 @@ from aiohttp_apigami import setup_aiohttp_apispec
 
 from wfc_server import __version__
 from wfc_server.api import health, projects, resources, reviews, site, ws
+from wfc_server.api.bodies import BodyValidator
 from wfc_server.api.errors import ApiError, flatten_messages
 from wfc_server.api.middlewares import admission_middleware, context_middleware
 from wfc_server.api.ratelimit import RateLimiter
@@ -22,6 +23,7 @@ from wfc_server.service.credentials import KeyHasher
 from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService, ServiceLimits
 from wfc_server.state import (
+    BODY_VALIDATOR,
     CREATE_LIMITER,
     ENGINE,
     HASHER,
@@ -58,6 +60,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     app[REVIEW_STORE] = ReviewStore(data_dir)
     app[HUB] = EventHub(settings.websocket.send_buffer, settings.websocket.history_reviews)
     app[PROJECT_LIMITER] = RateLimiter(settings.rate_limit.capacity, settings.rate_limit.refill_rate)
+    app[BODY_VALIDATOR] = BodyValidator()
     app[CREATE_LIMITER] = RateLimiter(
         settings.rate_limit.create_capacity, settings.rate_limit.create_refill_rate, max_keys=10_000
     )
@@ -74,6 +77,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
             timeout_seconds=settings.review.timeout_seconds,
             queue_size=settings.review.queue_size,
             max_attempts=settings.review.max_attempts,
+            max_queued_per_project=settings.review.max_queued_per_project,
+            max_running_per_project=settings.review.max_running_per_project,
         ),
         repo_path_of=lambda project_id: _repo_path(app, project_id),
     )
@@ -141,6 +146,7 @@ async def _run_service(app: web.Application) -> AsyncIterator[None]:
     await asyncio.gather(recovery, return_exceptions=True)
     await drain(app)
     await app[ENGINE].close()
+    app[BODY_VALIDATOR].close()
 
 
 async def drain(app: web.Application) -> None:
@@ -166,6 +172,7 @@ async def _recover(app: web.Application) -> None:
             log.warning("store.quarantined", file=name, reason=reason)
         app[METRICS].quarantined_files.set(len(project_scan.quarantined) + len(review_scan.quarantined))
         await app[ENGINE].start()
+        await app[BODY_VALIDATOR].warm()
         await app[SERVICE].start(review_scan.unfinished)
     except Exception as exc:
         lifecycle.startup_error = f"{type(exc).__name__}: {exc}"

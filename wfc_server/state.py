@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
+from wfc_server.api.bodies import BodyValidator
 from wfc_server.api.ratelimit import RateLimiter
 from wfc_server.config import Settings
 from wfc_server.metrics import Metrics
@@ -39,6 +40,7 @@ SERVICE = web.AppKey("service", ReviewService)
 HASHER = web.AppKey("hasher", KeyHasher)
 PROJECT_LIMITER = web.AppKey("project_limiter", RateLimiter)
 CREATE_LIMITER = web.AppKey("create_limiter", RateLimiter)
+BODY_VALIDATOR = web.AppKey("body_validator", BodyValidator)
 
 # Per-request values set by middlewares.
 REQUEST_ID = web.RequestKey("request_id", str)

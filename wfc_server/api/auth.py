@@ -18,6 +18,7 @@ from wfc_server.state import AUTH_PROJECT, HASHER, METRICS, PROJECT_LIMITER, PRO
 from wfc_server.store.records import ProjectRecord
 
 _AUTH_ATTR = "wfc_auth"
+_BEFORE_BODY_ATTR = "wfc_before_body"
 HandlerT = TypeVar("HandlerT", bound=Callable[..., Any])
 
 
@@ -26,6 +27,17 @@ def requires_auth(*, query_token: bool = False) -> Callable[[HandlerT], HandlerT
 
     def mark(handler: HandlerT) -> HandlerT:
         setattr(handler, _AUTH_ATTR, "query" if query_token else "header")
+        return handler
+
+    return mark
+
+
+def before_body(check: Callable[[web.Request], None]) -> Callable[[HandlerT], HandlerT]:
+    """Run ``check`` after authentication and before the body is read or validated: a refusal
+    that does not depend on the body (a full queue) costs the server nothing to give."""
+
+    def mark(handler: HandlerT) -> HandlerT:
+        setattr(handler, _BEFORE_BODY_ATTR, check)
         return handler
 
     return mark
@@ -78,3 +90,6 @@ def admit(request: web.Request) -> None:
         project = authenticate(request, mode)
         request[AUTH_PROJECT] = project
         rate_limit(request, project)
+    check = getattr(getattr(request.match_info, "handler", None), _BEFORE_BODY_ATTR, None)
+    if check is not None:
+        check(request)

@@ -8,10 +8,11 @@ from typing import Any
 from aiohttp import web
 from aiohttp_apigami import match_info_schema, querystring_schema, request_schema, response_schema
 
-from wfc_server.api.auth import current_project, requires_auth
+from wfc_server.api.auth import before_body, current_project, requires_auth
+from wfc_server.api.bodies import offloaded
 from wfc_server.api.docs import documented
 from wfc_server.api.render import dumps, json_response, raw_json_response
-from wfc_server.api.errors import ApiError, not_found
+from wfc_server.api.errors import ApiError, not_found, too_many_requests
 from wfc_server.api.schemas import (
     ReviewAcceptedSchema,
     ReviewListQuerySchema,
@@ -20,7 +21,8 @@ from wfc_server.api.schemas import (
     ReviewStatusSchema,
     ReviewSubmitSchema,
 )
-from wfc_server.service.reviews import NotAccepting, NotCancellable, QueueFull
+from wfc_server.service.reviews import NotAccepting, NotCancellable
+from wfc_server.service.scheduler import ProjectQueueFull, QueueFull
 from wfc_server.state import REVIEW_STORE, SERVICE
 from wfc_server.store.records import ReviewRecord
 
@@ -40,15 +42,35 @@ def owned_review(request: web.Request) -> ReviewRecord:
     return record
 
 
+def _queue_refusal(exc: Exception) -> ApiError:
+    if isinstance(exc, ProjectQueueFull):
+        return too_many_requests(
+            f"This project already has {exc.limit} reviews waiting (review.max_queued_per_project); "
+            "submit more once some have finished.", 5)
+    if isinstance(exc, QueueFull):
+        return ApiError(503, "The review queue is full; retry later", headers={"Retry-After": "5"})
+    return ApiError(503, "The service is shutting down; retry shortly", headers={"Retry-After": "5"})
+
+
+def admit_submission(request: web.Request) -> None:
+    """The queue's caps, checked before the (up to 1 MiB) body is read and validated."""
+    try:
+        request.app[SERVICE].check_admission(current_project(request).project_id)
+    except (ProjectQueueFull, QueueFull, NotAccepting) as exc:
+        raise _queue_refusal(exc) from None
+
+
 @documented(
     "Submit a unified diff for review (asynchronous)",
     tags=["reviews"],
-    errors=(400, 413, 422, 507),
+    errors=(400, 413, 422, 429, 507),
     authenticated=True,
     description="Answers 202 once the review and its diff are durably stored; poll the Location "
     "or watch /v1/reviews/{review_id}/ws.",
 )
 @requires_auth()
+@before_body(admit_submission)
+@offloaded(ReviewSubmitSchema)
 @request_schema(ReviewSubmitSchema)
 @response_schema(ReviewAcceptedSchema, 202)
 async def submit_review(request: web.Request) -> web.Response:
@@ -57,10 +79,8 @@ async def submit_review(request: web.Request) -> web.Response:
         record = await request.app[SERVICE].submit(
             current_project(request), data["diff_content"], data["files"], data["base_ref"]
         )
-    except QueueFull:
-        raise ApiError(503, "The review queue is full; retry later", headers={"Retry-After": "5"}) from None
-    except NotAccepting:
-        raise ApiError(503, "The service is shutting down; retry shortly", headers={"Retry-After": "5"}) from None
+    except (ProjectQueueFull, QueueFull, NotAccepting) as exc:
+        raise _queue_refusal(exc) from None
     return json_response(
         {
             "review_id": record.review_id,

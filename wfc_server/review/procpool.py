@@ -314,6 +314,11 @@ def _usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """The context other helper processes use: the same forkserver, the engine preloaded."""
+    return _context(PRELOAD)
+
+
 def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:
     """Forkserver with the engine preloaded (fork is unsafe beside a running event loop)."""
     if "forkserver" in multiprocessing.get_all_start_methods():

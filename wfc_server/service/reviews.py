@@ -22,6 +22,7 @@ from wfc_server.logs import get_logger
 from wfc_server.metrics import Metrics
 from wfc_server.review.model import Progress, ReviewFailed, ReviewRequest, ReviewResult
 from wfc_server.service.events import EventHub
+from wfc_server.service.scheduler import FairQueue, JobQueue, QueueLimits
 from wfc_server.store.records import (
     CANCELLED,
     COMPLETED,
@@ -53,10 +54,6 @@ class Engine(Protocol):
     def pool_size(self) -> int: ...
 
 
-class QueueFull(Exception):
-    """The review queue is at capacity (503 with Retry-After)."""
-
-
 class NotAccepting(Exception):
     """The service is draining or not yet recovered (503)."""
 
@@ -71,6 +68,12 @@ class ServiceLimits:
     timeout_seconds: float
     queue_size: int
     max_attempts: int
+    max_queued_per_project: int = 100
+    max_running_per_project: int = 0  # 0: one fewer than the workers (at least 1)
+
+    def queue_limits(self) -> QueueLimits:
+        running = self.max_running_per_project or max(1, self.workers - 1)
+        return QueueLimits(self.queue_size, self.max_queued_per_project, running)
 
 
 class ReviewService:
@@ -89,8 +92,8 @@ class ReviewService:
         self._metrics = metrics
         self._limits = limits
         self._repo_path_of = repo_path_of  # project_id -> repo_path (or None)
-        self._queue: asyncio.Queue[str] = asyncio.Queue()
-        self._waiting = 0
+        self._queue: JobQueue = FairQueue(limits.queue_limits())
+        self._late_writes: set[asyncio.Task[None]] = set()
         self._workers: list[asyncio.Task[None]] = []
         self._running: dict[str, asyncio.Task[ReviewResult]] = {}
         self._runs: set[asyncio.Task[None]] = set()
@@ -115,7 +118,8 @@ class ReviewService:
                 await self._transition(record, _ACTIVE, status=PENDING, started_at=None)
             log.info("review.recovered", review_id=record.review_id, project_id=record.project_id,
                      attempts=record.attempts)
-            self._enqueue(record.review_id)
+            self._queue.push(record.project_id, record.review_id, reserved=False)
+        self._metrics.queue_depth.set(self._queue.waiting())
         self._workers = [
             asyncio.create_task(self._worker(), name=f"review-worker-{n}")
             for n in range(self._limits.workers)
@@ -128,7 +132,13 @@ class ReviewService:
 
     @property
     def queue_depth(self) -> int:
-        return self._waiting
+        return self._queue.waiting()
+
+    def check_admission(self, project_id: str) -> None:
+        """Raise what :meth:`submit` would for the queue's caps, before the body is even read."""
+        if not self._accepting:
+            raise NotAccepting()
+        self._queue.check(project_id)
 
     @property
     def running_count(self) -> int:
@@ -160,12 +170,10 @@ class ReviewService:
     async def submit(
         self, project: ProjectRecord, diff: str, files: list[str], base_ref: str | None
     ) -> ReviewRecord:
-        """Admit, persist durably, then queue. Raises QueueFull or NotAccepting."""
+        """Admit, persist durably, then queue. Raises QueueFull, ProjectQueueFull or NotAccepting."""
         if not self._accepting:
             raise NotAccepting()
-        if self._waiting >= self._limits.queue_size:
-            raise QueueFull()
-        self._waiting += 1  # reserve the slot across the awaits below
+        self._queue.reserve(project.project_id)  # held across the awaits below
         try:
             record = ReviewRecord(
                 review_id=str(uuid.uuid4()),
@@ -179,14 +187,15 @@ class ReviewService:
             )
             await self._store.create(record, diff)
         except BaseException:
-            self._waiting -= 1
+            self._queue.release(project.project_id)
             raise
         self._metrics.count_review("submitted", project.project_id)
-        self._hub.publish(record, "queued", 0, {"queue_position": self._waiting})
+        self._queue.push(record.project_id, record.review_id)
+        position = self._queue.waiting(record.project_id)
+        self._hub.publish(record, "queued", 0, {"queue_position": position})
         log.info("review.submitted", review_id=record.review_id, project_id=record.project_id,
                  diff_bytes=len(diff), files=len(files))
-        self._queue.put_nowait(record.review_id)
-        self._metrics.queue_depth.set(self._waiting)
+        self._metrics.queue_depth.set(self._queue.waiting())
         return record
 
     async def cancel(self, record: ReviewRecord) -> ReviewRecord:
@@ -194,6 +203,9 @@ class ReviewService:
         if record.terminal:
             raise NotCancellable()
         task = self._running.get(record.review_id)
+        if task is None:
+            self._queue.remove(record.project_id, record.review_id)  # frees its place at once
+            self._metrics.queue_depth.set(self._queue.waiting())
         self._store.set_status(record, CANCELLED)  # synchronous: no completion can slip in
         record.completed_at = utc_now()
         if task is not None:
@@ -254,28 +266,25 @@ class ReviewService:
 
     # -- workers ----------------------------------------------------------------------------
 
-    def _enqueue(self, review_id: str) -> None:
-        self._waiting += 1
-        self._queue.put_nowait(review_id)
-        self._metrics.queue_depth.set(self._waiting)
-
     async def _worker(self) -> None:
         while True:
-            review_id = await self._queue.get()
-            self._waiting -= 1
-            self._metrics.queue_depth.set(self._waiting)
-            record = self._store.get(review_id)
-            if record is None or record.status != PENDING:
-                continue  # cancelled while it waited
-            run = asyncio.create_task(self._run(record))
-            self._runs.add(run)
-            run.add_done_callback(self._runs.discard)
+            project_id, review_id = await self._queue.next()
             try:
-                await asyncio.shield(run)  # a drain stops the loop, never a review half-way
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # a worker must outlive any one review's failure
-                log.exception("review.worker_error", review_id=review_id)
+                self._metrics.queue_depth.set(self._queue.waiting())
+                record = self._store.get(review_id)
+                if record is None or record.status != PENDING:
+                    continue  # cancelled while it waited
+                run = asyncio.create_task(self._run(record))
+                self._runs.add(run)
+                run.add_done_callback(self._runs.discard)
+                try:
+                    await asyncio.shield(run)  # a drain stops the loop, never a review half-way
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # a worker must outlive any one review's failure
+                    log.exception("review.worker_error", review_id=review_id)
+            finally:
+                self._queue.finished(project_id)
 
     async def _run(self, record: ReviewRecord) -> None:
         try:

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from marshmallow import Schema, ValidationError
 
 from wfc_server.api.errors import ApiError, flatten_messages
-from wfc_server.review.procpool import worker_context
+from wfc_server.review.procpool import lower_priority, worker_context
 
 #: Bodies at least this large are validated off the event loop.
 OFFLOAD_ABOVE = 64 * 1024
@@ -67,7 +67,8 @@ class BodyValidator:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=worker_context())
+            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=worker_context(),
+                                                 initializer=lower_priority)
         return self._executor
 
     async def load(self, schema: type[Schema], body: bytes) -> dict[str, Any]:

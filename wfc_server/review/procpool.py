@@ -63,6 +63,17 @@ def _describe(exc: BaseException, memory_limit: int = 0) -> tuple[str, str]:
     return ("crash", f"{type(exc).__name__}{detail}")
 
 
+#: Analysis processes run this much nicer than the service: under CPU contention the event loop
+#: (every tenant's polls) comes first, the analysis of one tenant's big diff second.
+WORKER_NICENESS = 10
+
+
+def lower_priority() -> None:
+    """Make the calling (helper) process yield the CPU to the service process."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
+
+
 def _limit_memory(limit: int) -> None:
     """Cap this worker's address space (its analyzer subprocesses inherit the cap): a crafted
     input then costs a MemoryError in one review, never the machine's memory."""
@@ -82,6 +93,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str
         with contextlib.suppress(Exception):  # a broken optional module must not stop the worker
             importlib.import_module(name)
     _limit_memory(memory_limit)
+    lower_priority()
     try:
         conn.send(("ready", os.getpid()))
         while True:

@@ -103,7 +103,8 @@ async def get_review(request: web.Request) -> web.Response:
     return raw_json_response(await request.app[SERVICE].render_body(record))
 
 
-@documented("The caller's reviews, newest first", tags=["reviews"], errors=(422,), authenticated=True)
+@documented("The caller's reviews, newest first (summaries unless ?view=full)", tags=["reviews"],
+            errors=(422,), authenticated=True)
 @requires_auth()
 @querystring_schema(ReviewListQuerySchema)
 @response_schema(ReviewListSchema, 200)
@@ -112,10 +113,15 @@ async def list_reviews(request: web.Request) -> web.Response:
     total, page = request.app[REVIEW_STORE].list(
         current_project(request).project_id, query["status"], query["limit"], query["offset"]
     )
-    head = dumps({"total": total, "limit": query["limit"], "offset": query["offset"]})
-    # Each entry is the same status object GET returns (findings included once completed),
-    # assembled from each review's encoded body (cached once it is final).
-    items = b",".join([await request.app[SERVICE].render_body(record) for record in page])
+    view = query["view"]
+    head = dumps({"total": total, "limit": query["limit"], "offset": query["offset"], "view": view})
+    service = request.app[SERVICE]
+    if view == "full":
+        # The same status objects GET returns (findings included), from each review's encoded
+        # body (cached once final); pages of these are kept small by the schema.
+        items = b",".join([await service.render_body(record) for record in page])
+    else:
+        items = b",".join([service.render_summary(record) for record in page])
     return raw_json_response(head[:-1] + b',"reviews":[' + items + b"]}")
 
 

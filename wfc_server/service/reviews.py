@@ -11,7 +11,7 @@ import asyncio
 import dataclasses
 import time
 import uuid
-from collections import OrderedDict
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -33,13 +33,15 @@ from wfc_server.store.records import (
     ReviewRecord,
     utc_now,
 )
+from wfc_server.store.cache import ByteLRU
 from wfc_server.store.reviews import ReviewStore
 
 log = get_logger("wfc.reviews")
 
 _RESULT_EXTRAS = ("risk", "tier", "minority_protection_applied", "reviewers", "coverage", "engine_version")
 _ACTIVE = {PENDING, IN_PROGRESS}
-_BODY_CACHE = 4096
+#: Bytes of encoded status bodies of finished reviews kept for polls (they never change).
+BODY_CACHE_BYTES = 64 * 1024 * 1024
 _SHUTDOWN = "shutdown"
 _USER = "user"
 
@@ -100,7 +102,7 @@ class ReviewService:
         self._cancel_reason: dict[str, str] = {}
         self._accepting = False
         # Encoded status bodies of finished reviews: they never change, and polls dominate.
-        self._bodies: OrderedDict[str, bytes] = OrderedDict()
+        self._bodies: ByteLRU[bytes] = ByteLRU(BODY_CACHE_BYTES)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -255,14 +257,35 @@ class ReviewService:
         """The encoded status object; cached once the review is terminal (it never changes)."""
         body = self._bodies.get(record.review_id)
         if body is not None:
-            self._bodies.move_to_end(record.review_id)
             return body
-        body = orjson.dumps(await self.render(record))
-        if record.terminal:
-            self._bodies[record.review_id] = body
-            if len(self._bodies) > _BODY_CACHE:
-                self._bodies.popitem(last=False)
+        rendered = await self.render(record)
+        body = orjson.dumps(rendered)
+        if record.terminal and not (record.status == COMPLETED and rendered["findings"] is None):
+            self._bodies.put(record.review_id, body, len(body))  # (an unreadable result may heal)
         return body
+
+    def render_summary(self, record: ReviewRecord) -> bytes:
+        """A history entry: the status object without findings, reviewer reports or coverage,
+        with the finding counts per severity instead (no result is read from disk)."""
+        body: dict[str, Any] = {
+            "review_id": record.review_id,
+            "status": record.status,
+            "project_id": record.project_id,
+            "developer_id": record.developer_id,
+            "submitted_at": record.submitted_at,
+            "started_at": record.started_at,
+            "completed_at": record.completed_at,
+            "consensus_score": record.consensus_score,
+            "passed": record.passed,
+            "findings_count": record.findings_count,
+            "severity_counts": record.severity_counts,
+            "files": record.files,
+            "base_ref": record.base_ref,
+            "progress": 100 if record.terminal else (self._hub.progress(record.review_id) or 0),
+        }
+        if record.status == FAILED:
+            body["error"] = record.error
+        return orjson.dumps(body)
 
     # -- workers ----------------------------------------------------------------------------
 
@@ -384,6 +407,7 @@ class ReviewService:
                 consensus_score=data["consensus_score"],
                 passed=data["passed"],
                 findings_count=len(data["findings"]),
+                severity_counts=dict(Counter(f["severity"] for f in data["findings"])),
                 result=data,
             )
         except OSError as exc:

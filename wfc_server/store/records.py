@@ -69,6 +69,8 @@ class ReviewRecord:
     attempts: int = 0
     event_seq: int = 0
     findings_count: int | None = None
+    # Findings per severity once completed: history summaries show them without the result.
+    severity_counts: dict[str, int] | None = None
     result: dict[str, Any] | None = None
 
     @property
@@ -99,6 +101,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "consensus_score": (int, float, type(None)), "passed": (bool, type(None)),
     "error": (str, type(None)), "attempts": (int,), "event_seq": (int,),
     "findings_count": (int, type(None)), "result": (dict, type(None)),
+    "severity_counts": (dict, type(None)),
 }
 
 

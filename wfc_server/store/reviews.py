@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import os
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,10 +24,12 @@ import orjson
 
 from wfc_server.logs import get_logger
 from wfc_server.store.atomic import fsync_dir, write_atomic
+from wfc_server.store.cache import ByteLRU
 from wfc_server.store.files import ScanReport, move_to_quarantine, scan_records
 from wfc_server.store.records import TERMINAL, RecordError, ReviewRecord
 
-_RESULT_CACHE = 2048
+#: Bytes of engine results kept in memory (their JSON size); the rest are read back from disk.
+RESULT_CACHE_BYTES = 64 * 1024 * 1024
 
 log = get_logger("wfc.store")
 
@@ -55,7 +57,7 @@ class ReviewStore:
         self._by_status: dict[tuple[str, str], list[int]] = defaultdict(list)
         self._by_seq: dict[int, str] = {}
         self._indexed_status: dict[str, str] = {}
-        self._results: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._results: ByteLRU[dict[str, Any]] = ByteLRU(RESULT_CACHE_BYTES)
         self._locks: dict[str, asyncio.Lock] = {}
         self._next_seq = 1
 
@@ -140,13 +142,13 @@ class ReviewStore:
             return record.result
         cached = self._results.get(record.review_id)
         if cached is not None:
-            self._results.move_to_end(record.review_id)
             return cached
         if record.status not in TERMINAL:
             return None
         try:
             async with aiofiles.open(self._record_path(record.review_id), "rb") as handle:
-                data = orjson.loads(await handle.read())
+                raw = await handle.read()
+            data = orjson.loads(raw)
         except (OSError, ValueError) as exc:
             log.warning("store.result_unreadable", review_id=record.review_id, error=str(exc)[:200])
             return None
@@ -157,7 +159,7 @@ class ReviewStore:
             # One damaged result must never break a listing: it reads as missing, and is logged.
             log.warning("store.result_malformed", review_id=record.review_id)
             return None
-        self._remember(record.review_id, result)
+        self._remember(record.review_id, result, len(raw))
         return result
 
     async def read_diff(self, review_id: str) -> str:
@@ -199,7 +201,7 @@ class ReviewStore:
             setattr(record, name, getattr(persisted, name))
         self._reindex_status(record)
         if result is not None:
-            self._remember(record.review_id, result)
+            self._remember(record.review_id, result, len(orjson.dumps(result)))
             record.result = None  # the cache and the file hold it now
 
     def set_status(self, record: ReviewRecord, status: str) -> None:
@@ -211,8 +213,8 @@ class ReviewStore:
 
     def _encode(self, record: ReviewRecord) -> bytes:
         data = record.to_json()
-        if data["result"] is None and record.review_id in self._results:
-            data["result"] = self._results[record.review_id]
+        if data["result"] is None:
+            data["result"] = self._results.peek(record.review_id)
         return orjson.dumps(data)
 
     def _index(self, record: ReviewRecord) -> None:
@@ -234,11 +236,8 @@ class ReviewStore:
         bisect.insort(self._by_status[(record.project_id, record.status)], record.seq)
         self._indexed_status[record.review_id] = record.status
 
-    def _remember(self, review_id: str, result: dict[str, Any]) -> None:
-        self._results[review_id] = result
-        self._results.move_to_end(review_id)
-        while len(self._results) > _RESULT_CACHE:
-            self._results.popitem(last=False)
+    def _remember(self, review_id: str, result: dict[str, Any], size: int) -> None:
+        self._results.put(review_id, result, size)
 
     def _shard(self, review_id: str) -> Path:
         return self._dir / review_id[:2]

@@ -25,6 +25,7 @@ from wfc_server.service.reviews import Engine, ReviewService, ServiceLimits
 from wfc_server.state import (
     BODY_VALIDATOR,
     CREATE_LIMITER,
+    CREATE_PREFIX_LIMITER,
     ENGINE,
     HASHER,
     HUB,
@@ -61,6 +62,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     app[HUB] = EventHub(settings.websocket.send_buffer, settings.websocket.history_reviews)
     app[PROJECT_LIMITER] = RateLimiter(settings.rate_limit.capacity, settings.rate_limit.refill_rate)
     app[BODY_VALIDATOR] = BodyValidator()
+    app[CREATE_PREFIX_LIMITER] = RateLimiter(
+        settings.rate_limit.create_prefix_capacity, settings.rate_limit.create_prefix_refill_rate,
+        max_keys=10_000,
+    )
     app[CREATE_LIMITER] = RateLimiter(
         settings.rate_limit.create_capacity, settings.rate_limit.create_refill_rate, max_keys=10_000
     )
@@ -107,8 +112,14 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
 
 
 def _repo_path(app: web.Application, project_id: str) -> str | None:
+    """The project's repository, unless another project registered the same one first."""
     project = app[PROJECTS].get(project_id)
-    return project.repo_path if project else None
+    if project is None:
+        return None
+    repos = app[SETTINGS].repos
+    if repos.allowed_roots and not repos.allow_shared and app[PROJECTS].repo_claimant(project.repo_path) != project_id:
+        return None
+    return project.repo_path
 
 
 def _add_routes(app: web.Application) -> None:

@@ -58,6 +58,9 @@ class RateLimitSettings:
     # Unauthenticated project creation, per client address.
     create_capacity: int = 20
     create_refill_rate: float = 1.0
+    # The same, per address prefix (IPv4 /24, IPv6 /64): many addresses of one network share it.
+    create_prefix_capacity: int = 60
+    create_prefix_refill_rate: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +230,14 @@ def _check(settings: Settings) -> None:
         problems.append("server.log_level must be debug, info, warning or error")
     if settings.rate_limit.capacity < 1 or settings.rate_limit.refill_rate <= 0:
         problems.append("rate_limit.capacity must be >= 1 and rate_limit.refill_rate > 0")
+    if settings.rate_limit.create_prefix_capacity < 1 or settings.rate_limit.create_prefix_refill_rate <= 0:
+        problems.append("rate_limit.create_prefix_capacity must be >= 1 and create_prefix_refill_rate > 0")
+    if settings.server.keepalive_timeout_seconds <= 0 or settings.server.body_timeout_seconds <= 0:
+        problems.append("server.keepalive_timeout_seconds and body_timeout_seconds must be > 0")
+    if settings.server.max_connections < 0 or settings.server.max_connections_per_address < 1:
+        problems.append("server.max_connections must be >= 0 and max_connections_per_address >= 1")
+    if settings.engine.max_line_chars < 1 or settings.engine.worker_memory_mb < 0:
+        problems.append("engine.max_line_chars must be >= 1 and engine.worker_memory_mb >= 0")
     if settings.rate_limit.create_capacity < 1 or settings.rate_limit.create_refill_rate <= 0:
         problems.append("rate_limit.create_capacity must be >= 1 and create_refill_rate > 0")
     if settings.review.workers < 0 or settings.review.queue_size < 1:

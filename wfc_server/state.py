@@ -41,6 +41,7 @@ HASHER = web.AppKey("hasher", KeyHasher)
 PROJECT_LIMITER = web.AppKey("project_limiter", RateLimiter)
 CREATE_LIMITER = web.AppKey("create_limiter", RateLimiter)
 BODY_VALIDATOR = web.AppKey("body_validator", BodyValidator)
+CREATE_PREFIX_LIMITER = web.AppKey("create_prefix_limiter", RateLimiter)
 
 # Per-request values set by middlewares.
 REQUEST_ID = web.RequestKey("request_id", str)

@@ -72,7 +72,7 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     (root / "canary").mkdir()
     (root / "canary" / "keep.txt").write_text("do not touch")
     _make_repo(root / "canary" / "repo")
-    env = {"WFC_MAX_BODY_BYTES": str(BODY_LIMIT), "WFC_REVIEW_WORKERS": "2"}
+    env = {"WFC_MAX_BODY_BYTES": str(BODY_LIMIT), "WFC_REVIEW_WORKERS": "2", "WFC_REPOS_ALLOWED_ROOTS": str(root)}
     with running_server(root / "data", env) as server:
 
         async def projects() -> tuple[dict[str, str], dict[str, str]]:

@@ -8,9 +8,11 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, vali
 
 from wfc_server.review import validate_diff, validate_ref
 from wfc_server.review.model import DiffValidationError
+from wfc_server.service.credentials import KEY_PREFIX
 from wfc_server.store.records import STATUSES
 
-ID_PATTERN = r"^[a-zA-Z0-9_-]{1,64}$"
+# \Z, not $: "$" also matches before a trailing newline, which let "my-id\n" through.
+ID_PATTERN = r"^[a-zA-Z0-9_-]{1,64}\Z"
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 
 
@@ -45,11 +47,17 @@ class ProjectCreateSchema(RequestSchema):
         validate=validate.Regexp(ID_PATTERN, error="must be 1-64 characters of a-z, A-Z, 0-9, '_' or '-'"),
         metadata={"example": "alice"},
     )
+    @validates("project_id")
+    def _not_key_shaped(self, value: str, **_: Any) -> None:
+        if value.lower().startswith(KEY_PREFIX):
+            raise ValidationError(f"must not start with {KEY_PREFIX!r} (the API key prefix)")
+
     repo_path = Text(
         required=True,
         validate=[
             validate.Length(min=1, max=4096),
-            validate.Regexp(r"^/[^\x00]*$", error="must be an absolute path (start with '/')"),
+            validate.Regexp(r"^/[^\x00-\x1f\x7f]*\Z", error="must be an absolute path (start with '/') "
+                            "without control characters"),
         ],
         metadata={
             "description": "Absolute path of the project's git repository on the server. Checked "
@@ -74,6 +82,13 @@ class ProjectSchema(Schema):
 class ProjectListSchema(Schema):
     projects = fields.List(fields.Nested(ProjectSchema), required=True)
     total = fields.Int(required=True)
+    limit = fields.Int(required=True)
+    offset = fields.Int(required=True)
+
+
+class ProjectListQuerySchema(RequestSchema):
+    limit = fields.Int(load_default=100, validate=validate.Range(min=1, max=1000))
+    offset = fields.Int(load_default=0, validate=validate.Range(min=0, max=10_000_000))
 
 
 class ReviewSubmitSchema(RequestSchema):

@@ -47,5 +47,8 @@ class PoolSettings:
 
 @dataclass(frozen=True, slots=True)
 class RepoSettings:
-    # When non-empty, repository mode is used only for repo_path under one of these roots.
+    # Repository mode is off unless this lists roots; then only a repo_path under one of them
+    # (symbolic links resolved) is read.
     allowed_roots: tuple[str, ...] = field(default_factory=tuple)
+    # Whether two projects may register the same repository (else the second gets 409).
+    allow_shared: bool = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import selectors
 import shlex
 import socket
 import sys
@@ -27,13 +28,29 @@ def _open_idle(port: int, count: int) -> list[socket.socket]:
     """``count`` connections that never send anything (non-blocking connects: a server that
     stopped accepting leaves them in its backlog rather than blocking this test)."""
     sockets = []
-    for _ in range(count):
+    for n in range(count):
+        if n and n % 100 == 0:
+            time.sleep(0.2)  # in batches the server's backlog can take, so all reach accept()
         sock = socket.socket()
         sock.setblocking(False)
         code = sock.connect_ex(("127.0.0.1", port))
         assert code in (0, errno.EINPROGRESS, errno.EAGAIN), code
         sockets.append(sock)
     return sockets
+
+
+def _wait_connected(sockets: list[socket.socket], timeout: float) -> int:
+    """How many of ``sockets`` finished connecting (the kernel completes a connect once the
+    server accepts it or queues it in its backlog) within ``timeout``."""
+    pending = set(sockets)
+    deadline = time.monotonic() + timeout
+    while pending and time.monotonic() < deadline:
+        with selectors.DefaultSelector() as selector:
+            for sock in pending:
+                selector.register(sock, selectors.EVENT_WRITE)
+            for key, _ in selector.select(timeout=0.5):
+                pending.discard(key.fileobj)  # type: ignore[arg-type]
+    return len(sockets) - len(pending)
 
 
 async def _live(url: str, timeout: float) -> int:
@@ -53,6 +70,8 @@ async def test_idle_sockets_past_the_fd_limit_do_not_stop_health_live(tmp_path: 
     try:
         await server.wait_ready()
         sockets = _open_idle(port, IDLE_SOCKETS)
+        connected = await asyncio.to_thread(_wait_connected, sockets, 20.0)
+        assert connected >= FD_LIMIT, connected  # past the server's limit, accepted or queued
         await asyncio.sleep(1.0)  # let the server accept what it will
         started = time.monotonic()
         statuses = [await _live(server.url, timeout=10.0) for _ in range(5)]

@@ -110,11 +110,10 @@ async def _attacker_runs(session: aiohttp.ClientSession, url: str, headers: dict
 
 
 def mib_diff(serial: int) -> str:
-    """A valid diff of about 1 MiB: one new text file of many short lines."""
-    lines = [f"line {serial}-{i}: the quick brown fox jumps over the lazy dog" for i in range(17_000)]
-    body = "".join(f"+{line}\n" for line in lines)
+    """A valid diff of about 1 MiB in 100,000 short lines (validation cost grows with lines)."""
+    body = "".join(f"+v{serial}.{i}\n" for i in range(100_000))
     return (f"diff --git a/docs/n{serial}.txt b/docs/n{serial}.txt\nnew file mode 100644\n--- /dev/null\n"
-            f"+++ b/docs/n{serial}.txt\n@@ -0,0 +1,{len(lines)} @@\n{body}")
+            f"+++ b/docs/n{serial}.txt\n@@ -0,0 +1,100000 @@\n{body}")
 
 
 @dataclass

@@ -77,7 +77,7 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
 
         async def projects() -> tuple[dict[str, str], dict[str, str]]:
             async with aiohttp.ClientSession() as session:
-                return (await create_project(session, server.url, "hostile"),
+                return (await create_project(session, server.url, "hostile", str(root / "no-repo")),
                         await create_project(session, server.url, "hostile-repo", str(root / "canary" / "repo")))
 
         diff_mode, repo_mode = asyncio.run(projects())

@@ -142,7 +142,7 @@ async def test_usage_and_server_errors_exit_2_and_timeouts_exit_3(server: Server
     assert code == 2 and "required" in err
     code, out, err = await wfc(repo, server.url, creds, "--base", "HEAD")
     assert code == 0 and "nothing to review" in err
-    code, _, err = await wfc(repo, server.url, creds, "--base", "HEAD~1", "--timeout", "0.05")
+    code, _, err = await wfc(repo, server.url, creds, "--base", "HEAD~1", "--timeout", "0.001")
     assert code == 3 and "timed out" in err
     diff = scenario.diff(None, scenario.MAIN).encode()
     code, out, _ = await wfc(repo, server.url, creds, "-", "--format", "codequality", stdin=diff)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 import orjson
@@ -22,6 +23,8 @@ class ProjectStore:
         self._quarantine = data_dir / "quarantine" / "projects"
         self._projects: dict[str, ProjectRecord] = {}
         self._creating: set[str] = set()
+        self._repo_claims: dict[str, str] = {}  # resolved repo_path -> first project to name it
+        self._order: list[ProjectRecord] | None = None  # all(), kept until a project is added
 
     async def load(self) -> ScanReport:
         self._dir.mkdir(parents=True, exist_ok=True)
@@ -37,13 +40,31 @@ class ProjectStore:
             scan_records, self._dir, self._quarantine, ProjectRecord.from_json, accept, report
         )
         self._projects = loaded
+        self._order = None
+        self._repo_claims = {}
+        for project in self.all():  # oldest first: the first to register a path holds it
+            self._repo_claims.setdefault(_resolved(project.repo_path), project.project_id)
         return report
+
+    def repo_claimant(self, repo_path: str) -> str | None:
+        """The project that registered ``repo_path`` (symbolic links resolved) first."""
+        return self._repo_claims.get(_resolved(repo_path))
 
     def get(self, project_id: str) -> ProjectRecord | None:
         return self._projects.get(project_id)
 
     def all(self) -> list[ProjectRecord]:
         return sorted(self._projects.values(), key=lambda p: (p.created_at, p.project_id))
+
+    def page(self, limit: int, offset: int) -> tuple[int, list[ProjectRecord]]:
+        """``(total, projects)``: one page of :meth:`all`, oldest first."""
+        ordered = self._ordered()
+        return len(ordered), ordered[offset: offset + limit]
+
+    def _ordered(self) -> list[ProjectRecord]:
+        if self._order is None:
+            self._order = self.all()
+        return self._order
 
     def __len__(self) -> int:
         return len(self._projects)
@@ -58,6 +79,8 @@ class ProjectStore:
             data = orjson.dumps(project.to_json())
             await write_atomic(self._dir / f"{pid}.json", data)
             self._projects[pid] = project
+            self._order = None
+            self._repo_claims.setdefault(_resolved(project.repo_path), pid)
         finally:
             self._creating.discard(pid)
 
@@ -80,3 +103,6 @@ class ProjectStore:
         for path in (self._dir / f"{project_id}.json", self.deletion_marker(project_id)):
             await asyncio.to_thread(path.unlink, True)
         await fsync_dir(self._dir)
+
+def _resolved(path: str) -> str:
+    return os.path.realpath(path)

@@ -69,6 +69,8 @@ class ReviewRecord:
     attempts: int = 0
     event_seq: int = 0
     findings_count: int | None = None
+    # Findings per severity once completed: history summaries show them without the result.
+    severity_counts: dict[str, int] | None = None
     result: dict[str, Any] | None = None
     # The submitting request's id: every lifecycle log line of the review carries it.
     request_id: str | None = None
@@ -87,9 +89,41 @@ class ReviewRecord:
         record = _build(cls, data)
         if record.status not in STATUSES:
             raise RecordError(f"unknown status {record.status!r}")
-        if not isinstance(record.seq, int):
-            raise RecordError("seq is not an integer")
+        if record.seq < 1:
+            raise RecordError("seq is not a positive integer")
         return record
+
+
+#: JSON types each stored field may hold (None only where listed). A record that parses but
+#: holds another type would break whatever reads it later (a listing, the scheduler, start-up),
+#: so it is refused at load and quarantined like a corrupt file.
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "project_id": (str,), "developer_id": (str,), "repo_path": (str,), "created_at": (str,),
+    "key_hash": (str,), "review_id": (str,), "seq": (int,), "status": (str,),
+    "submitted_at": (str,), "files": (list,), "base_ref": (str, type(None)),
+    "started_at": (str, type(None)), "completed_at": (str, type(None)),
+    "consensus_score": (int, float, type(None)), "passed": (bool, type(None)),
+    "error": (str, type(None)), "attempts": (int,), "event_seq": (int,),
+    "findings_count": (int, type(None)), "result": (dict, type(None)),
+    "severity_counts": (dict, type(None)),
+}
+
+
+def _check_types(data: dict[str, Any], names: set[str]) -> None:
+    for name in sorted(names & data.keys()):
+        value = data[name]
+        allowed = _FIELD_TYPES.get(name)
+        if allowed is None:
+            continue
+        wrong = not isinstance(value, allowed) or (
+            isinstance(value, bool) and bool not in allowed  # JSON true is not a number here
+        )
+        if wrong:
+            raise RecordError(f"field {name!r} holds {type(value).__name__}, not "
+                              f"{' or '.join(t.__name__ for t in allowed)}")
+    files = data.get("files")
+    if isinstance(files, list) and not all(isinstance(item, str) for item in files):
+        raise RecordError("field 'files' must be a list of strings")
 
 
 def _build(cls: Any, data: Any) -> Any:
@@ -104,4 +138,5 @@ def _build(cls: Any, data: Any) -> Any:
     missing = required - data.keys()
     if missing:
         raise RecordError(f"missing fields: {', '.join(sorted(missing))}")
+    _check_types(data, names)
     return cls(**{k: v for k, v in data.items() if k in names})

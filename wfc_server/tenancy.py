@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import sys
 from collections.abc import AsyncIterator
 
@@ -76,7 +77,7 @@ def setup(app: web.Application, settings: Settings) -> Settings:
     app[WEBHOOKS] = WebhookService(app[_WEBHOOK_STORE], app[AUDIT], settings.webhooks)
     app[TENANTS] = TenantService(
         app[PROJECTS], app[REVIEW_STORE], app[SERVICE], app[HUB], app[ACCESS], app[WEBHOOKS], app[ENGINE],
-        data_dir / "worktrees",
+        data_dir / "worktrees", functools.partial(_report_expired, app),
     )
     app[HUB].on_terminal(app[WEBHOOKS].notify)
     app.cleanup_ctx.insert(0, run)  # cleaned up last: after the drain, so final reviews still notify
@@ -136,14 +137,17 @@ async def _maintain(app: web.Application, interval: float) -> None:
         await asyncio.sleep(interval)
         await _flush(app)
         try:
-            expired = await app[ACCESS].newly_expired()
+            await _report_expired(app)
         except OSError as exc:
             log.error("keys.expiry_sweep_failed", error=str(exc))
-            continue
-        for key in expired:
-            await app[KEY_SESSIONS].close([key.key_id], "API key expired")
-            await app[AUDIT].record("key.expired", actor=SYSTEM, project_id=key.project_id, target=key.key_id,
-                                    details={"name": key.name, "expires_at": key.expires_at})
+
+
+async def _report_expired(app: web.Application, project_id: str | None = None) -> None:
+    """Close the sessions of keys that expired since the last look and say so in the audit trail."""
+    for key in await app[ACCESS].newly_expired(project_id):
+        await app[KEY_SESSIONS].close([key.key_id], "API key expired")
+        await app[AUDIT].record("key.expired", actor=SYSTEM, project_id=key.project_id, target=key.key_id,
+                                details={"name": key.name, "expires_at": key.expires_at})
 
 
 async def _flush(app: web.Application) -> None:

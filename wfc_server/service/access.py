@@ -161,11 +161,13 @@ class AccessService:
         key.revoked_at = utc_now()
         await self._keys.save(key)
 
-    async def newly_expired(self) -> list[KeyRecord]:
-        """Keys whose expiry passed since the last call (each reported once, durably)."""
+    async def newly_expired(self, project_id: str | None = None) -> list[KeyRecord]:
+        """Keys (of one project, or all) whose expiry passed since the last call (each reported once, durably)."""
         now = datetime.now(UTC)
         found = []
         for key in self._keys.all():
+            if project_id is not None and key.project_id != project_id:
+                continue
             if key.revoked_at is None and not key.expiry_recorded and is_expired(key, now):
                 key.expiry_recorded = True
                 await self._keys.save(key)

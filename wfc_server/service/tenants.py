@@ -12,6 +12,7 @@ import asyncio
 import shutil
 import time
 from pathlib import Path
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from wfc_server.logs import get_logger
@@ -42,6 +43,7 @@ class TenantService:
         webhooks: WebhookService,
         engine: Engine,
         worktrees_dir: Path,
+        report_expired_keys: Callable[[str | None], Awaitable[None]],
     ) -> None:
         self._projects = projects
         self._reviews = reviews
@@ -51,6 +53,7 @@ class TenantService:
         self._webhooks = webhooks
         self._engine = engine
         self._worktrees = worktrees_dir
+        self._report_expired_keys = report_expired_keys
         self._purges: dict[str, asyncio.Task[None]] = {}
 
     async def start(self) -> None:
@@ -116,6 +119,7 @@ class TenantService:
     async def _purge(self, project_id: str) -> None:
         started = time.monotonic()
         try:
+            await self._report_expired_keys(project_id)  # the audit trail keeps expiries the sweep had not seen
             await self._access.purge_project(project_id)
             await self._webhooks.purge_project(project_id)  # before cancelling: no webhooks fire
             _, active = self._reviews.list(project_id, None, 10**9, 0)

@@ -16,15 +16,7 @@ from collections.abc import Awaitable, Callable
 Severity = Literal["critical", "high", "medium", "low", "info"]
 Role = Literal["security", "correctness", "performance", "maintainability", "reliability"]
 
-SEVERITIES: tuple[str, ...] = ("critical", "high", "medium", "low", "info")
-#: Numeric severity S used by the consensus formula (0-10).
-SEVERITY_WEIGHT: dict[str, float] = {
-    "critical": 10.0,
-    "high": 8.0,
-    "medium": 5.0,
-    "low": 2.0,
-    "info": 0.0,
-}
+SEVERITIES: tuple[str, ...] = ("critical", "high", "medium", "low", "info")  # rules.Severity order
 ROLES: tuple[str, ...] = ("security", "correctness", "performance", "maintainability", "reliability")
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.review import corpus_eval
-from wfc_server.review.analyzers import lizard as lizard_analyzer
-from wfc_server.review.analyzers import ruff as ruff_analyzer
+from wfc_server.review.tools import lizard as lizard_analyzer
+from wfc_server.review.tools import ruff as ruff_analyzer
 from wfc_server.review.model import AnalysisInput, ReviewerOutput
 from wfc_server.review.quality import collect, pyast
 from wfc_server.review.reviewers import run_reviewer

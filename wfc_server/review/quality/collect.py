@@ -12,7 +12,7 @@ import dataclasses
 import functools
 from collections.abc import Callable
 
-from wfc_server.review.analyzers.lizard import supports as lizard_supports
+from wfc_server.review.tools.lizard import supports as lizard_supports
 from wfc_server.review.model import (
     AnalysisInput,
     AnalyzerError,

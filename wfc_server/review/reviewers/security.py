@@ -13,18 +13,16 @@ import ast
 import dataclasses
 import re
 import warnings
-from collections.abc import Mapping
-from dataclasses import dataclass
-from types import MappingProxyType
 
-from wfc_server.review.analyzers.bandit import BanditIssue, BanditRunner
-from wfc_server.review.analyzers.secrets import SecretHit, SecretScanner
+from wfc_server.review.tools.bandit import BANDIT_RULES, BanditIssue, BanditRunner
+from wfc_server.review.tools.secrets import SecretHit, SecretScanner
 from wfc_server.review.model import (
     AnalysisInput,
     RawFinding,
     ReviewerOutput,
     SourceFile,
 )
+from wfc_server.review.rules import Severity, registry
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.lang_rules import SPECS, analyse_language
 from wfc_server.review.security.python_rules import (
@@ -37,57 +35,10 @@ from wfc_server.review.security.sql_rules import analyse_sql
 from wfc_server.review.security.taint import CLEAN
 
 ROLE = "security"
-_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 #: Languages whose files are only scanned for secrets (configs, scripts, docs).
 _BINARYISH = frozenset({"png", "jpg", "gif", "ico", "pdf", "zip", "gz", "lock"})
 
 
-@dataclass(frozen=True, slots=True)
-class BanditRule:
-    concept: str
-    mode: str  # "taint": a sink our engine judges; "check": one of our structural checks; "keep"
-    severity: str = "medium"
-    confidence: int = 60
-
-
-def _bandit_rules() -> Mapping[str, BanditRule]:
-    taint = {
-        "B102": "code-injection", "B307": "code-injection", "B301": "unsafe-deserialization",
-        "B302": "unsafe-deserialization", "B506": "unsafe-deserialization", "B602": "command-injection",
-        "B604": "command-injection", "B605": "command-injection", "B608": "sql-injection",
-        "B610": "sql-injection", "B611": "sql-injection", "B310": "ssrf", "B703": "xss", "B308": "xss",
-    }
-    check = {
-        "B201": "debug-enabled", "B306": "insecure-temp-file", "B324": "weak-password-hash",
-        "B303": "weak-password-hash", "B501": "tls-verification-disabled", "B701": "xss",
-        "B105": "hardcoded-secret", "B106": "hardcoded-secret", "B107": "hardcoded-secret",
-        "B108": "insecure-temp-file", "B304": "weak-crypto", "B305": "weak-crypto",
-    }
-    keep = {
-        "B103": BanditRule("insecure-permissions", "keep", "medium", 70),
-        "B104": BanditRule("bind-all-interfaces", "keep", "low", 50),
-        "B202": BanditRule("archive-path-traversal", "keep", "medium", 60),
-        "B312": BanditRule("insecure-protocol", "keep", "low", 60),
-        "B321": BanditRule("insecure-protocol", "keep", "low", 60),
-        "B323": BanditRule("tls-verification-disabled", "keep", "medium", 80),
-        "B502": BanditRule("weak-crypto", "keep", "medium", 70),
-        "B503": BanditRule("weak-crypto", "keep", "medium", 60),
-        "B504": BanditRule("weak-crypto", "keep", "medium", 60),
-        "B505": BanditRule("weak-crypto", "keep", "medium", 70),
-        "B507": BanditRule("tls-verification-disabled", "keep", "medium", 70),
-        "B509": BanditRule("weak-crypto", "keep", "low", 50),
-        "B601": BanditRule("command-injection", "keep", "medium", 50),
-        "B612": BanditRule("code-injection", "keep", "medium", 60),
-        "B614": BanditRule("unsafe-deserialization", "keep", "medium", 50),
-        "B702": BanditRule("xss", "keep", "medium", 50),
-    }
-    rules: dict[str, BanditRule] = dict(keep)
-    rules.update({k: BanditRule(v, "taint") for k, v in taint.items()})
-    rules.update({k: BanditRule(v, "check") for k, v in check.items()})
-    return MappingProxyType(rules)
-
-
-BANDIT_RULES = _bandit_rules()
 #: Sinks where even data of unknown origin deserves a (low) note when bandit sees them.
 _INHERENTLY_DANGEROUS = frozenset({"code-injection", "command-injection", "unsafe-deserialization"})
 _CHECK_ALIASES = {"weak-password-hash": {"weak-password-hash", "weak-hash", "weak-crypto"},
@@ -208,28 +159,29 @@ def _adjudicate(source: SourceFile, issues: list[BanditIssue], analysis: PythonA
         rule = BANDIT_RULES.get(issue.test_id)
         if rule is None or issue.line in analysis.dead_lines:
             continue
+        concept = registry()[rule.rule_id].concept
         lines = range(issue.line, issue.end_line + 1)
         if rule.mode == "keep":
             severity = rule.severity if not _test_code(source) else "low"
-            kept.append(_bandit_finding(source, issue, rule.concept, severity, rule.confidence))
+            kept.append(_bandit_finding(source, issue, concept, severity, rule.confidence))
             continue
-        concepts = _CHECK_ALIASES.get(rule.concept, {rule.concept})
+        concepts = _CHECK_ALIASES.get(concept, {concept})
         ours = [f for f in analysis.findings if f.concept in concepts and f.line in lines]
         if ours:
-            best = max(ours, key=lambda f: _RANK[f.severity])
+            best = max(ours, key=lambda f: Severity(f.severity).rank)
             kept.append(_bandit_finding(source, issue, best.concept, best.severity,
                                         max(30, best.confidence - 10), cwe=best.cwe))
             continue
         if rule.mode == "check":
             continue  # our structural check looked at this and found no defect
-        events = [e for e in analysis.events if e.concept == rule.concept and _overlaps(e, lines)]
+        events = [e for e in analysis.events if e.concept == concept and _overlaps(e, lines)]
         if issue.test_id == "B608" and not events:
             continue  # string building we followed to its sink (or to no sink)
         if events and all(e.level == CLEAN for e in events):
             continue  # proven constant / sanitised
-        if events and rule.concept not in _INHERENTLY_DANGEROUS:
+        if events and concept not in _INHERENTLY_DANGEROUS:
             continue  # we followed the data and it is not request data
-        kept.append(_bandit_finding(source, issue, rule.concept, "low", 35))
+        kept.append(_bandit_finding(source, issue, concept, "low", 35))
     return kept
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ast_grep_py import SgNode, SgRoot
 
 from wfc_server.review.model import RawFinding
+from wfc_server.review.rules import Severity
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.python_rules import CONCEPT, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
@@ -609,9 +610,8 @@ class LangAnalysis:
             rng = node.range()
             line, end = rng.start.line + 1, rng.end.line + 1
         key = (concept, line)
-        rank = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
         old = self.findings.get(key)
-        if old is not None and rank[old.severity] >= rank[severity]:
+        if old is not None and Severity(old.severity).rank >= Severity(severity).rank:
             return
         self.findings[key] = make_finding(concept, file=self.path, line=line, end_line=end,
                                           severity=severity, description=description, family=FAMILY,

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from wfc_server.review.model import RawFinding
+from wfc_server.review.rules import Severity
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.secret_values import embedded_credential, looks_like_real_secret
 from wfc_server.review.security.taint import (
@@ -465,7 +466,7 @@ class PythonSinks:
         self._sink(call, fa, "xpath", arg, f"the XPath expression of `{_callee(call)}`")
 
 
-_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+_RANK = {s.value: s.rank for s in Severity}
 _HELPER_SINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cmd", re.compile(r"^(run|exec|execute|call|spawn)_?(cmd|command|shell|process)s?$|^shell_?(exec|run)$|"
                        r"^(os_?)?system(_call)?$", re.IGNORECASE)),

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 
 from ruff.__main__ import find_ruff_bin
 
-from wfc_server.review.analyzers.tool import run_tool
+from wfc_server.review.tools.tool import run_tool
 from wfc_server.review.model import AnalyzerError
 
 RUFF_TIMEOUT_SECONDS = 60.0

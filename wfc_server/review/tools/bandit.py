@@ -11,7 +11,9 @@ import ast
 import io
 import logging
 import tokenize
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from wfc_server.review.model import AnalyzerError
 
@@ -109,3 +111,59 @@ def _nosec_lines(data: bytes) -> dict[int, set[str]]:
     except (tokenize.TokenError, SyntaxError):
         pass
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class BanditRule:
+    """What a bandit test id means to us: the registered rule it reports, and how to judge it.
+
+    ``mode`` says how the security reviewer treats a hit: ``taint`` - a sink our data-flow
+    analysis judges; ``check`` - one of our own structural checks decides; ``keep`` - reported as
+    is at ``severity`` / ``confidence``.
+    """
+
+    rule_id: str
+    mode: str
+    severity: str = "medium"
+    confidence: int = 60
+
+
+def _bandit_rules() -> Mapping[str, BanditRule]:
+    taint = {
+        "B102": "WFC-SEC-CODEI", "B307": "WFC-SEC-CODEI", "B301": "WFC-SEC-DESER", "B302": "WFC-SEC-DESER",
+        "B506": "WFC-SEC-DESER", "B602": "WFC-SEC-CMDI", "B604": "WFC-SEC-CMDI", "B605": "WFC-SEC-CMDI",
+        "B608": "WFC-SEC-SQLI", "B610": "WFC-SEC-SQLI", "B611": "WFC-SEC-SQLI", "B310": "WFC-SEC-SSRF",
+        "B703": "WFC-SEC-XSS", "B308": "WFC-SEC-XSS",
+    }
+    check = {
+        "B201": "WFC-SEC-DEBUG", "B306": "WFC-SEC-TEMPFILE", "B324": "WFC-SEC-PWHASH", "B303": "WFC-SEC-PWHASH",
+        "B501": "WFC-SEC-TLS", "B701": "WFC-SEC-XSS", "B105": "WFC-SEC-SECRET", "B106": "WFC-SEC-SECRET",
+        "B107": "WFC-SEC-SECRET", "B108": "WFC-SEC-TEMPFILE", "B304": "WFC-SEC-WEAKCRYPTO",
+        "B305": "WFC-SEC-WEAKCRYPTO",
+    }
+    keep = {
+        "B103": BanditRule("WFC-SEC-PERMS", "keep", "medium", 70),
+        "B104": BanditRule("WFC-SEC-BIND", "keep", "low", 50),
+        "B202": BanditRule("WFC-SEC-ZIPSLIP", "keep", "medium", 60),
+        "B312": BanditRule("WFC-SEC-INSECURE", "keep", "low", 60),
+        "B321": BanditRule("WFC-SEC-INSECURE", "keep", "low", 60),
+        "B323": BanditRule("WFC-SEC-TLS", "keep", "medium", 80),
+        "B502": BanditRule("WFC-SEC-WEAKCRYPTO", "keep", "medium", 70),
+        "B503": BanditRule("WFC-SEC-WEAKCRYPTO", "keep", "medium", 60),
+        "B504": BanditRule("WFC-SEC-WEAKCRYPTO", "keep", "medium", 60),
+        "B505": BanditRule("WFC-SEC-WEAKCRYPTO", "keep", "medium", 70),
+        "B507": BanditRule("WFC-SEC-TLS", "keep", "medium", 70),
+        "B509": BanditRule("WFC-SEC-WEAKCRYPTO", "keep", "low", 50),
+        "B601": BanditRule("WFC-SEC-CMDI", "keep", "medium", 50),
+        "B612": BanditRule("WFC-SEC-CODEI", "keep", "medium", 60),
+        "B614": BanditRule("WFC-SEC-DESER", "keep", "medium", 50),
+        "B702": BanditRule("WFC-SEC-XSS", "keep", "medium", 50),
+    }
+    rules: dict[str, BanditRule] = dict(keep)
+    rules.update({code: BanditRule(rule_id, "taint") for code, rule_id in taint.items()})
+    rules.update({code: BanditRule(rule_id, "check") for code, rule_id in check.items()})
+    return MappingProxyType(rules)
+
+
+#: bandit test id -> the rule it reports; tests outside this map are not run.
+BANDIT_RULES: Mapping[str, BanditRule] = _bandit_rules()

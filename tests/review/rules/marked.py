@@ -3,7 +3,8 @@
 A fixture lives in ``fixtures/<role>/<concept>/`` and is named ``bad[_<case>].<ext>`` or
 ``ok[_<case>].<ext>``. A line that must be flagged carries ``expect: RULE-ID`` in a comment
 (several ids separated by commas); ``RULE-ID@high`` also pins the severity and ``RULE-ID@high+``
-asks for at least that severity. A fixture is reviewed as the engine reviews a file a diff adds
+asks for at least that severity. Where a comment on the line itself would change what is reviewed
+(a comment inside an empty block), a comment line ``expect-next: RULE-ID`` marks the line below. A fixture is reviewed as the engine reviews a file a diff adds
 whole, under the path ``src/<file name>`` unless a comment ``fixture-path: <path>`` names another
 (for rules that depend on the path, such as test code or migrations).
 """
@@ -19,7 +20,7 @@ from wfc_server.review.model import RawFinding
 from wfc_server.review.rules import Severity
 
 FIXTURES = Path(__file__).parent / "fixtures"
-_EXPECT = re.compile(r"expect:\s*(WFC-[A-Z0-9-]+(?:@[a-z]+\+?)?(?:\s*,\s*WFC-[A-Z0-9-]+(?:@[a-z]+\+?)?)*)")
+_EXPECT = re.compile(r"expect(-next)?:\s*(WFC-[A-Z0-9-]+(?:@[a-z]+\+?)?(?:\s*,\s*WFC-[A-Z0-9-]+(?:@[a-z]+\+?)?)*)")
 _PATH = re.compile(r"fixture-path:\s*(\S+)")
 
 
@@ -60,10 +61,11 @@ class Fixture:
             match = _EXPECT.search(line)
             if not match:
                 continue
-            for item in match.group(1).split(","):
+            target = number + 1 if match.group(1) else number
+            for item in match.group(2).split(","):
                 rule_id, _, severity = item.strip().partition("@")
                 at_least = severity.endswith("+")
-                out.append(Expectation(number, rule_id, Severity(severity.rstrip("+")) if severity else None,
+                out.append(Expectation(target, rule_id, Severity(severity.rstrip("+")) if severity else None,
                                        at_least))
         return out
 

@@ -15,7 +15,7 @@ STR_CONCAT = Rule(
     severity=Severity.LOW,
     title="String concatenation in a loop",
     concept="string-concat-loop",
-    languages=frozenset({"java", "python"}),
+    languages=frozenset({"python"}),
     confidence=60,
     doc=RuleDoc(
         what="Each += copies the string built so far, which is quadratic for long outputs.",

@@ -155,7 +155,7 @@ class Finding:
 class ReviewerReport:
     score: float
     findings: int
-    status: Literal["ok", "failed", "skipped"]
+    status: Literal["ok", "partial", "failed", "skipped"]  # partial: some file not analysed
     duration_ms: int
 
 

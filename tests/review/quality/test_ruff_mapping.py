@@ -91,7 +91,7 @@ def test_one_ruff_process_serves_all_files_and_reviewers(
         run_reviewer(role, inp)
     assert len(calls) == 1
     argv = calls[0]
-    assert "--isolated" in argv and "--target-version" in argv and "py312" in argv
+    assert "--isolated" in argv and "--target-version" in argv and "py314" in argv
     assert "--select" in argv
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import ast
 import dataclasses
 import re
-import warnings
 
 from wfc_server.review.tools.bandit import BANDIT_RULES, BanditIssue, BanditRunner
 from wfc_server.review.tools.secrets import SecretHit, SecretScanner
+from wfc_server.review.analysis.python_syntax import parse_module
 from wfc_server.review.model import (
     AnalysisInput,
     RawFinding,
@@ -93,13 +93,10 @@ def _test_code(source: SourceFile) -> bool:
     return not js_suffix_only
 
 
-def _parse(text: str, path: str) -> ast.Module | None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.parse(text, filename=path)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+def _parse(text: str, path: str) -> tuple[ast.Module, str] | tuple[None, str]:
+    """The AST and the text it was parsed from (a downlevel of newer syntax), or None."""
+    parsed = parse_module(text, path)
+    return parsed if parsed is not None else (None, text)
 
 
 def _dedent_blocks(text: str) -> str:
@@ -129,13 +126,13 @@ def _dedent_blocks(text: str) -> str:
 
 
 def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput) -> list[RawFinding]:
-    text = source.text
-    tree = _parse(text, source.path)
+    tree, text = _parse(source.text, source.path)
     if tree is None and not source.complete:
-        text = _dedent_blocks(source.text)
-        tree = _parse(text, source.path)
+        tree, text = _parse(_dedent_blocks(source.text), source.path)
     if tree is None:
-        # Newer syntax or a diff fragment: tree-sitter still parses it, with fewer rules.
+        # Not Python any parser here understands: tree-sitter still reads it, with fewer rules,
+        # and the file is named as not fully analysed.
+        out.skipped.append((source.path, "the Python AST, taint rules and bandit could not parse the file"))
         try:
             return analyse_language(source.path, "python", source.text, _test_code(source))
         except Exception as exc:  # noqa: BLE001 - recorded as skipped, never silent

@@ -20,7 +20,7 @@ from wfc_server.review.tools.tool import run_tool
 from wfc_server.review.model import AnalyzerError
 
 RUFF_TIMEOUT_SECONDS = 60.0
-TARGET_VERSION = "py312"
+TARGET_VERSION = "py314"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Shared analysis mechanisms with no rule ids in them (parsing, syntax support)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.review.rules.marked import Fixture, all_fixtures, review_fixture
+from wfc_server.review.rules import registry
 
 FIXTURES = all_fixtures()
 
@@ -19,6 +20,7 @@ FIXTURES = all_fixtures()
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
 def test_fixture_is_flagged_exactly_where_marked(fixture: Fixture, tmp_path: Path) -> None:
     findings = review_fixture(fixture, tmp_path)
+    assert all(f.rule_id in registry() for f in findings), "every finding's rule_id is registered"
     expected = fixture.expectations
     if fixture.kind == "ok":
         assert not expected, "an ok fixture marks no finding"

@@ -13,11 +13,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 from collections.abc import Awaitable, Callable
 
+from wfc_server.review.rules.spec import Role as RuleRole
+from wfc_server.review.rules.spec import Severity as RuleSeverity
+
 Severity = Literal["critical", "high", "medium", "low", "info"]
 Role = Literal["security", "correctness", "performance", "maintainability", "reliability"]
 
-SEVERITIES: tuple[str, ...] = ("critical", "high", "medium", "low", "info")  # rules.Severity order
-ROLES: tuple[str, ...] = ("security", "correctness", "performance", "maintainability", "reliability")
+SEVERITIES: tuple[str, ...] = tuple(s.value for s in RuleSeverity)  # most severe first
+ROLES: tuple[str, ...] = tuple(r.value for r in RuleRole)
 
 
 class ReviewFailed(Exception):

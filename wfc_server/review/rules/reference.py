@@ -42,7 +42,9 @@ def render_table(rules: Registry) -> str:
     rows = [("ID", "ROLE", "SEVERITY", "LANGUAGES", "TITLE")]
     rows += [(r.id, r.role.value, r.severity.value, ",".join(sorted(r.languages)), r.title) for r in rules]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] for row in rows]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] for row in rows
+    ]
     return "\n".join(lines) + f"\n\n{len(rules)} rules\n"
 
 

@@ -19,6 +19,7 @@ from ast_grep_py import SgNode, SgRoot
 
 from wfc_server.review.model import RawFinding
 from wfc_server.review.rules import Severity
+from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.python_rules import CONCEPT, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
@@ -231,12 +232,16 @@ class LangAnalysis:
             grep_lang = "tsx"
         self.spec = spec
         self.lines = self.text.splitlines()
+        self.archive = NO_ARCHIVE
         if any(len(line) > 3000 for line in self.lines):
             # minified / generated bundle: line-based taint is meaningless and slow there
             self.line_rules()
             return list(self.findings.values())
         root = SgRoot(self.text, grep_lang).root()
         self.file_consts = _file_constants(self.text)
+        self.file_maps = _file_maps(self.text)
+        self.archive = archive_names(self.language, self.text)
+        self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
         self._funcs: dict[int, Func] = {}
         self._calls_by_name = {}
         self._pattern_cache: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
@@ -267,7 +272,7 @@ class LangAnalysis:
                     if m:
                         self.sink(node, "xss", m.group(1), "`dangerouslySetInnerHTML`", dom=True)
         self.line_rules()
-        out = list(self.findings.values())
+        out = list(self.findings.values()) + list(self._archive_sinks.values())
         if self.is_test:
             for f in out:
                 if f.severity in {"critical", "high", "medium"}:
@@ -312,7 +317,9 @@ class LangAnalysis:
             spring_plain = self.language == "java" and spring_handler and not re.search(
                 r"HttpServlet|Model\b|ModelMap|BindingResult|Principal|Authentication|HttpSession|"
                 r"RedirectAttributes|Locale|Pageable|MultipartFile|Errors|@(AuthenticationPrincipal|Valid)", piece)
-            if self.spec.handler_param.search(piece) or spring_plain:
+            if _SCALAR_PARAM[self.language].search(piece):
+                out[name] = CLEAN_VALUE  # a number, boolean or time cannot carry injected text
+            elif self.spec.handler_param.search(piece) or spring_plain:
                 out[name] = Value(SOURCE, f"request parameter `{name}`", False)
             elif self.spec.request_object.match(name) and is_handler:
                 out[name] = Value(SOURCE, "the request", False)
@@ -363,9 +370,15 @@ class LangAnalysis:
         m = self.spec.source.search(code)
         if m:
             return Value(SOURCE, f"request data `{_short(m.group(0))}`", built)
+        entry = self.archive.read_in(code)
+        if entry:
+            return Value(SOURCE, f"the archive entry name `{_short(entry)}`", built, "archive")
         m = self.spec.external.search(expr)
         if m:
             return Value(SOURCE, f"`{_short(m.group(0))}`", built, "external")
+        lookup = _LOOKUP.fullmatch(code.strip())
+        if lookup and lookup.group(1) in self.file_maps:
+            return CLEAN_VALUE  # a value taken out of a fixed map: only its entries can come out
         best = CLEAN_VALUE
         for ident in dict.fromkeys(_IDENT.findall(code)):
             if (ident in _KEYWORDS and (self.language == "go" or ident not in _GO_WORDS)
@@ -436,13 +449,24 @@ class LangAnalysis:
             if v.level >= SOURCE and v.origin.startswith("request data") and "(" not in name:
                 v = Value(v.level, f"request data `{name}` (from {v.origin.split('`')[1]})"
                           if "`" in v.origin else v.origin, v.built, v.source_kind)
-            return v
+            return self._with_mutations(name, func, line, kind, depth, v)
         if name in func.params:
             param = func.params[name]
             if param.level == PARAM:
-                return self._from_callers(name, func, kind, depth) or param
-            return param
+                param = self._from_callers(name, func, kind, depth) or param
+            return self._with_mutations(name, func, line, kind, depth, param)
         return Value(UNKNOWN, f"`{name}`", False, "unknown")
+
+    def _with_mutations(self, name: str, func: Func, line: int, kind: str, depth: int, v: Value) -> Value:
+        """What builder / container calls added to ``name`` before ``line`` (``sb.append(x)``,
+        ``parts.push(x)``, ``b.WriteString(x)``, ``fmt.Fprintf(&b, ..., x)``) joins its value."""
+        if depth >= 5 or v.level == SOURCE:
+            return v
+        for arg in _mutation_args(name, func.lines[: max(0, line - func.start)]):
+            added = self.value(arg, func, line, kind, depth + 1)
+            if added.level > v.level:
+                v = Value(added.level, added.origin, True, added.source_kind)
+        return v
 
     def _from_callers(self, name: str, func: Func, kind: str, depth: int) -> Value | None:
         """A helper's parameter is request data when an in-file caller passes request data."""
@@ -554,10 +578,19 @@ class LangAnalysis:
     # ---- sinks ------------------------------------------------------------------------------
 
     def sink(self, node: SgNode, kind: str, expr: str, label: str, *, need_built: bool = False,
-             dom: bool = False, severity: tuple[str, int] | None = None) -> None:
+             dom: bool = False, severity: tuple[str, int] | None = None, shell: bool = True) -> None:
+        """Judge what reaches one sink; ``shell=False`` marks a program run without a shell, where
+        a parameter naming the whole program is a lesser risk than text spliced into a shell."""
         func = self.func_of(node)
         line = node.range().start.line
         v = self.value(expr, func, line, kind)
+        if v.source_kind == "archive":
+            if kind == "path":
+                self._archive_sink(node, func, v, label)
+                return
+            v = Value(v.level, v.origin, v.built, "external")  # a name from a file, not a request
+        if kind == "path" and v.level == PARAM and self._fixed_name_under_param_dir(expr, func, line):
+            return
         level = v.level
         if kind == "ssrf" and _FIXED_HOST.match(expr):
             level = CLEAN
@@ -582,6 +615,8 @@ class LangAnalysis:
             verdict = severity_for(kind, level, Taint(levels=(level,) * len(KINDS), origin=v.origin,
                                                       source_kind=v.source_kind,
                                                       built=v.built or _is_built(expr)))
+        if verdict is not None and kind == "cmd" and not shell and level == PARAM and not (v.built or _is_built(expr)):
+            verdict = ("medium", 40)
         if verdict is None:
             return
         sev, conf = verdict
@@ -594,6 +629,32 @@ class LangAnalysis:
             desc += "; the value is not a constant and is not sanitised"
         concept = "nosql-injection" if kind == "nosql" else CONCEPT[kind]
         self.emit(concept, node, sev, desc + ".", conf)
+
+    def _fixed_name_under_param_dir(self, expr: str, func: Func, line: int) -> bool:
+        """``filepath.Join(dir, "cache.db")`` / ``path.join(dir, basename(x))``: the caller picks the
+        directory (configuration), every later part is proven safe, so nothing climbs out of it."""
+        m = _JOIN_CALL.match(expr.strip())
+        if m is None:
+            return False
+        parts = _split_commas(_balanced(expr.strip(), m.end() - 1))
+        if len(parts) < 2:
+            return False
+        return all(self.value(part, func, line, "path", 1).level == CLEAN for part in parts[1:])
+
+    def _archive_sink(self, node: SgNode, func: Func, v: Value, label: str) -> None:
+        """Zip slip: an entry name reaches a file path with no containment check in the function."""
+        if self.archive.guarded(func.text):
+            return
+        key = func.node.range().start.index if func.node is not None else -1
+        rng = node.range()
+        old = self._archive_sinks.get(key)
+        if old is not None and old.line <= rng.start.line + 1:
+            return  # the first write of the extraction loop is the one to fix
+        self._archive_sinks[key] = make_finding(
+            "archive-path-traversal", file=self.path, line=rng.start.line + 1, end_line=rng.end.line + 1,
+            severity="high", family=FAMILY, confidence=80,
+            description=f"{_cap(v.origin)} reaches {label} without a check that the resolved path stays "
+                        "inside the destination; an entry named `../../x` or `/x` writes anywhere (zip slip).")
 
     def _service_entry(self, func: Func) -> bool:
         """A public method of a Spring service / controller: its callers are request handlers, so a
@@ -701,7 +762,8 @@ class LangAnalysis:
         self._dsn_literal(node, callee, args)
         if re.fullmatch(r"(fs|fsp|fs\.promises|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
                         r"writeFileSync|unlink|unlinkSync|readdir|readdirSync|appendFile|createWriteStream|"
-                        r"rm|rmSync|open|openSync|access|stat)|readFile|readFileSync|createReadStream",
+                        r"rm|rmSync|open|openSync|access|stat|mkdir|mkdirSync|outputFile|outputFileSync|"
+                        r"ensureDir|ensureDirSync)|readFile|readFileSync|createReadStream",
                         callee) and args:
             self.sink(node, "path", a0, f"`{callee}`")
         if re.fullmatch(r"(res|response)\.(sendFile|download)", callee) and args and not any(
@@ -818,7 +880,7 @@ class LangAnalysis:
                           ("http.", "r.", "req.", "c.", "url.", "os.")):
             idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
             if len(args) > idx and (_SQL_TEXT.search(args[idx]) or re.fullmatch(
-                    r"\w*(sql|query|stmt|q)\w*", args[idx].strip(), re.IGNORECASE)):
+                    r"\w*(sql|query|stmt|q)\w*(\.toString\(\)|\.String\(\))?", args[idx].strip(), re.IGNORECASE)):
                 self.sink(node, "sql", args[idx], f"`{callee}`")
         if re.fullmatch(r"exec\.Command(Context)?", callee) and args:
             offset = 1 if callee.endswith("Context") else 0
@@ -827,7 +889,7 @@ class LangAnalysis:
                     and rest[1].strip('"') in {"-c", "/c", "/C"}:
                 self.sink(node, "cmd", rest[2], "a shell started by `exec.Command`")
             elif rest:
-                self.sink(node, "cmd", rest[0], "the program name of `exec.Command`")
+                self.sink(node, "cmd", rest[0], "the program name of `exec.Command`", shell=False)
         if re.fullmatch(r"http\.(Get|Post|Head|PostForm)", callee) and args:
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         elif re.fullmatch(r"http\.NewRequest(WithContext)?", callee) and len(args) >= 2:
@@ -882,15 +944,16 @@ class LangAnalysis:
         if method in {"executeQuery", "executeUpdate", "execute", "addBatch", "prepareStatement", "prepareCall",
                       "createQuery", "createNativeQuery", "createSQLQuery", "queryForObject", "queryForList",
                       "queryForMap", "query", "update", "batchUpdate", "queryForRowSet"} and (
-                _SQL_TEXT.search(a0) or re.fullmatch(r"\w*(sql|query|stmt|q)\w*", a0.strip(), re.IGNORECASE)):
+                _SQL_TEXT.search(a0) or re.fullmatch(r"\w*(sql|query|stmt|q)\w*(\.toString\(\)|\.String\(\))?", a0.strip(), re.IGNORECASE)):
             self.sink(node, "sql", a0, f"`{callee}`")
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
-            self.sink(node, "cmd", a0, f"`{callee}`")
+            self.sink(node, "cmd", a0, f"`{callee}`", shell=False)
         if callee == "new ProcessBuilder" and args:
             if len(args) >= 3 and args[0].strip('"') in {"sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe"}:
                 self.sink(node, "cmd", args[2], "a shell started by `ProcessBuilder`")
             else:
-                self.sink(node, "cmd", " + ".join(args), "`ProcessBuilder`", need_built=True)
+                # no shell: each value is one argv entry; only the program itself can be hijacked
+                self.sink(node, "cmd", args[0], "the program run by `ProcessBuilder`", shell=False)
         if method == "readObject" and re.search(r"ObjectInputStream|XMLDecoder", self.text) and not re.search(
                 r"ValidatingObjectInputStream|setObjectInputFilter|ObjectInputFilter|resolveClass", self.text) \
                 and not re.search(r"\bvoid\s+readObject\s*\(", self.func_of(node).text[:200]):
@@ -906,9 +969,10 @@ class LangAnalysis:
                       "new FileWriter", "new RandomAccessFile", "Paths.get", "Path.of"} and args:
             self.sink(node, "path", " + ".join(args[1:] if len(args) > 1 and callee == "new File" else args),
                       f"`{callee}`")
-        if re.search(r"Files\.(readAllBytes|readString|newInputStream|newOutputStream|delete|write|lines|copy)$",
-                     callee) and args:
-            self.sink(node, "path", a0, f"`{callee}`")
+        if re.search(r"Files\.(readAllBytes|readString|newInputStream|newOutputStream|delete|write|lines|copy|"
+                     r"createDirectories|createFile)$", callee) and args:
+            target = " + ".join(args[:2]) if callee.endswith("copy") else a0
+            self.sink(node, "path", target, f"`{callee}`")
         if callee in {"new URL", "URI.create", "new URI"} and args:
             self.sink(node, "ssrf", a0, f"`{callee}`")
         if method in {"openConnection", "openStream"} and "." in callee and not args:
@@ -1297,6 +1361,85 @@ def _args(node: SgNode) -> list[str]:
     if args is None:
         return []
     return [c.text() for c in args.children() if c.is_named() and c.kind() not in {"comment"}]
+
+
+#: Parameter declarations whose type holds no text (numbers, booleans, times, UUIDs).
+_SCALAR_PARAM = {
+    "go": _S(r"^\s*[\w, ]+\s+\*?(u?int(8|16|32|64)?|float(32|64)|bool|time\.(Duration|Time)|uuid\.UUID)\s*$"),
+    "java": _S(r"^\s*(@\w+(\([^)]*\))?\s+)*(final\s+)?(int|long|short|byte|double|float|boolean|Integer|Long|Short|"
+               r"Double|Float|Boolean|UUID|LocalDate|LocalDateTime|Instant|BigDecimal)\s+\w+\s*$"),
+    "javascript": _S(r"(?!)"),
+    "typescript": _S(r"^\s*[\w$]+\??\s*:\s*(number|boolean|bigint|Date)\s*(=.*)?$"),
+    "python": _S(r"(?!)"),
+}
+#: Path-building calls whose first argument is the base directory.
+_JOIN_CALL = _S(r"(?:filepath\.Join|path\.Join|path\.join|path\.resolve|Paths\.get|Path\.of|os\.path\.join)\s*\(")
+#: ``NAME[key]`` / ``NAME.get(key)`` / ``NAME.getOrDefault(key, ...)``: a look-up in a named map.
+_LOOKUP = _S(r"([A-Za-z_$][\w$]*)(?:\[[^\[\]]+\]|\.(?:get|getOrDefault)\([^()]*\))")
+_MUTATORS = _S(r"\.\s*(append|add|push|unshift|insert|concat|WriteString|WriteByte|WriteRune|Write|write|extend|"
+               r"addAll|put)\s*\(")
+
+
+def _mutation_args(name: str, lines: list[str]) -> list[str]:
+    """Arguments of builder / container calls on ``name`` in ``lines`` (chains included)."""
+    out: list[str] = []
+    fprintf = re.compile(rf"\bfmt\.Fprintf?\(\s*&?{re.escape(name)}\s*,")
+    start = re.compile(rf"(?<![\w$.]){re.escape(name)}(?=\s*\.)")
+    for text in lines:
+        if name not in text:
+            continue
+        for m in fprintf.finditer(text):
+            inner = _balanced(text, m.start() + m.group(0).index("("))
+            out.extend(_split_commas(inner)[1:])
+        for m in start.finditer(text):
+            pos = m.end()
+            while True:
+                link = _MUTATORS.match(text, pos)
+                if link is None:
+                    nxt = re.compile(r"\.\s*\w+\s*\(").match(text, pos)  # a chained non-mutating call
+                    if nxt is None:
+                        break
+                    inner = _balanced(text, nxt.end() - 1)
+                    pos = nxt.end() + len(inner) + 1
+                    continue
+                inner = _balanced(text, link.end() - 1)
+                out.append(inner)
+                pos = link.end() + len(inner) + 1
+    return out
+
+
+def _balanced(text: str, open_index: int) -> str:
+    """The text inside the parentheses opening at ``open_index`` (to the line end if unclosed)."""
+    depth = 0
+    quote = ""
+    for i in range(open_index, len(text)):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return text[open_index + 1:i]
+    return text[open_index + 1:]
+
+
+def _file_maps(text: str) -> set[str]:
+    """Maps / objects declared at file level (or static final in Java) with literal entries: a
+    look-up in them returns one of their values, never the key that chose it."""
+    out = set()
+    for m in re.finditer(r"^(?:var|const|let|export const)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*"
+                         r"(?:map\[[^\]]+\][\w.*\[\]]+\s*\{|\{|new Map\(|Object\.freeze\(\{)", text, re.MULTILINE):
+        out.add(m.group(1))
+    for m in re.finditer(r"\bstatic\s+final\s+(?:Map|Set|List)<[^=]*>\s+(\w+)\s*=\s*(?:Map|Set|List)\.of", text):
+        out.add(m.group(1))
+    return out
 
 
 def _split_params(params: SgNode) -> list[str]:

@@ -301,8 +301,6 @@ class PythonSinks:
         if verdict is None:
             return
         severity, confidence = verdict
-        if level == PARAM and kind in {"cmd", "code"} and severity == "medium" and _external_param(t, fa):
-            severity, confidence = "high", 70  # a public entry point handing its input to a shell / eval
         desc = f"{_cap(t.origin or 'data')} reaches {sink}"
         if t.via:
             desc += " via " + ", ".join(t.via)
@@ -479,6 +477,10 @@ _HELPER_WHAT = {"cmd": "shell command", "sql": "SQL statement", "path": "file pa
 _HTML_TAG = re.compile(r"<\s*[a-zA-Z/!]")
 
 
+#: A parameter built into SQL / handed to a shell or eval: high at the confidence that blocks.
+PARAM_INJECTION = ("high", 80)
+
+
 def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
     """Impact-based severity and an honest confidence for a taint level reaching a sink kind."""
     if level == SOURCE:
@@ -497,15 +499,19 @@ def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
             return None if external else ("low", 60)
         return None
     if level == PARAM:
+        # A parameter is possibly untrusted: one tier below a proven request flow, but injection
+        # into SQL text, a shell or eval still blocks (high at the blocking confidence), because
+        # nothing proves the value safe and the caller may well be a request handler.
         if kind == "deser":
             return "low", 40  # a loader helper (caches, own files): only request data makes it critical
         if kind == "ssrf":
             return ("low", 30) if not t.built else None  # fetch helpers take URLs: that is their job
+        if kind in {"cmd", "code"}:
+            return PARAM_INJECTION
         if not t.built:
-            # a helper handing its argument straight to a shell / eval is still a risk
-            return ("medium", 40) if kind in {"cmd", "code"} else None
-        if kind in {"sql", "cmd"}:
-            return "high", 60
+            return None  # a helper running the statement it is given: the caller builds the SQL
+        if kind == "sql":
+            return PARAM_INJECTION
         if kind in _GROUP_A:
             return "medium", 50
         if kind in {"xss", "ldap", "xpath", "path"}:

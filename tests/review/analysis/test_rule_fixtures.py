@@ -19,7 +19,7 @@ from wfc_server.review.languages import language_for_path
 FIXTURES = Path(__file__).resolve().parents[1] / "rules" / "fixtures"
 #: The concept folders whose fixtures exercise the taint / control-flow analyses.
 FLOW_CONCEPTS = ("security/sql_injection", "security/command_injection", "security/code_injection",
-                 "security/archive_path_traversal")
+                 "security/archive_path_traversal", "security/template_injection")
 _EXPECT = re.compile(r"(?:#|//|--)\s*expect:\s*([A-Z0-9, -]+?)\s*$")
 _RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 

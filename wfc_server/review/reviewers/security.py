@@ -24,7 +24,7 @@ from wfc_server.review.model import (
 )
 from wfc_server.review.rules import Severity, registry
 from wfc_server.review.security.catalog import make_finding
-from wfc_server.review.security.lang_rules import SPECS, analyse_language
+from wfc_server.review.security.lang_rules import SPECS, LangAnalysis, analyse_language, link_review
 from wfc_server.review.security.python_rules import (
     PythonAnalysis,
     SinkEvent,
@@ -50,17 +50,23 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
     out = ReviewerOutput()
     scanner = SecretScanner()
     bandit: BanditRunner | None = None
-    for source in inp.files:
-        if not source.added_lines or source.path.rsplit(".", 1)[-1].lower() in _BINARYISH:
-            continue
-        source = _encodable(source)
+    sources = [_encodable(s) for s in inp.files
+               if s.added_lines and s.path.rsplit(".", 1)[-1].lower() not in _BINARYISH]
+    analyses = {s.path: LangAnalysis(s.path, s.language, s.text, _test_code(s))
+                for s in sources if s.language in SPECS and s.language != "python"}
+    try:
+        link_review(list(analyses.values()))
+    except Exception:  # noqa: BLE001 - a parser crash is reported per file below, never hidden
+        for analysis in analyses.values():
+            analysis.peers = []
+    for source in sources:
         if source.language == "python":
             if bandit is None:
                 bandit = BanditRunner(frozenset(BANDIT_RULES))
             out.findings.extend(_python(source, bandit, out))
         elif source.language in SPECS:
             try:
-                out.findings.extend(analyse_language(source.path, source.language, source.text, _test_code(source)))
+                out.findings.extend(analyses[source.path].run())
             except Exception as exc:  # noqa: BLE001 - a parser crash must not hide the file
                 out.skipped.append((source.path, f"security rules failed: {type(exc).__name__}"))
         elif source.language == "sql":

@@ -66,6 +66,9 @@ _JS = Spec(
             r"DOMPurify\.sanitize|sanitizeHtml|xss|validator\.escape|_\.escape|textContent)\b"),
          frozenset({"xss", "log"})),
         (_S(r"\b(path\.basename|basename|sanitizeFilename|sanitize\(.*filename)"), frozenset({"path"})),
+        # a fixed template rendered by an auto-escaping engine (no raw `<%-`, `{{{`, `!{` output)
+        (_S(r"""\b(ejs|pug|nunjucks|mustache|Mustache|eta|Eta)\.(render|renderString)\(\s*(['"`])"""
+            r"""(?:(?!<%-|\{\{\{|!\{|\$\{)[^'"`\\])*\3\s*,"""), frozenset({"xss"})),
         (_S(r"\b(mysql\.escape|connection\.escape|pool\.escape|db\.escape|escapeLiteral|escapeId|"
             r"SqlString\.escape|pgFormat|format\.literal)\b"), frozenset({"sql"})),
         (_S(r"\b(shellescape|shellEscape|shellQuote|quote)\(|shell-quote"), frozenset({"cmd"})),
@@ -224,32 +227,47 @@ class LangAnalysis:
     text: str
     is_test: bool
     findings: dict[tuple[str, int], RawFinding] = field(default_factory=dict)
+    #: The other files of the same review in this language family: their calls bind our parameters.
+    peers: list[LangAnalysis] = field(default_factory=list)
+    _root: SgNode | None = None
+    _prepared: bool = False
 
-    def run(self) -> list[RawFinding]:
+    def prepare(self) -> None:
+        """Parse and index the calls (once), so peer files can ask who calls what before ``run``."""
+        if self._prepared:
+            return
         spec = SPECS[self.language]
         grep_lang = GREP_LANG[self.language]
         if self.language == "typescript" and self.path.endswith(".tsx"):
             grep_lang = "tsx"
+        self.grep_lang = grep_lang
         self.spec = spec
         self.lines = self.text.splitlines()
         self.archive = NO_ARCHIVE
+        self._calls_by_name: dict[str, list[SgNode]] = {}
+        self._calls: list[SgNode] = []
         if any(len(line) > 3000 for line in self.lines):
-            # minified / generated bundle: line-based taint is meaningless and slow there
-            self.line_rules()
-            return list(self.findings.values())
-        root = SgRoot(self.text, grep_lang).root()
+            self._prepared = True
+            return  # minified / generated bundle: line-based taint is meaningless and slow there
+        root = self._root = SgRoot(self.text, grep_lang).root()
         self.file_consts = _file_constants(self.text)
         self.file_maps = _file_maps(self.text)
         self.archive = archive_names(self.language, self.text)
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
         self._funcs: dict[int, Func] = {}
-        self._calls_by_name = {}
         self._pattern_cache: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
-        calls = [node for kind in spec.call_kinds for node in root.find_all(kind=kind)]
-        self._calls_by_name: dict[str, list[SgNode]] = {}
-        for node in calls:
+        self._calls = [node for kind in spec.call_kinds for node in root.find_all(kind=kind)]
+        for node in self._calls:
             self._calls_by_name.setdefault(_callee(node, self.language).rsplit(".", 1)[-1], []).append(node)
-        for node in calls:
+        self._prepared = True
+
+    def run(self) -> list[RawFinding]:
+        self.prepare()
+        root, spec, grep_lang = self._root, self.spec, self.grep_lang
+        if root is None:
+            self.line_rules()
+            return list(self.findings.values())
+        for node in self._calls:
             self.call(node, _callee(node, self.language), _args(node))
         for kind in spec.new_kinds:
             for node in root.find_all(kind=kind):
@@ -446,9 +464,10 @@ class LangAnalysis:
             if rhs_text is None:  # destructured from a source
                 return Value(SOURCE, f"request data `{name}`", False)
             v = self.value(rhs_text, func, rhs_line, kind, depth + 1)
-            if v.level >= SOURCE and v.origin.startswith("request data") and "(" not in name:
-                v = Value(v.level, f"request data `{name}` (from {v.origin.split('`')[1]})"
-                          if "`" in v.origin else v.origin, v.built, v.source_kind)
+            if v.level >= SOURCE and v.origin.startswith("request data") and "(" not in name and "`" in v.origin:
+                passed = v.origin[v.origin.index(" (passed to "):] if " (passed to " in v.origin else ""
+                v = Value(v.level, f"request data `{name}` (from {v.origin.split('`')[1]}){passed}", v.built,
+                          v.source_kind)
             return self._with_mutations(name, func, line, kind, depth, v)
         if name in func.params:
             param = func.params[name]
@@ -489,6 +508,17 @@ class LangAnalysis:
                 if v.level == SOURCE:
                     return Value(SOURCE, f"{v.origin} (passed to `{fname}()` at line {call.range().start.line + 1})",
                                  v.built, v.source_kind)
+        if len(fname) < 4 or fname in _GENERIC_NAMES:
+            return None  # `get`, `run`, `find`: a call elsewhere by that name is likely another function
+        for peer in self.peers:
+            for call in peer._calls_by_name.get(fname, [])[:4]:
+                args = _args(call)
+                if index < len(args):
+                    line = call.range().start.line
+                    v = peer.value(args[index], peer.func_of(call), line, kind, depth + 1)
+                    if v.level == SOURCE:
+                        return Value(SOURCE, f"{v.origin} (passed to `{fname}()` at {peer.path}:{line + 1})",
+                                     v.built, v.source_kind)
         return None
 
     def _last_assignment(self, name: str, func: Func, line: int) -> tuple[str | None, int] | None:
@@ -640,6 +670,22 @@ class LangAnalysis:
         if len(parts) < 2:
             return False
         return all(self.value(part, func, line, "path", 1).level == CLEAN for part in parts[1:])
+
+    def _java_template(self, node: SgNode, callee: str, method: str, args: list[str]) -> None:
+        """Template source (Velocity, FreeMarker) and expression languages (SpEL, OGNL, MVEL,
+        JSR-223 script engines) evaluated from a value: the template / expression is code."""
+        if method == "evaluate" and len(args) >= 4 and re.search(r"\b(Velocity|velocity\w*|ve|engine)$",
+                                                                 callee.rsplit(".", 1)[0]):
+            self.sink(node, "template", args[3], f"the template source of `{callee}`")
+        if callee == "new Template" and len(args) >= 2 and "freemarker" in self.text:
+            m = re.fullmatch(r"\s*new\s+StringReader\((.*)\)\s*", args[1], re.DOTALL)
+            self.sink(node, "template", m.group(1) if m else args[1], "the source of a FreeMarker `Template`")
+        if method == "parseExpression" and args and re.search(r"SpelExpressionParser|ExpressionParser", self.text):
+            self.sink(node, "code", args[0], f"a SpEL expression parsed by `{callee}`")
+        if re.fullmatch(r"(MVEL\.(eval|compileExpression)|Ognl\.(getValue|parseExpression))", callee) and args:
+            self.sink(node, "code", args[0], f"the expression evaluated by `{callee}`")
+        if method == "eval" and args and "ScriptEngine" in self.text and not callee.startswith(("MVEL.", "Ognl.")):
+            self.sink(node, "code", args[0], f"the script evaluated by `{callee}`")
 
     def _archive_sink(self, node: SgNode, func: Func, v: Value, label: str) -> None:
         """Zip slip: an entry name reaches a file path with no containment check in the function."""
@@ -901,6 +947,9 @@ class LangAnalysis:
             self.sink(node, "path", args[0], f"`{callee}`")
         if callee == "http.ServeFile" and len(args) >= 3:
             self.sink(node, "path", args[2], "`http.ServeFile`")
+        if method == "Parse" and args and re.search(r'"(text|html)/template"', self.text) and re.fullmatch(
+                r"(template\.New\(.*\)|\w*([tT]mpl|[tT]emplate|[tT]pl)\w*|t|tt)\.Parse", callee, re.DOTALL):
+            self.sink(node, "template", args[0], f"the template source of `{callee.split('(')[0]}...Parse`")
         if re.fullmatch(r"template\.(HTML|JS|HTMLAttr|URL)", callee) and args:
             self.sink(node, "xss", args[0], f"`{callee}` (bypasses html/template escaping)")
         writes_html = len(args) >= 2 and (_HTMLISH.search(args[1]) is not None or callee != "fmt.Fprintf")
@@ -946,6 +995,7 @@ class LangAnalysis:
                       "queryForMap", "query", "update", "batchUpdate", "queryForRowSet"} and (
                 _SQL_TEXT.search(a0) or re.fullmatch(r"\w*(sql|query|stmt|q)\w*(\.toString\(\)|\.String\(\))?", a0.strip(), re.IGNORECASE)):
             self.sink(node, "sql", a0, f"`{callee}`")
+        self._java_template(node, callee, method, args)
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
             self.sink(node, "cmd", a0, f"`{callee}`", shell=False)
         if callee == "new ProcessBuilder" and args:
@@ -1618,8 +1668,35 @@ def _cap(text: str) -> str:
     return (text[:1].upper() + text[1:]) if text else "Data"
 
 
+#: Function names too common to bind a parameter to a call in another file.
+_GENERIC_NAMES = frozenset({"get", "set", "run", "find", "load", "save", "send", "call", "apply", "init", "close",
+                            "open", "read", "write", "handle", "process", "execute", "update", "delete", "create",
+                            "render", "parse", "format", "String", "Error", "toString", "equals", "push", "then"})
+#: Languages whose files see each other's calls within one review.
+LANGUAGE_FAMILY = {"javascript": "js", "typescript": "js", "go": "go", "java": "java"}
+
+
 def analyse_language(path: str, language: str, text: str, is_test: bool) -> list[RawFinding]:
     """Findings for one JS/TS/Go/Java file (empty for other languages)."""
     if language not in SPECS:
         return []
     return LangAnalysis(path, language, text, is_test).run()
+
+
+def link_review(analyses: list[LangAnalysis]) -> None:
+    """Let every file of one review bind helper parameters to the calls in its family's files.
+
+    A helper in ``store.go`` whose caller in ``handlers.go`` passes ``r.FormValue(...)`` is then
+    judged as request data (one tier up from a parameter), as if both were one file.
+    """
+    by_family: dict[str, list[LangAnalysis]] = {}
+    for analysis in analyses:
+        if analysis.language in LANGUAGE_FAMILY:
+            by_family.setdefault(LANGUAGE_FAMILY[analysis.language], []).append(analysis)
+    for members in by_family.values():
+        if len(members) < 2:
+            continue
+        for analysis in members:
+            analysis.prepare()
+        for analysis in members:
+            analysis.peers = [other for other in members if other is not analysis]

@@ -1,4 +1,4 @@
-"""Rule fixtures of the data-flow rules, reviewed as new product files by every reviewer.
+"""Rule fixtures of the data-flow and control-flow rules, reviewed as new product files by every reviewer.
 
 A ``bad*`` file must be flagged on each line marked ``expect: RULE-ID`` with that id, and nowhere
 else with an id it expects; an ``ok*`` file (a safe look-alike) must get no medium+ finding and
@@ -19,7 +19,10 @@ from wfc_server.review.languages import language_for_path
 FIXTURES = Path(__file__).resolve().parents[1] / "rules" / "fixtures"
 #: The concept folders whose fixtures exercise the taint / control-flow analyses.
 FLOW_CONCEPTS = ("security/sql_injection", "security/command_injection", "security/code_injection",
-                 "security/archive_path_traversal", "security/template_injection")
+                 "security/archive_path_traversal", "security/template_injection",
+                 "correctness/null_check_after_dereference", "correctness/unreachable_code",
+                 "correctness/null_result_dereference", "correctness/replace_first_only",
+                 "reliability/resource_leak")
 _EXPECT = re.compile(r"(?:#|//|--)\s*expect:\s*([A-Z0-9, -]+?)\s*$")
 _RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 

@@ -21,6 +21,7 @@ from wfc_server.review.model import (
     SourceFile,
 )
 from wfc_server.review.quality import (
+    flow_rules,
     metrics,
     py_correctness,
     py_performance,
@@ -137,4 +138,4 @@ def _role_findings(key: _Key, role: str) -> tuple[tuple[RawFinding, ...], str | 
 def _sg_findings(key: _Key) -> tuple[RawFinding, ...]:
     """Every role's ast-grep findings for one file (one parse serves all four reviewers)."""
     source = _source(key)
-    return tuple(_SG_CHECKS[source.language](source))
+    return tuple(_SG_CHECKS[source.language](source)) + tuple(flow_rules.check(source))

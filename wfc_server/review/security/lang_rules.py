@@ -1017,11 +1017,16 @@ class LangAnalysis:
             self.sink(node, "deser", a0, "SnakeYAML `load` without SafeConstructor")
         if callee in {"new File", "new FileInputStream", "new FileOutputStream", "new FileReader",
                       "new FileWriter", "new RandomAccessFile", "Paths.get", "Path.of"} and args:
-            self.sink(node, "path", " + ".join(args[1:] if len(args) > 1 and callee == "new File" else args),
-                      f"`{callee}`")
+            if callee == "new File" and len(args) > 1:
+                parts = args[1:]  # new File(parent, child): the child names the file under the parent
+            elif callee in {"Paths.get", "Path.of"}:
+                parts = args  # every part is a path segment
+            else:
+                parts = args[:1]  # the stream / writer constructors: (file, append / charset / mode)
+            self.sink(node, "path", " + ".join(parts), f"`{callee}`")
         if re.search(r"Files\.(readAllBytes|readString|newInputStream|newOutputStream|delete|write|lines|copy|"
                      r"createDirectories|createFile)$", callee) and args:
-            target = " + ".join(args[:2]) if callee.endswith("copy") else a0
+            target = args[1] if callee.endswith("copy") and len(args) > 1 else a0  # copy(source, target, ...)
             self.sink(node, "path", target, f"`{callee}`")
         if callee in {"new URL", "URI.create", "new URI"} and args:
             self.sink(node, "ssrf", a0, f"`{callee}`")

@@ -133,6 +133,7 @@ class PythonSinks:
             call.func.id in fa.env.vars or call.func.id in self.info.functions)
         if shadowed:
             return
+        self._hashed_request_data(call, qualname, method, fa)
         # SQL
         if method in SQL_METHODS and not qualname.startswith(("subprocess", "os.")):
             self._sink(call, fa, "sql", _arg(call, 0, "sql", "query", "statement", "operation"),
@@ -271,6 +272,40 @@ class PythonSinks:
             return
         self._sink(node, fa, "xss", value, "the HTML response body returned by the view",
                    need_built=True)
+
+    def _hashed_request_data(self, call: ast.Call, qualname: str, method: str, fa: FunctionAnalysis) -> None:
+        """MD5 / SHA-1 over what the client sent (``md = hashlib.md5(); md.update(param)``): a
+        digest kept or compared for the client's data is a security use, and these are broken."""
+        if self._weak_digest(call, qualname):
+            data = call.args[:1]
+        elif method == "update" and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
+                and fa.func is not None and self._weak_digest_bound(call.func.value.id, fa.func):
+            data = call.args[:1]
+        else:
+            return
+        for arg in data:
+            t = fa.taint(arg)
+            if t.level == SOURCE and t.source_kind == "request":
+                line = call.lineno
+                self._add(make_finding(
+                    "weak-hash", file=self.path, line=line, end_line=call.end_lineno or line,
+                    column=call.col_offset, severity="low", family=FAMILY, confidence=50,
+                    description=f"{_cap(t.origin)} is digested with a broken hash (MD5/SHA-1); if the digest "
+                                "protects or identifies it, collisions and brute force defeat that."))
+
+    def _weak_digest(self, call: ast.Call, qualname: str) -> bool:
+        if any(k.arg == "usedforsecurity" and isinstance(k.value, ast.Constant) and k.value.value is False
+               for k in call.keywords):
+            return False
+        if qualname in {"hashlib.md5", "hashlib.sha1"}:
+            return True
+        return qualname == "hashlib.new" and bool(call.args) and isinstance(call.args[0], ast.Constant) and \
+            str(call.args[0].value).lower().replace("-", "") in {"md5", "sha1"}
+
+    def _weak_digest_bound(self, name: str, func: ast.AST) -> bool:
+        return any(isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+                   and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)
+                   and self._weak_digest(n.value, self.info.qualname(n.value.func)) for n in ast.walk(func))
 
     # ---- sink helpers -----------------------------------------------------------------------
 
@@ -481,6 +516,14 @@ _HTML_TAG = re.compile(r"<\s*[a-zA-Z/!]")
 PARAM_INJECTION = ("high", 80)
 
 
+def _targets(node: ast.Assign | ast.AnnAssign | ast.AugAssign) -> list[ast.expr]:
+    return list(node.targets) if isinstance(node, ast.Assign) else [node.target]
+
+
+def _mentions(node: ast.AST, names: set[str]) -> bool:
+    return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node))
+
+
 def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
     """Impact-based severity and an honest confidence for a taint level reaching a sink kind."""
     if level == SOURCE:
@@ -604,7 +647,7 @@ _NOT_SECRET_NAME = re.compile(
     re.IGNORECASE,
 )
 _TOKEN_CONTEXT = re.compile(
-    r"token|secret|password|passwd|nonce|salt|otp|csrf|session|api_?key|reset|verification|"
+    r"token|secret|password|passwd|nonce|salt|otp|csrf|session|api_?key|reset|verification|remember|"
     r"activation|auth|invite|magic|signup_code|confirm|coupon|voucher|key$",
     re.IGNORECASE,
 )
@@ -880,7 +923,42 @@ class StructuralChecks:
 
     def _token_context(self, node: ast.Call) -> bool:
         context = self._assigned_name(node) + " " + self._func_name(node)
-        return bool(_TOKEN_CONTEXT.search(context))
+        return bool(_TOKEN_CONTEXT.search(context)) or self._reaches_secret_use(node)
+
+    def _reaches_secret_use(self, node: ast.Call) -> bool:
+        """Forward data flow of a random value inside its function: does it (or a value built
+        from it) become a cookie, a session entry, a token-named variable / keyword / key, or a
+        response header? ``key = str(random.random())[2:]; resp.set_cookie("rememberMe", key)``."""
+        func = self.info.parents.get(id(node))
+        while func is not None and not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            func = self.info.parents.get(id(func))
+        target = self.info.parents.get(id(node))
+        while target is not None and not isinstance(target, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.stmt)):
+            target = self.info.parents.get(id(target))
+        if func is None or not isinstance(target, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            return False
+        derived = {n.id for t in _targets(target) for n in ast.walk(t) if isinstance(n, ast.Name)}
+        if not derived:
+            return False
+        later = sorted((n for n in ast.walk(func) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Call))
+                        and getattr(n, "lineno", 0) > target.lineno), key=lambda n: (n.lineno, n.col_offset))
+        for stmt in later:
+            if isinstance(stmt, ast.Call):
+                method = stmt.func.attr if isinstance(stmt.func, ast.Attribute) else ""
+                values = list(stmt.args) + [k.value for k in stmt.keywords]
+                uses = [v for v in values if _mentions(v, derived)]
+                if uses and (method in {"set_cookie", "set_signed_cookie"} or any(
+                        k.arg and _TOKEN_CONTEXT.search(k.arg) and _mentions(k.value, derived) for k in stmt.keywords)):
+                    return True
+                continue
+            if stmt.value is None or not _mentions(stmt.value, derived):
+                continue
+            for t in _targets(stmt):
+                text = ast.unparse(t)
+                if _TOKEN_CONTEXT.search(text) or re.search(r"\b(session|cookies|headers)\[", text):
+                    return True
+                derived |= {n.id for n in ast.walk(t) if isinstance(n, ast.Name)}
+        return False
 
     # ---- assignments, dicts, comparisons ------------------------------------------------------
 

@@ -22,7 +22,8 @@ FLOW_CONCEPTS = ("security/sql_injection", "security/command_injection", "securi
                  "security/archive_path_traversal", "security/template_injection",
                  "correctness/null_check_after_dereference", "correctness/unreachable_code",
                  "correctness/null_result_dereference", "correctness/replace_first_only",
-                 "reliability/resource_leak", "security/weak_random", "security/weak_hash")
+                 "reliability/resource_leak", "security/weak_random", "security/weak_hash",
+                 "security/xss")
 _EXPECT = re.compile(r"(?:#|//|--)\s*expect:\s*([A-Z0-9, -]+?)\s*$")
 _RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 

@@ -621,6 +621,9 @@ class LangAnalysis:
             v = Value(v.level, v.origin, v.built, "external")  # a name from a file, not a request
         if kind == "path" and v.level == PARAM and self._fixed_name_under_param_dir(expr, func, line):
             return
+        if kind == "xss" and not dom and "response" in label and _NON_HTML_RESPONSE.search(func.text) and not \
+                _HTML_RESPONSE.search(func.text):
+            return  # the handler declares a non-HTML body (JSON, PEM, an image...): no markup is produced
         level = v.level
         if kind == "ssrf" and _FIXED_HOST.match(expr):
             level = CLEAN
@@ -1427,6 +1430,14 @@ _SCALAR_PARAM = {
     "typescript": _S(r"^\s*[\w$]+\??\s*:\s*(number|boolean|bigint|Date)\s*(=.*)?$"),
     "python": _S(r"(?!)"),
 }
+#: A handler that declares its body is not HTML (a literal non-HTML type, or a type chosen at run time
+#: for a served file); XSS needs a browser rendering the body as markup.
+_NON_HTML_RESPONSE = _S(
+    r"""Content-Type["']\s*,\s*(["'](application/(?!xhtml)|image/|text/(plain|csv|css|calendar|event-stream)|"""
+    r"""font/|audio/|video/)|(?!["'])\w)|\.(type|contentType)\(\s*(['"](json|text|txt|csv|png|pdf|"""
+    r"""application/|image/|text/plain)|(?!['"])\w)|setContentType\(\s*("(application/|image/|text/plain)|"""
+    r"""MediaType\.(APPLICATION|IMAGE|TEXT_PLAIN))|@Produces\(\s*(MediaType\.APPLICATION|"application/)""")
+_HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
 #: Path-building calls whose first argument is the base directory.
 _JOIN_CALL = _S(r"(?:filepath\.Join|path\.Join|path\.join|path\.resolve|Paths\.get|Path\.of|os\.path\.join)\s*\(")
 #: ``NAME[key]`` / ``NAME.get(key)`` / ``NAME.getOrDefault(key, ...)``: a look-up in a named map.

@@ -118,3 +118,40 @@ def test_calls_between_languages_do_not_bind(tmp_path: Path) -> None:
     go = GO_HANDLER.replace("LoadReport", "searchPosts")
     found = _findings({"api/handlers.go": go, "src/posts.js": JS_HELPER}, tmp_path)
     assert found[("src/posts.js", 5)][1] == "high"
+
+
+PY_VIEWS = """from flask import Flask, request
+
+from .storage import read_report
+
+app = Flask(__name__)
+
+
+@app.route("/report")
+def report():
+    return read_report(request.args["name"])
+"""
+PY_STORAGE = """import os
+
+BASE = "/srv/reports"
+
+
+def read_report(name):
+    with open(os.path.join(BASE, name)) as fh:
+        return fh.read()
+"""
+
+
+def test_python_helper_bound_to_a_flask_route_in_another_file(tmp_path: Path) -> None:
+    alone = _findings({"app/storage.py": PY_STORAGE}, tmp_path / "a")
+    assert alone[("app/storage.py", 7)][1] == "medium"
+    both = _findings({"app/views.py": PY_VIEWS, "app/storage.py": PY_STORAGE}, tmp_path / "b")
+    rule, severity, description = both[("app/storage.py", 7)]
+    assert (rule, severity) == ("WFC-SEC-PATH", "high")
+    assert "app/views.py:10" in description
+
+
+def test_python_helper_called_with_constants_elsewhere_stays_a_parameter(tmp_path: Path) -> None:
+    views = PY_VIEWS.replace('request.args["name"]', '"monthly.txt"')
+    found = _findings({"app/views.py": views, "app/storage.py": PY_STORAGE}, tmp_path)
+    assert found[("app/storage.py", 7)][1] == "medium"

@@ -32,7 +32,7 @@ from wfc_server.review.security.python_rules import (
 )
 from wfc_server.review.security.secret_values import looks_like_real_secret
 from wfc_server.review.security.sql_rules import analyse_sql
-from wfc_server.review.security.taint import CLEAN
+from wfc_server.review.security.taint import CLEAN, CallSite
 
 ROLE = "security"
 #: Languages whose files are only scanned for secrets (configs, scripts, docs).
@@ -59,11 +59,13 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
     except Exception:  # noqa: BLE001 - a parser crash is reported per file below, never hidden
         for analysis in analyses.values():
             analysis.peers = []
+    python: dict[str, list[RawFinding]] = {}
+    exported: dict[str, list[tuple[str, CallSite]]] = {}  # callee name -> (calling file, site)
     for source in sources:
         if source.language == "python":
             if bandit is None:
                 bandit = BanditRunner(frozenset(BANDIT_RULES))
-            out.findings.extend(_python(source, bandit, out))
+            python[source.path] = _python(source, bandit, out, exports=exported)
         elif source.language in SPECS:
             try:
                 out.findings.extend(analyses[source.path].run())
@@ -72,6 +74,24 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
         elif source.language == "sql":
             out.findings.extend(analyse_sql(source.path, source.text, _test_code(source)))
         out.findings.extend(_secrets(source, scanner))
+    for source in sources:
+        callers = _callers_elsewhere(source, exported) if source.path in python else {}
+        if callers and bandit is not None:  # a helper other files hand request data: judge it bound
+            python[source.path] = _python(source, bandit, ReviewerOutput(), callers=callers)
+    for findings in python.values():
+        out.findings.extend(findings)
+    return out
+
+
+def _callers_elsewhere(source: SourceFile, exported: dict[str, list[tuple[str, CallSite]]]
+                       ) -> dict[str, list[CallSite]]:
+    """Call sites in the review's other Python files that pass request data to a function this
+    file defines (matched by name, the way an import resolves within one project)."""
+    out: dict[str, list[CallSite]] = {}
+    for name, sites in exported.items():
+        elsewhere = [site for path, site in sites if path != source.path]
+        if elsewhere and re.search(rf"^\s*(async\s+)?def\s+{re.escape(name)}\s*\(", source.text, re.MULTILINE):
+            out[name] = elsewhere
     return out
 
 
@@ -131,7 +151,9 @@ def _dedent_blocks(text: str) -> str:
     return "\n".join(out)
 
 
-def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput) -> list[RawFinding]:
+def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput, *,
+            exports: dict[str, list[tuple[str, CallSite]]] | None = None,
+            callers: dict[str, list[CallSite]] | None = None) -> list[RawFinding]:
     tree, text = _parse(source.text, source.path)
     if tree is None and not source.complete:
         tree, text = _parse(_dedent_blocks(source.text), source.path)
@@ -145,7 +167,10 @@ def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput) -> li
             out.skipped.append((source.path, f"not parseable as Python ({type(exc).__name__})"))
             return []
     try:
-        analysis = analyse_python(source.path, tree, _test_code(source), complete=source.complete)
+        analysis = analyse_python(source.path, tree, _test_code(source), complete=source.complete, callers=callers)
+        if exports is not None:
+            for name, sites in analysis.exported.items():
+                exports.setdefault(name, []).extend((source.path, site) for site in sites)
     except RecursionError:  # machine-generated, absurdly nested code: use the flat rules
         return analyse_language(source.path, "python", source.text, _test_code(source))
     try:

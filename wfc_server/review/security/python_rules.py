@@ -19,6 +19,7 @@ from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.secret_values import embedded_credential, looks_like_real_secret
 from wfc_server.review.security.taint import (
     CLEAN,
+    CallSite,
     PARAM,
     SOURCE,
     UNKNOWN,
@@ -1201,9 +1202,12 @@ class PythonAnalysis:
     findings: list[RawFinding]
     events: list[SinkEvent]
     dead_lines: set[int]
+    #: Request data this file passes to functions defined elsewhere (name -> call sites).
+    exported: dict[str, list[CallSite]] = field(default_factory=dict)
 
 
-def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = True) -> PythonAnalysis:
+def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = True,
+                   callers: dict[str, list[CallSite]] | None = None) -> PythonAnalysis:
     """Taint sinks plus structural checks for one parsed Python file.
 
     ``complete=False`` (a diff fragment) treats ``request`` names as HTTP requests even when the
@@ -1211,7 +1215,7 @@ def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = 
     """
     info = ModuleInfo.build(tree, assume_web=not complete)
     hooks = PythonSinks(path, info, fastapi=any(v.startswith("fastapi") for v in info.aliases.values()))
-    engine = ModuleTaint(info, hooks)
+    engine = ModuleTaint(info, hooks, path=path, external_sites=dict(callers or {}))
     engine.analyse()
     checks = StructuralChecks(path, info, engine.dead_lines, is_test)
     checks.run()
@@ -1221,7 +1225,7 @@ def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = 
                                             and _RANK[f.severity] < _RANK["high"])]
     if is_test:
         findings = [_soften(f) for f in findings]
-    return PythonAnalysis(findings + checks.out, hooks.events, engine.dead_lines)
+    return PythonAnalysis(findings + checks.out, hooks.events, engine.dead_lines, engine.exported)
 
 
 def _soften(finding: RawFinding) -> RawFinding:

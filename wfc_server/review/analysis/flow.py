@@ -313,3 +313,70 @@ def _early_return(text: str, start: int, end: int, names: list[str]) -> int | No
             continue  # the open failed: there is nothing to close
         return start + m.start()
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class UseAfterFailure:
+    """``name`` from a call that failed (its error branch carries on) is dereferenced at ``line``."""
+
+    name: str
+    call_line: int
+    line: int
+
+
+#: Go calls whose first result is a pointer / interface that is nil when the error is not.
+_GO_NIL_ON_ERROR = re.compile(
+    r"^(http\.(Get|Post|Head|PostForm|NewRequest\w*|ReadRequest|ReadResponse)|[\w.]+\.Do|os\.(Open|Create|OpenFile|"
+    r"Stat|Lstat|ReadDir)|\w*[cC]lient\w*\.(Get|Post|Head|PostForm)|sql\.Open|url\.Parse(RequestURI)?|regexp\.Compile\w*|net\.(Dial\w*|Listen\w*)|"
+    r"tls\.(Dial|Listen)|template\.(New|ParseFiles|ParseGlob|ParseFS)|x509\.Parse\w+|[\w.]+\.Query(Context)?|"
+    r"zip\.OpenReader|gzip\.NewReader|[\w.]+\.Accept|user\.(Current|Lookup\w*)|filepath\.Abs)\(")
+_GO_STOPS = re.compile(r"\breturn\b|\bpanic\(|os\.Exit\(|\.Fatal\w*\(|\bcontinue\b|\bbreak\b|\bgoto\b|\.FailNow\(")
+
+
+def go_used_after_failure(root: SgNode, pointer_funcs: frozenset[str]) -> list[UseAfterFailure]:
+    """``x, err := f(); if err != nil { log(err) }; x.Field``: the branch does not leave, so on the
+    error path ``x`` is nil and the later dereference panics. ``pointer_funcs`` names functions of
+    the file whose first result is a pointer (they are nil on error too)."""
+    grammar = GRAMMARS["go"]
+    out = []
+    for block in root.find_all(kind="statement_list"):
+        stmts = _statements(block)
+        for i, stmt in enumerate(stmts[:-2]):
+            if stmt.kind() != "short_var_declaration":
+                continue
+            left, right = stmt.field("left"), stmt.field("right")
+            if left is None or right is None:
+                continue
+            names = [c.text() for c in left.children() if c.is_named()]
+            call = right.text()
+            callee = re.match(r"([\w.]+)\(", call)
+            if len(names) != 2 or names[0] == "_" or callee is None or not (
+                    _GO_NIL_ON_ERROR.match(call) or callee.group(1).rsplit(".", 1)[-1] in pointer_funcs):
+                continue
+            check = stmts[i + 1]
+            cond = check.field("condition") if check.kind() == "if_statement" else None
+            if cond is None or not re.fullmatch(rf"{re.escape(names[1])}\s*!=\s*nil", cond.text().strip()) or \
+                    check.field("alternative") is not None:
+                continue
+            consequence = check.field("consequence")
+            if consequence is None or _GO_STOPS.search(consequence.text()):
+                continue
+            for later in stmts[i + 2:]:
+                if names[0] in _rebound(later, grammar):
+                    break
+                uses = [line for used, line in _dereferenced(later, grammar) if used == names[0]]
+                if uses:
+                    out.append(UseAfterFailure(names[0], stmt.range().start.line, min(uses)))
+                    break
+    return out
+
+
+def go_pointer_funcs(root: SgNode) -> frozenset[str]:
+    """Functions / methods of the file declared as returning ``(*T, error)``."""
+    names = set()
+    for kind in ("function_declaration", "method_declaration"):
+        for func in root.find_all(kind=kind):
+            result, name = func.field("result"), func.field("name")
+            if result is not None and name is not None and re.match(r"\(\s*\*[\w.]+\s*,\s*error\s*\)", result.text()):
+                names.add(name.text())
+    return frozenset(names)

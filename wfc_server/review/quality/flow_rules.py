@@ -19,6 +19,7 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import emit
 from wfc_server.review.quality.py_correctness import CHECK_AFTER_USE, UNREACHABLE
 from wfc_server.review.quality.py_reliability import FILE_LEAK
+from wfc_server.review.rules.correctness.nil_after_failed_call import NIL_AFTER_FAILED_CALL
 from wfc_server.review.rules.correctness.null_result_dereference import (
     NULL_RESULT_DEREFERENCE,
     direct_uses,
@@ -58,6 +59,10 @@ def check(source: SourceFile) -> list[RawFinding]:
     for late in flow.checks_after_use(root, grammar):
         out.append(emit(_CHECK_AFTER_USE, source, late.use_line + 1, FAMILY,
                         detail=f"(`{late.name}` is checked at line {late.check_line + 1})"))
+    if language == "go":
+        for use in flow.go_used_after_failure(root, flow.go_pointer_funcs(root)):
+            out.append(finding(NIL_AFTER_FAILED_CALL, source, use.line + 1, FAMILY,
+                               detail=f"(`{use.name}` from line {use.call_line + 1})"))
     if language == "go" and source.complete:
         for kind in ("function_declaration", "method_declaration", "func_literal"):
             for func in root.find_all(kind=kind):

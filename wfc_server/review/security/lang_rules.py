@@ -1430,12 +1430,15 @@ _SCALAR_PARAM = {
     "typescript": _S(r"^\s*[\w$]+\??\s*:\s*(number|boolean|bigint|Date)\s*(=.*)?$"),
     "python": _S(r"(?!)"),
 }
-#: A handler that declares its body is not HTML (a literal non-HTML type, or a type chosen at run time
-#: for a served file); XSS needs a browser rendering the body as markup.
+#: A handler that declares a literal non-HTML body type (JSON, CSV, PEM, a raster image); XSS needs a
+#: browser rendering the body as markup. SVG and XML types render markup and scripts, so they are not
+#: here, nor is a type chosen at run time (an upload served back may well be HTML or SVG).
 _NON_HTML_RESPONSE = _S(
-    r"""Content-Type["']\s*,\s*(["'](application/(?!xhtml)|image/|text/(plain|csv|css|calendar|event-stream)|"""
-    r"""font/|audio/|video/)|(?!["'])\w)|\.(type|contentType)\(\s*(['"](json|text|txt|csv|png|pdf|"""
-    r"""application/|image/|text/plain)|(?!['"])\w)|setContentType\(\s*("(application/|image/|text/plain)|"""
+    r"""Content-Type["']\s*,\s*(["'](application/(?!xhtml|xml|[\w.+-]*\+xml)|image/(?!svg)|"""
+    r"""text/(plain|csv|css|calendar|event-stream)|"""
+    r"""font/|audio/|video/))|\.(type|contentType)\(\s*(['"](json|text|txt|csv|png|pdf|"""
+    r"""application/(?!xhtml|xml)|image/(?!svg)|text/plain))|"""
+    r"""setContentType\(\s*("(application/(?!xhtml|xml)|image/(?!svg)|text/plain)|"""
     r"""MediaType\.(APPLICATION|IMAGE|TEXT_PLAIN))|@Produces\(\s*(MediaType\.APPLICATION|"application/)""")
 _HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
 #: Path-building calls whose first argument is the base directory.

@@ -674,6 +674,14 @@ class LangAnalysis:
             return False
         return all(self.value(part, func, line, "path", 1).level == CLEAN for part in parts[1:])
 
+    def _response_writer_arg(self, node: SgNode, arg: str) -> bool:
+        """``w`` is the handler's ``http.ResponseWriter`` (or gin's ``c.Writer``)."""
+        arg = arg.strip()
+        if re.fullmatch(r"(c|ctx)\.Writer", arg):
+            return True
+        header = self.func_of(node).text[:300]
+        return re.search(rf"\b{re.escape(arg)}\s+http\.ResponseWriter\b", header) is not None
+
     def _java_template(self, node: SgNode, callee: str, method: str, args: list[str]) -> None:
         """Template source (Velocity, FreeMarker) and expression languages (SpEL, OGNL, MVEL,
         JSR-223 script engines) evaluated from a value: the template / expression is code."""
@@ -849,6 +857,11 @@ class LangAnalysis:
                         r"Vue|hogan|Hogan|swig|twig|liquid|engine)\.(compile|render|renderString|template|"
                         r"compileTemplate|parseAndRender)", callee) and args:
             self.sink(node, "template", a0, f"the template source of `{callee}`")
+        if re.search(r"(nunjucks\.configure|Environment|swig\.setDefaults|\.compile)$", callee) and re.search(
+                r"\b(autoescape|autoEscape)\s*:\s*false\b|\bnoEscape\s*:\s*true\b", node.text()):
+            self.emit("xss", node, "info" if self.is_test else "medium",
+                      f"`{callee}` turns HTML auto-escaping off, so every value rendered into a template is written "
+                      "as markup.", 70)
         if re.fullmatch(r"(console|logger|log|winston)\.(log|info|warn|error|debug)", callee):
             for arg in args:
                 self.sink(node, "log", arg, f"the log call `{callee}`", need_built=True)
@@ -953,6 +966,11 @@ class LangAnalysis:
         if method == "Parse" and args and re.search(r'"(text|html)/template"', self.text) and re.fullmatch(
                 r"(template\.New\(.*\)|\w*([tT]mpl|[tT]emplate|[tT]pl)\w*|t|tt)\.Parse", callee, re.DOTALL):
             self.sink(node, "template", args[0], f"the template source of `{callee.split('(')[0]}...Parse`")
+        if method in {"Execute", "ExecuteTemplate"} and args and re.search(r'"text/template"', self.text) and \
+                not re.search(r'"html/template"', self.text) and self._response_writer_arg(node, args[0]):
+            self.emit("xss", node, "info" if self.is_test else "medium",
+                      f"`{callee}` renders a `text/template` into the HTTP response: text/template does not "
+                      "escape HTML, so every value in the data is written as markup (autoescape off).", 70)
         if re.fullmatch(r"template\.(HTML|JS|HTMLAttr|URL)", callee) and args:
             self.sink(node, "xss", args[0], f"`{callee}` (bypasses html/template escaping)")
         writes_html = len(args) >= 2 and (_HTMLISH.search(args[1]) is not None or callee != "fmt.Fprintf")

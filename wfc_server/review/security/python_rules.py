@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wfc_server.review.model import RawFinding
 from wfc_server.review.rules import Severity
@@ -333,6 +333,15 @@ class PythonSinks:
         self.events.append(SinkEvent(line, end, CONCEPT[kind], level))
         if need_built and not t.built:
             return
+        if t.source_kind == "archive" and level == SOURCE:
+            if kind == "path":
+                self._add(make_finding(
+                    "archive-path-traversal", file=self.path, line=line, end_line=end,
+                    column=getattr(node, "col_offset", None), severity="high", family=FAMILY, confidence=80,
+                    description=f"{_cap(t.origin)} reach {sink} without a check that the resolved path stays "
+                                "inside the destination; an entry named `../../x` or `/x` writes anywhere (zip slip)."))
+                return
+            t = replace(t, source_kind="external")  # a name from a file, not a request
         verdict = severity_for(kind, level, t)
         if verdict is None:
             return

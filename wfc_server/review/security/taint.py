@@ -124,6 +124,8 @@ SOURCE_METHODS = frozenset({
     "get_argument", "get_arguments", "get_query_argument", "get_body_argument", "get_cookie",
     "get_secure_cookie", "recv", "recvfrom", "parse_args", "receive_text", "receive_json",
 })
+#: zipfile / tarfile methods listing entries (names or members with ``.filename`` / ``.name``).
+_ARCHIVE_LISTINGS = frozenset({"namelist", "infolist", "getnames", "getmembers"})
 #: Calls whose result carries no attacker-controlled text whatever their input.
 CASTS = frozenset({
     "int", "float", "bool", "complex", "len", "abs", "round", "hash", "id", "ord", "isinstance",
@@ -306,6 +308,11 @@ class ModuleInfo:
                 info.false_names.discard(name)
                 info.const_values.pop(name, None)
         return info
+
+    @property
+    def reads_archives(self) -> bool:
+        """The module imports zipfile or tarfile (their listing methods are archive sources)."""
+        return any(v.split(".")[0] in {"zipfile", "tarfile"} for v in self.aliases.values())
 
     @property
     def web_framework(self) -> bool:
@@ -867,6 +874,9 @@ class FunctionAnalysis:
         if qn in SOURCE_CALLS:
             kind, what = SOURCE_CALLS[qn]
             return uniform(SOURCE, what, kind)
+        if method in _ARCHIVE_LISTINGS and self.info.reads_archives:
+            # entry names are chosen by whoever built the archive (``../../x``, ``/etc/x``)
+            return uniform(SOURCE, f"archive entry names from `{ast.unparse(node.func)}()`", "archive")
         if method in SOURCE_METHODS:
             cli = method in {"recv", "recvfrom"} or (method == "parse_args" and not self.info.web_framework)
             kind = "external" if cli else "request"

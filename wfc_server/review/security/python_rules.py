@@ -124,6 +124,7 @@ class PythonSinks:
     findings: dict[tuple[str, int], RawFinding] = field(default_factory=dict)
     events: list[SinkEvent] = field(default_factory=list)
     fastapi: bool = False
+    _archive_lines: dict[int, int] = field(default_factory=dict)  # function -> first zip-slip line
 
     # ---- engine hooks -----------------------------------------------------------------------
 
@@ -335,6 +336,9 @@ class PythonSinks:
             return
         if t.source_kind == "archive" and level == SOURCE:
             if kind == "path":
+                first = self._archive_lines.setdefault(id(fa.func), line)
+                if first != line:
+                    return  # one report per extraction: its first write is the one to fix
                 self._add(make_finding(
                     "archive-path-traversal", file=self.path, line=line, end_line=end,
                     column=getattr(node, "col_offset", None), severity="high", family=FAMILY, confidence=80,

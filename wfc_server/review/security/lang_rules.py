@@ -20,6 +20,8 @@ from ast_grep_py import SgNode, SgRoot
 from wfc_server.review.model import RawFinding
 from wfc_server.review.rules import Severity
 from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
+from wfc_server.review.analysis.report import finding_at
+from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.python_rules import CONCEPT, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
@@ -254,6 +256,7 @@ class LangAnalysis:
         self.file_maps = _file_maps(self.text)
         self.archive = archive_names(self.language, self.text)
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
+        self._guards: dict[int, RawFinding] = {}  # missing-guard findings by line
         self._funcs: dict[int, Func] = {}
         self._pattern_cache: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
         self._calls = [node for kind in spec.call_kinds for node in root.find_all(kind=kind)]
@@ -290,7 +293,8 @@ class LangAnalysis:
                     if m:
                         self.sink(node, "xss", m.group(1), "`dangerouslySetInnerHTML`", dom=True)
         self.line_rules()
-        out = list(self.findings.values()) + list(self._archive_sinks.values())
+        self.missing_guards(root)
+        out = list(self.findings.values()) + list(self._archive_sinks.values()) + list(self._guards.values())
         if self.is_test:
             for f in out:
                 if f.severity in {"critical", "high", "medium"}:
@@ -697,6 +701,23 @@ class LangAnalysis:
             self.sink(node, "code", args[0], f"the expression evaluated by `{callee}`")
         if method == "eval" and args and "ScriptEngine" in self.text and not callee.startswith(("MVEL.", "Ognl.")):
             self.sink(node, "code", args[0], f"the script evaluated by `{callee}`")
+
+    def missing_guards(self, root: SgNode) -> None:
+        """Operations whose guard is absent from the handler around them (body size caps)."""
+        if self.language not in READS:
+            return
+        for func in _functions(root, self.spec.func_kinds):
+            text = func.text()
+            if not READS[self.language].search(text) or self._nested_reader(func):
+                continue
+            for offset in unbounded_reads(self.language, text):
+                line = func.range().start.line + offset + 1
+                self._guards[line] = finding_at(UNBOUNDED_BODY, self.path, self.language, line, FAMILY)
+
+    def _nested_reader(self, func: SgNode) -> bool:
+        """The read sits in a nested function of ``func``: judge it there, with its own guards."""
+        inner = [n for n in _functions(func, self.spec.func_kinds) if n != func]
+        return any(READS[self.language].search(n.text()) for n in inner)
 
     def _archive_sink(self, node: SgNode, func: Func, v: Value, label: str) -> None:
         """Zip slip: an entry name reaches a file path with no containment check in the function."""
@@ -1526,6 +1547,17 @@ def _file_maps(text: str) -> set[str]:
         out.add(m.group(1))
     for m in re.finditer(r"\bstatic\s+final\s+(?:Map|Set|List)<[^=]*>\s+(\w+)\s*=\s*(?:Map|Set|List)\.of", text):
         out.add(m.group(1))
+    return out
+
+
+def _functions(root: SgNode, kinds: tuple[str, ...]) -> list[SgNode]:
+    """Every function node under ``root`` (kinds a grammar does not know are skipped)."""
+    out: list[SgNode] = []
+    for kind in kinds:
+        try:
+            out.extend(root.find_all(kind=kind))
+        except RuntimeError:  # e.g. "function" is a kind name only in older JavaScript grammars
+            continue
     return out
 
 

@@ -291,7 +291,7 @@ def go_unreleased(func: SgNode) -> list[OpenHandle]:
 
 def _escapes(name: str, text: str) -> bool:
     """The handle leaves the function: returned, stored, or handed to a function that keeps it."""
-    if re.search(rf"\breturn\b[^\n]*\b{name}\b", text) or re.search(rf"[.\w\]]\s*=\s*&?{name}\s*$", text, re.MULTILINE):
+    if re.search(rf"\breturn\b[^\n]*\b{name}\b(?!\s*\.)", text) or re.search(rf"[.\w\]]\s*=\s*&?{name}\s*$", text, re.MULTILINE):
         return True
     if re.search(rf"[{{,][ \t]*(\w+[ \t]*:[ \t]*)?{name}[ \t]*[,}}](?![ \t]*[\w, \t]*:?=)", text) or re.search(
             rf"\bgo\s+[^\n]*\b{name}\b", text):

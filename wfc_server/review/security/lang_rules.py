@@ -478,7 +478,7 @@ class LangAnalysis:
             if param.level == PARAM:
                 param = self._from_callers(name, func, kind, depth) or param
             return self._with_mutations(name, func, line, kind, depth, param)
-        return Value(UNKNOWN, f"`{name}`", False, "unknown")
+        return self._with_mutations(name, func, line, kind, depth, Value(UNKNOWN, f"`{name}`", False, "unknown"))
 
     def _with_mutations(self, name: str, func: Func, line: int, kind: str, depth: int, v: Value) -> Value:
         """What builder / container calls added to ``name`` before ``line`` (``sb.append(x)``,
@@ -678,6 +678,14 @@ class LangAnalysis:
             return False
         return all(self.value(part, func, line, "path", 1).level == CLEAN for part in parts[1:])
 
+    def _sql_builder(self, node: SgNode, arg: str) -> bool:
+        """``b.String()`` / ``sb.toString()`` / ``parts.join(' ')`` of a builder this function fills with SQL."""
+        m = re.fullmatch(r"\s*([A-Za-z_$][\w$]*)\.(String\(\)|toString\(\)|join\([^()]*\))\s*", arg)
+        if m is None:
+            return False
+        name = re.escape(m.group(1))
+        return any(re.search(rf"\b{name}\b", line) and _SQL_TEXT.search(line) for line in self.func_of(node).lines)
+
     def _response_writer_arg(self, node: SgNode, arg: str) -> bool:
         """``w`` is the handler's ``http.ResponseWriter`` (or gin's ``c.Writer``)."""
         arg = arg.strip()
@@ -807,7 +815,7 @@ class LangAnalysis:
         if re.search(r"\.(query|execute|raw|\$queryRawUnsafe|\$executeRawUnsafe|unsafe|whereRaw|run|all|get|"
                      r"exec|prepare)$", callee) and args and not a0.lstrip().startswith("{"):
             method = callee.rsplit(".", 1)[-1]
-            sqlish = bool(_SQL_TEXT.search(a0)) or (
+            sqlish = bool(_SQL_TEXT.search(a0)) or self._sql_builder(node, a0) or (
                 method in {"query", "execute", "raw", "$queryRawUnsafe", "$executeRawUnsafe", "whereRaw"}
                 and re.fullmatch(r"[\w$]*(sql|query|stmt|q)[\w$]*", a0.strip(), re.IGNORECASE) is not None)
             if sqlish and not re.match(r"(req|res|app|router|axios|http|this\.http)\.", callee):
@@ -962,7 +970,7 @@ class LangAnalysis:
                       "MustExec", "NamedExec"} and "." in callee and not callee.startswith(
                           ("http.", "r.", "req.", "c.", "url.", "os.")):
             idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
-            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or re.fullmatch(
+            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or re.fullmatch(
                     r"\w*(sql|query|stmt|q)\w*(\.toString\(\)|\.String\(\))?", args[idx].strip(), re.IGNORECASE)):
                 self.sink(node, "sql", args[idx], f"`{callee}`")
         if re.fullmatch(r"exec\.Command(Context)?", callee) and args:
@@ -1035,7 +1043,8 @@ class LangAnalysis:
         if method in {"executeQuery", "executeUpdate", "execute", "addBatch", "prepareStatement", "prepareCall",
                       "createQuery", "createNativeQuery", "createSQLQuery", "queryForObject", "queryForList",
                       "queryForMap", "query", "update", "batchUpdate", "queryForRowSet"} and (
-                _SQL_TEXT.search(a0) or re.fullmatch(r"\w*(sql|query|stmt|q)\w*(\.toString\(\)|\.String\(\))?", a0.strip(), re.IGNORECASE)):
+                _SQL_TEXT.search(a0) or self._sql_builder(node, a0) or re.fullmatch(
+                    r"\w*(sql|query|stmt|q)\w*(\.toString\(\)|\.String\(\))?", a0.strip(), re.IGNORECASE)):
             self.sink(node, "sql", a0, f"`{callee}`")
         self._java_template(node, callee, method, args)
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:

@@ -327,7 +327,8 @@ class UseAfterFailure:
 #: Go calls whose first result is a pointer / interface that is nil when the error is not.
 _GO_NIL_ON_ERROR = re.compile(
     r"^(http\.(Get|Post|Head|PostForm|NewRequest\w*|ReadRequest|ReadResponse)|[\w.]+\.Do|os\.(Open|Create|OpenFile|"
-    r"Stat|Lstat|ReadDir)|\w*[cC]lient\w*\.(Get|Post|Head|PostForm)|sql\.Open|url\.Parse(RequestURI)?|regexp\.Compile\w*|net\.(Dial\w*|Listen\w*)|"
+    r"Stat|Lstat|ReadDir)|\w*[cC]lient\w*\.(Get|Post|Head|PostForm)|sql\.Open|url\.Parse(RequestURI)?|"
+    r"regexp\.Compile\w*|net\.(Dial\w*|Listen\w*)|"
     r"tls\.(Dial|Listen)|template\.(New|ParseFiles|ParseGlob|ParseFS)|x509\.Parse\w+|[\w.]+\.Query(Context)?|"
     r"zip\.OpenReader|gzip\.NewReader|[\w.]+\.Accept|user\.(Current|Lookup\w*)|filepath\.Abs)\(")
 _GO_STOPS = re.compile(r"\breturn\b|\bpanic\(|os\.Exit\(|\.Fatal\w*\(|\bcontinue\b|\bbreak\b|\bgoto\b|\.FailNow\(")

@@ -36,6 +36,7 @@ def clear_caches() -> None:
     for cached in (
         collect._role_findings,
         collect._sg_findings,
+        collect._flow_findings,
         pyast.parse,
         pyast.module_nodes,
         pyast.all_nodes,

@@ -63,6 +63,8 @@ _PY_CHECKS: dict[str, Callable[[SourceFile], list[RawFinding]]] = {
     "reliability": py_reliability.check,
 }
 PY_AST_UNPARSABLE = "the Python AST rules could not parse the file"
+#: Roles whose rules the control-flow family produces (the others never pay for it).
+FLOW_ROLES = frozenset({"correctness", "reliability"})
 
 _Key = tuple[str, str, str, frozenset[int], str | None, bool, bool]
 
@@ -120,6 +122,8 @@ def _role_findings(key: _Key, role: str) -> tuple[tuple[RawFinding, ...], str | 
             out.extend(_PY_CHECKS[role](dataclasses.replace(source, text=text, complete=whole)))
     elif source.language in _SG_CHECKS:
         out.extend(f for f in _sg_findings(key) if f.reviewer == role)
+        if role in FLOW_ROLES:
+            out.extend(f for f in _flow_findings(key) if f.reviewer == role)
     elif source.language == "sql":
         out.extend(f for f in sql_rules.check(source) if f.reviewer == role)
     if role == "maintainability":
@@ -138,4 +142,10 @@ def _role_findings(key: _Key, role: str) -> tuple[tuple[RawFinding, ...], str | 
 def _sg_findings(key: _Key) -> tuple[RawFinding, ...]:
     """Every role's ast-grep findings for one file (one parse serves all four reviewers)."""
     source = _source(key)
-    return tuple(_SG_CHECKS[source.language](source)) + tuple(flow_rules.check(source))
+    return tuple(_SG_CHECKS[source.language](source))
+
+
+@functools.lru_cache(maxsize=256)
+def _flow_findings(key: _Key) -> tuple[RawFinding, ...]:
+    """Control-flow findings of one JS/TS/Go/Java file (correctness and reliability only)."""
+    return tuple(flow_rules.check(_source(key)))

@@ -973,6 +973,10 @@ class LangAnalysis:
             if len(args) > idx and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or re.fullmatch(
                     r"\w*(sql|query|stmt|q)\w*(\.toString\(\)|\.String\(\))?", args[idx].strip(), re.IGNORECASE)):
                 self.sink(node, "sql", args[idx], f"`{callee}`")
+        if method in _GORM_SQL_METHODS and args and _GORM.search(self.text) and "." in callee and \
+                not _SQL_TEXT.search(args[0]) and (_is_built(args[0]) or method in {"Raw", "Exec"}):
+            # gorm: Where/Order/Having/Joins/Group/Select take SQL fragments; `?` binds values
+            self.sink(node, "sql", args[0], f"the SQL fragment of gorm `{method}`")
         if re.fullmatch(r"exec\.Command(Context)?", callee) and args:
             offset = 1 if callee.endswith("Context") else 0
             rest = args[offset:]
@@ -1489,6 +1493,10 @@ _NON_HTML_RESPONSE = _S(
     r"""setContentType\(\s*("(application/(?!xhtml|xml)|image/(?!svg)|text/plain)|"""
     r"""MediaType\.(APPLICATION|IMAGE|TEXT_PLAIN))|@Produces\(\s*(MediaType\.APPLICATION|"application/)""")
 _HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
+#: gorm methods whose first argument is SQL text (values are bound only through `?` arguments).
+_GORM_SQL_METHODS = frozenset({"Where", "Or", "Not", "Order", "Having", "Joins", "Group", "Select", "Raw", "Exec",
+                               "Pluck", "Distinct"})
+_GORM = _S(r'"(gorm\.io/gorm|github\.com/jinzhu/gorm)"')
 #: Path-building calls whose first argument is the base directory.
 _JOIN_CALL = _S(r"(?:filepath\.Join|path\.Join|path\.join|path\.resolve|Paths\.get|Path\.of|os\.path\.join)\s*\(")
 #: ``NAME[key]`` / ``NAME.get(key)`` / ``NAME.getOrDefault(key, ...)``: a look-up in a named map.

@@ -349,7 +349,8 @@ class LangAnalysis:
                     r"\b(body|query|params|headers|cookies)\b", piece) and re.search(r",\s*(res|response)\b", header):
                 for field_name in re.findall(r"\b(body|query|params|headers|cookies)\b", piece):
                     out[field_name] = Value(SOURCE, f"request data `req.{field_name}`", False)
-            elif name not in {"res", "response", "w", "next", "ctx", "c", "this", "self", "cls"}:
+            elif name not in {"res", "response", "w", "next", "ctx", "c", "this", "self", "cls"} or (
+                    name == "next" and re.search(r"\bnext\s+string\b|\bnext\??\s*:\s*string\b|\bString\s+next\b", piece)):
                 out[name] = Value(PARAM, f"parameter `{name}`", False, "param")
         return out
 
@@ -590,7 +591,10 @@ class LangAnalysis:
 
     def _guarded(self, name: str, func: Func, line: int, kind: str) -> bool:
         upto = max(0, line - func.start)
-        window = [x for x in func.lines[max(0, upto - _LOOKBACK): upto] if name in x]
+        current = func.lines[upto] if upto < len(func.lines) else ""
+        # a guard in the condition of a ternary on this very line (`ok(x) ? x : "/"`) also counts
+        until = upto + 1 if re.search(r"\s\?\s[^?]*\s:\s", _blank_strings(current)) else upto
+        window = [x for x in func.lines[max(0, upto - _LOOKBACK): until] if name in x]
         if not window or not any(_GUARD_HINT.search(x) for x in window):
             return False
         before = "\n".join(window)
@@ -652,6 +656,8 @@ class LangAnalysis:
             verdict = severity_for(kind, level, Taint(levels=(level,) * len(KINDS), origin=v.origin,
                                                       source_kind=v.source_kind,
                                                       built=v.built or _is_built(expr)))
+        if kind == "redirect" and level == PARAM and verdict is None and _NAVIGATION_PARAM.search(v.origin):
+            verdict = ("medium", 60)  # a helper handed the `next` / `returnUrl` the user asked to go back to
         if verdict is not None and kind == "cmd" and not shell and level == PARAM and not (v.built or _is_built(expr)):
             verdict = ("medium", 40)
         if verdict is None:
@@ -1493,6 +1499,9 @@ _NON_HTML_RESPONSE = _S(
     r"""setContentType\(\s*("(application/(?!xhtml|xml)|image/(?!svg)|text/plain)|"""
     r"""MediaType\.(APPLICATION|IMAGE|TEXT_PLAIN))|@Produces\(\s*(MediaType\.APPLICATION|"application/)""")
 _HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
+#: Parameter names that carry a post-login / post-action navigation target chosen by the user.
+_NAVIGATION_PARAM = _S(r"(?i)parameter `(next|next_?url|return_?(url|to|path)|redirect(_?(url|uri|to|path))?|"
+                       r"continue|callback_?url|back(_?url)?|goto|target_?url|dest(ination)?(_?url)?)`")
 #: gorm methods whose first argument is SQL text (values are bound only through `?` arguments).
 _GORM_SQL_METHODS = frozenset({"Where", "Or", "Not", "Order", "Having", "Joins", "Group", "Select", "Raw", "Exec",
                                "Pluck", "Distinct"})

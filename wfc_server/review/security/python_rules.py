@@ -347,6 +347,9 @@ class PythonSinks:
                 return
             t = replace(t, source_kind="external")  # a name from a file, not a request
         verdict = severity_for(kind, level, t)
+        if kind == "redirect" and level == PARAM and verdict is None and any(
+                NAVIGATION_PARAM.fullmatch(p) for p in t.params):
+            verdict = ("medium", 60)  # a helper handed the `next` / `return_url` the user asked to go back to
         if verdict is None:
             return
         severity, confidence = verdict
@@ -526,6 +529,9 @@ _HELPER_WHAT = {"cmd": "shell command", "sql": "SQL statement", "path": "file pa
 _HTML_TAG = re.compile(r"<\s*[a-zA-Z/!]")
 
 
+#: Parameter names that carry a post-login / post-action navigation target chosen by the user.
+NAVIGATION_PARAM = re.compile(r"(?i)next|next_?url|return_?(url|to|path)|redirect(_?(url|uri|to|path))?|continue|"
+                              r"callback_?url|back(_?url)?|goto|target_?url|dest(ination)?(_?url)?")
 #: A parameter built into SQL / handed to a shell or eval: high at the confidence that blocks.
 PARAM_INJECTION = ("high", 80)
 

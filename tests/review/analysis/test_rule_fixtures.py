@@ -76,3 +76,20 @@ def test_every_flow_concept_has_bad_and_ok_files_per_language() -> None:
         bad = {language_for_path(p.name) for p in files if p.name.startswith("bad")}
         ok = {language_for_path(p.name) for p in files if p.name.startswith("ok")}
         assert bad and bad == ok, (concept, bad, ok)
+
+
+def test_new_flow_rules_have_fixtures_in_every_language_they_claim() -> None:
+    from wfc_server.review.rules import registry
+
+    folders = {"WFC-COR-JS-REPLACE-FIRST": "correctness/replace_first_only",
+               "WFC-COR-NULL-RESULT": "correctness/null_result_dereference",
+               "WFC-COR-GO-NIL-AFTER-ERROR": "correctness/nil_after_failed_call",
+               "WFC-SEC-UNBOUNDED-BODY": "security/unbounded_body"}
+    for rule_id, folder in folders.items():
+        rule = registry()[rule_id]
+        files = list((FIXTURES / folder).glob("*"))
+        for language in rule.languages:
+            assert any(p.name.startswith("bad") and language_for_path(p.name) == language for p in files), \
+                (rule_id, language)
+            assert any(p.name.startswith("ok") and language_for_path(p.name) == language for p in files), \
+                (rule_id, language)

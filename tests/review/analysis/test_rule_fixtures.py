@@ -24,7 +24,7 @@ FLOW_CONCEPTS = ("security/sql_injection", "security/command_injection", "securi
                  "correctness/null_result_dereference", "correctness/replace_first_only",
                  "reliability/resource_leak", "security/weak_random", "security/weak_hash",
                  "security/xss", "correctness/nil_after_failed_call",
-                 "security/unbounded_body", "security/open_redirect")
+                 "security/unbounded_body", "security/open_redirect", "security/ssrf")
 _EXPECT = re.compile(r"(?:#|//|--)\s*expect:\s*([A-Z0-9, -]+?)\s*$")
 _RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 

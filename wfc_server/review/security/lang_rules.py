@@ -819,11 +819,12 @@ class LangAnalysis:
         if re.search(r"\b(spawn|spawnSync|execFile)$", callee) and "shell: true" in node.text():
             self.sink(node, "cmd", a0, f"`{callee}` with shell: true")
         if re.search(r"\.(query|execute|raw|\$queryRawUnsafe|\$executeRawUnsafe|unsafe|whereRaw|run|all|get|"
-                     r"exec|prepare)$", callee) and args and not a0.lstrip().startswith("{"):
+                     r"exec|prepare)$", callee) and args and not a0.lstrip().startswith(("{", "[")) \
+                and not callee.startswith("Promise."):
             method = callee.rsplit(".", 1)[-1]
             sqlish = bool(_SQL_TEXT.search(a0)) or self._sql_builder(node, a0) or (
                 method in {"query", "execute", "raw", "$queryRawUnsafe", "$executeRawUnsafe", "whereRaw"}
-                and re.fullmatch(r"[\w$]*(sql|query|stmt|q)[\w$]*", a0.strip(), re.IGNORECASE) is not None)
+                and _SQL_NAME.fullmatch(a0.strip()) is not None)
             if sqlish and not re.match(r"(req|res|app|router|axios|http|this\.http)\.", callee):
                 self.sink(node, "sql", a0, f"`{callee}`", need_built=False)
         if re.search(r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne|deleteMany|"
@@ -977,7 +978,7 @@ class LangAnalysis:
                           ("http.", "r.", "req.", "c.", "url.", "os.")):
             idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
             if len(args) > idx and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or re.fullmatch(
-                    r"\w*(sql|query|stmt|q)\w*(\.toString\(\)|\.String\(\))?", args[idx].strip(), re.IGNORECASE)):
+                    _SQL_NAME, args[idx].strip())):
                 self.sink(node, "sql", args[idx], f"`{callee}`")
         if method in _GORM_SQL_METHODS and args and _GORM.search(self.text) and "." in callee and \
                 not _SQL_TEXT.search(args[0]) and (_is_built(args[0]) or method in {"Raw", "Exec"}):
@@ -995,7 +996,8 @@ class LangAnalysis:
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         elif re.fullmatch(r"http\.NewRequest(WithContext)?", callee) and len(args) >= 2:
             self.sink(node, "ssrf", args[2 if callee.endswith("Context") and len(args) > 2 else 1], f"`{callee}`")
-        elif re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) and args:
+        elif re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) and args and _URLISH.search(args[0]):
+            # an HTTP client's verb takes a URL; a cache / RPC / FastCGI client's Get takes a key
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         if re.fullmatch(r"os\.(Open|OpenFile|ReadFile|Create|Remove|RemoveAll|WriteFile|Mkdir|MkdirAll|ReadDir)|"
                         r"ioutil\.(ReadFile|WriteFile|ReadDir)", callee) and args:
@@ -1054,7 +1056,7 @@ class LangAnalysis:
                       "createQuery", "createNativeQuery", "createSQLQuery", "queryForObject", "queryForList",
                       "queryForMap", "query", "update", "batchUpdate", "queryForRowSet"} and (
                 _SQL_TEXT.search(a0) or self._sql_builder(node, a0) or re.fullmatch(
-                    r"\w*(sql|query|stmt|q)\w*(\.toString\(\)|\.String\(\))?", a0.strip(), re.IGNORECASE)):
+                    _SQL_NAME, a0.strip())):
             self.sink(node, "sql", a0, f"`{callee}`")
         self._java_template(node, callee, method, args)
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
@@ -1502,6 +1504,12 @@ _HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
 #: Parameter names that carry a post-login / post-action navigation target chosen by the user.
 _NAVIGATION_PARAM = _S(r"(?i)parameter `(next|next_?url|return_?(url|to|path)|redirect(_?(url|uri|to|path))?|"
                        r"continue|callback_?url|back(_?url)?|goto|target_?url|dest(ination)?(_?url)?)`")
+#: A variable named as SQL text (`sql`, `query`, `countSql`, `stmt_text`, `q`), optionally as a built string;
+#: `req`, `queue` or `request` are not: the name must hold the word, not merely the letter q.
+_SQL_NAME = _S(r"(?:[A-Za-z$]\w*?_|[a-z$][a-z0-9$]*(?=[A-Z]))?(?i:sql|query|stmt|statement|q)"
+               r"(?:_\w*|[A-Z0-9$]\w*)?(?:\.toString\(\)|\.String\(\))?")
+#: An argument that reads as a URL (its name, a scheme in its text, or a URL value's String()).
+_URLISH = _S(r"(?i)url|uri|endpoint|link|href|addr|host|target|location|https?:|\.String\(\)")
 #: gorm methods whose first argument is SQL text (values are bound only through `?` arguments).
 _GORM_SQL_METHODS = frozenset({"Where", "Or", "Not", "Order", "Having", "Joins", "Group", "Select", "Raw", "Exec",
                                "Pluck", "Distinct"})

@@ -55,6 +55,16 @@ BLOCKS: dict[str, str] = {
     ),
 }
 
+#: Proven flows from what the attacker controls (a link the victim opens) block as well.
+DOM_XSS = {
+    "static/search.js": (
+        "function showTerm() {\n"
+        "  const term = new URLSearchParams(location.search).get('q');\n"
+        "  document.getElementById('title').innerHTML = 'Results for ' + term;\n"
+        "}\n"
+    ),
+}
+
 PASSES: dict[str, str] = {
     "app/users.py": (
         "def find_user(conn, name):\n"
@@ -118,6 +128,9 @@ async def test_injection_of_a_parameter_fails_the_review_and_safe_lookalikes_pas
             else:
                 assert any("arameter" in f.description for f in injections), path
         assert failed_to_block == []
+        for path, text in DOM_XSS.items():
+            result = await _review(engine, path, text)
+            assert not result.passed and any(f.rule_id == "WFC-SEC-XSS" for f in result.findings), path
         false_alarms = {}
         for path, text in PASSES.items():
             result = await _review(engine, path, text)

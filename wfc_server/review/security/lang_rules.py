@@ -647,6 +647,8 @@ class LangAnalysis:
             verdict = ("medium", 40)
         elif severity is not None and level >= PARAM:
             verdict = severity if level == SOURCE else ("medium", 45)
+        elif dom and level == SOURCE and v.source_kind == "request" and _BROWSER_SOURCE.search(v.origin):
+            verdict = ("high", 80)  # DOM XSS: the URL the victim opens is the payload, nothing else is needed
         elif dom and level in {UNKNOWN, PARAM}:
             # raw-HTML sinks fed computed data: a parameter or string building is the pattern;
             # an opaque value from elsewhere only deserves a note
@@ -1510,6 +1512,9 @@ _SQL_NAME = _S(r"(?:[A-Za-z$]\w*?_|[a-z$][a-z0-9$]*(?=[A-Z]))?(?i:sql|query|stmt
                r"(?:_\w*|[A-Z0-9$]\w*)?(?:\.toString\(\)|\.String\(\))?")
 #: An argument that reads as a URL (its name, a scheme in its text, or a URL value's String()).
 _URLISH = _S(r"(?i)url|uri|endpoint|link|href|addr|host|target|location|https?:|\.String\(\)")
+#: Browser-side sources an attacker controls through a link (DOM XSS).
+_BROWSER_SOURCE = _S(r"location|document\.(URL|documentURI|referrer|cookie)|window\.name|URLSearchParams|"
+                     r"searchParams")
 #: gorm methods whose first argument is SQL text (values are bound only through `?` arguments).
 _GORM_SQL_METHODS = frozenset({"Where", "Or", "Not", "Order", "Having", "Joins", "Group", "Select", "Raw", "Exec",
                                "Pluck", "Distinct"})

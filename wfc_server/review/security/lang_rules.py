@@ -826,7 +826,7 @@ class LangAnalysis:
             method = callee.rsplit(".", 1)[-1]
             sqlish = bool(_SQL_TEXT.search(a0)) or self._sql_builder(node, a0) or (
                 method in {"query", "execute", "raw", "$queryRawUnsafe", "$executeRawUnsafe", "whereRaw"}
-                and _SQL_NAME.fullmatch(a0.strip()) is not None)
+                and _SQL_NAME.fullmatch(a0))
             if sqlish and not re.match(r"(req|res|app|router|axios|http|this\.http)\.", callee):
                 self.sink(node, "sql", a0, f"`{callee}`", need_built=False)
         if re.search(r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne|deleteMany|"
@@ -979,8 +979,8 @@ class LangAnalysis:
                       "MustExec", "NamedExec"} and "." in callee and not callee.startswith(
                           ("http.", "r.", "req.", "c.", "url.", "os.")):
             idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
-            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or re.fullmatch(
-                    _SQL_NAME, args[idx].strip())):
+            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or
+                                    _SQL_NAME.fullmatch(args[idx])):
                 self.sink(node, "sql", args[idx], f"`{callee}`")
         if method in _GORM_SQL_METHODS and args and _GORM.search(self.text) and "." in callee and \
                 not _SQL_TEXT.search(args[0]) and (_is_built(args[0]) or method in {"Raw", "Exec"}):
@@ -1057,8 +1057,7 @@ class LangAnalysis:
         if method in {"executeQuery", "executeUpdate", "execute", "addBatch", "prepareStatement", "prepareCall",
                       "createQuery", "createNativeQuery", "createSQLQuery", "queryForObject", "queryForList",
                       "queryForMap", "query", "update", "batchUpdate", "queryForRowSet"} and (
-                _SQL_TEXT.search(a0) or self._sql_builder(node, a0) or re.fullmatch(
-                    _SQL_NAME, a0.strip())):
+                _SQL_TEXT.search(a0) or self._sql_builder(node, a0) or _SQL_NAME.fullmatch(a0)):
             self.sink(node, "sql", a0, f"`{callee}`")
         self._java_template(node, callee, method, args)
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
@@ -1506,10 +1505,25 @@ _HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
 #: Parameter names that carry a post-login / post-action navigation target chosen by the user.
 _NAVIGATION_PARAM = _S(r"(?i)parameter `(next|next_?url|return_?(url|to|path)|redirect(_?(url|uri|to|path))?|"
                        r"continue|callback_?url|back(_?url)?|goto|target_?url|dest(ination)?(_?url)?)`")
-#: A variable named as SQL text (`sql`, `query`, `countSql`, `stmt_text`, `q`), optionally as a built string;
-#: `req`, `queue` or `request` are not: the name must hold the word, not merely the letter q.
-_SQL_NAME = _S(r"(?:[A-Za-z$]\w*?_|[a-z$][a-z0-9$]*(?=[A-Z]))?(?i:sql|query|stmt|statement|q)"
-               r"(?:_\w*|[A-Z0-9$]\w*)?(?:\.toString\(\)|\.String\(\))?")
+#: A variable named as SQL text: one of its words (split at `_` and camelCase) is sql / query / stmt /
+#: statement / q (`getProfileSql`, `count_query`, `q`), optionally as a built string; `req`, `queue` or
+#: `request` are not.
+_SQL_WORDS_IN_NAME = frozenset({"sql", "query", "stmt", "statement", "q"})
+
+
+class _SqlName:
+    """``fullmatch(name)`` like a pattern: a truthy result when the name reads as SQL text."""
+
+    @staticmethod
+    def fullmatch(text: str) -> bool:
+        m = re.fullmatch(r"([A-Za-z_$][\w$]*)(?:\.toString\(\)|\.String\(\))?", text.strip())
+        if m is None:
+            return False
+        words = re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", m.group(1))
+        return any(w.lower() in _SQL_WORDS_IN_NAME for w in words)
+
+
+_SQL_NAME = _SqlName()
 #: An argument that reads as a URL (its name, a scheme in its text, or a URL value's String()).
 _URLISH = _S(r"(?i)url|uri|endpoint|link|href|addr|host|target|location|https?:|\.String\(\)")
 #: Browser-side sources an attacker controls through a link (DOM XSS).

@@ -89,3 +89,22 @@ func b(p string) int64 {
     root = _root(src, "go")
     uses = flow.go_used_after_failure(root, flow.go_pointer_funcs(root))
     assert [(u.name, u.call_line, u.line) for u in uses] == [("info", 3, 7)]
+
+
+def test_a_failing_control_flow_family_is_named_in_the_skipped_files(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.review.corpus_eval import whole_file_input
+    from wfc_server.review.quality import collect
+    from wfc_server.review.reviewers import run_reviewer
+
+    def broken(source):  # type: ignore[no-untyped-def]
+        raise RuntimeError("cannot get matcher")
+
+    monkeypatch.setattr(collect.flow_rules, "check", broken)
+    collect._flow_findings.cache_clear()
+    collect._role_findings.cache_clear()
+    try:
+        out = run_reviewer("correctness", whole_file_input({"src/a.js": "function f(x) { return x; }\n"}, tmp_path))
+    finally:
+        collect._flow_findings.cache_clear()
+        collect._role_findings.cache_clear()
+    assert out.skipped == [("src/a.js", "the control-flow rules failed (RuntimeError)")]

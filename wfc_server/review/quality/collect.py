@@ -123,7 +123,10 @@ def _role_findings(key: _Key, role: str) -> tuple[tuple[RawFinding, ...], str | 
     elif source.language in _SG_CHECKS:
         out.extend(f for f in _sg_findings(key) if f.reviewer == role)
         if role in FLOW_ROLES:
-            out.extend(f for f in _flow_findings(key) if f.reviewer == role)
+            try:
+                out.extend(f for f in _flow_findings(key) if f.reviewer == role)
+            except Exception as exc:  # noqa: BLE001 - a parser/matcher failure is named, never hidden
+                reason = f"the control-flow rules failed ({type(exc).__name__})"
     elif source.language == "sql":
         out.extend(f for f in sql_rules.check(source) if f.reviewer == role)
     if role == "maintainability":

@@ -129,6 +129,8 @@ def _role_findings(key: _Key, role: str) -> tuple[tuple[RawFinding, ...], str | 
                 reason = f"the control-flow rules failed ({type(exc).__name__})"
     elif source.language == "sql":
         out.extend(f for f in sql_rules.check(source) if f.reviewer == role)
+    if source.language == "python" and role in FLOW_ROLES:
+        out.extend(f for f in _flow_findings(key) if f.reviewer == role)
     if role == "maintainability":
         if lizard_supports(source.path) or source.language == "python":
             try:

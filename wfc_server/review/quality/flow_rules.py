@@ -46,8 +46,11 @@ _GREP = {"javascript": "javascript", "typescript": "typescript", "go": "go", "ja
 
 
 def check(source: SourceFile) -> list[RawFinding]:
-    """Every flow finding of one JS/TS/Go/Java file."""
+    """Every flow finding of one JS/TS/Go/Java file (Python: possibly-null results only; its other
+    control-flow rules live in the AST families)."""
     language = source.language
+    if language == "python":
+        return _null_results(source, language)
     if language not in _GREP or any(len(line) > 3000 for line in source.text.splitlines()):
         return []
     grammar = "tsx" if source.path.endswith(".tsx") else _GREP[language]
@@ -69,13 +72,16 @@ def check(source: SourceFile) -> list[RawFinding]:
                 for handle in flow.go_unreleased(func):
                     out.append(emit(_HANDLE_LEAK, source, handle.line + 1, FAMILY, severity="medium",
                                     detail=f"(`{handle.name}` {handle.reason})"))
-    regexes = regex_names(source.text) if language in {"javascript", "typescript"} else frozenset()
-    for number, text in enumerate(source.text.splitlines(), start=1):
-        if direct_uses(language, text, regexes):
-            out.append(finding(NULL_RESULT_DEREFERENCE, source, number, FAMILY))
+    out.extend(_null_results(source, language))
     if language in {"javascript", "typescript"}:
         out.extend(_replace_first(root, source))
     return out
+
+
+def _null_results(source: SourceFile, language: str) -> list[RawFinding]:
+    regexes = regex_names(source.text) if language in {"javascript", "typescript"} else frozenset()
+    return [finding(NULL_RESULT_DEREFERENCE, source, number, FAMILY)
+            for number, text in enumerate(source.text.splitlines(), start=1) if direct_uses(language, text, regexes)]
 
 
 def _replace_first(root: object, source: SourceFile) -> list[RawFinding]:

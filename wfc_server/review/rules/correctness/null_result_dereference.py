@@ -1,6 +1,6 @@
 """The result of a call that returns null / nil on "not found" is dereferenced without a check.
 
-``text.match(re)[1]`` (JavaScript), ``System.getenv("KEY").trim()`` or
+``re.match(p, s).group(1)`` (Python), ``text.match(re)[1]`` (JavaScript), ``System.getenv("KEY").trim()`` or
 ``request.getParameter("id").length()`` (Java) and ``re.FindStringSubmatch(s)[1]`` (Go) work on
 the input the author tried and crash (TypeError, NullPointerException, index-out-of-range panic)
 on the first input without a match or without the setting.
@@ -18,7 +18,7 @@ NULL_RESULT_DEREFERENCE = Rule(
     severity=Severity.MEDIUM,
     title="Possibly-null result dereferenced",
     concept="null-result-dereference",
-    languages=frozenset({"javascript", "typescript", "java", "go"}),
+    languages=frozenset({"python", "javascript", "typescript", "java", "go"}),
     cwe="CWE-476",
     confidence=70,
     doc=RuleDoc(
@@ -34,6 +34,7 @@ NULL_RESULT_DEREFERENCE = Rule(
         "typescript": "const m = s.match(re); if (!m) { ... } use m[1]; or s.match(re)?.[1] ?? fallback.",
         "java": "Check for null first (Optional.ofNullable(System.getenv(\"K\")).orElse(...)).",
         "go": "m := re.FindStringSubmatch(s); if len(m) < 2 { ... } before m[1].",
+        "python": "m = re.match(pattern, s); if m is None: ...; then m.group(1) (or os.environ.get(\"K\", default)).",
     },
 )
 RULES = (NULL_RESULT_DEREFERENCE,)
@@ -46,6 +47,9 @@ DIRECT_USE = {
     "go": re.compile(r"\.(FindStringSubmatch|FindSubmatch|FindStringSubmatchIndex)\([^()]*\)\[\d+\]"),
 }
 DIRECT_USE["typescript"] = DIRECT_USE["javascript"]
+DIRECT_USE["python"] = re.compile(
+    r"\b(re|\w*(?:_re|_RE|RE_\w*|PATTERN|pattern|regex|REGEX))\.(match|search|fullmatch)\([^()]*(\([^()]*\)[^()]*)*\)"
+    r"\.(group|groups|groupdict|start|end|span)\(|\bos\.(environ\.get|getenv)\(\s*[\"'][^\"']*[\"']\s*\)\.\w+\(")
 #: Members that exist on null-free wrappers (``.match(...).length`` on a possibly-null is still a bug,
 #: but ``exec`` chains like ``.exec(x).then`` are promises of other libraries).
 _NOT_MATCH_RESULT = frozenset({"then", "catch", "finally", "pipe", "on"})

@@ -23,7 +23,7 @@ from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
 from wfc_server.review.analysis.report import finding_at
 from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
 from wfc_server.review.security.catalog import make_finding
-from wfc_server.review.security.python_rules import CONCEPT, severity_for
+from wfc_server.review.security.python_rules import CONCEPT, PARAM_INJECTION, QUOTED_HOLE, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
 from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
 
@@ -658,6 +658,9 @@ class LangAnalysis:
             verdict = severity_for(kind, level, Taint(levels=(level,) * len(KINDS), origin=v.origin,
                                                       source_kind=v.source_kind,
                                                       built=v.built or _is_built(expr)))
+        if kind == "sql" and level == UNKNOWN and (v.built or _is_built(expr)) and QUOTED_HOLE.search(
+                self._built_text(expr, func, line)):
+            verdict = PARAM_INJECTION  # spliced into a quoted SQL string: a value that must be a bound parameter
         if kind == "redirect" and level == PARAM and verdict is None and _NAVIGATION_PARAM.search(v.origin):
             verdict = ("medium", 60)  # a helper handed the `next` / `returnUrl` the user asked to go back to
         if verdict is not None and kind == "cmd" and not shell and level == PARAM and not (v.built or _is_built(expr)):
@@ -685,6 +688,15 @@ class LangAnalysis:
         if len(parts) < 2:
             return False
         return all(self.value(part, func, line, "path", 1).level == CLEAN for part in parts[1:])
+
+    def _built_text(self, expr: str, func: Func, line: int) -> str:
+        """The text that builds ``expr``: itself, or a variable's assignment before ``line``."""
+        name = expr.strip()
+        if re.fullmatch(r"[A-Za-z_$][\w$]*(\.(toString|String)\(\))?", name):
+            found = self._last_assignment(name.split(".")[0], func, line)
+            if found is not None and found[0]:
+                return found[0]
+        return expr
 
     def _sql_builder(self, node: SgNode, arg: str) -> bool:
         """``b.String()`` / ``sb.toString()`` / ``parts.join(' ')`` of a builder this function fills with SQL."""

@@ -347,6 +347,8 @@ class PythonSinks:
                 return
             t = replace(t, source_kind="external")  # a name from a file, not a request
         verdict = severity_for(kind, level, t)
+        if kind == "sql" and level == UNKNOWN and t.built and QUOTED_HOLE.search(ast.unparse(arg)):
+            verdict = PARAM_INJECTION  # spliced into a quoted SQL string: a value that must be a bound parameter
         if kind == "redirect" and level == PARAM and verdict is None and any(
                 NAVIGATION_PARAM.fullmatch(p) for p in t.params):
             verdict = ("medium", 60)  # a helper handed the `next` / `return_url` the user asked to go back to
@@ -532,6 +534,10 @@ _HTML_TAG = re.compile(r"<\s*[a-zA-Z/!]")
 #: Parameter names that carry a post-login / post-action navigation target chosen by the user.
 NAVIGATION_PARAM = re.compile(r"(?i)next|next_?url|return_?(url|to|path)|redirect(_?(url|uri|to|path))?|continue|"
                               r"callback_?url|back(_?url)?|goto|target_?url|dest(ination)?(_?url)?")
+#: A hole inside a quoted SQL string literal (`'" + x + "'`, `'%s'`, `'{x}'`, `'${x}'`): that position
+#: holds a value, which belongs in a bound parameter whatever its origin (an identifier position
+#: such as a table name cannot be bound and is judged by origin alone).
+QUOTED_HOLE = re.compile(r"""'["`]\s*\+|\+\s*["`]'|'%[sdvr]'|'\{[^{}]*\}'|'\$\{[^{}]*\}'""")
 #: A parameter built into SQL / handed to a shell or eval: high at the confidence that blocks.
 PARAM_INJECTION = ("high", 80)
 

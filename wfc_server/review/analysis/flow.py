@@ -67,7 +67,9 @@ GRAMMARS["tsx"] = GRAMMARS["javascript"]
 
 
 def _statements(block: SgNode) -> list[SgNode]:
-    return [c for c in block.children() if c.is_named()]
+    """The statements of a block; comments are not statements (a trailing comment must not break
+    "the statement after this one")."""
+    return [c for c in block.children() if c.is_named() and "comment" not in c.kind()]
 
 
 def _lists(root: SgNode, grammar: Grammar) -> Iterator[SgNode]:
@@ -308,6 +310,8 @@ def _early_return(text: str, start: int, end: int, names: list[str]) -> int | No
     segment = text[start:end]
     err = names[1] if len(names) > 1 else "err"
     for m in re.finditer(r"\breturn\b", segment):
+        if "\n" not in segment[m.end():]:
+            continue  # `return f.Close()`: the close is part of this return
         before = re.sub(r"//[^\n]*|/\*.*?\*/", "", segment[: m.start()], flags=re.DOTALL)
         if re.fullmatch(rf"\s*if\s+{re.escape(err)}\s*!=\s*nil\s*\{{[^{{}}]*", before):
             continue  # the open failed: there is nothing to close

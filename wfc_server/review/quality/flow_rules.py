@@ -28,20 +28,16 @@ from wfc_server.review.rules.correctness.null_result_dereference import (
 from wfc_server.review.rules.correctness.replace_first_only import REPLACE_FIRST_ONLY, first_only
 
 FAMILY = "flow"
-# The Python declarations of these ids speak of None, `with` and CPython; these findings are about
-# other languages, so they carry language-neutral wording (same id, title and concept).
+# The Python wording of these checks speaks of None, `with` and CPython; these findings are about
+# other languages, so they carry language-neutral descriptions (advice per language comes from the registry).
 _UNREACHABLE = dataclasses.replace(
-    UNREACHABLE, description="This statement follows a return/throw/break/continue in the same block and never runs.",
-    suggestion="Remove it or move it before the jump.")
+    UNREACHABLE, description="This statement follows a return/throw/break/continue in the same block and never runs.")
 _CHECK_AFTER_USE = dataclasses.replace(
     CHECK_AFTER_USE, description="The value is dereferenced before the code checks whether it is null: if it can "
-    "be null the earlier line fails first, and if it cannot the later check is dead.",
-    suggestion="Move the null check before the first use (or drop it if the value can never be null).")
+    "be null the earlier line fails first, and if it cannot the later check is dead.")
 _HANDLE_LEAK = dataclasses.replace(
-    FILE_LEAK, title="Resource not released on every path",
-    description="A file or connection is opened and not closed on every path out of the function; each "
-    "early return leaks a descriptor until the process runs out of them.",
-    suggestion="Close it with `defer f.Close()` right after the error check.")
+    FILE_LEAK, description="A file or connection is opened and not closed on every path out of the function; each "
+    "early return leaks a descriptor until the process runs out of them.")
 _GREP = {"javascript": "javascript", "typescript": "typescript", "go": "go", "java": "java"}
 
 

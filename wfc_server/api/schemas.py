@@ -7,11 +7,10 @@ from typing import Any
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates
 
 from wfc_server.review import validate_diff, validate_ref
-from wfc_server.review.model import DiffValidationError
+from wfc_server.review.model import SEVERITIES, DiffValidationError
 from wfc_server.store.records import STATUSES
 
 ID_PATTERN = r"^[a-zA-Z0-9_-]{1,64}$"
-SEVERITIES = ("critical", "high", "medium", "low", "info")
 
 
 class Text(fields.Str):

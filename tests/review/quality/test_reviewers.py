@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.review import corpus_eval
-from wfc_server.review.analyzers import lizard as lizard_analyzer
-from wfc_server.review.analyzers import ruff as ruff_analyzer
+from wfc_server.review.tools import lizard as lizard_analyzer
+from wfc_server.review.tools import ruff as ruff_analyzer
 from wfc_server.review.model import AnalysisInput, ReviewerOutput
 from wfc_server.review.quality import collect, pyast
 from wfc_server.review.reviewers import run_reviewer
@@ -36,6 +36,7 @@ def clear_caches() -> None:
     for cached in (
         collect._role_findings,
         collect._sg_findings,
+        collect._flow_findings,
         pyast.parse,
         pyast.module_nodes,
         pyast.all_nodes,

@@ -23,6 +23,7 @@ import orjson
 from wfc_server import __version__
 from wfc_server.config import WebhookSettings
 from wfc_server.logs import get_logger
+from wfc_server.metrics import Metrics
 from wfc_server.service.audit import AuditTrail
 from wfc_server.service.signing import generate_secret, signature_header
 from wfc_server.service.targets import GuardedResolver, TargetRefused, check_target
@@ -41,10 +42,12 @@ class NotRedeliverable(Exception):
 
 
 class WebhookService:
-    def __init__(self, store: WebhookStore, audit: AuditTrail, settings: WebhookSettings) -> None:
+    def __init__(self, store: WebhookStore, audit: AuditTrail, settings: WebhookSettings,
+                 metrics: Metrics | None = None) -> None:
         self._store = store
         self._audit = audit
         self._settings = settings
+        self._metrics = metrics
         self._heap: list[tuple[float, int, DeliveryRecord]] = []
         self._order = itertools.count()
         self._wake = asyncio.Event()
@@ -283,8 +286,12 @@ class WebhookService:
             await self._store.save_delivery(delivery)
             return
         started = time.monotonic()
-        await self._post(hook, delivery, attempt)
-        attempt["duration_ms"] = round((time.monotonic() - started) * 1000, 1)
+        result = await self._post(hook, delivery, attempt)
+        seconds = time.monotonic() - started
+        attempt["duration_ms"] = round(seconds * 1000, 1)
+        if self._metrics is not None:
+            self._metrics.webhook_attempts.labels(event=delivery.event_type, result=result).inc()
+            self._metrics.webhook_attempt_duration.observe(seconds)
         if self._store.webhook(delivery.project_id, delivery.webhook_id) is None:
             return  # deleted while we were sending
         delivery.attempts.append(attempt)
@@ -310,10 +317,16 @@ class WebhookService:
         if delivery.status == PENDING:
             self._schedule(delivery)
         else:
+            if self._metrics is not None:
+                self._metrics.webhook_deliveries.labels(event=delivery.event_type, outcome=delivery.status).inc()
             await self._store.prune(hook.webhook_id, self._settings.keep_deliveries)
 
-    async def _post(self, hook: WebhookRecord, delivery: DeliveryRecord, attempt: dict[str, Any]) -> None:
-        """One HTTP attempt; fills status_code, error and a short prefix of the response."""
+    async def _post(self, hook: WebhookRecord, delivery: DeliveryRecord, attempt: dict[str, Any]) -> str:
+        """One HTTP attempt; fills status_code, error and a short prefix of the response.
+
+        Returns the attempt's result as the metrics name it: success, http_error, timeout,
+        refused or connection_error.
+        """
         assert self._session is not None
         body = delivery.payload.encode()
         timestamp = int(time.time())
@@ -335,20 +348,27 @@ class WebhookService:
                 if not 200 <= response.status < 300:
                     attempt["error"] = f"HTTP {response.status}" + (
                         " (redirects are not followed)" if 300 <= response.status < 400 else "")
+                    return "http_error"
+                return "success"
         except TargetRefused as exc:
             attempt["error"] = f"target refused: {exc}"
+            return "refused"
         except TimeoutError:
             attempt["error"] = f"timed out after {self._settings.timeout_seconds:g} s"
+            return "timeout"
         except aiohttp.ClientError as exc:
             attempt["error"] = f"{type(exc).__name__}: {exc}"[:300]
         except OSError as exc:
             attempt["error"] = f"connection failed: {exc}"[:300]
+        return "connection_error"
 
     async def _disable(self, hook: WebhookRecord) -> None:
         hook.enabled = False
         hook.disabled_reason = f"{hook.consecutive_failures} consecutive failed attempts"
         hook.updated_at = utc_now()
         await self._store.save_webhook(hook)
+        if self._metrics is not None:
+            self._metrics.webhook_endpoints_disabled.inc()
         log.warning("webhook.disabled", webhook_id=hook.webhook_id, project_id=hook.project_id,
                     failures=hook.consecutive_failures)
         await self._audit.record("webhook.disabled", actor=SYSTEM, project_id=hook.project_id,

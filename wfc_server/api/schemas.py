@@ -173,6 +173,7 @@ class SkippedFileSchema(Schema):
 class CoverageSchema(Schema):
     files_total = fields.Int()
     reviewed = fields.Int()
+    reviewed_files = fields.List(fields.Str(), metadata={"description": "The paths reviewed (skipped ones are in skipped)"})
     skipped = fields.List(fields.Nested(SkippedFileSchema))
     mode = fields.Str(validate=validate.OneOf(("repo", "diff")))
     mode_reason = fields.Str(allow_none=True, metadata={"description": "Why diff-only mode was used"})

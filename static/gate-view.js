@@ -16,15 +16,20 @@ export function showGate(root, review) {
   const counts = gate.counts || {};
   const status = String(gate.status || "");
   const parts = [`${counts.counted ?? 0} of ${plural(counts.findings ?? 0, "finding")} counted`];
-  if (review.baseline && review.baseline.review_id) {
+  const baseline = review.baseline;
+  const compared = Boolean(baseline && (baseline.review_id
+    || (Array.isArray(review.findings) && review.findings.some((f) => f.baseline_state))
+    || (Array.isArray(review.fixed) && review.fixed.length)));
+  if (compared) {
     parts.push(`${counts.new ?? 0} new`, `${counts.existing ?? 0} existing`, `${counts.fixed ?? 0} fixed`);
   }
   if (counts.suppressed) parts.push(`${counts.suppressed} suppressed`);
   if (counts.ignored) parts.push(`${counts.ignored} ignored by the policy`);
   const policy = gate.policy_version ? `policy v${gate.policy_version}` : "default policy";
-  const baseline = review.baseline;
   let against = "No baseline: every finding counts as this change's.";
-  if (baseline && baseline.review_id) {
+  if (baseline && baseline.source === "pre-image") {
+    against = `Baseline: the base's version of the changed files (${baseline.note}).`;
+  } else if (baseline && baseline.review_id) {
     against = `Baseline: review ${baseline.review_id}${baseline.requested && baseline.requested !== baseline.review_id
       ? ` (latest of ${baseline.requested})` : ""}.`;
   } else if (baseline && baseline.note) {

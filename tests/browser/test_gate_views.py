@@ -216,3 +216,24 @@ def test_project_page_shows_and_edits_the_policy_with_validation(
         assert problems and all("422" in p for p in problems), problems
     finally:
         context.close()
+
+
+def test_repository_mode_without_a_baseline_shows_new_and_existing_from_the_base(
+    tab: Tab, server: Server, tmp_path: Path
+) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    scenario.git(repo, "init", "-q", "-b", "main")
+    scenario.commit(repo, scenario.MAIN, "base")
+    creds = server.create_project("gated-repo", repo)
+    change = reviewed(server, creds, scenario.diff(scenario.MAIN, scenario.FEATURE))
+    assert change["coverage"]["mode"] == "repo" and change["baseline"]["source"] == "pre-image"
+    page = tab.page
+    sign_in(page, server, creds)
+    open_review(page, change["review_id"])
+    expect(page.get_by_test_id("gate-baseline")).to_contain_text("the base's version of the changed files")
+    expect(page.get_by_test_id("gate-status")).to_have_attribute("data-status", "fail")
+    expect(page.get_by_test_id("gate-counts")).to_contain_text(f"{change['gate']['counts']['new']} new")
+    expect(page.locator('[data-testid="diff-finding"][data-baseline-state="existing"]')).to_have_count(
+        sum(1 for f in change["findings"] if f["baseline_state"] == "existing"))
+    assert tab.watch.problems() == [], tab.watch.problems()

@@ -9,6 +9,7 @@ const STATES = {
   existing: (f) => baselineState(f) === "existing",
   suppressed: (f) => Boolean(f.suppressed),
   counted: (f) => f.counted !== false && !f.suppressed,
+  fixed: () => false, // the baseline's findings this change removed are listed apart
 };
 
 export class FindingsFilter {
@@ -43,8 +44,11 @@ export class FindingsFilter {
     this.text.value = "";
   }
 
-  /** Offer the reviewers and files present in `findings` (keeping a still-valid choice). */
-  populate(findings) {
+  /**
+   * Offer the reviewers, files and gate states present (keeping a still-valid choice); `fixed`
+   * is how many baseline findings the change removed.
+   */
+  populate(findings, fixed = 0) {
     const reviewers = new Set();
     const files = new Set();
     for (const f of findings) {
@@ -54,14 +58,19 @@ export class FindingsFilter {
     fill(this.reviewer, "All reviewers", [...reviewers].sort());
     fill(this.file, "All files", [...files].sort());
     // Only the states this review has: "new"/"existing" need a baseline, "suppressed" a suppression.
-    const states = Object.keys(STATES).filter((s) => findings.some(STATES[s]));
+    const states = Object.keys(STATES).filter((s) => (s === "fixed" ? fixed > 0 : findings.some(STATES[s])));
     fill(this.state, "Any state", states);
-    this.root.hidden = findings.length === 0;
+    this.root.hidden = findings.length === 0 && fixed === 0;
   }
 
   get active() {
     return Boolean(this.severity.value || this.reviewer.value || this.file.value || this.state.value
       || this.text.value.trim());
+  }
+
+  /** Whether the fixed findings are shown: with no gate state chosen, or "fixed". */
+  get showsFixed() {
+    return this.state.value === "" || this.state.value === "fixed";
   }
 
   /** Whether a finding passes every control. */

@@ -82,6 +82,7 @@ export class ReviewView {
     const all = this.renderedFindings;
     if (!Array.isArray(all)) return;
     const shown = this.filter.apply(all);
+    showFixed(this.fixedPanel, this.fixedList, this.filter.showsFixed ? this.review : null);
     this.list.show(shown, all.length);
     if (this.diffText !== null) this.diffView.show(this.diffText, shown);
   }
@@ -312,14 +313,14 @@ export class ReviewView {
       this.coverageEl.textContent = `${how}: reviewed ${cov.reviewed ?? "?"} of ${cov.files_total ?? "?"} files${skipped}.`;
     }
     showGate(this.gateEl, done ? r : null);
-    showFixed(this.fixedPanel, this.fixedList, done ? r : null);
+    if (!done) showFixed(this.fixedPanel, this.fixedList, null);
     this.reports.show(this.client, r);
     if (done && Array.isArray(r.findings) && r.findings !== this.renderedFindings) {
       this.renderedFindings = r.findings;
       this.resultPanel.hidden = false;
       this.findingsTitle.textContent = `Findings (${r.findings.length})`;
       this.listTab.textContent = `Findings (${r.findings.length})`;
-      this.filter.populate(r.findings);
+      this.filter.populate(r.findings, Array.isArray(r.fixed) ? r.fixed.length : 0);
       this.drawFindings();
       this.loadDiff(r.review_id);
     }

@@ -128,6 +128,11 @@ def test_baseline_states_suppressions_and_fixed_findings_are_shown_and_filterabl
     expect(fixed).to_have_attribute("data-file", scenario.PATH)
     expect(fixed).to_contain_text("WFC-SEC-SQLI")
     expect(page.get_by_test_id("gate-counts")).to_contain_text("1 fixed")
+    states = page.get_by_test_id("state-filter")
+    assert states.locator("option").all_inner_texts() == ["Any state", "fixed"]
+    states.select_option("fixed")
+    expect(fixed).to_have_count(1)
+    expect(page.get_by_test_id("fixed-findings")).to_be_visible()
     assert tab.watch.problems() == [], tab.watch.problems()
 
 

@@ -4,7 +4,6 @@ findings visible and filterable, report downloads, and the policy shown and edit
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -15,23 +14,6 @@ from tests.browser.harness import Credentials, Server, Tab, open_tab
 from tests.gate import scenario
 
 pytestmark = pytest.mark.browser
-
-REVIEW_TIMEOUT_S = 60.0
-
-
-def reviewed(server: Server, creds: Credentials, diff: str, **extra: Any) -> dict[str, Any]:
-    code, body = server.request("POST", "/v1/reviews/", {"diff_content": diff, **extra}, creds)
-    assert code == 202, (code, body)
-    deadline = time.monotonic() + REVIEW_TIMEOUT_S
-    while True:
-        code, review = server.request("GET", f"/v1/reviews/{body['review_id']}", creds=creds)
-        assert code == 200, (code, review)
-        if review["status"] in ("completed", "failed", "cancelled"):
-            assert review["status"] == "completed", review
-            return review
-        assert time.monotonic() < deadline
-        time.sleep(0.2)
-
 
 def sign_in(page: Any, server: Server, creds: Credentials) -> None:
     page.goto(server.base_url + "/dashboard/")
@@ -54,10 +36,10 @@ def gated(server: Server) -> dict[str, Any]:
     code, body = server.request("POST", "/v1/projects/", {"project_id": "gated", "developer_id": "gate-dev"})
     assert code == 201, body
     owner = Credentials("gated", body["api_key"])
-    main = reviewed(server, owner, scenario.diff(None, scenario.MAIN), branch="main")
-    change = reviewed(server, owner, scenario.diff(scenario.MAIN, scenario.FEATURE_SUPPRESSED),
+    main = server.review(owner, scenario.diff(None, scenario.MAIN), branch="main")
+    change = server.review(owner, scenario.diff(scenario.MAIN, scenario.FEATURE_SUPPRESSED),
                       branch="feature", baseline="main")
-    fix = reviewed(server, owner, scenario.diff(scenario.MAIN, scenario.FIXED), baseline="main")
+    fix = server.review(owner, scenario.diff(scenario.MAIN, scenario.FIXED), baseline="main")
     code, key = server.request("POST", "/v1/projects/gated/keys", {"name": "ci-reader", "scopes": ["reviews:read"]},
                                owner)
     assert code == 201, key
@@ -231,7 +213,7 @@ def test_repository_mode_without_a_baseline_shows_new_and_existing_from_the_base
     scenario.git(repo, "init", "-q", "-b", "main")
     scenario.commit(repo, scenario.MAIN, "base")
     creds = server.create_project("gated-repo", repo)
-    change = reviewed(server, creds, scenario.diff(scenario.MAIN, scenario.FEATURE))
+    change = server.review(creds, scenario.diff(scenario.MAIN, scenario.FEATURE))
     assert change["coverage"]["mode"] == "repo" and change["baseline"]["source"] == "pre-image"
     page = tab.page
     sign_in(page, server, creds)

@@ -16,7 +16,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates, va
 
 from wfc_server.api.auth import audit, current_principal, current_project, requires_project_admin
 from wfc_server.api.docs import documented
-from wfc_server.api.errors import ApiError, not_found
+from wfc_server.api.errors import not_found
 from wfc_server.api.render import json_response
 from wfc_server.api.schemas import ID_PATTERN, RequestSchema, Text
 from wfc_server.gate.globs import GlobError, compile_glob

@@ -310,6 +310,11 @@ async def test_pre_image_baseline_respects_the_policy_and_a_named_baseline_wins(
     added = await review_of(client, creds, scenario.diff(None, scenario.MAIN, path="app/other.py"))
     assert added["baseline"]["source"] == "pre-image" and "no changed file existed" in added["baseline"]["note"]
     assert {f["baseline_state"] for f in added["findings"]} == {"new"}
+    # Files left out of the review are left out of its baseline: nothing is "fixed" there.
+    both = scenario.diff(scenario.MAIN, scenario.FIXED) + scenario.diff(None, scenario.MAIN, path="app/other.py")
+    assert (await review_of(client, creds, both))["fixed"]
+    selected = await review_of(client, creds, both, files=["app/other.py"])
+    assert selected["fixed"] == [] and {f["file"] for f in selected["findings"]} == {"app/other.py"}
     # A named baseline is used instead of the pre-image.
     base = await review_of(client, creds, scenario.diff(None, scenario.MAIN, path="app/other.py"), branch="main")
     named = await review_of(client, creds, scenario.diff(scenario.MAIN, scenario.FEATURE), baseline=base["review_id"])

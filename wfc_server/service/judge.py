@@ -103,7 +103,8 @@ class PipelineJudge:
     async def _pre_image_baseline(self, record: ReviewRecord, repo_path: str, diff_text: str, policy: Policy) -> Baseline:
         """No baseline was named: the base ref's version of the changed files is the baseline."""
         assert self._pre_images is not None
-        found = await self._pre_images.findings(record.project_id, repo_path, record.base_ref, diff_text)
+        found = await self._pre_images.findings(record.project_id, repo_path, record.base_ref, diff_text,
+                                                tuple(record.files))
         findings = found.findings
         if findings is not None:  # as a stored baseline would be: the policy's ignores applied
             findings = [f for f in findings if f["rule_id"] not in policy.disabled_rules

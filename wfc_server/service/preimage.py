@@ -68,9 +68,12 @@ class PreImageReviewer:
         self._allowed_roots = allowed_roots
         self._settings = settings
 
-    async def findings(self, project_id: str, repo_path: str, base_ref: str | None, diff_text: str) -> PreImageFindings:
+    async def findings(self, project_id: str, repo_path: str, base_ref: str | None, diff_text: str,
+                       selected: tuple[str, ...] = ()) -> PreImageFindings:
+        """The pre-image baseline of the changed files (only ``selected`` ones when given)."""
         files = await asyncio.to_thread(parse_diff, diff_text)
-        wanted = {f.path: f.old_path or f.path for f in files if f.status in _REVIEWED_STATUSES and f.added_lines}
+        wanted = {f.path: f.old_path or f.path for f in files
+                  if f.status in _REVIEWED_STATUSES and f.added_lines and (not selected or f.path in selected)}
         base = base_ref or "HEAD"
         if not wanted:
             return PreImageFindings([], f"no changed file existed at {base}: every finding is new")

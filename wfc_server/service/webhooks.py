@@ -51,7 +51,8 @@ class WebhookService:
         self._heap: list[tuple[float, int, DeliveryRecord]] = []
         self._order = itertools.count()
         self._wake = asyncio.Event()
-        self._in_flight: set[str] = set()
+        self._in_flight: dict[str, asyncio.Task[None]] = {}  # delivery id -> its attempt running now
+        self._disabling: set[str] = set()  # webhook ids being disabled now
         self._tasks: set[asyncio.Task[Any]] = set()
         self._slots = asyncio.Semaphore(_CONCURRENT_ATTEMPTS)
         self._runner: asyncio.Task[None] | None = None
@@ -149,6 +150,11 @@ class WebhookService:
 
     async def redeliver(self, delivery: DeliveryRecord) -> DeliveryRecord:
         """Send the same message again (same webhook-id), now, with a fresh set of retries."""
+        running = self._in_flight.get(delivery.delivery_id)
+        if running is not None:
+            # An attempt still recording itself would otherwise see the redelivery's pending state
+            # and send it at once, racing the redelivery's own write and schedule.
+            await asyncio.wait([running])
         hook = self._store.webhook(delivery.project_id, delivery.webhook_id)
         if hook is None or not hook.enabled:
             raise NotRedeliverable()
@@ -249,8 +255,8 @@ class WebhookService:
                     continue  # superseded by a redelivery or finished meanwhile
                 if delivery.delivery_id in self._in_flight:
                     continue
-                self._in_flight.add(delivery.delivery_id)
                 task = asyncio.create_task(self._attempt(delivery), name=f"webhook-attempt-{delivery.delivery_id}")
+                self._in_flight[delivery.delivery_id] = task
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
             timeout = (self._heap[0][0] - time.time()) if self._heap else None
@@ -266,7 +272,7 @@ class WebhookService:
         except Exception:
             log.exception("webhook.attempt_error", delivery_id=delivery.delivery_id)
         finally:
-            self._in_flight.discard(delivery.delivery_id)
+            self._in_flight.pop(delivery.delivery_id, None)
 
     async def _attempt_once(self, delivery: DeliveryRecord) -> None:
         hook = self._store.webhook(delivery.project_id, delivery.webhook_id)
@@ -363,13 +369,20 @@ class WebhookService:
         return "connection_error"
 
     async def _disable(self, hook: WebhookRecord) -> None:
-        hook.enabled = False
-        hook.disabled_reason = f"{hook.consecutive_failures} consecutive failed attempts"
-        hook.updated_at = utc_now()
-        await self._store.save_webhook(hook)
+        """Disable a failing endpoint; the audit entry is written first, so whoever sees the
+        endpoint disabled also finds why in the audit trail."""
+        if hook.webhook_id in self._disabling:
+            return  # a delivery failing side by side is already disabling it
+        self._disabling.add(hook.webhook_id)
+        try:
+            reason = f"{hook.consecutive_failures} consecutive failed attempts"
+            await self._audit.record("webhook.disabled", actor=SYSTEM, project_id=hook.project_id,
+                                     target=hook.webhook_id, details={"reason": reason})
+            hook.enabled, hook.disabled_reason, hook.updated_at = False, reason, utc_now()
+            await self._store.save_webhook(hook)
+        finally:
+            self._disabling.discard(hook.webhook_id)
         if self._metrics is not None:
             self._metrics.webhook_endpoints_disabled.inc()
         log.warning("webhook.disabled", webhook_id=hook.webhook_id, project_id=hook.project_id,
                     failures=hook.consecutive_failures)
-        await self._audit.record("webhook.disabled", actor=SYSTEM, project_id=hook.project_id,
-                                 target=hook.webhook_id, details={"reason": hook.disabled_reason})

@@ -29,6 +29,7 @@ from wfc_server.service.events import EventHub
 from wfc_server.service.reviews import Engine, ReviewService, ServiceLimits
 from wfc_server.service.gatekeeping import GateSettingsService
 from wfc_server.service.judge import PipelineJudge
+from wfc_server.service.preimage import PreImageReviewer
 from wfc_server.service.submissions import SubmissionService
 from wfc_server.state import (
     CREATE_LIMITER,
@@ -98,6 +99,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
         judge=PipelineJudge(
             app[REVIEW_STORE], app[POLICIES], app[SUPPRESSIONS], settings.engine,
             lambda project_id: _repo_path(app, project_id),
+            PreImageReviewer(app[ENGINE], settings.repos.allowed_roots, settings.engine),
         ),
     )
     app[SETTINGS] = tenancy.setup(app, settings)  # keys, audit, webhooks; the admin token only hashed

@@ -32,6 +32,7 @@ from wfc_server.state import (
     HASHER,
     HUB,
     KEY_SESSIONS,
+    METRICS,
     PROJECTS,
     REVIEW_STORE,
     SERVICE,
@@ -74,7 +75,7 @@ def setup(app: web.Application, settings: Settings) -> Settings:
     app[AUDIT] = AuditTrail(app[_AUDIT_LOG])
     app[AUTH_FAILURES] = FailureLimiter(settings.auth.failure_burst, settings.auth.failure_refill_rate)
     app[KEY_SESSIONS] = KeySessions()
-    app[WEBHOOKS] = WebhookService(app[_WEBHOOK_STORE], app[AUDIT], settings.webhooks)
+    app[WEBHOOKS] = WebhookService(app[_WEBHOOK_STORE], app[AUDIT], settings.webhooks, app[METRICS])
     app[TENANTS] = TenantService(
         app[PROJECTS], app[REVIEW_STORE], app[SERVICE], app[HUB], app[ACCESS], app[WEBHOOKS], app[ENGINE],
         data_dir / "worktrees", functools.partial(_report_expired, app),

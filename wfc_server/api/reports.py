@@ -13,6 +13,7 @@ from wfc_server.api.reviews import owned_review
 from wfc_server.api.schemas import RequestSchema, ReviewPathSchema, Text
 from wfc_server.reports import FORMATS, render
 from wfc_server.state import SERVICE
+from wfc_server.store.keys import SCOPE_READ
 from wfc_server.store.records import COMPLETED
 
 
@@ -42,7 +43,7 @@ class ReportQuerySchema(RequestSchema):
         "text/markdown": {"schema": {"type": "string"}},
     },
 }})
-@requires_auth()
+@requires_auth(SCOPE_READ)
 @match_info_schema(ReviewPathSchema)
 @querystring_schema(ReportQuerySchema)
 async def review_report(request: web.Request) -> web.Response:

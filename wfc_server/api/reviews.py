@@ -141,7 +141,7 @@ async def list_reviews(request: web.Request) -> web.Response:
     description="The unified diff exactly as submitted (UTF-8), so a client can show each finding "
     "beside its line. Same authentication and ownership checks as GET /v1/reviews/{review_id}.",
 )
-@requires_auth()
+@requires_auth(SCOPE_READ)
 @match_info_schema(ReviewPathSchema)
 async def get_review_diff(request: web.Request) -> web.Response:
     record = owned_review(request)

@@ -172,6 +172,7 @@ class SkippedFileSchema(Schema):
 class CoverageSchema(Schema):
     files_total = fields.Int()
     reviewed = fields.Int()
+    reviewed_files = fields.List(fields.Str(), metadata={"description": "The paths reviewed (skipped ones are in skipped)"})
     skipped = fields.List(fields.Nested(SkippedFileSchema))
     mode = fields.Str(validate=validate.OneOf(("repo", "diff")))
     mode_reason = fields.Str(allow_none=True, metadata={"description": "Why diff-only mode was used"})
@@ -204,7 +205,8 @@ class ReviewStatusSchema(Schema):
     gate = fields.Dict(allow_none=True, metadata={"description": "How the quality gate judged the review: "
                        "status (pass/warn/fail), reason, mode, counts, policy_version, policy, provenance, "
                        "config_warnings, ignored"})
-    baseline = fields.Dict(allow_none=True, metadata={"description": "{requested, review_id, note}"})
+    baseline = fields.Dict(allow_none=True, metadata={"description": "{requested, review_id, note}; in repository "
+                         "mode without a named baseline {source: pre-image, note}: the base ref's files were reviewed too"})
     fixed = fields.List(fields.Dict(), allow_none=True,
                         metadata={"description": "The baseline's findings this change removed"})
 

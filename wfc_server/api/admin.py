@@ -32,7 +32,7 @@ async def admin_projects(request: web.Request) -> web.Response:
     page = projects[query["offset"]: query["offset"] + query["limit"]]
     tenants = request.app[TENANTS]
     return json_response({"total": len(projects), "limit": query["limit"], "offset": query["offset"],
-                          "projects": [tenants.summary(p) for p in page]})
+                          "projects": [await tenants.summary(p) for p in page]})
 
 
 @documented("One project with counts and last activity", tags=["admin"], errors=(403, 404),
@@ -41,7 +41,7 @@ async def admin_projects(request: web.Request) -> web.Response:
 @match_info_schema(ProjectPathSchema)
 @response_schema(ProjectSummarySchema, 200)
 async def get_project(request: web.Request) -> web.Response:
-    return json_response(request.app[TENANTS].summary(current_project(request)))
+    return json_response(await request.app[TENANTS].summary(current_project(request)))
 
 
 @documented("Delete a project: reviews, diffs, events, keys, webhooks and workspaces are purged",

@@ -12,6 +12,7 @@ import dataclasses
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -21,7 +22,7 @@ from prometheus_async.aio import time as time_coroutine
 from wfc_server.logs import get_logger
 from wfc_server.metrics import Metrics
 from wfc_server.review.model import Progress, ReviewFailed, ReviewRequest, ReviewResult
-from wfc_server.service.events import EventHub
+from wfc_server.service.events import EventHub, Subscriber
 from wfc_server.store.records import (
     CANCELLED,
     COMPLETED,
@@ -80,6 +81,35 @@ class ServiceLimits:
     max_attempts: int
 
 
+def render_status(record: ReviewRecord, progress: int, result: dict[str, Any] | None) -> dict[str, Any]:
+    """The contract's status object, plus the engine's extras once completed (either backend)."""
+    body: dict[str, Any] = {
+        "review_id": record.review_id,
+        "status": record.status,
+        "project_id": record.project_id,
+        "developer_id": record.developer_id,
+        "submitted_at": record.submitted_at,
+        "started_at": record.started_at,
+        "completed_at": record.completed_at,
+        "consensus_score": record.consensus_score,
+        "passed": record.passed,
+        "findings": None,
+        "findings_count": record.findings_count,
+        "files": record.files,
+        "base_ref": record.base_ref,
+        "branch": (record.pipeline or {}).get("branch"),
+        "progress": progress,
+    }
+    if record.status == FAILED:
+        body["error"] = record.error
+    if record.status == COMPLETED:
+        result = result or {}
+        body["findings"] = result.get("findings", [])
+        for key in _RESULT_EXTRAS:
+            body[key] = result.get(key)
+    return body
+
+
 class ReviewService:
     def __init__(
         self,
@@ -108,6 +138,10 @@ class ReviewService:
         self._accepting = False
         # Encoded status bodies of finished reviews: they never change, and polls dominate.
         self._bodies: OrderedDict[str, bytes] = OrderedDict()
+
+    def on_terminal(self, listener: Callable[[ReviewRecord, str], None]) -> None:
+        """Call ``listener(record, kind)`` when a review ends (webhooks subscribe here)."""
+        self._hub.on_terminal(listener)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -218,36 +252,30 @@ class ReviewService:
                  was_running=task is not None)
         return record
 
+    # -- reads (the same coroutines as the shared backend's service, so handlers need not know) --
+
+    async def record(self, review_id: str) -> ReviewRecord | None:
+        return self._store.get(review_id)
+
+    async def page(
+        self, project_id: str, status: str | None, limit: int, offset: int
+    ) -> tuple[int, list[ReviewRecord]]:
+        return self._store.list(project_id, status, limit, offset)
+
+    async def subscribe(self, record: ReviewRecord, after: int | None) -> tuple[Subscriber, int, list[str]]:
+        return self._hub.subscribe(record, after)
+
+    def unsubscribe(self, subscriber: Subscriber) -> None:
+        self._hub.unsubscribe(subscriber)
+
     async def render(
         self, record: ReviewRecord, *, result: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         """The contract's status object, plus the engine's extras once completed."""
-        body: dict[str, Any] = {
-            "review_id": record.review_id,
-            "status": record.status,
-            "project_id": record.project_id,
-            "developer_id": record.developer_id,
-            "submitted_at": record.submitted_at,
-            "started_at": record.started_at,
-            "completed_at": record.completed_at,
-            "consensus_score": record.consensus_score,
-            "passed": record.passed,
-            "findings": None,
-            "findings_count": record.findings_count,
-            "files": record.files,
-            "base_ref": record.base_ref,
-            "branch": (record.pipeline or {}).get("branch"),
-            "progress": 100 if record.terminal else (self._hub.progress(record.review_id) or 0),
-        }
-        if record.status == FAILED:
-            body["error"] = record.error
-        if record.status == COMPLETED:
-            if result is None:
-                result = await self._store.result(record) or {}
-            body["findings"] = result.get("findings", [])
-            for key in _RESULT_EXTRAS:
-                body[key] = result.get(key)
-        return body
+        progress = 100 if record.terminal else (self._hub.progress(record.review_id) or 0)
+        if record.status == COMPLETED and result is None:
+            result = await self._store.result(record) or {}
+        return render_status(record, progress, result)
 
     async def read_diff(self, record: ReviewRecord) -> str:
         """The diff as submitted (the dashboard shows findings beside its lines)."""

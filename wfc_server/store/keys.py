@@ -71,6 +71,9 @@ class KeyStore(Protocol):
 
     async def load(self) -> ScanReport: ...
     def by_hash(self, key_hash: str) -> KeyRecord | None: ...
+    async def find(self, key_hash: str) -> KeyRecord | None:
+        """As ``by_hash``, but a shared store also asks its database before saying no."""
+        ...
     def get(self, project_id: str, key_id: str) -> KeyRecord | None: ...
     def for_project(self, project_id: str) -> list[KeyRecord]: ...
     def all(self) -> list[KeyRecord]: ...
@@ -103,6 +106,9 @@ class FileKeyStore:
         return report
 
     def by_hash(self, key_hash: str) -> KeyRecord | None:
+        return self._by_hash.get(key_hash)
+
+    async def find(self, key_hash: str) -> KeyRecord | None:
         return self._by_hash.get(key_hash)
 
     def get(self, project_id: str, key_id: str) -> KeyRecord | None:

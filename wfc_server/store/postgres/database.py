@@ -10,8 +10,9 @@ restart broke and probes until the database answers again, so recovery needs nob
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
+from typing import Any
 
 import psycopg
 from psycopg import AsyncConnection
@@ -56,6 +57,7 @@ class Database:
         self._down_timeout = down_timeout
         self._down = False
         self._recovery: asyncio.Task[None] | None = None
+        self._background: set[asyncio.Task[None]] = set()
 
     async def open(self, *, apply_migrations: bool = True, timeout: float = 10.0) -> None:
         """Connect, bring the schema up to date under the migration lock, start listening.
@@ -77,7 +79,25 @@ class Database:
             raise self.unavailable(exc) from exc
         await self.listener.start()
 
+    def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:
+        """Run ``work`` in the background (a refresh after a notification); failures are logged."""
+        task = asyncio.create_task(self._logged(work), name=name)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    @staticmethod
+    async def _logged(work: Coroutine[Any, Any, None]) -> None:
+        try:
+            await work
+        except StoreUnavailable as exc:
+            log.warning("postgres.background_unavailable", error=exc.reason)
+        except Exception:  # noqa: BLE001 - a background refresh must not die silently
+            log.exception("postgres.background_failed")
+
     async def close(self) -> None:
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
         await self.listener.stop()
         if self._recovery is not None:
             self._recovery.cancel()

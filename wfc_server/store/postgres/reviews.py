@@ -25,8 +25,9 @@ JOBS_CHANNEL = "wfc_jobs"
 
 COLUMNS = (
     "review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at, "
-    "completed_at, consensus_score, passed, error, attempts, event_seq, findings_count"
+    "completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id, pipeline"
 )
+_PROGRESS = 18  # the column after COLUMNS in RETURNING
 #: What a transition may change (never the identity, arrival order or event counter).
 _WRITABLE = frozenset({
     "status", "started_at", "completed_at", "consensus_score", "passed", "error", "attempts",
@@ -42,12 +43,14 @@ class StoredEvent(NamedTuple):
 
 def record_from_row(row: Sequence[Any]) -> ReviewRecord:
     (review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at,
-     completed_at, consensus_score, passed, error, attempts, event_seq, findings_count) = row[:16]
+     completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id,
+     pipeline) = row[:_PROGRESS]
     return ReviewRecord(
         review_id=review_id, project_id=project_id, developer_id=developer_id, seq=seq, status=status,
         submitted_at=submitted_at, files=orjson.loads(files), base_ref=base_ref, started_at=started_at,
         completed_at=completed_at, consensus_score=consensus_score, passed=passed, error=error,
-        attempts=attempts, event_seq=event_seq, findings_count=findings_count,
+        attempts=attempts, event_seq=event_seq, findings_count=findings_count, request_id=request_id,
+        pipeline=None if pipeline is None else orjson.loads(pipeline),
     )
 
 
@@ -115,7 +118,7 @@ async def update_review(
         return None
     record = record_from_row(row)
     if announce is not None:
-        await append_event(conn, record, row[16], announce)
+        await append_event(conn, record, row[_PROGRESS], announce)
     return record
 
 
@@ -146,6 +149,16 @@ class PgReviewStore:
             )
             rows = await cursor.fetchall()
         return (int(count[0]) if count else 0), [record_from_row(row) for row in rows]
+
+    async def ended(self, project_id: str) -> list[ReviewRecord]:
+        """The project's finished reviews (webhook reconciliation at start-up)."""
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(
+                f"SELECT {COLUMNS} FROM reviews WHERE project_id = %s"
+                " AND status IN ('completed', 'failed', 'cancelled') ORDER BY seq",
+                (project_id,),
+            )
+            return [record_from_row(row) for row in await cursor.fetchall()]
 
     async def result(self, record: ReviewRecord) -> dict[str, Any] | None:
         if record.result is not None:
@@ -191,11 +204,12 @@ class PgReviewStore:
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
                 "INSERT INTO reviews (review_id, project_id, developer_id, status, submitted_at, files,"
-                " base_ref, attempts, event_seq, progress) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 1, %s)"
-                " RETURNING seq",
+                " base_ref, attempts, event_seq, progress, request_id, pipeline)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 1, %s, %s, %s) RETURNING seq",
                 (record.review_id, record.project_id, record.developer_id, record.status,
                  record.submitted_at, _encode("files", record.files), record.base_ref, record.attempts,
-                 min(max(announce.progress, 0), 100)),
+                 min(max(announce.progress, 0), 100), record.request_id,
+                 None if record.pipeline is None else orjson.dumps(record.pipeline).decode()),
             )
             row = await cursor.fetchone()
             assert row is not None
@@ -222,3 +236,11 @@ class PgReviewStore:
         lease is still ours); None when it is not, e.g. a cancel won the race."""
         async with self._db.transaction() as conn:
             return await update_review(conn, review_id, only_from, changes, announce, lease_owner=lease_owner)
+
+    async def purge_project(self, project_id: str) -> list[str]:
+        """Delete every review of a project (diffs and events cascade); their ids."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM reviews WHERE project_id = %s RETURNING review_id", (project_id,)
+            )
+            return [row[0] for row in await cursor.fetchall()]

@@ -1,16 +1,25 @@
-"""Shared fixtures: real apps on real files (aiohttp_client), and real server processes."""
+"""Shared fixtures: real apps on real files (aiohttp_client), and real server processes.
+
+PostgreSQL: one throw-away server per test session, each test its own empty schema in it.
+Without the server binaries those tests are skipped on a developer's machine, but under CI
+(``CI`` set) a missing PostgreSQL is an error: the backend must never silently go untested.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import os
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from aiohttp.test_utils import TestClient
 
 from tests.helpers import Credentials, wait_ready
+from tests.support.postgres import PostgresMissing, PostgresServer, start_server
 from wfc_server.app import create_app
 from wfc_server.config import Settings, load_settings
 
@@ -65,6 +74,35 @@ async def other_project(client: TestClient) -> Credentials:
     return await Credentials.create(client, "beta")
 
 
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    try:
+        server = start_server()
+    except PostgresMissing as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"{exc}; these tests run under CI")
+    try:
+        yield server
+    finally:
+        server.destroy()
+
+
+@pytest.fixture
+def pg_dsn(postgres_server: PostgresServer) -> Iterator[str]:
+    """A DSN whose search_path is a fresh schema, dropped afterwards (much faster than a database)."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = postgres_server.dsn()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    yield f"{admin} options='-c search_path={schema}'"
+    try:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    except psycopg.OperationalError:
+        pass  # the test left the server stopped; the session tears it down anyway
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -295,8 +295,8 @@ def _check(settings: Settings) -> None:
         problems.append("store.backend must be embedded or postgres")
     elif store.backend == "postgres" and not store.dsn:
         problems.append("store.dsn is required with store.backend = postgres")
-    if store.lease_seconds < 3 or store.pool_size < 2:
-        problems.append("store.lease_seconds must be >= 3 and store.pool_size >= 2")
+    if store.lease_seconds < 2 or store.pool_size < 2:
+        problems.append("store.lease_seconds must be >= 2 and store.pool_size >= 2")
     if problems:
         raise ConfigError("; ".join(problems))
 

@@ -42,9 +42,8 @@ from wfc_server.state import (
     SUPPRESSIONS,
     Lifecycle,
 )
-from wfc_server.store.idempotency import FileIdempotencyStore
-from wfc_server.store.policies import FilePolicyStore
-from wfc_server.store.suppressions import FileSuppressionStore
+from wfc_server.store.idempotency import IdempotencyStore
+from wfc_server.store.protocols import StoreUnavailable
 
 log = get_logger("wfc.app")
 
@@ -64,17 +63,15 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     app[ENGINE] = engine or ReviewEngine(
         engine=settings.engine, pool=settings.pool, repos=settings.repos, data_dir=data_dir
     )
-    app[POLICIES] = FilePolicyStore(data_dir)
-    app[SUPPRESSIONS] = FileSuppressionStore(data_dir)
-    app[GATE_SETTINGS] = GateSettingsService(app[POLICIES], app[SUPPRESSIONS])
     backend = backends.install(
         app, settings, app[ENGINE], lambda project_id: _repo_path(app, project_id),
         lambda reviews: PipelineJudge(reviews, app[POLICIES], app[SUPPRESSIONS], settings.engine,
                                       lambda project_id: _repo_path(app, project_id)),
     )
-    app[SETTINGS] = tenancy.setup(app, settings, backend.key_store())
+    app[GATE_SETTINGS] = GateSettingsService(app[POLICIES], app[SUPPRESSIONS])
+    app[SETTINGS] = tenancy.setup(app, settings, backend.key_store(), backend.audit_log())
     app.cleanup_ctx.insert(0, _close_backend)  # last of all: after the drain and the final key flush
-    idempotency = FileIdempotencyStore(data_dir, settings.pipeline.idempotency_hours * 3600)
+    idempotency = backend.idempotency(settings.pipeline.idempotency_hours * 3600)
     app[SUBMISSIONS] = SubmissionService(app[SERVICE], app[REVIEWS], idempotency)
     app.cleanup_ctx.append(_purge_idempotency_keys(idempotency, settings.pipeline.idempotency_hours * 3600))
     _add_routes(app)
@@ -111,7 +108,7 @@ def make_private_dir(path: Path) -> None:
         path.chmod(0o700)
 
 
-def _purge_idempotency_keys(store: FileIdempotencyStore, ttl_seconds: float) -> Any:
+def _purge_idempotency_keys(store: IdempotencyStore, ttl_seconds: float) -> Any:
     """Forget expired idempotency keys: at start, then every hour."""
 
     async def purge_forever() -> None:
@@ -120,8 +117,8 @@ def _purge_idempotency_keys(store: FileIdempotencyStore, ttl_seconds: float) -> 
                 removed = await store.purge(time.time() - ttl_seconds)
                 if removed:
                     log.info("idempotency.purged", removed=removed)
-            except OSError as exc:
-                log.warning("idempotency.purge_failed", error=exc.strerror or str(exc))
+            except (OSError, StoreUnavailable) as exc:
+                log.warning("idempotency.purge_failed", error=str(exc))
             await asyncio.sleep(3600)
 
     async def context(app: web.Application) -> AsyncIterator[None]:

@@ -32,17 +32,23 @@ from wfc_server.state import (
     HASHER,
     HUB,
     METRICS,
+    POLICIES,
     PROJECT_LIMITER,
     PROJECTS,
     REVIEW_STORE,
     REVIEWS,
     SERVICE,
     STORAGE,
+    SUPPRESSIONS,
 )
+from wfc_server.store.audit import AuditLog
+from wfc_server.store.idempotency import FileIdempotencyStore, IdempotencyStore
 from wfc_server.store.keys import KeyStore
+from wfc_server.store.policies import FilePolicyStore
 from wfc_server.store.projects import ProjectStore
 from wfc_server.store.protocols import StoreUnavailable
 from wfc_server.store.reviews import ReviewReader, ReviewStore
+from wfc_server.store.suppressions import FileSuppressionStore
 from wfc_server.tenancy import print_generated_admin_token
 
 log = get_logger("wfc.backend")
@@ -67,6 +73,12 @@ class Backend(Protocol):
     def key_store(self) -> KeyStore | None:
         """A shared key store, or None for the embedded one in the data directory."""
         ...
+
+    def audit_log(self) -> AuditLog | None:
+        """A shared audit trail, or None for the embedded file."""
+        ...
+
+    def idempotency(self, ttl_seconds: float) -> IdempotencyStore: ...
 
     async def open(self, app: web.Application) -> Opened: ...
     async def start(self, app: web.Application) -> None: ...
@@ -109,8 +121,10 @@ class _EmbeddedBackend:
     def __init__(self, app: web.Application, settings: Settings, engine: Engine,
                  repo_path_of: Callable[[str], str | None], make_judge: Callable[[Any], Judge]) -> None:
         data_dir = settings.data_path
-        self._app = app
+        self._data_dir = data_dir
         app[HASHER] = KeyHasher.for_data_dir(data_dir)
+        app[POLICIES] = FilePolicyStore(data_dir)
+        app[SUPPRESSIONS] = FileSuppressionStore(data_dir)
         app[PROJECTS] = ProjectStore(data_dir)
         app[REVIEW_STORE] = ReviewStore(data_dir)
         app[REVIEWS] = ReviewReader(app[REVIEW_STORE])
@@ -126,6 +140,12 @@ class _EmbeddedBackend:
 
     def key_store(self) -> KeyStore | None:
         return None
+
+    def audit_log(self) -> AuditLog | None:
+        return None
+
+    def idempotency(self, ttl_seconds: float) -> IdempotencyStore:
+        return FileIdempotencyStore(self._data_dir, ttl_seconds)
 
     async def open(self, app: web.Application) -> Opened:
         project_scan = await app[PROJECTS].load()
@@ -150,6 +170,12 @@ class _PostgresBackend:
         # Imported here: the embedded default never loads psycopg.
         from wfc_server.store.postgres.database import Database
         from wfc_server.store.postgres.directory import KeyDirectory, ProjectDirectory
+        from wfc_server.store.postgres.documents import (
+            PgAuditLog,
+            PgIdempotencyStore,
+            PgPolicyStore,
+            PgSuppressionStore,
+        )
         from wfc_server.store.postgres.events import PgEventBus
         from wfc_server.store.postgres.limits import PgRateLimiter
         from wfc_server.store.postgres.projects import PgProjectStore
@@ -162,6 +188,10 @@ class _PostgresBackend:
         self.database = Database(store.dsn, max_size=store.pool_size)
         self._secrets = PgProjectStore(self.database)
         self._keys = KeyDirectory(self.database)
+        self._audit = PgAuditLog(self.database)
+        self._idempotency = PgIdempotencyStore
+        app[POLICIES] = PgPolicyStore(self.database)
+        app[SUPPRESSIONS] = PgSuppressionStore(self.database)
         reviews = PgReviewStore(self.database)
         self.queue = PgJobQueue(self.database, max_attempts=settings.review.max_attempts,
                                 lease_seconds=store.lease_seconds)
@@ -182,6 +212,12 @@ class _PostgresBackend:
 
     def key_store(self) -> KeyStore | None:
         return self._keys
+
+    def audit_log(self) -> AuditLog | None:
+        return self._audit
+
+    def idempotency(self, ttl_seconds: float) -> IdempotencyStore:
+        return self._idempotency(self.database, ttl_seconds)
 
     async def open(self, app: web.Application) -> Opened:
         """Connect (waiting for the database as long as it takes), migrate, read the shared secrets."""

@@ -39,7 +39,7 @@ from wfc_server.state import (
     TENANTS,
     WEBHOOKS,
 )
-from wfc_server.store.audit import FileAuditLog
+from wfc_server.store.audit import AuditLog, FileAuditLog
 from wfc_server.store.keys import FileKeyStore, KeyStore
 from wfc_server.store.protocols import StoreUnavailable
 from wfc_server.store.webhooks import FileWebhookStore
@@ -51,14 +51,15 @@ _AUDIT_LOG = web.AppKey("audit_log", FileAuditLog)
 _WEBHOOK_STORE = web.AppKey("webhook_store", FileWebhookStore)
 
 
-def setup(app: web.Application, settings: Settings, keys: KeyStore | None = None) -> Settings:
+def setup(app: web.Application, settings: Settings, keys: KeyStore | None = None,
+          audit_log: AuditLog | None = None) -> Settings:
     """Create the stores and services; returns the settings with the admin token dropped.
 
     A configured admin token is kept only as its keyed hash. Without one, a server whose
     registration is not open generates one at first start and prints it once, to the terminal
     (stderr), never to the JSON logs; an open server then has no admin token until one is set.
-    ``keys`` is a shared backend's key store: its hashing secret and admin token hash are read
-    from the database at start-up (see ``wfc_server.backends``), not from the data directory.
+    ``keys`` and ``audit_log`` are a shared backend's: the key-hashing secret and admin token
+    hash are then read from the database at start-up (``wfc_server.backends``), not from files.
     """
     data_dir = settings.data_path
     admin_hash = ""
@@ -68,7 +69,7 @@ def setup(app: web.Application, settings: Settings, keys: KeyStore | None = None
         if generated is not None:
             print_generated_admin_token(generated)
     app[_KEY_STORE] = keys or FileKeyStore(data_dir)
-    app[_AUDIT_LOG] = FileAuditLog(data_dir)
+    app[_AUDIT_LOG] = audit_log or FileAuditLog(data_dir)
     app[_WEBHOOK_STORE] = FileWebhookStore(data_dir)
     app[ACCESS] = AccessService(app[_KEY_STORE], app[HASHER], admin_hash)
     app[AUDIT] = AuditTrail(app[_AUDIT_LOG])

@@ -143,3 +143,33 @@ async def test_a_database_outage_answers_503_then_the_service_recovers_by_itself
     assert after.status == 200 and (await after.json())["status"] == "completed"
     fresh = await submit(client, creds, CLEAN_DIFF)
     assert (await wait_terminal(client, creds, fresh["review_id"]))["status"] == "completed"
+
+
+async def test_gate_settings_idempotency_and_the_audit_trail_hold_on_either_backend(
+    backend_settings: Any, make_client: Any
+) -> None:
+    client = await make_client(backend_settings())
+    creds = await Credentials.create(client, "alpha")
+    policy_url = "/v1/projects/alpha/policy"
+    for version in (1, 2):
+        response = await client.put(policy_url, json={"mode": "warn"}, headers=creds.headers)
+        assert response.status == 200 and (await response.json())["version"] == version
+    assert (await (await client.get(policy_url, headers=creds.headers)).json())["mode"] == "warn"
+    url = "/v1/projects/alpha/suppressions"
+    made = await client.post(url, json={"rule_id": "WFC-SEC-SQLI", "path_glob": "app/**", "reason": "legacy"},
+                             headers=creds.headers)
+    assert made.status == 201, await made.text()
+    listed = await (await client.get(url, headers=creds.headers)).json()
+    assert [s["reason"] for s in listed["suppressions"]] == ["legacy"]
+
+    retry = {**creds.headers, "Idempotency-Key": "build-42"}
+    first = await client.post("/v1/reviews/", json={"diff_content": CLEAN_DIFF}, headers=retry)
+    second = await client.post("/v1/reviews/", json={"diff_content": CLEAN_DIFF}, headers=retry)
+    assert first.status == second.status == 202
+    assert (await first.json())["review_id"] == (await second.json())["review_id"]
+    assert second.headers["Idempotent-Replayed"] == "true"
+    other = await client.post("/v1/reviews/", json={"diff_content": CLEAN_DIFF + "\n"}, headers=retry)
+    assert other.status == 422
+
+    trail = await (await client.get("/v1/projects/alpha/audit", headers=creds.headers)).json()
+    assert "project.created" in {entry["action"] for entry in trail["entries"]}

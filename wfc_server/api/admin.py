@@ -68,7 +68,7 @@ async def delete_project(request: web.Request) -> web.Response:
 @querystring_schema(PageQuerySchema)
 @response_schema(AuditPageSchema, 200)
 async def project_audit(request: web.Request) -> web.Response:
-    return _audit_page(request, current_project(request).project_id)
+    return await _audit_page(request, current_project(request).project_id)
 
 
 @documented("The whole audit trail, newest first (admin token)", tags=["admin"], errors=(403, 422),
@@ -77,10 +77,10 @@ async def project_audit(request: web.Request) -> web.Response:
 @querystring_schema(PageQuerySchema)
 @response_schema(AuditPageSchema, 200)
 async def admin_audit(request: web.Request) -> web.Response:
-    return _audit_page(request, None)
+    return await _audit_page(request, None)
 
 
-def _audit_page(request: web.Request, project_id: str | None) -> web.Response:
+async def _audit_page(request: web.Request, project_id: str | None) -> web.Response:
     query: dict[str, Any] = request["querystring"]
-    total, entries = request.app[AUDIT].page(project_id, query["limit"], query["offset"])
+    total, entries = await request.app[AUDIT].page(project_id, query["limit"], query["offset"])
     return json_response({"total": total, "limit": query["limit"], "offset": query["offset"], "entries": entries})

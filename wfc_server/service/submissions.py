@@ -23,7 +23,7 @@ from wfc_server.logs import get_logger
 from wfc_server.service.reviews import ReviewService
 from wfc_server.store.idempotency import IdempotencyEntry, IdempotencyStore, key_hash
 from wfc_server.store.records import COMPLETED, ProjectRecord, ReviewRecord
-from wfc_server.store.protocols import ReviewRepository
+from wfc_server.store.protocols import ReviewExists, ReviewRepository
 
 log = get_logger("wfc.submissions")
 
@@ -123,9 +123,17 @@ class SubmissionService:
             # First request, or a retry of one that never got its review stored (503, crash).
             pipeline = await self.pipeline_of(project, data)  # a 422 here leaves the key unspent
             if entry is None:
-                entry = IdempotencyEntry(hashed, fingerprint, str(uuid.uuid4()), time.time())
-                await self._keys.put(project.project_id, entry)
-            return Submitted(await self._create(project, data, entry.review_id, pipeline, request_id), False)
+                entry = await self._keys.put(
+                    project.project_id, IdempotencyEntry(hashed, fingerprint, str(uuid.uuid4()), time.time()))
+                if entry.request_hash != fingerprint:  # another replica took the key a moment ago
+                    raise IdempotencyMismatch()
+            try:
+                return Submitted(await self._create(project, data, entry.review_id, pipeline, request_id), False)
+            except ReviewExists:  # another replica, same key and body: its review is the answer
+                existing = await self._store.get(entry.review_id)
+                if existing is None or existing.project_id != project.project_id:
+                    raise
+                return Submitted(existing, True)
 
     async def _create(
         self, project: ProjectRecord, data: dict[str, Any], review_id: str | None,

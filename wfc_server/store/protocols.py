@@ -25,6 +25,10 @@ class StoreUnavailable(Exception):
         self.retry_after = retry_after
 
 
+class ReviewExists(Exception):
+    """A review with this id is already stored (two replicas raced on one idempotency key)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Announce:
     """An event that reports a state change; backends that can store both commit them together."""

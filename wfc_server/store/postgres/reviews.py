@@ -13,11 +13,12 @@ from collections.abc import Collection, Sequence
 from typing import Any, NamedTuple
 
 import orjson
+import psycopg
 from psycopg import AsyncConnection, sql
 
 from wfc_server.store.events import event_document
 from wfc_server.store.postgres.database import Database
-from wfc_server.store.protocols import Announce
+from wfc_server.store.protocols import Announce, ReviewExists
 from wfc_server.store.records import TERMINAL, ReviewRecord, utc_now
 
 EVENTS_CHANNEL = "wfc_events"
@@ -201,6 +202,12 @@ class PgReviewStore:
 
         The database assigns ``seq`` (arrival order across replicas); ``record`` is updated with it.
         """
+        try:
+            return await self._insert(record, diff, announce)
+        except psycopg.errors.UniqueViolation as exc:
+            raise ReviewExists(record.review_id) from exc
+
+    async def _insert(self, record: ReviewRecord, diff: str, announce: Announce) -> ReviewRecord:
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
                 "INSERT INTO reviews (review_id, project_id, developer_id, status, submitted_at, files,"

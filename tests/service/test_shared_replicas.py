@@ -87,6 +87,16 @@ async def test_a_project_deleted_through_one_replica_is_gone_from_every_replica(
         return on_b.status == 401 and not listed["projects"]
 
     await _until(gone, "B no longer knows the project", timeout=10.0)
-    again = await Credentials.create(b, "alpha")  # the id is free again, on any replica
+    created: list[dict[str, Any]] = []
+
+    async def recreated() -> bool:  # 409 while the purge runs, then the id is free on any replica
+        response = await b.post("/v1/projects/", json={"project_id": "alpha", "developer_id": "dev-2"})
+        assert response.status in (201, 409), await response.text()
+        if response.status == 201:
+            created.append(await response.json())
+        return bool(created)
+
+    await _until(recreated, "the id is free again", timeout=20.0)
+    again = Credentials("alpha", created[0]["api_key"])
     assert (await a.get("/v1/reviews/", headers=again.headers)).status == 200
     assert (await (await a.get("/v1/reviews/", headers=again.headers)).json())["total"] == 0

@@ -15,16 +15,15 @@ import asyncio
 import dataclasses
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-import orjson
 from prometheus_async.aio import time as time_coroutine
 
 from wfc_server.logs import get_logger
 from wfc_server.metrics import Metrics
-from wfc_server.review.model import Progress, ReviewFailed, ReviewRequest, ReviewResult
+from wfc_server.review.model import Progress, ReviewFailed, ReviewResult
+from wfc_server.service.review_runs import SHUTDOWN, StatusBodies, drain_runs, engine_request, settle
 from wfc_server.service.reviews import (
     Engine,
     NotAccepting,
@@ -49,9 +48,7 @@ from wfc_server.store.records import (
 log = get_logger("wfc.reviews")
 
 _ACTIVE = (PENDING, IN_PROGRESS)
-_BODY_CACHE = 4096
 _IDLE_POLL_SECONDS = 1.0  # expired leases wake nobody: look for them this often
-_SHUTDOWN = "shutdown"
 _LOST = "lost"  # cancelled elsewhere, or the lease went to another replica
 _TIMEOUT = "timeout"
 
@@ -91,7 +88,7 @@ class SharedReviewService:
         self._stop_reason: dict[str, str] = {}
         self._accepting = False
         self._depth = 0  # the shared queue's depth as last seen (probes and metrics read it)
-        self._bodies: OrderedDict[str, bytes] = OrderedDict()
+        self._bodies = StatusBodies()  # finished reviews' encoded status objects
         self._on_terminal: list[TerminalListener] = []
 
     def on_terminal(self, listener: TerminalListener) -> None:
@@ -122,18 +119,7 @@ class SharedReviewService:
     async def drain(self, grace_seconds: float) -> None:
         """Stop claiming; running reviews finish within the grace period or go back to the queue."""
         self._accepting = False
-        for worker in self._workers:
-            worker.cancel()
-        running = list(self._running.values())
-        if running:
-            log.info("drain.waiting", running=len(running), grace_seconds=grace_seconds)
-            await asyncio.wait(running, timeout=grace_seconds)
-        for review_id, task in list(self._running.items()):
-            self._stop_reason[review_id] = _SHUTDOWN
-            task.cancel()
-        await asyncio.gather(*self._workers, return_exceptions=True)
-        if self._runs:
-            await asyncio.wait(list(self._runs), timeout=60)
+        await drain_runs(self._workers, self._running, self._runs, self._stop_reason, grace_seconds)
         self._workers = []
 
     # -- requests ---------------------------------------------------------------------------
@@ -212,23 +198,13 @@ class SharedReviewService:
 
     async def render_body(self, record: ReviewRecord) -> bytes:
         """The encoded status object; cached once the review is terminal (it never changes)."""
-        body = self._bodies.get(record.review_id)
-        if body is not None:
-            self._bodies.move_to_end(record.review_id)
-            return body
-        body = orjson.dumps(await self.render(record))
-        if record.terminal:
-            self._bodies[record.review_id] = body
-            if len(self._bodies) > _BODY_CACHE:
-                self._bodies.popitem(last=False)
-        return body
+        return await self._bodies.encoded(record, self.render)
 
     async def read_diff(self, record: ReviewRecord) -> str:
         return await self._reviews.read_diff(record.review_id)
 
     def forget(self, review_ids: list[str]) -> None:
-        for review_id in review_ids:
-            self._bodies.pop(review_id, None)
+        self._bodies.forget(review_ids)
 
     # -- workers ----------------------------------------------------------------------------
 
@@ -266,14 +242,14 @@ class SharedReviewService:
             async with asyncio.timeout(self._limits.timeout_seconds):
                 result = await asyncio.shield(task)
         except TimeoutError:
-            await _settle(task)
+            await settle(task)
             await self._finish_failed(
                 record, f"Review execution timeout after {self._limits.timeout_seconds:g} seconds"
             )
         except asyncio.CancelledError:
-            await _settle(task)
+            await settle(task)
             reason = self._stop_reason.pop(record.review_id, None)
-            if reason == _SHUTDOWN:
+            if reason == SHUTDOWN:
                 await self._release(record)
             elif reason != _LOST:
                 await self._finish_failed(record, "Review was interrupted")
@@ -298,14 +274,7 @@ class SharedReviewService:
 
     async def _review(self, record: ReviewRecord) -> ReviewResult:
         diff = await self._reviews.read_diff(record.review_id)
-        request = ReviewRequest(
-            review_id=record.review_id,
-            project_id=record.project_id,
-            diff_content=diff,
-            files=tuple(record.files),
-            repo_path=self._repo_path_of(record.project_id),
-            base_ref=record.base_ref,
-        )
+        request = engine_request(record, diff, self._repo_path_of(record.project_id))
 
         async def on_progress(step: Progress) -> None:
             try:
@@ -397,13 +366,3 @@ def _adopt(record: ReviewRecord, current: ReviewRecord) -> None:
     for name in ("status", "started_at", "completed_at", "consensus_score", "passed", "error", "attempts",
                  "event_seq", "findings_count"):
         setattr(record, name, getattr(current, name))
-
-
-async def _settle(task: asyncio.Task[Any]) -> None:
-    """Wait (bounded) for a cancelled engine task to release its processes and workspace."""
-    if not task.done():
-        task.cancel()
-    await asyncio.wait([task], timeout=30)
-    if task.done() and not task.cancelled():
-        task.exception()
-

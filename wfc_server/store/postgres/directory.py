@@ -19,7 +19,7 @@ import psycopg
 
 from wfc_server.logs import get_logger
 from wfc_server.store.files import ScanReport
-from wfc_server.store.keys import KeyRecord
+from wfc_server.store.keys import KeyIndex, KeyRecord
 from wfc_server.store.postgres.database import Database
 from wfc_server.store.projects import ProjectExists
 from wfc_server.store.records import ProjectRecord
@@ -147,27 +147,27 @@ def _key_from_row(row: Sequence[Any]) -> KeyRecord:
     return KeyRecord(*values)
 
 
-class KeyDirectory(_Mirror):
+class KeyDirectory(KeyIndex, _Mirror):
     """API keys of a postgres deployment (``store.keys.KeyStore``); hashes only, never secrets."""
 
     def __init__(self, db: Database) -> None:
-        super().__init__(db, "key")
-        self._by_id: dict[str, KeyRecord] = {}
-        self._by_hash: dict[str, KeyRecord] = {}
-        self._dirty: set[str] = set()
+        KeyIndex.__init__(self)
+        _Mirror.__init__(self, db, "key")
 
     async def load(self) -> ScanReport:
         await self.reload()
         await self.listen()
         report = ScanReport()
-        report.loaded = len(self._by_id)
+        report.loaded = len(self.all())
         return report
 
     async def reload(self) -> None:
         async with self._db.connection() as conn:
             cursor = await conn.execute(f"SELECT {_KEY_COLUMNS} FROM api_keys")
             keys = [_key_from_row(row) for row in await cursor.fetchall()]
-        self._by_id, self._by_hash = {}, {}
+        known = {key.key_id for key in keys}
+        for gone in [key.key_id for key in self.all() if key.key_id not in known]:
+            self._forget(gone)
         for key in keys:
             self._index(key)
 
@@ -182,7 +182,7 @@ class KeyDirectory(_Mirror):
 
     async def find(self, key_hash: str) -> KeyRecord | None:
         """The key with this hash, asking the database when this replica has not seen it yet."""
-        known = self._by_hash.get(key_hash)
+        known = self.by_hash(key_hash)
         if known is not None:
             return known
         async with self._db.connection() as conn:
@@ -193,20 +193,6 @@ class KeyDirectory(_Mirror):
         key = _key_from_row(row)
         self._index(key)
         return key
-
-    def by_hash(self, key_hash: str) -> KeyRecord | None:
-        return self._by_hash.get(key_hash)
-
-    def get(self, project_id: str, key_id: str) -> KeyRecord | None:
-        key = self._by_id.get(key_id)
-        return key if key is not None and key.project_id == project_id else None
-
-    def for_project(self, project_id: str) -> list[KeyRecord]:
-        return sorted((k for k in self._by_id.values() if k.project_id == project_id),
-                      key=lambda k: (k.created_at, k.key_id))
-
-    def all(self) -> list[KeyRecord]:
-        return list(self._by_id.values())
 
     async def save(self, record: KeyRecord) -> None:
         """Commit the key (new or changed) before it takes effect anywhere."""
@@ -224,27 +210,22 @@ class KeyDirectory(_Mirror):
         self._dirty.discard(record.key_id)
         self._index(record)
 
-    def touch(self, record: KeyRecord, when: str) -> None:
-        record.last_used_at = when
-        self._dirty.add(record.key_id)
-
     async def flush_last_used(self) -> int:
         """Write the last-used times gathered since the last flush, in one statement batch."""
-        dirty, self._dirty = self._dirty, set()
-        rows = [(k.last_used_at, k.key_id, k.last_used_at) for k in map(self._by_id.get, dirty) if k]
-        if not rows:
+        dirty = self.take_dirty()
+        if not dirty:
             return 0
         try:
             async with self._db.transaction() as conn, conn.cursor() as cursor:
                 await cursor.executemany(
                     "UPDATE api_keys SET last_used_at = %s"
                     " WHERE key_id = %s AND (last_used_at IS NULL OR last_used_at < %s)",
-                    rows,
+                    [(k.last_used_at, k.key_id, k.last_used_at) for k in dirty],
                 )
         except Exception:
-            self._dirty |= dirty  # again at the next flush
+            self.mark_dirty(dirty)  # again at the next flush
             raise
-        return len(rows)
+        return len(dirty)
 
     async def delete(self, record: KeyRecord) -> None:
         async with self._db.transaction() as conn:
@@ -259,19 +240,10 @@ class KeyDirectory(_Mirror):
             )
             for (key_id,) in await cursor.fetchall():
                 await self.announce(conn, key_id)
-                self._forget(key_id)
+        self._forget_project(project_id)
 
     def _index(self, record: KeyRecord) -> None:
-        old = self._by_id.get(record.key_id)
-        if old is not None and old is not record:
-            self._by_hash.pop(old.key_hash, None)
-            if record.last_used_at is None or (old.last_used_at or "") > record.last_used_at:
-                record.last_used_at = old.last_used_at  # this replica's unflushed use
-        self._by_id[record.key_id] = record
-        self._by_hash[record.key_hash] = record
-
-    def _forget(self, key_id: str) -> None:
-        old = self._by_id.pop(key_id, None)
-        if old is not None:
-            self._by_hash.pop(old.key_hash, None)
-        self._dirty.discard(key_id)
+        old = self.get(record.project_id, record.key_id)
+        if old is not None and old is not record and (old.last_used_at or "") > (record.last_used_at or ""):
+            record.last_used_at = old.last_used_at  # this replica's use, not flushed yet
+        super()._index(record)

@@ -26,9 +26,22 @@ from wfc_server.config import Settings, load_settings
 SettingsFactory = Callable[..., Settings]
 
 
+#: ``WFC_TEST_STORE_BACKEND=postgres``: every in-process app of the run uses the postgres backend
+#: (a fresh schema per test) unless the test chooses a backend itself (tests/api runs both anyway).
+TEST_BACKEND = os.environ.get("WFC_TEST_STORE_BACKEND", "embedded")
+
+
 @pytest.fixture
-def make_settings(tmp_path: Path) -> SettingsFactory:
+def make_settings(tmp_path: Path, request: pytest.FixtureRequest) -> SettingsFactory:
     """Settings on a fresh data dir, small and fast; override any section's keys by keyword."""
+    return settings_factory(tmp_path, request, TEST_BACKEND)
+
+
+def settings_factory(tmp_path: Path, request: pytest.FixtureRequest, backend: str) -> SettingsFactory:
+    """``make_settings`` for ``backend`` (postgres: a fresh schema of the session's server)."""
+    store: dict[str, Any] = {}
+    if backend == "postgres":
+        store = {"backend": "postgres", "dsn": request.getfixturevalue("pg_dsn"), "lease_seconds": 3.0}
 
     def make(**sections: dict[str, Any]) -> Settings:
         base = load_settings(environ={})
@@ -37,6 +50,7 @@ def make_settings(tmp_path: Path) -> SettingsFactory:
             "review": {"workers": 1},
             "engine": {"process_pool_size": 1},
             "rate_limit": {"capacity": 1000, "refill_rate": 1000.0},
+            **({"store": dict(store)} if store and "store" not in sections else {}),
         }
         for name, values in sections.items():
             overrides.setdefault(name, {}).update(values)
@@ -49,7 +63,7 @@ def make_settings(tmp_path: Path) -> SettingsFactory:
 
 
 @pytest.fixture
-async def make_client(aiohttp_client: Any, make_settings: SettingsFactory) -> Callable[..., Any]:
+async def make_client(make_settings: SettingsFactory, aiohttp_client: Any) -> Callable[..., Any]:
     async def make(settings: Settings | None = None, *, engine: Any = None, **sections: dict[str, Any]) -> TestClient:
         app = create_app(settings or make_settings(**sections), engine=engine)
         client = await aiohttp_client(app)

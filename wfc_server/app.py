@@ -119,6 +119,8 @@ def _purge_idempotency_keys(store: IdempotencyStore, ttl_seconds: float) -> Any:
                     log.info("idempotency.purged", removed=removed)
             except (OSError, StoreUnavailable) as exc:
                 log.warning("idempotency.purge_failed", error=str(exc))
+                await asyncio.sleep(60)  # try again soon (e.g. the database was not reached yet)
+                continue
             await asyncio.sleep(3600)
 
     async def context(app: web.Application) -> AsyncIterator[None]:

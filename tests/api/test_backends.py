@@ -173,3 +173,43 @@ async def test_gate_settings_idempotency_and_the_audit_trail_hold_on_either_back
 
     trail = await (await client.get("/v1/projects/alpha/audit", headers=creds.headers)).json()
     assert "project.created" in {entry["action"] for entry in trail["entries"]}
+
+
+async def test_a_replica_started_before_its_database_waits_for_it_and_says_why(
+    make_settings: Any, aiohttp_client: Any, tmp_path: Any
+) -> None:
+    from wfc_server.app import create_app
+
+    missing = tmp_path / "no-server-here"
+    missing.mkdir()
+    settings = make_settings(store={"backend": "postgres", "dsn": f"host={missing} port=5432 dbname=wfc"})
+    client = await aiohttp_client(create_app(settings))
+    await asyncio.sleep(0.3)
+    ready = await client.get("/health/ready")
+    body = await ready.json()
+    assert ready.status == 503 and body["checks"]["storage"] == "the database has not been reached yet"
+    assert "startup_error" not in body["checks"]  # waiting, not failed: it starts once the database answers
+    response = await client.get("/v1/reviews/", headers={"X-Project-ID": "alpha", "Authorization": "Bearer x"})
+    assert response.status == 503 and response.headers["Retry-After"]
+    assert (await client.get("/health/live")).status == 200
+
+
+async def test_a_replica_that_started_while_the_database_was_down_becomes_ready_when_it_returns(
+    pg_dsn: str, postgres_server: PostgresServer, make_settings: Any, aiohttp_client: Any
+) -> None:
+    from wfc_server.app import create_app
+
+    await asyncio.to_thread(postgres_server.stop, "fast")
+    try:
+        client = await aiohttp_client(create_app(make_settings(store={"backend": "postgres", "dsn": pg_dsn})))
+        await asyncio.sleep(1.0)  # a few failed attempts
+        assert (await client.get("/health/ready")).status == 503
+    finally:
+        await asyncio.to_thread(postgres_server.start)
+    deadline = time.monotonic() + 20
+    while (await client.get("/health/ready")).status != 200:
+        assert time.monotonic() < deadline, "never became ready"
+        await asyncio.sleep(0.1)
+    creds = await Credentials.create(client, "alpha")
+    rid = (await submit(client, creds, CLEAN_DIFF))["review_id"]
+    assert (await wait_terminal(client, creds, rid))["status"] == "completed"

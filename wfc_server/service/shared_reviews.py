@@ -33,7 +33,14 @@ from wfc_server.service.reviews import (
     render_status,
 )
 from wfc_server.store.events import StreamSubscriber
-from wfc_server.store.protocols import Announce, EventBus, JobQueue, ReviewRepository, StoreUnavailable
+from wfc_server.store.protocols import (
+    Announce,
+    EventBus,
+    JobQueue,
+    QueueAtCapacity,
+    ReviewRepository,
+    StoreUnavailable,
+)
 from wfc_server.store.records import (
     CANCELLED,
     COMPLETED,
@@ -132,9 +139,6 @@ class SharedReviewService:
         """Commit the review, its diff and its ``queued`` event; any replica may then claim it."""
         if not self._accepting:
             raise NotAccepting()
-        depth = await self._queue.depth()
-        if depth >= self._limits.queue_size:
-            raise QueueFull()
         record = ReviewRecord(
             review_id=review_id or str(uuid.uuid4()),
             project_id=project.project_id,
@@ -147,8 +151,11 @@ class SharedReviewService:
             request_id=request_id,
             pipeline=pipeline,
         )
-        await self._reviews.create(record, diff, Announce("queued", 0, {"queue_position": depth + 1}))
-        self._depth = depth + 1
+        try:
+            await self._reviews.create(record, diff, Announce("queued", 0), max_pending=self._limits.queue_size)
+        except QueueAtCapacity:
+            raise QueueFull() from None
+        self._depth += 1
         self._metrics.count_review("submitted", project.project_id)
         self._metrics.queue_depth.set(self._depth)
         log.info("review.submitted", **_ids(record), diff_bytes=len(diff), files=len(files))

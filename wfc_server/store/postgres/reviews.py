@@ -9,6 +9,7 @@ become visible in order. NOTIFY on commit wakes the subscribers; the table stays
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 from typing import Any, NamedTuple
 
@@ -18,10 +19,12 @@ from psycopg import AsyncConnection, sql
 
 from wfc_server.store.events import event_document
 from wfc_server.store.postgres.database import Database
-from wfc_server.store.protocols import Announce, ReviewExists
+from wfc_server.store.protocols import Announce, QueueAtCapacity, ReviewExists
 from wfc_server.store.records import TERMINAL, ReviewRecord, utc_now
 
 EVENTS_CHANNEL = "wfc_events"
+#: pg_advisory_xact_lock key serialising admission to the shared queue ("wfc-admit" in ASCII).
+ADMISSION_LOCK = 0x7766632D61646D
 JOBS_CHANNEL = "wfc_jobs"
 
 COLUMNS = (
@@ -197,18 +200,33 @@ class PgReviewStore:
 
     # -- writes -----------------------------------------------------------------------------
 
-    async def create(self, record: ReviewRecord, diff: str, announce: Announce) -> ReviewRecord:
+    async def create(
+        self, record: ReviewRecord, diff: str, announce: Announce, *, max_pending: int | None = None
+    ) -> ReviewRecord:
         """Commit the review, its diff and its first event together, durably, then wake workers.
 
         The database assigns ``seq`` (arrival order across replicas); ``record`` is updated with it.
+        With ``max_pending``, admission is decided under a lock every replica takes, so concurrent
+        submits anywhere never overfill the queue: QueueAtCapacity when it is full; the event then
+        carries the review's ``queue_position``.
         """
         try:
-            return await self._insert(record, diff, announce)
+            return await self._insert(record, diff, announce, max_pending)
         except psycopg.errors.UniqueViolation as exc:
             raise ReviewExists(record.review_id) from exc
 
-    async def _insert(self, record: ReviewRecord, diff: str, announce: Announce) -> ReviewRecord:
+    async def _insert(
+        self, record: ReviewRecord, diff: str, announce: Announce, max_pending: int | None
+    ) -> ReviewRecord:
         async with self._db.transaction() as conn:
+            if max_pending is not None:
+                await conn.execute("SELECT pg_advisory_xact_lock(%s)", (ADMISSION_LOCK,))
+                cursor = await conn.execute("SELECT count(*) FROM reviews WHERE status = 'pending'")
+                counted = await cursor.fetchone()
+                waiting = int(counted[0]) if counted else 0
+                if waiting >= max_pending:
+                    raise QueueAtCapacity(waiting)
+                announce = dataclasses.replace(announce, data={**announce.data, "queue_position": waiting + 1})
             cursor = await conn.execute(
                 "INSERT INTO reviews (review_id, project_id, developer_id, status, submitted_at, files,"
                 " base_ref, attempts, event_seq, progress, request_id, pipeline)"

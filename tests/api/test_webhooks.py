@@ -47,12 +47,24 @@ async def test_only_wanted_events_are_delivered_and_patch_reenables(make_client:
         assert missing.status == 404
 
 
+async def _until_delivered(client: Any, owner: Credentials, webhook_id: str, timeout: float = 10.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    url = f"/v1/projects/{owner.project_id}/webhooks/{webhook_id}/deliveries"
+    while True:
+        page = await (await client.get(url, headers=owner.headers)).json()
+        if page["deliveries"] and all(d["status"] == "succeeded" for d in page["deliveries"]):
+            return
+        assert asyncio.get_running_loop().time() < deadline, page
+        await asyncio.sleep(0.05)
+
+
 async def test_a_delivery_lost_to_a_crash_is_recorded_at_the_next_start(make_client: Any, make_settings: Any) -> None:
     settings = make_settings(webhooks={"allow_private_targets": True})
     async with Receiver() as receiver:
         first = await make_client(settings)
         owner = await Credentials.create(first, "alpha")
-        await first.post("/v1/projects/alpha/webhooks", headers=owner.headers, json={"url": receiver.url})
+        hook = await (await first.post("/v1/projects/alpha/webhooks", headers=owner.headers,
+                                        json={"url": receiver.url})).json()
         rid = (await submit(first, owner, CLEAN_DIFF))["review_id"]
         await wait_terminal(first, owner, rid)
         await receiver.wait_for(1)
@@ -62,6 +74,7 @@ async def test_a_delivery_lost_to_a_crash_is_recorded_at_the_next_start(make_cli
         second = await make_client(settings)
         again = await receiver.wait_for(2)
         assert again[1].json["data"]["review_id"] == rid and again[1].json["type"] == "review.completed"
+        await _until_delivered(second, owner, hook["webhook_id"])  # its outcome stored, not only sent
         await second.close()
         third = await make_client(settings)  # nothing is lost any more, so nothing is sent twice
         await asyncio.sleep(0.5)

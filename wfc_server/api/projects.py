@@ -20,9 +20,9 @@ from wfc_server.store.records import ProjectRecord, utc_now
 log = get_logger("wfc.projects")
 
 
-def limit_signups(request: web.Request) -> None:
+async def limit_signups(request: web.Request) -> None:
     """Unauthenticated creation is limited per client address (429 past the burst)."""
-    state = request.app[CREATE_LIMITER].take(client_address(request))
+    state = await request.app[CREATE_LIMITER].take(client_address(request))
     if not state.allowed:
         request.app[METRICS].rate_limited.labels(scope="create").inc()
         raise too_many_requests("Too many projects created from this address.", state.retry_after)
@@ -39,7 +39,7 @@ def limit_signups(request: web.Request) -> None:
 @request_schema(ProjectCreateSchema)
 @response_schema(ProjectCreatedSchema, 201)
 async def create_project(request: web.Request) -> web.Response:
-    limit_signups(request)
+    await limit_signups(request)
     data: dict[str, Any] = request["data"]
     project = ProjectRecord(
         project_id=data["project_id"],

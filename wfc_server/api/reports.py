@@ -47,7 +47,7 @@ class ReportQuerySchema(RequestSchema):
 @match_info_schema(ReviewPathSchema)
 @querystring_schema(ReportQuerySchema)
 async def review_report(request: web.Request) -> web.Response:
-    record = owned_review(request)
+    record = await owned_review(request)
     query = request["querystring"]
     if record.status != COMPLETED:
         raise ApiError(409, f"Review is {record.status}; reports exist only for completed reviews")

@@ -23,18 +23,18 @@ from wfc_server.api.schemas import (
 )
 from wfc_server.service.reviews import NotAccepting, NotCancellable, QueueFull
 from wfc_server.service.submissions import BaselineInvalid, IdempotencyMismatch
-from wfc_server.state import REQUEST_ID, REVIEW_STORE, SERVICE, SUBMISSIONS
+from wfc_server.state import REQUEST_ID, SERVICE, SUBMISSIONS
 from wfc_server.store.records import PENDING, ReviewRecord
 
 
-def owned_review(request: web.Request) -> ReviewRecord:
+async def owned_review(request: web.Request) -> ReviewRecord:
     """The review named in the path: 404 if unknown, 403 if another project's."""
     review_id = request.match_info["review_id"]
     try:
         uuid.UUID(review_id)
     except ValueError:
         raise not_found("Review") from None
-    record = request.app[REVIEW_STORE].get(review_id.lower())
+    record = await request.app[SERVICE].record(review_id.lower())
     if record is None:
         raise not_found("Review")
     if record.project_id != current_project(request).project_id:
@@ -112,7 +112,7 @@ def idempotency_key(request: web.Request) -> str | None:
 @match_info_schema(ReviewPathSchema)
 @response_schema(ReviewStatusSchema, 200)
 async def get_review(request: web.Request) -> web.Response:
-    record = owned_review(request)
+    record = await owned_review(request)
     return raw_json_response(await request.app[SERVICE].render_body(record))
 
 
@@ -122,7 +122,7 @@ async def get_review(request: web.Request) -> web.Response:
 @response_schema(ReviewListSchema, 200)
 async def list_reviews(request: web.Request) -> web.Response:
     query: dict[str, Any] = request["querystring"]
-    total, page = request.app[REVIEW_STORE].list(
+    total, page = await request.app[SERVICE].page(
         current_project(request).project_id, query["status"], query["limit"], query["offset"]
     )
     head = dumps({"total": total, "limit": query["limit"], "offset": query["offset"]})
@@ -144,7 +144,7 @@ async def list_reviews(request: web.Request) -> web.Response:
 @requires_auth(SCOPE_READ)
 @match_info_schema(ReviewPathSchema)
 async def get_review_diff(request: web.Request) -> web.Response:
-    record = owned_review(request)
+    record = await owned_review(request)
     diff = await request.app[SERVICE].read_diff(record)
     return web.Response(
         text=diff,
@@ -164,7 +164,7 @@ async def get_review_diff(request: web.Request) -> web.Response:
 @match_info_schema(ReviewPathSchema)
 @response_schema(ReviewStatusSchema, 200)
 async def cancel_review(request: web.Request) -> web.Response:
-    record = owned_review(request)
+    record = await owned_review(request)
     service = request.app[SERVICE]
     try:
         await service.cancel(record)

@@ -21,7 +21,7 @@ from wfc_server.service.preimage import SOURCE as PRE_IMAGE, PreImageReviewer
 from wfc_server.review.settings import EngineSettings
 from wfc_server.store.policies import PolicyStore
 from wfc_server.store.records import COMPLETED, ReviewRecord
-from wfc_server.store.reviews import ReviewStore
+from wfc_server.store.protocols import ReviewRepository
 from wfc_server.store.suppressions import SuppressionStore
 
 log = get_logger("wfc.gate")
@@ -56,7 +56,7 @@ async def read_repo_config(repo_path: str, ref: str, timeout: float) -> str | No
 
 
 class PipelineJudge:
-    def __init__(self, reviews: ReviewStore, policies: PolicyStore, suppressions: SuppressionStore,
+    def __init__(self, reviews: ReviewRepository, policies: PolicyStore, suppressions: SuppressionStore,
                  engine: EngineSettings, repo_path_of: Callable[[str], str | None],
                  pre_images: PreImageReviewer | None = None) -> None:
         self._pre_images = pre_images
@@ -117,7 +117,7 @@ class PipelineJudge:
         baseline_id = pipeline.get("baseline_review_id")
         if baseline_id is None:
             return Baseline(requested=requested, note=pipeline.get("baseline_note"))
-        base = self._reviews.get(baseline_id)
+        base = await self._reviews.get(baseline_id)
         if base is None or base.status != COMPLETED:
             return Baseline(requested=requested, note=f"baseline review {baseline_id} is no longer available")
         stored = await self._reviews.result(base) or {}

@@ -9,8 +9,9 @@ restart. Retries back off exponentially with jitter; an endpoint failing
 from __future__ import annotations
 
 import asyncio
+import inspect
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 import itertools
 import random
 import secrets
@@ -41,6 +42,10 @@ class NotRedeliverable(Exception):
     """The endpoint is disabled (re-enable it first)."""
 
 
+#: A project's finished reviews; a database backend answers with an awaitable.
+EndedReviews = Callable[[str], Iterable[ReviewRecord] | Awaitable[Iterable[ReviewRecord]]]
+
+
 class WebhookService:
     def __init__(self, store: WebhookStore, audit: AuditTrail, settings: WebhookSettings,
                  metrics: Metrics | None = None) -> None:
@@ -61,7 +66,7 @@ class WebhookService:
 
     # -- lifecycle --------------------------------------------------------------------------
 
-    async def start(self, ended_reviews: Callable[[str], Iterable[ReviewRecord]]) -> None:
+    async def start(self, ended_reviews: EndedReviews) -> None:
         """Record what a crash kept from being recorded, schedule what is pending, deliver.
 
         ``ended_reviews(project_id)`` gives the project's finished reviews: one that ended after
@@ -178,7 +183,7 @@ class WebhookService:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _reconcile(self, ended_reviews: Callable[[str], Iterable[ReviewRecord]]) -> None:
+    async def _reconcile(self, ended_reviews: EndedReviews) -> None:
         for hook in self._store.all_webhooks():
             if not hook.enabled:
                 continue
@@ -187,8 +192,11 @@ class WebhookService:
             since = hook.created_at
             if len(retained) >= self._settings.keep_deliveries:  # older ones were pruned
                 since = max(since, min(d.created_at for d in retained))
+            ended = ended_reviews(hook.project_id)
+            if inspect.isawaitable(ended):  # a database backend reads them
+                ended = await ended
             missed = sorted(
-                (r for r in ended_reviews(hook.project_id)
+                (r for r in ended
                  if r.completed_at is not None and r.completed_at > since and r.review_id not in announced
                  and (hook.webhook_id, r.review_id) not in self._announcing
                  and f"review.{r.status}" in hook.events),

@@ -135,7 +135,7 @@ async def test_admin_registration_scoped_keys_revocation_expiry_deletion_and_aud
         async def purged() -> bool:
             return not _files_of(data_dir, "acme", review_ids)
 
-        await until(purged, what=f"purge; left: {_files_of(data_dir, 'acme', review_ids)}")
+        await until(purged, timeout=60.0, what=f"purge; left: {_files_of(data_dir, 'acme', review_ids)}")
         _, listing = await call(http, "GET", f"{base}/v1/projects/", headers=ADMIN, expect=200)
         assert listing["projects"] == []
 

@@ -23,6 +23,13 @@ from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
 from wfc_server.review.analysis.report import finding_at
 from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
 from wfc_server.review.security.catalog import make_finding
+from wfc_server.review.security.js_prototype import unguarded_key_writes
+from wfc_server.review.security.js_web_config import (
+    cors_middleware,
+    credential_cookie,
+    reflected_origin,
+    session_cookie_options,
+)
 from wfc_server.review.security.python_rules import CONCEPT, PARAM_INJECTION, QUOTED_HOLE, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
 from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
@@ -57,7 +64,8 @@ _JS = Spec(
               r"files?|hostname|originalUrl|url|path|get\(|header\(|param\()|\bevent\.(body|"
               r"queryStringParameters|pathParameters|headers)|\blocation\.(hash|search|href)|"
               r"\bdocument\.(URL|documentURI|cookie|referrer)|\bwindow\.location\.(hash|search|href)|"
-              r"\bwindow\.name\b|new URLSearchParams\(|\bsearchParams\.get\("),
+              r"\bwindow\.name\b|new URLSearchParams\(|\bsearchParams\.get\(|"
+              r"\b(req|request)\.(json|formData|text)\(\)"),
     external=_S(r"\bprocess\.argv\b|\bprocess\.env\b|\breadline\b"),
     handler_param=_S(r"@(Param|Query|Body|Headers|Cookies|UploadedFile)\("),  # NestJS
     request_object=_S(r"^(req|request)$"),
@@ -286,6 +294,7 @@ class LangAnalysis:
                     self.assignment(node, left.text(), right)
             for node in root.find_all(kind="binary_expression"):
                 self.js_timing(node)
+            self.js_key_writes(root)
             jsx = root.find_all(kind="jsx_attribute") if grep_lang in {"javascript", "tsx"} else []
             for node in jsx:
                 if node.text().startswith("dangerouslySetInnerHTML"):
@@ -345,6 +354,9 @@ class LangAnalysis:
                 out[name] = Value(SOURCE, f"request parameter `{name}`", False)
             elif self.spec.request_object.match(name) and is_handler:
                 out[name] = Value(SOURCE, "the request", False)
+            elif self.language in {"javascript", "typescript"} and piece.lstrip().startswith("{") and re.search(
+                    r"\bparams\b", piece.split(":", 1)[0]) and _NEXT_ROUTE.match(header):
+                out["params"] = Value(SOURCE, "the route parameters `params`", False)
             elif self.language in {"javascript", "typescript"} and piece.lstrip().startswith("{") and re.search(
                     r"\b(body|query|params|headers|cookies)\b", piece) and re.search(r",\s*(res|response)\b", header):
                 for field_name in re.findall(r"\b(body|query|params|headers|cookies)\b", piece):
@@ -479,7 +491,20 @@ class LangAnalysis:
             if param.level == PARAM:
                 param = self._from_callers(name, func, kind, depth) or param
             return self._with_mutations(name, func, line, kind, depth, param)
+        outer = self._enclosing(func) if depth < 8 else None
+        if outer is not None:  # a closure reads the variable of the function it is nested in
+            return self._with_mutations(name, func, line, kind, depth, self.ident(name, outer, line, kind, depth + 1))
         return self._with_mutations(name, func, line, kind, depth, Value(UNKNOWN, f"`{name}`", False, "unknown"))
+
+    def _enclosing(self, func: Func) -> Func | None:
+        """The function a callback / arrow function is nested in (None at file level)."""
+        if func.node is None or self.language not in {"javascript", "typescript"}:
+            return None
+        parent = func.node.parent()
+        if parent is None:
+            return None
+        outer = self.func_of(func.node)
+        return outer if outer.node is not None else None
 
     def _with_mutations(self, name: str, func: Func, line: int, kind: str, depth: int, v: Value) -> Value:
         """What builder / container calls added to ``name`` before ``line`` (``sb.append(x)``,
@@ -621,6 +646,7 @@ class LangAnalysis:
         a parameter naming the whole program is a lesser risk than text spliced into a shell."""
         func = self.func_of(node)
         line = node.range().start.line
+        expr = _url_target(expr) if kind in {"redirect", "ssrf"} else expr
         v = self.value(expr, func, line, kind)
         if v.source_kind == "archive":
             if kind == "path":
@@ -697,6 +723,20 @@ class LangAnalysis:
             if found is not None and found[0]:
                 return found[0]
         return expr
+
+    def _holds_sql_text(self, node: SgNode, arg: str) -> bool:
+        """``client.query(text)`` where ``text`` was last assigned a string holding SQL keywords."""
+        if not re.fullmatch(r"\s*[A-Za-z_$][\w$]*\s*", arg):
+            return False
+        func: Func | None = self.func_of(node)
+        line = node.range().start.line
+        while func is not None:
+            found = self._last_assignment(arg.strip(), func, line)
+            if found is not None:
+                return bool(found[0] and _STRING.search(found[0]) and _SQL_TEXT.search(
+                    " ".join(m.group(0) for m in _STRING.finditer(found[0]))))
+            func = self._enclosing(func)
+        return False
 
     def _sql_builder(self, node: SgNode, arg: str) -> bool:
         """``b.String()`` / ``sb.toString()`` / ``parts.join(' ')`` of a builder this function fills with SQL."""
@@ -838,7 +878,7 @@ class LangAnalysis:
             method = callee.rsplit(".", 1)[-1]
             sqlish = bool(_SQL_TEXT.search(a0)) or self._sql_builder(node, a0) or (
                 method in {"query", "execute", "raw", "$queryRawUnsafe", "$executeRawUnsafe", "whereRaw"}
-                and _SQL_NAME.fullmatch(a0))
+                and (_SQL_NAME.fullmatch(a0) or self._holds_sql_text(node, a0)))
             if sqlish and not re.match(r"(req|res|app|router|axios|http|this\.http)\.", callee):
                 self.sink(node, "sql", a0, f"`{callee}`", need_built=False)
         if re.search(r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne|deleteMany|"
@@ -861,12 +901,14 @@ class LangAnalysis:
         if re.fullmatch(r"(res|response|reply|ctx)\.(send|write|end|type\(.*\)\.send)", callee) and args \
                 and not re.match(r"\s*(JSON\.stringify|\{|\[)", a0):
             self.sink(node, "xss", a0, f"the response written by `{callee}`", need_built=True)
-        if re.fullmatch(r"(res|response|reply|ctx)\.redirect", callee) and args:
+        if re.fullmatch(r"(res|response|reply|ctx)\.redirect|(NextResponse|Response)\.redirect|"
+                        r"next/navigation\.(redirect|permanentRedirect)", callee) and args:
             self.sink(node, "redirect", args[-1], f"`{callee}`")
         if re.fullmatch(r"(res|response|reply)\.location", callee) and args:
             self.sink(node, "redirect", args[0], f"`{callee}`")
         self._location_header(node, callee, args)
         self._dsn_literal(node, callee, args)
+        self._js_web_config(node, callee, args)
         if re.fullmatch(r"(fs|fsp|fs\.promises|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
                         r"writeFileSync|unlink|unlinkSync|readdir|readdirSync|appendFile|createWriteStream|"
                         r"rm|rmSync|open|openSync|access|stat|mkdir|mkdirSync|outputFile|outputFileSync|"
@@ -944,6 +986,33 @@ class LangAnalysis:
             self.emit("weak-crypto", node, "medium", f"`{callee}({a0})` uses a broken cipher or ECB mode.", 80)
         if callee == "Math.random":
             self.weak_random(node, callee)
+
+    def _js_web_config(self, node: SgNode, callee: str, args: list[str]) -> None:
+        """CORS that trusts every origin, credential cookies without HttpOnly (option objects)."""
+        for verdict in (cors_middleware(callee, args), credential_cookie(callee, args),
+                        session_cookie_options(callee, node.text())):
+            if verdict is not None:
+                line = node.range().start.line + verdict.line_in(node.text())
+                self.emit(verdict.concept, line, "info" if self.is_test else verdict.severity, verdict.description,
+                          verdict.confidence)
+
+    def _cors_header(self, node: SgNode, value: str) -> None:
+        """``Access-Control-Allow-Origin`` answered with the request's own Origin, unchecked."""
+        func = self.func_of(node)
+        line = node.range().start.line
+        v = self.value(value, func, line, "redirect")
+        direct = re.search(r"(headers\.origin|headers\[['\"]origin['\"]\]|\.(get|header)\(\s*['\"]origin['\"]\s*\))",
+                           value, re.IGNORECASE)
+        if direct is not None and re.search(
+                rf"(includes|has|indexOf|test|some)\(\s*{re.escape(value.strip())}", func.text):
+            return
+        if v.level < SOURCE or not re.search(r"(?i)origin", v.origin + value):
+            return
+        verdict = reflected_origin(True, bool(re.search(r"Access-Control-Allow-Credentials['\"]\s*,\s*['\"]?true|"
+                                                        r"credentials\s*:\s*true", self.text)))
+        if verdict is not None:
+            self.emit(verdict.concept, node, "info" if self.is_test else verdict.severity, verdict.description,
+                      verdict.confidence)
 
     def _js_secret_logged(self, node: SgNode, callee: str, args: list[str]) -> None:
         """A password/token identifier passed to a logger: the secret lands in log files."""
@@ -1270,6 +1339,10 @@ class LangAnalysis:
         name = args[0].strip()
         if re.fullmatch(r"""["']location["']""", name, re.IGNORECASE):
             return  # reported as an open redirect, which is the worse outcome
+        if self.language in {"javascript", "typescript"} and re.fullmatch(
+                r"""["']access-control-allow-origin["']""", name, re.IGNORECASE):
+            self._cors_header(node, args[1])
+            return  # an origin value is judged as a CORS policy, not as response splitting
         if _HEADER_SAFE.search(args[1]):
             return  # numbers, lengths and URL-encoded values cannot carry CR/LF
         func = self.func_of(node)
@@ -1312,6 +1385,15 @@ class LangAnalysis:
             if key is not None and value is not None and key.text().strip("'\"") == "$where" and not _LITERAL.match(
                     value.text()):
                 self.sink(node, "code", value.text(), "a MongoDB `$where` clause (server-side JavaScript)")
+
+    def js_key_writes(self, root: SgNode) -> None:
+        """Deep-merge and path-setter helpers that write by key without a prototype guard."""
+        for write in unguarded_key_writes(root):
+            what = ("recursively merges keys of its source into the target" if write.kind == "merge" else
+                    "walks a key path into the object and writes the last key")
+            self.emit("prototype-pollution", write.line, "high",
+                      f"`{write.function}` {what} without rejecting `__proto__` / `constructor` / `prototype`; "
+                      "input with such a key writes onto Object.prototype and changes every object.", 65)
 
     def assignment(self, node: SgNode, left: str, right: SgNode) -> None:
         if re.search(r"\.(innerHTML|outerHTML)$", left):
@@ -1514,6 +1596,8 @@ _NON_HTML_RESPONSE = _S(
     r"""setContentType\(\s*("(application/(?!xhtml|xml)|image/(?!svg)|text/plain)|"""
     r"""MediaType\.(APPLICATION|IMAGE|TEXT_PLAIN))|@Produces\(\s*(MediaType\.APPLICATION|"application/)""")
 _HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
+#: A Next.js App Router route handler: its second parameter's ``params`` are the URL's path segments.
+_NEXT_ROUTE = _S(r"\s*(export\s+)?(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(")
 #: Parameter names that carry a post-login / post-action navigation target chosen by the user.
 _NAVIGATION_PARAM = _S(r"(?i)parameter `(next|next_?url|return_?(url|to|path)|redirect(_?(url|uri|to|path))?|"
                        r"continue|callback_?url|back(_?url)?|goto|target_?url|dest(ination)?(_?url)?)`")
@@ -1792,6 +1876,16 @@ def _template_holes(expr: str) -> list[str]:
         holes.append(expr[start + 2:j])
         i = j + 1
     return holes or [expr]
+
+
+def _url_target(expr: str) -> str:
+    """``new URL(target, base)``: the target decides where the URL points (a relative path stays
+    on the base's host; an absolute one replaces it), so only the target is judged."""
+    m = re.fullmatch(r"\s*new\s+URL\((.*)\)\s*", expr, re.DOTALL)
+    if m is None:
+        return expr
+    parts = _split_commas(m.group(1))
+    return parts[0] if len(parts) == 2 else expr
 
 
 def _short(text: str) -> str:

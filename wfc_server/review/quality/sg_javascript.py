@@ -10,6 +10,8 @@ from ast_grep_py import SgNode
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Check, emit
+from wfc_server.review.rules.correctness.null_result_dereference import regex_names
+from wfc_server.review.quality import js_value_flow as value_flow
 from wfc_server.review.quality.js_numeric_sort import check_call as numeric_sort
 from wfc_server.review.quality.sg_common import (
     INDEX_OF_GT_ZERO,
@@ -155,6 +157,7 @@ def check(source: SourceFile) -> list[RawFinding]:
     for node in root.find_all(kind="new_expression"):
         out += date_month(node, source)
     out += growing_module_caches(root, source)
+    out += _value_flow(root, source)
     for node in root.find_all(kind="throw_statement"):
         out += _throw_in_callback(node, source)
     for node in root.find_all(kind="binary_expression"):
@@ -179,6 +182,39 @@ def check(source: SourceFile) -> list[RawFinding]:
                     severity="low" if deliberate else None,
                 )
             )
+    return out
+
+
+POSSIBLY_NULL = Check(
+    "WFC-COR-NULL-RESULT",
+    "The lookup returns null/undefined when nothing matches, and the next use dereferences it "
+    "without a test: a TypeError on the first input that does not match.",
+    confidence=60,
+)
+PROMISE_AS_VALUE = Check(
+    "WFC-COR-NOT-AWAITED",
+    "The async function returns a Promise, which is used here as if it were the resolved value: "
+    "the property reads undefined (the await is missing).",
+    severity="medium",
+    confidence=75,
+)
+CALLBACK_ERROR = Check(
+    "WFC-REL-JS-CALLBACK-ERR",
+    "The callback uses its result without looking at the error argument: on failure the result is "
+    "undefined and the code carries on with it.",
+)
+
+
+def _value_flow(root: SgNode, source: SourceFile) -> list[RawFinding]:
+    """Possibly-null lookups, promises used as values, callback errors never read (js_value_flow)."""
+    out = [emit(POSSIBLY_NULL, source, use.line + 1, "ast-grep",
+                detail=f"(`{use.name}` from `{use.origin}` at line {use.origin_line + 1})")
+           for use in value_flow.possibly_null_derefs(root, regex_names(source.text))]
+    out += [emit(PROMISE_AS_VALUE, source, use.line + 1, "ast-grep",
+                 detail=f"(`{use.name}` holds the Promise of `{use.origin}` from line {use.origin_line + 1})")
+            for use in value_flow.promises_used_as_values(root)]
+    out += [emit(CALLBACK_ERROR, source, use.line + 1, "ast-grep", detail=f"(`{use.origin}`)")
+            for use in value_flow.ignored_callback_errors(root)]
     return out
 
 

@@ -60,7 +60,9 @@ _JS = Spec(
     new_kinds=("new_expression",),
     func_kinds=("function_declaration", "arrow_function", "function_expression", "method_definition",
                 "function", "generator_function_declaration"),
-    source=_S(r"\b(req|request|ctx\.request|ctx)\.(query|body|params|cookies|signedCookies|headers|"
+    source=_S(r"\b(c|ctx|this)\.req\.(query|queries|param|params|header|headers|path|url|json|parseBody|formData|"
+              r"text|body)\b|"
+              r"\b(req|request|ctx\.request|ctx)\.(query|body|params|cookies|signedCookies|headers|"
               r"files?|hostname|originalUrl|url|path|get\(|header\(|param\()|\bevent\.(body|"
               r"queryStringParameters|pathParameters|headers)|\blocation\.(hash|search|href)|"
               r"\bdocument\.(URL|documentURI|cookie|referrer)|\bwindow\.location\.(hash|search|href)|"
@@ -632,8 +634,12 @@ class LangAnalysis:
         if allow and not self._weak_validator(allow.group(0)):
             return True
         if kind in {"path", "redirect", "ssrf"}:
+            # a raw path tested against a literal prefix (`p.startsWith('/static/')`) still climbs out
+            # with `/static/../..`: for paths only a prefix test of a resolved value is a guard
+            prefix = rf"\b{n}\.(startsWith|startswith)\((?!\s*['\"`])" if kind == "path" else \
+                rf"\b{n}\.(startsWith|startswith)\("
             return bool(re.search(
-                rf"\b{n}\.(startsWith|startswith)\(|HasPrefix\(\s*{n}\b|\b{n}\.normalize\(\)\.startsWith|"
+                rf"{prefix}|HasPrefix\(\s*{n}\b|\b{n}\.normalize\(\)\.startsWith|"
                 rf"filepath\.Rel\(|\.isAbsolute\(\)|\bnew URL\(\s*{n}\b[^)]*\)\.(host|hostname|origin)",
                 before))
         return False
@@ -901,7 +907,7 @@ class LangAnalysis:
         if re.fullmatch(r"(res|response|reply|ctx)\.(send|write|end|type\(.*\)\.send)", callee) and args \
                 and not re.match(r"\s*(JSON\.stringify|\{|\[)", a0):
             self.sink(node, "xss", a0, f"the response written by `{callee}`", need_built=True)
-        if re.fullmatch(r"(res|response|reply|ctx)\.redirect|(NextResponse|Response)\.redirect|"
+        if re.fullmatch(r"(res|response|reply|ctx|c)\.redirect|(NextResponse|Response)\.redirect|"
                         r"next/navigation\.(redirect|permanentRedirect)", callee) and args:
             self.sink(node, "redirect", args[-1], f"`{callee}`")
         if re.fullmatch(r"(res|response|reply)\.location", callee) and args:
@@ -1537,6 +1543,10 @@ def _js_import_map(text: str) -> dict[str, str]:
                 out[local] = mod
         for member, local in _bindings(m.group(3) or "", " as "):
             out[local] = f"{mod}.{member}"
+    for m in re.finditer(r"(?:const|let|var)\s+([\w$]+)\s*=\s*(?:util\.)?promisify\(\s*([\w$.]+)\s*\)", text):
+        target = _js_canonical(m.group(2), out)
+        if "." in target or target in out.values():
+            out[m.group(1)] = target  # `const run = promisify(exec)`: the same sink, awaited
     return {k: v for k, v in out.items() if not v.startswith(".") or "/" not in v}
 
 

@@ -85,6 +85,9 @@ _JS = Spec(
             r"SqlString\.escape|pgFormat|format\.literal)\b"), frozenset({"sql"})),
         (_S(r"\b(shellescape|shellEscape|shellQuote|quote)\(|shell-quote"), frozenset({"cmd"})),
         (_S(r"\bString\(|\bmongoSanitize\b|\bsanitize\("), frozenset({"nosql"})),
+        # a helper named for what it guarantees (`safeReturnPath(x)`, `escapeRegExp(x)`, `sanitizeName(x)`)
+        (_S(r"(?:this\.)?(safe|sanitize|sanitise|clean|validated?|escape|allowed|allowList|whitelist|assertSafe|"
+            r"checked|normali[sz]eSafe)[A-Z]\w*\("), _ALL),
     ),
 )
 _GO = Spec(
@@ -665,7 +668,7 @@ class LangAnalysis:
                 _HTML_RESPONSE.search(func.text):
             return  # the handler declares a non-HTML body (JSON, PEM, an image...): no markup is produced
         level = v.level
-        if kind == "ssrf" and _FIXED_HOST.match(expr):
+        if kind == "ssrf" and (_FIXED_HOST.match(expr) or self._fixed_host_constant(expr)):
             level = CLEAN
         if kind == "redirect" and _LOCAL_PATH.match(expr):
             level = CLEAN
@@ -709,6 +712,16 @@ class LangAnalysis:
             desc += "; the value is not a constant and is not sanitised"
         concept = "nosql-injection" if kind == "nosql" else CONCEPT[kind]
         self.emit(concept, node, sev, desc + ".", conf)
+
+    def _fixed_host_constant(self, expr: str) -> bool:
+        """`${API_BASE}/path?q=${x}` / ``API_BASE + '/x'`` where the file defines ``API_BASE`` as a literal
+        URL with a host: the request can only pick the path or query on that host."""
+        m = re.match(r"\s*(?:`\$\{\s*([A-Za-z_$][\w$.]*)\s*\}[/?]|([A-Za-z_$][\w$.]*)\s*\+\s*['\"`][/?])", expr)
+        if m is None:
+            return False
+        name = re.escape((m.group(1) or m.group(2)).split(".")[-1])
+        return re.search(rf"\b{name}\s*(?::\s*\w+\s*)?=\s*['\"`][a-z][a-z0-9+.-]*://[^/'\"`$\s]+/?[^'\"`$]*['\"`]",
+                         self.text, re.IGNORECASE) is not None
 
     def _fixed_name_under_param_dir(self, expr: str, func: Func, line: int) -> bool:
         """``filepath.Join(dir, "cache.db")`` / ``path.join(dir, basename(x))``: the caller picks the
@@ -921,6 +934,8 @@ class LangAnalysis:
                         r"ensureDir|ensureDirSync)|readFile|readFileSync|createReadStream",
                         callee) and args:
             self.sink(node, "path", a0, f"`{callee}`")
+        if re.fullmatch(r"(res|response|ctx)\.render", callee) and len(args) >= 2:
+            self._render_options(node, callee, args[1])
         if re.fullmatch(r"(res|response)\.(sendFile|download)", callee) and args and not any(
                 "root" in a for a in args[1:]):
             self.sink(node, "path", a0, f"`{callee}`")
@@ -980,7 +995,9 @@ class LangAnalysis:
                 self.emit("jwt-verification", node, "medium",
                           "`jwt.verify` is called without an `algorithms` allow-list; an attacker can "
                           "switch the algorithm (e.g. HS256 with the public key).", 50)
-        if re.fullmatch(r"jwt\.decode", callee) and re.search(r"verify|auth|user", self._func_name(node), re.IGNORECASE):
+        if re.fullmatch(r"(jwt|jsonwebtoken)\.decode", callee) and (re.search(
+                r"verify|auth|user|admin|guard|require|session|role|permission|login|current|protect",
+                self._func_name(node), re.IGNORECASE) or re.search(r"\bnext\b", self.func_of(node).text[:200])):
             self.emit("jwt-verification", node, "medium",
                       "`jwt.decode` does not verify the signature but its result is used for "
                       "authentication.", 45)
@@ -992,6 +1009,20 @@ class LangAnalysis:
             self.emit("weak-crypto", node, "medium", f"`{callee}({a0})` uses a broken cipher or ECB mode.", 80)
         if callee == "Math.random":
             self.weak_random(node, callee)
+
+    def _render_options(self, node: SgNode, callee: str, locals_arg: str) -> None:
+        """``res.render(view, req.body)`` / ``{ ...req.query }``: the request picks the view engine's
+        options too (``layout``, ``settings``, ``filename``), so it can render any file on disk."""
+        text = locals_arg.strip()
+        whole = re.fullmatch(r"(?:\{\s*\.\.\.)?\s*([\w$.]+)\s*\}?", text)
+        if whole is None:
+            return
+        v = self.value(whole.group(1), self.func_of(node), node.range().start.line, "path")
+        if v.level == SOURCE and v.source_kind == "request":
+            self.emit("path-traversal", node, "high",
+                      f"{_cap(v.origin)} is passed whole as the locals of `{callee}`; view engines read options "
+                      "such as `layout` from the locals, so the request chooses which file is rendered "
+                      "(local file read).", 70)
 
     def _js_web_config(self, node: SgNode, callee: str, args: list[str]) -> None:
         """CORS that trusts every origin, credential cookies without HttpOnly (option objects)."""

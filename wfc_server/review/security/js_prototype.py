@@ -103,20 +103,31 @@ def _loop_keys(func: SgNode) -> list[tuple[SgNode, str]]:
     return found
 
 
+def _parameters(func: SgNode) -> set[str]:
+    params = func.field("parameters") or func.field("parameter")
+    if params is None:
+        return set()
+    return {m.group(0) for m in re.finditer(r"(?<![.\w$])[A-Za-z_$][\w$]*", re.sub(r":[^,)=]+", "", params.text()))}
+
+
 def _merge_write(func: SgNode, name: str) -> tuple[int, str] | None:
-    """A key loop that recurses into ``x[key]`` and writes ``target[key] = <source value>``."""
-    own_call = re.compile(rf"(?<![\w$]){re.escape(name)}\s*\(|\bthis\.{re.escape(name)}\s*\(")
+    """A key loop that recurses into the target's ``target[key]`` and writes ``target[key] = <value>``
+    into an object the caller passed in (a fresh local ``{}`` only gets its own prototype swapped)."""
+    params = _parameters(func)
+    call = rf"(?:(?<![\w$.]){re.escape(name)}|\bthis\.{re.escape(name)})\s*\("
     for body, key in _loop_keys(func):
         text = body.text()
         k = re.escape(key)
-        if not own_call.search(text) or not re.search(rf"\[\s*{k}\s*\]", text):
+        descends = [m for m in re.finditer(rf"{call}[^;]*?\b([A-Za-z_$][\w$]*)\s*\[\s*{k}\s*\]", text)
+                    if m.group(1) in params]
+        if not descends:
             continue
         for node in body.find_all(kind="assignment_expression"):
             left, right = node.field("left"), node.field("right")
             if left is None or right is None or left.kind() != "subscript_expression":
                 continue
-            index = left.field("index")
-            if index is None or index.text() != key:
+            index, obj = left.field("index"), left.field("object")
+            if index is None or index.text() != key or obj is None or obj.text() not in params:
                 continue
             if right.kind() in {"object", "array", "string", "number", "true", "false", "null"}:
                 continue  # `target[key] = {}` prepares the next level; the copy is the write

@@ -76,6 +76,8 @@ def credential_cookie(callee: str, args: list[str]) -> Verdict | None:
     name = re.fullmatch(r"""\s*(['"`])([\w.-]+)\1\s*""", args[0])
     if name is None or not _CREDENTIAL_COOKIE.match(name.group(2)):
         return None
+    if re.fullmatch(r"""\s*(-?\d+|true|false|null|(['"`])[\w-]{0,12}\2)\s*""", args[1]):
+        return None  # a flag or preference value (`remember`, 1): nothing to steal
     options = args[2] if len(args) > 2 else ""
     if options and not options.lstrip().startswith("{"):
         return None  # options built elsewhere (a shared cookieOptions object): judged there

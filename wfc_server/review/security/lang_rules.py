@@ -20,6 +20,7 @@ from ast_grep_py import SgNode, SgRoot
 from wfc_server.review.model import RawFinding
 from wfc_server.review.rules import Severity
 from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
+from wfc_server.review.analysis.regex_backtracking import catastrophic_backtracking
 from wfc_server.review.analysis.report import finding_at
 from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
 from wfc_server.review.security.catalog import make_finding
@@ -300,6 +301,7 @@ class LangAnalysis:
             for node in root.find_all(kind="binary_expression"):
                 self.js_timing(node)
             self.js_key_writes(root)
+            self.js_regex_patterns(root)
             jsx = root.find_all(kind="jsx_attribute") if grep_lang in {"javascript", "tsx"} else []
             for node in jsx:
                 if node.text().startswith("dangerouslySetInnerHTML"):
@@ -1422,6 +1424,27 @@ class LangAnalysis:
             if key is not None and value is not None and key.text().strip("'\"") == "$where" and not _LITERAL.match(
                     value.text()):
                 self.sink(node, "code", value.text(), "a MongoDB `$where` clause (server-side JavaScript)")
+
+    def js_regex_patterns(self, root: SgNode) -> None:
+        """Regex literals (and ``new RegExp('...')`` of a literal) with nested unbounded repetition."""
+        patterns: list[tuple[SgNode, str]] = []
+        for node in root.find_all(kind="regex"):
+            body = node.field("pattern")
+            if body is not None:
+                patterns.append((node, body.text()))
+        built = [n for n in root.find_all(kind="new_expression")
+                 if (ctor := n.field("constructor")) is not None and ctor.text() == "RegExp"]
+        for node in built + self._calls_by_name.get("RegExp", []):
+            args = _args(node)
+            m = re.fullmatch(r"""\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*""", args[0]) if args else None
+            if m:
+                patterns.append((node, m.group(2).encode().decode("unicode_escape", errors="ignore")))
+        for node, pattern in patterns:
+            shape = catastrophic_backtracking(pattern)
+            if shape is not None:
+                self.emit("regex-backtracking", node, "low" if self.is_test else "medium",
+                          f"`/{_short(pattern)}/`: {shape} without a mandatory delimiter, so an input that almost "
+                          "matches makes the engine try exponentially many splits (ReDoS).", 60)
 
     def js_key_writes(self, root: SgNode) -> None:
         """Deep-merge and path-setter helpers that write by key without a prototype guard."""

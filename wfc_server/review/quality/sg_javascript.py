@@ -141,7 +141,7 @@ def check(source: SourceFile) -> list[RawFinding]:
         n.field("name").text()
         for n in root.find_all(kind="function_declaration")
         if n.field("name") is not None and is_async_function(n)
-    }
+    } | value_flow.async_function_names(root)
     declared_async = promise_methods(root, source)
     for node in root.find_all(kind="expression_statement"):
         out += _unhandled_then(node, source)
@@ -185,6 +185,11 @@ def check(source: SourceFile) -> list[RawFinding]:
     return out
 
 
+FLOATING_IN_LOOP = Check(
+    "WFC-REL-FLOATING-PROMISE",
+    "Promises of an async function are started in a loop and dropped: the caller returns before the "
+    "work is done, failures become unhandled rejections, and nothing bounds how many run at once.",
+)
 POSSIBLY_NULL = Check(
     "WFC-COR-NULL-RESULT",
     "The lookup returns null/undefined when nothing matches, and the next use dereferences it "
@@ -312,9 +317,18 @@ def _not_awaited(node: SgNode, async_names: set[str], source: SourceFile) -> lis
     if expr is None or expr.kind() != "call_expression":
         return []
     func = expr.field("function")
+    if func is not None and func.kind() == "member_expression" and re.search(r"\.(map|flatMap)$", func.text()):
+        args = expr.field("arguments")
+        first = next((a for a in args.children() if a.is_named()), None) if args is not None else None
+        if first is not None and first.kind() in {"arrow_function", "function_expression"} and is_async_function(first):
+            return [emit(FLOATING_IN_LOOP, source, line_of(node), "ast-grep",
+                         detail=f"(`{func.text()}(async ...)` builds promises nobody awaits)")]
     if func is None or func.kind() != "identifier" or func.text() not in async_names:
         return []
     if not is_async_function(enclosing_function(node)):
+        if enclosing_loops(node):
+            return [emit(FLOATING_IN_LOOP, source, line_of(node), "ast-grep",
+                         detail=f"(`{func.text()}` is started on every iteration and never awaited)")]
         return []
     return [emit(NOT_AWAITED, source, line_of(node), "ast-grep", detail=f"(`{func.text()}`)")]
 

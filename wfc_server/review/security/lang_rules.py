@@ -891,8 +891,12 @@ class LangAnalysis:
         if re.fullmatch(r"(.*child_process.*|cp|childProcess|proc|shell|shelljs)\.(exec|execSync)|exec|execSync",
                         callee) and args and ("child_process" in self.text or "shell" in callee):
             self.sink(node, "cmd", a0, f"`{callee}` (runs a shell)")
-        if re.search(r"\b(spawn|spawnSync|execFile)$", callee) and "shell: true" in node.text():
-            self.sink(node, "cmd", a0, f"`{callee}` with shell: true")
+        if re.search(r"\b(spawn|spawnSync|execFile|execFileSync)$", callee) and re.search(
+                r"\bshell\s*:\s*(true|['\"`/])", node.text()) and args:
+            # with a shell the program and every argument are joined into one command line
+            words = [a0] + (_split_commas(args[1].strip()[1:-1]) if len(args) > 1 and
+                            args[1].strip().startswith("[") else [])
+            self.sink(node, "cmd", " + ".join(w.strip() for w in words if w.strip()), f"`{callee}` with shell: true")
         if re.search(r"\.(query|execute|raw|\$queryRawUnsafe|\$executeRawUnsafe|unsafe|whereRaw|run|all|get|"
                      r"exec|prepare)$", callee) and args and not a0.lstrip().startswith(("{", "[")) \
                 and not callee.startswith("Promise."):

@@ -192,3 +192,51 @@ def ignored_callback_errors(root: SgNode) -> list[Use]:
             continue  # an in-file or injected helper defines its own contract; crypto's fail only on exhaustion
         out.append(Use(call.range().start.line, names[0], callee.text(), call.range().start.line))
     return out
+
+
+#: Lower-case names the JavaScript runtimes and common test runners provide without a declaration.
+_JS_GLOBALS = frozenset({
+    "console", "process", "module", "exports", "require", "window", "document", "navigator", "location",
+    "history", "localStorage", "sessionStorage", "globalThis", "global", "self", "crypto", "performance",
+    "screen", "chrome", "browser", "top", "parent", "frames", "opener", "arguments", "caches", "indexedDB",
+    "customElements", "structuredClone", "queueMicrotask", "fetch", "atob", "btoa", "importScripts",
+    "describe", "it", "test", "expect", "jest", "beforeEach", "afterEach", "beforeAll", "afterAll", "cy",
+    "sinon", "chai", "assert", "vi", "jasmine", "angular", "ko", "io", "ga", "gtag", "dataLayer", "webkit",
+    "define", "requirejs", "__dirname", "__filename", "Deno", "Bun", "db", "emit", "print", "printjson",
+    # the conventional framework, database and service handles that excerpts use without declaring
+    "app", "router", "server", "connection", "conn", "pool", "client", "knex", "redis", "cache", "logger",
+    "log", "config", "models", "prisma", "mailer", "store", "sequelize", "mongoose", "req", "res", "ctx",
+})
+_NAME_KINDS = ("identifier", "shorthand_property_identifier_pattern", "shorthand_property_identifier")
+
+
+def undefined_receivers(root: SgNode, text: str) -> list[Use]:
+    """``sessionDAO.startSession(...)`` where ``sessionDAO`` is bound nowhere in the module.
+
+    A name that is declared, imported, a parameter, destructured or assigned appears at least once
+    outside the object position of a member expression; a name that only ever appears as ``x.y``
+    in a module (``require``/``import``/``export`` present) is a ReferenceError when that line runs.
+    """
+    if not re.search(r"\brequire\s*\(|^\s*import\b|^\s*export\b|\bmodule\.exports\b", text, re.MULTILINE):
+        return []  # a browser script may rely on globals from other <script> tags
+    bound: set[str] = set()
+    receivers: dict[str, SgNode] = {}
+    for kind in _NAME_KINDS:
+        for node in root.find_all(kind=kind):
+            name = node.text()
+            parent = node.parent()
+            if kind == "identifier" and parent is not None and parent.kind() == "member_expression":
+                obj = parent.field("object")
+                if obj is not None and obj.range().start.index == node.range().start.index:
+                    receivers.setdefault(name, node)
+                    continue
+            bound.add(name)
+    out = []
+    for name, node in receivers.items():
+        if name in bound or name in _JS_GLOBALS or not re.fullmatch(r"[a-z][\w$]*", name):
+            continue
+        if re.search(rf"\b(?:var|let|const|function|class)\s+{re.escape(name)}\b|\bglobal\.{re.escape(name)}\b|"
+                     rf"/\*\s*global[^*]*\b{re.escape(name)}\b", text):
+            continue  # declared in a form the walk above does not see (or a declared global)
+        out.append(Use(node.range().start.line, name, "", node.range().start.line))
+    return out

@@ -190,6 +190,13 @@ FLOATING_IN_LOOP = Check(
     "Promises of an async function are started in a loop and dropped: the caller returns before the "
     "work is done, failures become unhandled rejections, and nothing bounds how many run at once.",
 )
+UNDEFINED_RECEIVER = Check(
+    "WFC-COR-UNDEFINED-NAME",
+    "The name is used as an object but is never declared, imported or passed in anywhere in this "
+    "module: the line throws a ReferenceError when it runs.",
+    severity="medium",  # a name-only judgement: an excerpt may lean on a declaration it does not show
+    confidence=70,
+)
 POSSIBLY_NULL = Check(
     "WFC-COR-NULL-RESULT",
     "The lookup returns null/undefined when nothing matches, and the next use dereferences it "
@@ -220,6 +227,9 @@ def _value_flow(root: SgNode, source: SourceFile) -> list[RawFinding]:
             for use in value_flow.promises_used_as_values(root)]
     out += [emit(CALLBACK_ERROR, source, use.line + 1, "ast-grep", detail=f"(`{use.origin}`)")
             for use in value_flow.ignored_callback_errors(root)]
+    if source.language == "javascript" and not source.is_test and source.complete:  # tsc reports these for TS
+        out += [emit(UNDEFINED_RECEIVER, source, use.line + 1, "ast-grep", detail=f"(`{use.name}`)")
+                for use in value_flow.undefined_receivers(root, source.text)]
     return out
 
 

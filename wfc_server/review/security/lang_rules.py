@@ -942,6 +942,8 @@ class LangAnalysis:
             self.sink(node, "path", a0, f"`{callee}`")
         if re.fullmatch(r"(res|response|ctx)\.render", callee) and len(args) >= 2:
             self._render_options(node, callee, args[1])
+        if re.fullmatch(r"(res|response|ctx)\.render", callee) and args and not _LITERAL.match(args[0]):
+            self.sink(node, "path", args[0], f"the view name of `{callee}`")
         if re.fullmatch(r"(res|response)\.(sendFile|download)", callee) and args and not any(
                 "root" in a for a in args[1:]):
             self.sink(node, "path", a0, f"`{callee}`")
@@ -1018,17 +1020,21 @@ class LangAnalysis:
 
     def _render_options(self, node: SgNode, callee: str, locals_arg: str) -> None:
         """``res.render(view, req.body)`` / ``{ ...req.query }``: the request picks the view engine's
-        options too (``layout``, ``settings``, ``filename``), so it can render any file on disk."""
+        options too (``layout``, ``settings``, ``filename``), so it can render any file on disk. An
+        object that only places request values under its own keys is ordinary view data."""
+        whole = re.compile(r"\s*(?:\{\s*\.\.\.\s*|Object\.assign\(\s*\{\s*\}\s*,\s*)?"
+                           r"((?:req|request|ctx\.request)\.(?:body|query|params))\s*[})]?\s*")
         text = locals_arg.strip()
-        whole = re.fullmatch(r"(?:\{\s*\.\.\.)?\s*([\w$.]+)\s*\}?", text)
-        if whole is None:
+        if re.fullmatch(r"[A-Za-z_$][\w$]*", text):
+            found = self._last_assignment(text, self.func_of(node), node.range().start.line)
+            text = found[0] if found is not None and found[0] else text
+        m = whole.fullmatch(text)
+        if m is None:
             return
-        v = self.value(whole.group(1), self.func_of(node), node.range().start.line, "path")
-        if v.level == SOURCE and v.source_kind == "request":
-            self.emit("path-traversal", node, "high",
-                      f"{_cap(v.origin)} is passed whole as the locals of `{callee}`; view engines read options "
-                      "such as `layout` from the locals, so the request chooses which file is rendered "
-                      "(local file read).", 70)
+        self.emit("path-traversal", node, "high",
+                  f"Request data `{m.group(1)}` is passed whole as the locals of `{callee}`; view engines read "
+                  "options such as `layout` from the locals, so the request chooses which file is rendered "
+                  "(local file read).", 70)
 
     def _js_web_config(self, node: SgNode, callee: str, args: list[str]) -> None:
         """CORS that trusts every origin, credential cookies without HttpOnly (option objects)."""

@@ -361,6 +361,16 @@ class LangAnalysis:
                 out[name] = Value(SOURCE, f"request parameter `{name}`", False)
             elif self.spec.request_object.match(name) and is_handler:
                 out[name] = Value(SOURCE, "the request", False)
+            elif self.language in {"javascript", "typescript"} and not out and _message_listener(func):
+                # any window can post a message; without an origin check its data is attacker input
+                if not re.search(r"\.origin\b", func.text()):
+                    out[name] = Value(SOURCE, f"the postMessage event `{name}`", False)
+                else:
+                    out[name] = CLEAN_VALUE
+            elif self.language in {"javascript", "typescript"} and re.match(
+                    r"\s*(export\s+)?(async\s+)?function\s+getServerSideProps\b", header):
+                for field_name in re.findall(r"\b(query|params|req)\b", piece) or [name]:
+                    out[field_name] = Value(SOURCE, f"the page request `{field_name}` (getServerSideProps)", False)
             elif self.language in {"javascript", "typescript"} and piece.lstrip().startswith("{") and re.search(
                     r"\bparams\b", piece.split(":", 1)[0]) and _NEXT_ROUTE.match(header):
                 out["params"] = Value(SOURCE, "the route parameters `params`", False)
@@ -906,6 +916,14 @@ class LangAnalysis:
                 and (_SQL_NAME.fullmatch(a0) or self._holds_sql_text(node, a0)))
             if sqlish and not re.match(r"(req|res|app|router|axios|http|this\.http)\.", callee):
                 self.sink(node, "sql", a0, f"`{callee}`", need_built=False)
+        if re.search(r"\.(orderByRaw|havingRaw|joinRaw|selectRaw|groupByRaw|orWhereRaw|andWhereRaw)$|"
+                     r"^(Sequelize|sequelize)\.literal$", callee) and args:
+            self.sink(_method_name(node), "sql", a0, f"the raw SQL fragment of `{callee}`")
+        if re.search(r"\.(where|andWhere|orWhere|having|andHaving|orHaving|orderBy|addOrderBy|groupBy|"
+                     r"innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect)$", callee) and args and \
+                "createQueryBuilder" in self.text and _is_built(a0) and _SQL_FRAGMENT.search(a0):
+            # TypeORM's query builder takes SQL text; values belong in `:name` parameters
+            self.sink(_method_name(node), "sql", a0, f"the SQL condition of TypeORM `{callee.rsplit('.', 1)[-1]}`")
         if re.search(r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne|deleteMany|"
                      r"countDocuments|count|findOneAndDelete|where)$", callee) and args:
             if "$where" in a0:
@@ -934,7 +952,11 @@ class LangAnalysis:
         self._location_header(node, callee, args)
         self._dsn_literal(node, callee, args)
         self._js_web_config(node, callee, args)
-        if re.fullmatch(r"(fs|fsp|fs\.promises|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
+        if re.fullmatch(r"(res|response)\.writeHead", callee) and len(args) >= 2:
+            m = re.search(r"""['"]?[Ll]ocation['"]?\s*:\s*(.+?)\s*[,}]\s*$""", args[-1], re.DOTALL)
+            if m:
+                self.sink(node, "redirect", m.group(1), f"the `Location` header of `{callee}`")
+        if re.fullmatch(r"(fs|fsp|fs\.promises|fs/promises|fs-extra|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
                         r"writeFileSync|unlink|unlinkSync|readdir|readdirSync|appendFile|createWriteStream|"
                         r"rm|rmSync|open|openSync|access|stat|mkdir|mkdirSync|outputFile|outputFileSync|"
                         r"ensureDir|ensureDirSync)|readFile|readFileSync|createReadStream",
@@ -1634,6 +1656,28 @@ def _js_canonical(callee: str, imports: dict[str, str]) -> str:
     return callee
 
 
+def _message_listener(func: SgNode) -> bool:
+    """``window.addEventListener('message', (event) => ...)`` / ``window.onmessage = function (e) ...``."""
+    parent = func.parent()
+    if parent is not None and parent.kind() == "arguments":
+        call = parent.parent()
+        callee = call.field("function") if call is not None else None
+        first = next((c for c in parent.children() if c.is_named()), None)
+        return bool(callee is not None and callee.text().endswith("addEventListener") and first is not None
+                    and first.text().strip("'\"`") == "message")
+    if parent is not None and parent.kind() == "assignment_expression":
+        left = parent.field("left")
+        return left is not None and left.text().endswith("onmessage")
+    return False
+
+
+def _method_name(call: SgNode) -> SgNode:
+    """The method name of ``a.b().c(...)``: in a chain spread over lines, the line to report."""
+    func = call.field("function")
+    prop = func.field("property") if func is not None and func.kind() == "member_expression" else None
+    return prop if prop is not None else call
+
+
 def _callee(node: SgNode, language: str) -> str:
     if language == "java":
         obj = node.field("object")
@@ -1670,6 +1714,8 @@ _NON_HTML_RESPONSE = _S(
     r"""setContentType\(\s*("(application/(?!xhtml|xml)|image/(?!svg)|text/plain)|"""
     r"""MediaType\.(APPLICATION|IMAGE|TEXT_PLAIN))|@Produces\(\s*(MediaType\.APPLICATION|"application/)""")
 _HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
+#: An SQL condition / ordering fragment (a comparison, a LIKE, IN, a sort direction) in builder text.
+_SQL_FRAGMENT = _S(r"(?i)\s(=|<>|!=|<|>|like|in|is|between)\s|\b(asc|desc)\b|\w\.\w+\s*=")
 #: A Next.js App Router route handler: its second parameter's ``params`` are the URL's path segments.
 _NEXT_ROUTE = _S(r"\s*(export\s+)?(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(")
 #: Parameter names that carry a post-login / post-action navigation target chosen by the user.

@@ -79,6 +79,8 @@ def _first_unchecked_deref(name: str, lines: list[str], start: int) -> int | Non
 
 def possibly_null_derefs(root: SgNode, regex_names: frozenset[str]) -> list[Use]:
     out: list[Use] = []
+    if not re.search(r"\.(match|exec|find|findOne|findById|findByPk|findUnique|findFirst)\(", root.text()):
+        return out
     for decl, name, value in _declarations(root):
         awaited = value.kind() == "await_expression"
         call = value
@@ -117,6 +119,8 @@ def possibly_null_derefs(root: SgNode, regex_names: frozenset[str]) -> list[Use]
 def async_function_names(root: SgNode) -> set[str]:
     """Functions of this file that return a promise: `async function f`, `const f = async (...) =>`."""
     names: set[str] = set()
+    if "async" not in root.text():
+        return names
     for kind in ("function_declaration", "arrow_function", "function_expression", "function"):
         try:
             nodes = root.find_all(kind=kind)
@@ -133,9 +137,9 @@ def async_function_names(root: SgNode) -> set[str]:
     return names
 
 
-def promises_used_as_values(root: SgNode) -> list[Use]:
-    """``const v = asyncFn(...)`` (no await) followed by ``v.prop`` / ``v[i]``."""
-    names = async_function_names(root)
+def promises_used_as_values(root: SgNode, names: set[str]) -> list[Use]:
+    """``const v = asyncFn(...)`` (no await) followed by ``v.prop`` / ``v[i]`` (``names``: the file's
+    async functions, :func:`async_function_names`)."""
     if not names:
         return []
     out: list[Use] = []
@@ -163,6 +167,8 @@ def promises_used_as_values(root: SgNode) -> list[Use]:
 def ignored_callback_errors(root: SgNode) -> list[Use]:
     """A Node-style callback ``(err, result) => {...}`` whose body never reads ``err``."""
     out: list[Use] = []
+    if not re.search(r"\(\s*(err|error|er|e)\s*[:,]", root.text()):
+        return out
     for call in root.find_all(kind="call_expression"):
         args = call.field("arguments")
         if args is None:

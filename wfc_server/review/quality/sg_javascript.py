@@ -137,11 +137,7 @@ def check(source: SourceFile) -> list[RawFinding]:
     out: list[RawFinding] = []
     for node in root.find_all(kind="catch_clause"):
         out += _empty_catch(node, source)
-    async_names = {
-        n.field("name").text()
-        for n in root.find_all(kind="function_declaration")
-        if n.field("name") is not None and is_async_function(n)
-    } | value_flow.async_function_names(root)
+    async_names = value_flow.async_function_names(root)
     declared_async = promise_methods(root, source)
     for node in root.find_all(kind="expression_statement"):
         out += _unhandled_then(node, source)
@@ -157,7 +153,7 @@ def check(source: SourceFile) -> list[RawFinding]:
     for node in root.find_all(kind="new_expression"):
         out += date_month(node, source)
     out += growing_module_caches(root, source)
-    out += _value_flow(root, source)
+    out += _value_flow(root, source, async_names)
     for node in root.find_all(kind="throw_statement"):
         out += _throw_in_callback(node, source)
     for node in root.find_all(kind="binary_expression"):
@@ -217,14 +213,14 @@ CALLBACK_ERROR = Check(
 )
 
 
-def _value_flow(root: SgNode, source: SourceFile) -> list[RawFinding]:
+def _value_flow(root: SgNode, source: SourceFile, async_names: set[str]) -> list[RawFinding]:
     """Possibly-null lookups, promises used as values, callback errors never read (js_value_flow)."""
     out = [emit(POSSIBLY_NULL, source, use.line + 1, "ast-grep",
                 detail=f"(`{use.name}` from `{use.origin}` at line {use.origin_line + 1})")
            for use in value_flow.possibly_null_derefs(root, regex_names(source.text))]
     out += [emit(PROMISE_AS_VALUE, source, use.line + 1, "ast-grep",
                  detail=f"(`{use.name}` holds the Promise of `{use.origin}` from line {use.origin_line + 1})")
-            for use in value_flow.promises_used_as_values(root)]
+            for use in value_flow.promises_used_as_values(root, async_names)]
     out += [emit(CALLBACK_ERROR, source, use.line + 1, "ast-grep", detail=f"(`{use.origin}`)")
             for use in value_flow.ignored_callback_errors(root)]
     if source.language == "javascript" and not source.is_test and source.complete:  # tsc reports these for TS

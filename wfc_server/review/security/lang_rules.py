@@ -23,6 +23,7 @@ from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
 from wfc_server.review.analysis.line_index import LineIndex, any_between
 from wfc_server.review.analysis.report import finding_at
 from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
+from wfc_server.review.security import java_sinks
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.python_rules import CONCEPT, PARAM_INJECTION, QUOTED_HOLE, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
@@ -157,6 +158,8 @@ _NAME_PATTERNS = {
     "go_multi": r"^\s*(?:[\w.\[\]]+\s*,\s*)*NAME\s*(?:,\s*[\w.\[\]]+\s*)*:?=(?!=)\s*(.+?)\s*$|"
                 r"^\s*(?:[\w.\[\]]+\s*,\s*)+NAME\s*:?=(?!=)\s*(.+?)\s*$",
     "wrapped": r"(?:^|[\s(])NAME\s*=\s*$",  # the right-hand side starts on the next line
+    # Java's enhanced for: each element of the collection is bound to the loop variable
+    "for_each": r"\bfor\s*\(\s*(?:final\s+)?[\w<>\[\],.? ]+?\s+NAME\s*:\s*(.+?)\)\s*\{?\s*$",
     "allow": r"\.(includes|has|contains|containsKey|indexOf)\(\s*NAME(\.\w+|\(\))?\s*\)|\b(allowed|whitelist|"
              r"allowlist|valid)\w*\[\s*NAME\s*\]|/\^[^/]*\$/[gimsuy]*\.test\(\s*NAME\b|\bNAME\.matches\(\s*\"|"
              r"MatchString\(\s*NAME\s*\)|\bisValid\w*\(\s*NAME\b|\bis(Safe|Allowed)\w*\(\s*NAME\b|"
@@ -598,7 +601,7 @@ class LangAnalysis:
         for i in reversed(candidates):
             original = lines[i]
             text = func.blanked[i]
-            if name not in text or "=" not in text or not (_may_assign(text, name) or (
+            if name not in text or ("=" not in text and ":" not in text) or not (_may_assign(text, name) or (
                     "{" in text and re.search(r"\b(const|let|var)\b", text))):
                 continue
             m = self._name_pattern("destructure", name).search(text) if "{" in text else None
@@ -607,7 +610,8 @@ class LangAnalysis:
                 v = self.value(rhs, func, func.start + i, "sql", 5)
                 return (None, func.start + i) if v.level >= SOURCE else (rhs, func.start + i)
             m = self._name_pattern("assign", name).search(text) or (
-                self._name_pattern("go_multi", name).search(text) if "," in text or ":=" in text else None)
+                self._name_pattern("go_multi", name).search(text) if "," in text or ":=" in text else None) or (
+                self._name_pattern("for_each", name).search(text) if "for" in text and ":" in text else None)
             if m is None and i + 1 < len(lines) and text.rstrip().endswith("=") and self._name_pattern(
                     "wrapped", name).search(text):
                 # the right-hand side starts on the next line (Java formatters wrap long `new File(...)`)
@@ -1148,6 +1152,7 @@ class LangAnalysis:
                 _SQL_TEXT.search(a0) or self._sql_builder(node, a0) or _SQL_NAME.fullmatch(a0)):
             self.sink(node, "sql", a0, f"`{callee}`")
         self._java_template(node, callee, method, args)
+        java_sinks.check_call(self, node, callee, method, args)
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
             self.sink(node, "cmd", a0, f"`{callee}`", shell=False)
         if callee == "new ProcessBuilder" and args:

@@ -9,6 +9,7 @@ import re
 from ast_grep_py import SgNode
 
 from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality import java_bugs
 from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.sg_common import (
     INDEX_OF_GT_ZERO,
@@ -153,6 +154,7 @@ def check(source: SourceFile) -> list[RawFinding]:
         if re.search(r"\bstatic\b", text) and re.search(r"\b(SimpleDateFormat|DateFormat)\b", text):
             out.append(emit(SHARED_FORMAT, source, line_of(node), "ast-grep"))
     out += lost_updates(root, source)
+    out += java_bugs.check(root, source)
     for node in root.find_all(kind="enhanced_for_statement"):
         value, body = node.field("value"), node.field("body")
         if value is None or body is None or value.kind() not in {"identifier", "field_access"}:

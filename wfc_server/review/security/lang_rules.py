@@ -114,7 +114,8 @@ _JAVA = Spec(
             r"parseBoolean)\(|\bUUID\.fromString\(|\.length\(\)"), _ALL),
         (_S(r"\b(Encode\.forHtml\w*|ESAPI\.encoder\(\)|StringEscapeUtils\.escape\w+|HtmlUtils\.htmlEscape|"
             r"Jsoup\.clean|escapeHtml\w*)\("), frozenset({"xss", "log"})),
-        (_S(r"\bFilenameUtils\.getName\(|\.getFileName\(\)"), frozenset({"path"})),
+        # a directory listing holds names of entries inside that directory, not caller-chosen paths
+        (_S(r"\bFilenameUtils\.getName\(|\.getFileName\(\)|[\w.]*\.list(Files)?\(\s*\)$"), frozenset({"path"})),
         (_S(r"\bESAPI\.encoder\(\)\.encodeForSQL|\bescapeSql\("), frozenset({"sql"})),
         (_S(r"\bencodeForLDAP|\bLdapEncoder\.filterEncode|\bescapeLDAP"), frozenset({"ldap"})),
     ),

@@ -44,6 +44,8 @@ def check_call(analysis: LangAnalysis, node: SgNode, callee: str, method: str, a
     if method in {"evaluate", "compile"} and not re.search(r"xpath|xPath|XPath", callee) and \
             _receiver(callee) in _xpath_names(analysis):
         analysis.sink(node, "xpath", a0, f"the XPath expression of `{callee}`")
+    if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee):
+        _shell_array(analysis, node, callee, a0)
     if _REFLECTION.search(callee) and (callee.startswith("Class.") or "ClassLoader" in callee or
                                        re.search(r"(?i)loader$", _receiver(callee))):
         _reflection(analysis, node, callee, a0)
@@ -58,6 +60,35 @@ def _query_variable(analysis: LangAnalysis, node: SgNode, arg: str) -> bool:
     func = analysis.func_of(node)
     built = analysis._built_text(m.group(1), func, node.range().start.line)
     return built != m.group(1) and bool(_QUERY_TEXT.search(built)) and not analysis._sql_builder(node, arg)
+
+
+#: ``{"/bin/sh", "-c", script}``: an argv whose program is a shell running its third element.
+_SHELL_ARGV = re.compile(r"""^\s*(?:new\s+String\s*\[\s*\]\s*)?\{\s*"(?:/bin/|/usr/bin/)?(?:sh|bash|zsh|cmd(?:\.exe)?)"\s*,"""
+                         r"""\s*"(?:-c|/c)"\s*,\s*(.+?)\s*\}\s*;?\s*$""", re.DOTALL)
+
+
+def _shell_array(analysis: LangAnalysis, node: SgNode, callee: str, arg: str) -> None:
+    """``Runtime.exec(new String[]{"sh", "-c", script})``: no longer an argv, the script is shell text."""
+    m = _IDENTIFIER.fullmatch(arg)
+    text = analysis._built_text(m.group(1), analysis.func_of(node), node.range().start.line) if m else arg
+    shell = _SHELL_ARGV.match(text)
+    if shell:
+        analysis.sink(node, "cmd", shell.group(1), f"a shell started by `{callee}`")
+
+
+_ARRAY_LITERAL = re.compile(r"^\s*(?:new\s+String\s*\[\s*\]\s*)?\{(.*)\}\s*;?\s*$", re.DOTALL)
+
+
+def program_of(analysis: LangAnalysis, node: SgNode, arg: str) -> str:
+    """What ``Runtime.exec(arg)`` runs as the program: the first element of an argv array literal
+    (the other elements are arguments, not shell text), else the argument itself."""
+    m = _IDENTIFIER.fullmatch(arg)
+    text = analysis._built_text(m.group(1), analysis.func_of(node), node.range().start.line) if m else arg
+    array = _ARRAY_LITERAL.match(text)
+    if array is None:
+        return arg
+    first = array.group(1).split(",", 1)[0].strip()
+    return first or arg
 
 
 def _receiver(callee: str) -> str:

@@ -1155,7 +1155,7 @@ class LangAnalysis:
         self._java_template(node, callee, method, args)
         java_sinks.check_call(self, node, callee, method, args)
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
-            self.sink(node, "cmd", a0, f"`{callee}`", shell=False)
+            self.sink(node, "cmd", java_sinks.program_of(self, node, a0), f"`{callee}`", shell=False)
         if callee == "new ProcessBuilder" and args:
             if len(args) >= 3 and args[0].strip('"') in {"sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe"}:
                 self.sink(node, "cmd", args[2], "a shell started by `ProcessBuilder`")

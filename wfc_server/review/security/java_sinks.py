@@ -113,3 +113,51 @@ def _reflection(analysis: LangAnalysis, node: SgNode, callee: str, arg: str) -> 
     analysis.emit("unsafe-reflection", node, "high",
                   f"{origin} selects the class loaded by `{callee}`; an attacker picks any class on the "
                   "class path to instantiate or invoke (unsafe reflection).", 70)
+
+
+#: Reads of a binary length field from a stream / buffer: data, not a program constant.
+#: 16-bit lengths are not here: at most 65,535 elements is not a memory exhaustion.
+_LENGTH_READ = re.compile(r"\.(readInt|readLong|readUnsignedInt|readVarInt|readVarLong|getInt|getLong|"
+                          r"readUInt(32|64)|readInt(32|64))\(\s*\)")
+_BOUND = "(?:<=?|>=?)"
+
+
+def allocations(analysis: LangAnalysis, root: SgNode) -> None:
+    """``new byte[length]`` / ``ByteBuffer.allocate(length)`` where ``length`` was just read from
+    the input and never compared with a bound: a crafted length exhausts memory."""
+    sites = [(node, node.text()[node.text().find("["):]) for node in root.find_all(kind="array_creation_expression")
+             if "[" in node.text() and "{" not in node.text()]
+    sites += [(node, node.text()[node.text().find("("):]) for node in root.find_all(kind="method_invocation")
+              if re.match(r"(ByteBuffer|CharBuffer)\.allocate(Direct)?\(", node.text())]
+    for node, size in sites:
+        size = size.split("]")[0] if size.startswith("[") else size
+        if not re.search(r"[A-Za-z_(]", size):
+            continue
+        if _LENGTH_READ.search(size):
+            _report(analysis, node, size.strip("[]() "), "read directly from the input")
+            continue
+        func = analysis.func_of(node)
+        line = node.range().start.line
+        for name in dict.fromkeys(re.findall(r"(?<![\w$.])([a-z_$][\w$]*)(?![\w$(])", size)):
+            found = analysis._last_assignment(name, func, line)
+            if found is None or not found[0] or not _LENGTH_READ.search(found[0]):
+                continue
+            if _bounded(func, name, found[1] - func.start, line - func.start):
+                continue
+            _report(analysis, node, name, f"read by `{found[0].strip()[:50]}` at line {found[1] + 1}")
+            break
+
+
+def _bounded(func: object, name: str, start: int, stop: int) -> bool:
+    """A comparison of ``name`` with something (or a ``Math.min``) between the read and the use."""
+    n = re.escape(name)
+    check = re.compile(rf"\b{n}\s*{_BOUND}(?!<)|[^<]{_BOUND}\s*{n}\b|Math\.(min|max|\w+Exact)\([^;]*\b{n}\b|"
+                       rf"\b(check|require|validate|ensure|verify)\w*\([^;]*\b{n}\b")
+    lines = func.lines  # type: ignore[attr-defined]
+    return any(check.search(lines[i]) for i in func.index.lines_of(name, start, stop + 1))  # type: ignore[attr-defined]
+
+
+def _report(analysis: LangAnalysis, node: SgNode, what: str, how: str) -> None:
+    analysis.emit("untrusted-allocation", node, "medium",
+                  f"The allocation is sized by `{what}`, {how}, with no upper bound checked first; a crafted "
+                  "length makes the parser allocate gigabytes (OutOfMemoryError) or fail on a negative size.", 60)

@@ -313,6 +313,7 @@ class LangAnalysis:
                 self.call(node, "new " + (ctor.text() if ctor else ""), _args(node))
         if self.language == "java":
             self.java_returns(root)
+            java_sinks.allocations(self, root)
         if self.language in {"javascript", "typescript"}:
             self.js_pairs(root)
             for node in root.find_all(kind="assignment_expression"):

@@ -108,9 +108,14 @@ def _null_test(name: str) -> re.Pattern[str]:
         rf"firstNonNull|nullToEmpty|ofNullable|valueOf)\(\s*{n}\b|\b{n}\s+instanceof\b")
 
 
-def _first_use(decl: SgNode, name: str) -> tuple[int, str] | None:
+def _first_use(decl: SgNode, name: str, tested_already: bool = False) -> tuple[int, str] | None:
     """The line and kind of the first statement after ``decl`` (same block) that mentions
-    ``name``, when that mention dereferences it without a null test first."""
+    ``name``, when that mention dereferences it without a null test first.
+
+    A null test that does not stop the null path (``if (v != null && ...) {...}``, a ternary) says
+    the value can be null, so the search goes on past it: a later unguarded dereference is the bug
+    the author's own test points at. A guard (``if (v == null) return;``), a reassignment or a hand-
+    over to another call ends it."""
     token = re.compile(rf"(?<![\w$.]){re.escape(name)}(?![\w$])")
     tested = _null_test(name)
     sibling = decl.next()
@@ -124,20 +129,93 @@ def _first_use(decl: SgNode, name: str) -> tuple[int, str] | None:
             sibling = sibling.next()
             continue
         if tested.search(text):
-            return None
+            if _guards(sibling, name, text):
+                return None
+            tested_already = True
+            sibling = sibling.next()
+            continue
         rest = text[first.end():]
         before = text[:first.start()]
         line = sibling.range().start.line + text[:first.start()].count("\n")
+        after = " after a null test that does not stop the null path" if tested_already else ""
         if re.match(r"\s*=(?!=)", rest):
             return None  # reassigned before any use
         if re.match(r"\s*\.\s*[A-Za-z_$]", rest) or re.match(r"\s*\[", rest):
-            return line, "dereferenced"
+            if tested_already and before.count("{") > before.count("}"):
+                return None  # inside a loop / branch of its own: its condition may well exclude null
+            if re.search(r"@SuppressWarnings\([^)]*\"null\"", sibling.text()):
+                return None  # the author has reasoned that it cannot be null here
+            return line, "dereferenced" + after
         if re.search(r"\bswitch\s*\(\s*$", before):
-            return line, "switched on"
+            return line, "switched on" + after
         if re.search(r"\bfor\s*\([^;()]*:\s*$", before):
-            return line, "iterated"
+            return line, "iterated" + after
+        if tested_already and not re.match(r"\s*return\b", text):
+            sibling = sibling.next()  # handed to a call: still possibly null for what follows
+            continue
         return None  # passed to a call, returned, compared: whoever receives it decides
     return None
+
+
+def _guards(stmt: SgNode, name: str, text: str) -> bool:
+    """Whether a statement that tests ``name`` for null leaves it non-null for what follows: an
+    ``if (v == null)`` that returns / throws / assigns, an else branch that does, an assert or a
+    ``requireNonNull``."""
+    n = re.escape(name)
+    if stmt.kind() != "if_statement":
+        return bool(re.search(rf"requireNonNull\(\s*{n}\b|^\s*assert\b|^\s*{n}\s*=(?!=)", text))
+    condition = stmt.field("condition")
+    cond = condition.text() if condition is not None else ""
+    exits = re.compile(rf"\b(return|throw|continue|break)\b|\b{n}\s*=(?!=)")
+    then, other = stmt.field("consequence"), stmt.field("alternative")
+    if re.search(rf"\b{n}\s*==\s*null|\bnull\s*==\s*{n}\b|\b(isEmpty|isBlank|isNull)\(\s*{n}\b", cond):
+        return then is not None and exits.search(then.text()) is not None
+    return other is not None and exits.search(other.text()) is not None
+
+
+def inconsistent_checks(root: SgNode) -> list[NullableUse]:
+    """``if (v != null) {...}`` (no exit on null) followed in the same block by ``v.m()``: the code
+    says ``v`` can be null and then dereferences it anyway. Locals and parameters only."""
+    out: list[NullableUse] = []
+    for stmt in root.find_all(kind="if_statement"):
+        if _suppressed(stmt):
+            continue
+        parent = stmt.parent()
+        if parent is None or parent.kind() not in {"block", "constructor_body", "switch_block_statement_group"}:
+            continue
+        condition = stmt.field("condition")
+        cond = condition.text() if condition is not None else ""
+        names = set(re.findall(r"(?<![\w$.])([a-z_$][\w$]*)\s*[!=]=\s*null\b", cond))
+        for name in names:
+            text = _blank_strings(stmt.text())
+            if _guards(stmt, name, text) or not _local_or_parameter(stmt, name):
+                continue
+            use = _first_use(stmt, name, tested_already=True)
+            if use is not None:
+                out.append(NullableUse(use[0], name, cond.strip("() "), use[1]))
+    return out
+
+
+def _suppressed(node: SgNode) -> bool:
+    """``@SuppressWarnings("null")`` on the enclosing method: the author has reasoned about it."""
+    scope = node.parent()
+    while scope is not None and scope.kind() not in {"method_declaration", "constructor_declaration"}:
+        scope = scope.parent()
+    return scope is not None and '"null"' in scope.text()[:300] and "SuppressWarnings" in scope.text()[:300]
+
+
+def _local_or_parameter(node: SgNode, name: str) -> bool:
+    scope = node.parent()
+    while scope is not None and scope.kind() not in {"method_declaration", "constructor_declaration",
+                                                     "lambda_expression"}:
+        scope = scope.parent()
+    if scope is None:
+        return False
+    params = scope.field("parameters")
+    if params is not None and re.search(rf"\b{re.escape(name)}\s*[,)]", params.text()):
+        return True
+    return any(d.field("name") is not None and d.field("name").text() == name
+               for d in scope.find_all(kind="variable_declarator"))
 
 
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')

@@ -11,6 +11,7 @@ the first input without the key. Tree-sitter gives the blocks; the statements ar
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -100,6 +101,7 @@ def _checked_before(decl: SgNode, call: str) -> bool:
                      text) is not None
 
 
+@functools.lru_cache(maxsize=1024)
 def _null_test(name: str) -> re.Pattern[str]:
     n = re.escape(name)
     return re.compile(

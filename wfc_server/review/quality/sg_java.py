@@ -256,6 +256,8 @@ def _assigned_resources(root: SgNode, source: SourceFile) -> list[RawFinding]:
         if left is None or right is None or left.kind() != "identifier" or node.parent() is None or \
                 node.parent().kind() != "expression_statement":
             continue
+        if not _creates_resource(right):
+            continue  # most assignments: checked cheaply before reading the whole function
         func = enclosing_function(node)
         if func is None or not re.search(rf"\b[A-Z][\w<>]*\s+{re.escape(left.text())}\s*(;|=\s*null\s*;)",
                                          func.text()):
@@ -268,6 +270,18 @@ def _assigned_resources(root: SgNode, source: SourceFile) -> list[RawFinding]:
             seen.add(key)
             out += found
     return out
+
+
+def _creates_resource(value: SgNode) -> bool:
+    """Whether ``value`` opens a stream / connection / statement (the kinds :func:`_resource_value` judges)."""
+    if value.kind() == "object_creation_expression":
+        typ = value.field("type")
+        return typ is not None and _RESOURCE_NEW.match(typ.text()) is not None
+    if value.kind() == "method_invocation":
+        name = value.field("name")
+        return name is not None and (_RESOURCE_CALL.search("." + name.text()) is not None or re.match(
+            r"Files\.(lines|list|walk|find|newDirectoryStream)\(", value.text()) is not None)
+    return False
 
 
 def _resource_value(node: SgNode, var: str, value: SgNode, source: SourceFile) -> list[RawFinding]:

@@ -11,6 +11,7 @@ the first input without the key. Tree-sitter gives the blocks; the statements ar
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class NullableUse:
 def unchecked_uses(root: SgNode) -> list[NullableUse]:
     """Every first use of a possibly-null local that does not test it for null first."""
     maps = {m.group(1) for m in _MAP_DECL.finditer(root.text())}
+    blocks: dict[int, _Block] = {}
     out: list[NullableUse] = []
     for decl in root.find_all(kind="local_variable_declaration"):
         type_node = decl.field("type")
@@ -59,7 +61,7 @@ def unchecked_uses(root: SgNode) -> list[NullableUse]:
             if type_node is not None and _PRIMITIVE.match(type_node.text()) and _map_get(value, maps):
                 out.append(NullableUse(decl.range().start.line, name, call, "unboxed into a primitive"))
                 continue
-            use = _first_use(decl, name)
+            use = _first_use(decl, name, blocks)
             if use is not None:
                 out.append(NullableUse(use[0], name, call, use[1]))
     return out
@@ -110,7 +112,41 @@ def _null_test(name: str) -> re.Pattern[str]:
         rf"firstNonNull|nullToEmpty|ofNullable|valueOf)\(\s*{n}\b|\b{n}\s+instanceof\b")
 
 
-def _first_use(decl: SgNode, name: str, tested_already: bool = False) -> tuple[int, str] | None:
+class _Block:
+    """The statements of one block, their string-blanked texts and which statements mention each
+    identifier: built once, so following a variable costs only the statements that name it."""
+
+    def __init__(self, parent: SgNode) -> None:
+        self.statements = [c for c in parent.children()
+                           if c.is_named() and c.kind() not in {"line_comment", "block_comment"}]
+        self.position = {c.range().start.index: i for i, c in enumerate(self.statements)}
+        self.texts = [_blank_strings(c.text()) for c in self.statements]
+        self.mentions: dict[str, list[int]] = {}
+        for i, text in enumerate(self.texts):
+            for token in set(_TOKEN.findall(text)):
+                self.mentions.setdefault(token, []).append(i)
+
+    def after(self, node: SgNode, name: str) -> list[int]:
+        """Indexes of the statements after ``node`` that mention ``name``, in order."""
+        here = self.position.get(node.range().start.index)
+        if here is None:
+            return []
+        found = self.mentions.get(name, [])
+        return found[bisect.bisect_right(found, here):]
+
+
+def _block(node: SgNode, blocks: dict[int, _Block]) -> _Block | None:
+    parent = node.parent()
+    if parent is None:
+        return None
+    key = parent.range().start.index * 31 + parent.range().end.index
+    if key not in blocks:
+        blocks[key] = _Block(parent)
+    return blocks[key]
+
+
+def _first_use(decl: SgNode, name: str, blocks: dict[int, _Block],
+               tested_already: bool = False) -> tuple[int, str] | None:
     """The line and kind of the first statement after ``decl`` (same block) that mentions
     ``name``, when that mention dereferences it without a null test first.
 
@@ -118,23 +154,20 @@ def _first_use(decl: SgNode, name: str, tested_already: bool = False) -> tuple[i
     the value can be null, so the search goes on past it: a later unguarded dereference is the bug
     the author's own test points at. A guard (``if (v == null) return;``), a reassignment or a hand-
     over to another call ends it."""
+    block = _block(decl, blocks)
+    if block is None:
+        return None
     token = re.compile(rf"(?<![\w$.]){re.escape(name)}(?![\w$])")
     tested = _null_test(name)
-    sibling = decl.next()
-    while sibling is not None:
-        if not sibling.is_named() or sibling.kind() in {"line_comment", "block_comment"}:
-            sibling = sibling.next()
-            continue
-        text = _blank_strings(sibling.text())
+    for index in block.after(decl, name):
+        sibling, text = block.statements[index], block.texts[index]
         first = token.search(text)
         if first is None:
-            sibling = sibling.next()
             continue
         if tested.search(text):
             if _guards(sibling, name, text):
                 return None
             tested_already = True
-            sibling = sibling.next()
             continue
         rest = text[first.end():]
         before = text[:first.start()]
@@ -153,8 +186,7 @@ def _first_use(decl: SgNode, name: str, tested_already: bool = False) -> tuple[i
         if re.search(r"\bfor\s*\([^;()]*:\s*$", before):
             return line, "iterated" + after
         if tested_already and not re.match(r"\s*return\b", text):
-            sibling = sibling.next()  # handed to a call: still possibly null for what follows
-            continue
+            continue  # handed to a call: still possibly null for what follows
         return None  # passed to a call, returned, compared: whoever receives it decides
     return None
 
@@ -178,48 +210,53 @@ def _guards(stmt: SgNode, name: str, text: str) -> bool:
 def inconsistent_checks(root: SgNode) -> list[NullableUse]:
     """``if (v != null) {...}`` (no exit on null) followed in the same block by ``v.m()``: the code
     says ``v`` can be null and then dereferences it anyway. Locals and parameters only."""
+    blocks: dict[int, _Block] = {}
+    scopes: dict[int, tuple[bool, frozenset[str]]] = {}
     out: list[NullableUse] = []
     for stmt in root.find_all(kind="if_statement"):
-        if _suppressed(stmt):
-            continue
         parent = stmt.parent()
         if parent is None or parent.kind() not in {"block", "constructor_body", "switch_block_statement_group"}:
             continue
         condition = stmt.field("condition")
         cond = condition.text() if condition is not None else ""
         names = set(re.findall(r"(?<![\w$.])([a-z_$][\w$]*)\s*[!=]=\s*null\b", cond))
-        for name in names:
-            text = _blank_strings(stmt.text())
-            if _guards(stmt, name, text) or not _local_or_parameter(stmt, name):
+        if not names:
+            continue
+        suppressed, variables = _scope_facts(stmt, scopes)
+        if suppressed:
+            continue
+        for name in names & variables:
+            if _guards(stmt, name, _blank_strings(stmt.text())):
                 continue
-            use = _first_use(stmt, name, tested_already=True)
+            use = _first_use(stmt, name, blocks, tested_already=True)
             if use is not None:
                 out.append(NullableUse(use[0], name, cond.strip("() "), use[1]))
     return out
 
 
-def _suppressed(node: SgNode) -> bool:
-    """``@SuppressWarnings("null")`` on the enclosing method: the author has reasoned about it."""
-    scope = node.parent()
-    while scope is not None and scope.kind() not in {"method_declaration", "constructor_declaration"}:
-        scope = scope.parent()
-    return scope is not None and '"null"' in scope.text()[:300] and "SuppressWarnings" in scope.text()[:300]
-
-
-def _local_or_parameter(node: SgNode, name: str) -> bool:
+def _scope_facts(node: SgNode, scopes: dict[int, tuple[bool, frozenset[str]]]) -> tuple[bool, frozenset[str]]:
+    """For the method around ``node`` (once per method): whether it carries
+    ``@SuppressWarnings("null")`` (the author has reasoned about it), and its parameter and local
+    variable names."""
     scope = node.parent()
     while scope is not None and scope.kind() not in {"method_declaration", "constructor_declaration",
                                                      "lambda_expression"}:
         scope = scope.parent()
     if scope is None:
-        return False
-    params = scope.field("parameters")
-    if params is not None and re.search(rf"\b{re.escape(name)}\s*[,)]", params.text()):
-        return True
-    return any(d.field("name") is not None and d.field("name").text() == name
-               for d in scope.find_all(kind="variable_declarator"))
+        return True, frozenset()
+    key = scope.range().start.index
+    if key not in scopes:
+        head = scope.text()[:300]
+        suppressed = scope.kind() != "lambda_expression" and '"null"' in head and "SuppressWarnings" in head
+        params = scope.field("parameters")
+        names = set(re.findall(r"([A-Za-z_$][\w$]*)\s*(?:[,)]|$)", params.text())) if params is not None else set()
+        names |= {d.field("name").text() for d in scope.find_all(kind="variable_declarator")
+                  if d.field("name") is not None}
+        scopes[key] = (suppressed, frozenset(names))
+    return scopes[key]
 
 
+_TOKEN = re.compile(r"[A-Za-z_$][\w$]*")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 
 

@@ -20,9 +20,11 @@ from ast_grep_py import SgNode, SgRoot
 from wfc_server.review.model import RawFinding
 from wfc_server.review.rules import Severity
 from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
+from wfc_server.review.analysis.line_index import LineIndex, any_between
 from wfc_server.review.analysis.regex_backtracking import catastrophic_backtracking
 from wfc_server.review.analysis.report import finding_at
 from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
+from wfc_server.review.security import java_sinks
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.js_prototype import unguarded_key_writes
 from wfc_server.review.security.js_web_config import (
@@ -126,7 +128,8 @@ _JAVA = Spec(
             r"parseBoolean)\(|\bUUID\.fromString\(|\.length\(\)"), _ALL),
         (_S(r"\b(Encode\.forHtml\w*|ESAPI\.encoder\(\)|StringEscapeUtils\.escape\w+|HtmlUtils\.htmlEscape|"
             r"Jsoup\.clean|escapeHtml\w*)\("), frozenset({"xss", "log"})),
-        (_S(r"\bFilenameUtils\.getName\(|\.getFileName\(\)"), frozenset({"path"})),
+        # a directory listing holds names of entries inside that directory, not caller-chosen paths
+        (_S(r"\bFilenameUtils\.getName\(|\.getFileName\(\)|[\w.]*\.list(Files)?\(\s*\)$"), frozenset({"path"})),
         (_S(r"\bESAPI\.encoder\(\)\.encodeForSQL|\bescapeSql\("), frozenset({"sql"})),
         (_S(r"\bencodeForLDAP|\bLdapEncoder\.filterEncode|\bescapeLDAP"), frozenset({"ldap"})),
     ),
@@ -162,6 +165,38 @@ _GUARD_HINT = re.compile(r"includes|\.has\(|contains|indexOf|allow|whitelist|val
                          r"isSafe|==|!=|switch|startsWith|startswith|HasPrefix|filepath\.Rel|isAbsolute|new URL")
 #: How far back (lines) a sink looks for assignments and guards of a variable.
 _LOOKBACK = 300
+#: Per-variable patterns (``NAME`` stands for the escaped variable name), compiled on first use.
+_NAME_PATTERNS = {
+    "assign": r"(?:^|[\s;(,])(?:(?:const|let|var|final)\s+)?(?:[\w<>\[\].,?]+\s+)?NAME\s*"
+              r"(?::[\w<>\[\]|. ]+)?(?::=|=(?!=)|\+=)\s*(.+?)\s*;?\s*$",
+    "destructure": r"(?:const|let|var)\s*\{[^}]*\bNAME\b[^}]*\}\s*=\s*(.+?);?\s*$",
+    "go_multi": r"^\s*(?:[\w.\[\]]+\s*,\s*)*NAME\s*(?:,\s*[\w.\[\]]+\s*)*:?=(?!=)\s*(.+?)\s*$|"
+                r"^\s*(?:[\w.\[\]]+\s*,\s*)+NAME\s*:?=(?!=)\s*(.+?)\s*$",
+    "wrapped": r"(?:^|[\s(])NAME\s*=\s*$",  # the right-hand side starts on the next line
+    # Java's enhanced for: each element of the collection is bound to the loop variable
+    "for_each": r"\bfor\s*\(\s*(?:final\s+)?[\w<>\[\],.? ]+?\s+NAME\s*:\s*(.+?)\)\s*\{?\s*$",
+    "allow": r"\.(includes|has|contains|containsKey|indexOf)\(\s*NAME(\.\w+|\(\))?\s*\)|\b(allowed|whitelist|"
+             r"allowlist|valid)\w*\[\s*NAME\s*\]|/\^[^/]*\$/[gimsuy]*\.test\(\s*NAME\b|\bNAME\.matches\(\s*\"|"
+             r"MatchString\(\s*NAME\s*\)|\bisValid\w*\(\s*NAME\b|\bis(Safe|Allowed)\w*\(\s*NAME\b|"
+             r"\bNAME\s*(===|==|!==|!=)\s*[\"']|switch\s*\(?\s*NAME\b",
+    "prefix": r"\bNAME\.(startsWith|startswith)\(|HasPrefix\(\s*NAME\b|\bNAME\.normalize\(\)\.startsWith|"
+              r"filepath\.Rel\(|\.isAbsolute\(\)|\bnew URL\(\s*NAME\b[^)]*\)\.(host|hostname|origin)",
+    # a raw path tested against a literal prefix (`p.startsWith('/static/')`) still climbs out with
+    # `/static/../..`: for paths only a prefix test of a resolved value is a guard
+    "path-prefix": r"\bNAME\.(startsWith|startswith)\((?!\s*['\"`])|HasPrefix\(\s*NAME\b|"
+                   r"\bNAME\.normalize\(\)\.startsWith|filepath\.Rel\(|\.isAbsolute\(\)|"
+                   r"\bnew URL\(\s*NAME\b[^)]*\)\.(host|hostname|origin)",
+}
+#: Declarations of writers that buffer text (not the servlet response): ``StringWriter sw`` / ``sw = new ...``.
+_LOCAL_WRITER = re.compile(
+    r"\b(?:StringWriter|StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|OutputStreamWriter|"
+    r"Formatter|ByteArrayOutputStream)\s+([A-Za-z_$][\w$]*)\b|\b([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:StringWriter|"
+    r"StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|OutputStreamWriter|"
+    r"PrintWriter\(\s*new\s+(?:File|String))")
+#: Cheap pre-checks: a line without one of these cannot match the per-name allow-list pattern.
+_ALLOW_HINT = re.compile(r"\.(includes|has|contains|containsKey|indexOf)\(|(allowed|whitelist|allowlist|valid)\w*\[|"
+                         r"\.test\(|\.matches\(|MatchString\(|\bis(Valid|Safe|Allowed)|[=!]=\s*[\"']|\bswitch\b")
+_PREFIX_HINT = re.compile(r"startsWith|startswith|HasPrefix|filepath\.Rel\(|isAbsolute|new URL")
 def _xxe_hardened(factory: str, scope: str) -> bool:
     """Whether the parser set-up in ``scope`` shuts out external entities for this factory kind.
 
@@ -188,6 +223,8 @@ _EFFECT = re.compile(
     r"(os|ioutil)\.(ReadFile|Open)\(|(fs|fsp|fs\.promises)\.(readFile|readFileSync)\(|http\.(Get|Post)\(|"
     r"(axios|got|fetch)\b|[\w.]+\.(query|Query|QueryRow|execute|executeQuery|exec|Exec|findOne|find)\(|"
     r"Files\.readAllBytes\(|[\w.]+\.(getInputStream|waitFor)\(\))")
+#: An identifier followed by an argument list: a function / method name, not data.
+_CALLED = re.compile(r"\b([A-Za-z_$][\w$]*)\s*\(")
 _IDENT = re.compile(r"(?<![.\w$])([A-Za-z_$][\w$]*)")
 _KEYWORDS = frozenset({
     "new", "this", "true", "false", "null", "undefined", "nil", "return", "await", "typeof", "const",
@@ -230,10 +267,13 @@ class Func:
     lines: list[str] = field(default_factory=list)
     blanked: list[str] = field(default_factory=list)  # string contents blanked, same offsets
     order: list[str] = field(default_factory=list)  # every parameter name, in declaration order
+    #: Per-name facts computed once per function (guard lines, appended values, SQL builder use).
+    facts: dict[tuple[str, str], object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lines = self.text.splitlines()
         self.blanked = [_blank_strings(x) for x in self.lines]
+        self.index = LineIndex(self.lines)
 
 
 @dataclass
@@ -272,7 +312,7 @@ class LangAnalysis:
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
         self._guards: dict[int, RawFinding] = {}  # missing-guard findings by line
         self._funcs: dict[int, Func] = {}
-        self._pattern_cache: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+        self._pattern_cache: dict[tuple[str, str], re.Pattern[str]] = {}
         self._calls = [node for kind in spec.call_kinds for node in root.find_all(kind=kind)]
         for node in self._calls:
             self._calls_by_name.setdefault(_callee(node, self.language).rsplit(".", 1)[-1], []).append(node)
@@ -292,6 +332,7 @@ class LangAnalysis:
                 self.call(node, "new " + (ctor.text() if ctor else ""), _args(node))
         if self.language == "java":
             self.java_returns(root)
+            java_sinks.allocations(self, root)
         if self.language in {"javascript", "typescript"}:
             self.js_pairs(root)
             for node in root.find_all(kind="assignment_expression"):
@@ -324,7 +365,9 @@ class LangAnalysis:
         while cur is not None and cur.kind() not in self.spec.func_kinds:
             cur = cur.parent()
         if cur is None:
-            return Func(None, self.text, 0, {})
+            if -1 not in self._funcs:  # code at file / class level: one pseudo-function, built once
+                self._funcs[-1] = Func(None, self.text, 0, {})
+            return self._funcs[-1]
         key = cur.range().start.index
         if key not in self._funcs:
             order: list[str] = []
@@ -391,7 +434,18 @@ class LangAnalysis:
         return mods.text() if mods is not None else ""
 
     def value(self, expr: str, func: Func, line: int, kind: str, depth: int = 0) -> Value:
-        """How tainted ``expr`` (source text) is at ``line`` for a sink of ``kind``."""
+        """How tainted ``expr`` (source text) is at ``line`` for a sink of ``kind``.
+
+        Memoised per function: sinks deep in one long method ask about the same assignments again
+        and again, and without the memo the work grows with the square of the method's length."""
+        key = (expr, id(func), line, kind, depth)
+        memo: dict[tuple[str, int, int, str, int], Value] = self.__dict__.setdefault("_value_memo", {})
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._value(expr, func, line, kind, depth)
+        return found
+
+    def _value(self, expr: str, func: Func, line: int, kind: str, depth: int) -> Value:
         expr = expr.strip()
         if self.language == "python":
             expr = _PY_FSTRING.sub(lambda m: "`" + re.sub(r"\{([^{}]*)\}", r"${\1}", m.group(2)) + "`", expr)
@@ -432,12 +486,13 @@ class LangAnalysis:
         if lookup and lookup.group(1) in self.file_maps:
             return CLEAN_VALUE  # a value taken out of a fixed map: only its entries can come out
         best = CLEAN_VALUE
+        called = set(_CALLED.findall(code))
         for ident in dict.fromkeys(_IDENT.findall(code)):
             if (ident in _KEYWORDS and (self.language == "go" or ident not in _GO_WORDS)
                     and (self.language in {"javascript", "typescript", "python"} or ident not in _JS_WORDS)) or \
                     (ident in self.file_consts and not self._assigned_locally(ident, func)) or ident.isupper():
                 continue
-            if re.search(rf"\b{re.escape(ident)}\s*\(", code):
+            if ident in called:
                 helper = self._helper_source(ident, code)
                 if helper is not None and helper.level > best.level:
                     best = helper
@@ -453,8 +508,15 @@ class LangAnalysis:
         """A local variable that shadows an import / file constant (`url := "http://" + host`)."""
         if func.node is None:
             return False
-        return re.search(rf"(?:^|[\s;(,]){re.escape(name)}\s*(?::=|\+=|=(?!=))", func.text) is not None or (
-            name in func.params)
+        if name in func.params:
+            return True
+        cached = func.facts.get(("local", name))
+        if cached is None:
+            cached = func.facts["local", name] = any(
+                _may_assign(func.lines[i], name) and re.search(
+                    rf"(?:^|[\s;(,]){re.escape(name)}\s*(?::=|\+=|=(?!=))", func.lines[i]) is not None
+                for i in func.index.lines_of(name))
+        return bool(cached)
 
     def _helper_source(self, name: str, code: str) -> Value | None:
         """``payload := extractInput(c)``: a same-file helper that returns a request read is a source."""
@@ -528,10 +590,19 @@ class LangAnalysis:
         ``parts.push(x)``, ``b.WriteString(x)``, ``fmt.Fprintf(&b, ..., x)``) joins its value."""
         if depth >= 5 or v.level == SOURCE:
             return v
-        for arg in _mutation_args(name, func.lines[: max(0, line - func.start)]):
-            added = self.value(arg, func, line, kind, depth + 1)
+        appended = func.facts.get(("append", name))
+        if appended is None:
+            appended = func.facts["append", name] = [
+                (i, arg) for i in func.index.lines_of(name) for arg in _mutation_args(name, [func.lines[i]])]
+        upto = line - func.start
+        for at, arg in appended:  # type: ignore[attr-defined]
+            if at >= upto:
+                break
+            added = self.value(arg, func, func.start + at, kind, depth + 1)  # its value when appended
             if added.level > v.level:
                 v = Value(added.level, added.origin, True, added.source_kind)
+                if v.level == SOURCE:
+                    break
         return v
 
     def _from_callers(self, name: str, func: Func, kind: str, depth: int) -> Value | None:
@@ -571,22 +642,27 @@ class LangAnalysis:
     def _last_assignment(self, name: str, func: Func, line: int) -> tuple[str | None, int] | None:
         lines = func.lines
         upto = line - func.start
-        assign, destructure, go_multi = self._patterns(name)
-        found: list[tuple[str | None, int]] = []
         first = max(0, upto - 1 - _LOOKBACK)
-        for i in range(min(upto - 1, len(lines) - 1), first - 1, -1):
+        candidates = func.index.lines_of(name, first, min(upto - 1, len(lines) - 1) + 1)
+        if not candidates:
+            return None
+        found: list[tuple[str | None, int]] = []
+        for i in reversed(candidates):
             original = lines[i]
             text = func.blanked[i]
-            if name not in text:
+            if name not in text or ("=" not in text and ":" not in text) or not (_may_assign(text, name) or (
+                    "{" in text and re.search(r"\b(const|let|var)\b", text))):
                 continue
-            m = destructure.search(text)
+            m = self._name_pattern("destructure", name).search(text) if "{" in text else None
             if m:
                 rhs = original[m.start(1):m.end(1)]
                 v = self.value(rhs, func, func.start + i, "sql", 5)
                 return (None, func.start + i) if v.level >= SOURCE else (rhs, func.start + i)
-            m = assign.search(text) or go_multi.search(text)
-            if m is None and i + 1 < len(lines) and re.search(
-                    rf"(?:^|[\s(]){re.escape(name)}\s*=\s*$", text):
+            m = self._name_pattern("assign", name).search(text) or (
+                self._name_pattern("go_multi", name).search(text) if "," in text or ":=" in text else None) or (
+                self._name_pattern("for_each", name).search(text) if "for" in text and ":" in text else None)
+            if m is None and i + 1 < len(lines) and text.rstrip().endswith("=") and self._name_pattern(
+                    "wrapped", name).search(text):
                 # the right-hand side starts on the next line (Java formatters wrap long `new File(...)`)
                 return _continued(lines[i + 1].strip(), lines, i + 1), func.start + i
             if m:
@@ -612,23 +688,23 @@ class LangAnalysis:
         m = re.match(r"\W*(is(?:Valid|Safe|Allowed)\w*)\(", guard.lstrip("."))
         if not m:
             return False
-        body = re.search(rf"\b{re.escape(m.group(1))}\s*\([^)]*\)\s*(?:throws[^{{]*)?\{{(.{{0,800}}?)\n\s*\}}",
+        cache: dict[str, bool] = self.__dict__.setdefault("_weak_validators", {})
+        if m.group(1) not in cache:
+            cache[m.group(1)] = self._weak_validator_body(m.group(1))
+        return cache[m.group(1)]
+
+    def _weak_validator_body(self, name: str) -> bool:
+        body = re.search(rf"\b{re.escape(name)}\s*\([^)]*\)\s*(?:throws[^{{]*)?\{{(.{{0,800}}?)\n\s*\}}",
                          self.text, re.DOTALL)
         return bool(body and re.search(r"\.find\(\)|re\.search\(", body.group(1)))
 
-    def _patterns(self, name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-        """Assignment patterns for one variable name, compiled once per file."""
-        cached = self._pattern_cache.get(name)
+    def _name_pattern(self, template: str, name: str) -> re.Pattern[str]:
+        """One of :data:`_NAME_PATTERNS` for one variable name, compiled once per file and only
+        when a line could use it (compiling is the dominant cost on files with many names)."""
+        key = (template, name)
+        cached = self._pattern_cache.get(key)
         if cached is None:
-            n = re.escape(name)
-            cached = (
-                re.compile(rf"(?:^|[\s;(,])(?:(?:const|let|var|final)\s+)?(?:[\w<>\[\].,?]+\s+)?{n}\s*"
-                           rf"(?::[\w<>\[\]|. ]+)?(?::=|=(?!=)|\+=)\s*(.+?)\s*;?\s*$"),
-                re.compile(rf"(?:const|let|var)\s*\{{[^}}]*\b{n}\b[^}}]*\}}\s*=\s*(.+?);?\s*$"),
-                re.compile(rf"^\s*(?:[\w.\[\]]+\s*,\s*)*{n}\s*(?:,\s*[\w.\[\]]+\s*)*:?=(?!=)\s*(.+?)\s*$|"
-                           rf"^\s*(?:[\w.\[\]]+\s*,\s*)+{n}\s*:?=(?!=)\s*(.+?)\s*$"),
-            )
-            self._pattern_cache[name] = cached
+            cached = self._pattern_cache[key] = re.compile(_NAME_PATTERNS[template].replace("NAME", re.escape(name)))
         return cached
 
     def _guarded(self, name: str, func: Func, line: int, kind: str) -> bool:
@@ -636,28 +712,36 @@ class LangAnalysis:
         current = func.lines[upto] if upto < len(func.lines) else ""
         # a guard in the condition of a ternary on this very line (`ok(x) ? x : "/"`) also counts
         until = upto + 1 if re.search(r"\s\?\s[^?]*\s:\s", _blank_strings(current)) else upto
-        window = [x for x in func.lines[max(0, upto - _LOOKBACK): until] if name in x]
-        if not window or not any(_GUARD_HINT.search(x) for x in window):
-            return False
-        before = "\n".join(window)
-        n = re.escape(name)
-        allow = re.search(
-            rf"\.(includes|has|contains|containsKey|indexOf)\(\s*{n}(\.\w+|\(\))?\s*\)|\b(allowed|whitelist|allowlist|"
-            rf"valid)\w*\[\s*{n}\s*\]|/\^[^/]*\$/[gimsuy]*\.test\(\s*{n}\b|\b{n}\.matches\(\s*\"|"
-            rf"MatchString\(\s*{n}\s*\)|\bisValid\w*\(\s*{n}\b|\bis(Safe|Allowed)\w*\(\s*{n}\b|"
-            rf"\b{n}\s*(===|==|!==|!=)\s*[\"']|switch\s*\(?\s*{n}\b", before)
-        if allow and not self._weak_validator(allow.group(0)):
+        allow, prefix, path_prefix = self._guard_lines(name, func)
+        start = max(0, upto - _LOOKBACK)
+        if any_between(allow, start, until):
             return True
-        if kind in {"path", "redirect", "ssrf"}:
-            # a raw path tested against a literal prefix (`p.startsWith('/static/')`) still climbs out
-            # with `/static/../..`: for paths only a prefix test of a resolved value is a guard
-            prefix = rf"\b{n}\.(startsWith|startswith)\((?!\s*['\"`])" if kind == "path" else \
-                rf"\b{n}\.(startsWith|startswith)\("
-            return bool(re.search(
-                rf"{prefix}|HasPrefix\(\s*{n}\b|\b{n}\.normalize\(\)\.startsWith|"
-                rf"filepath\.Rel\(|\.isAbsolute\(\)|\bnew URL\(\s*{n}\b[^)]*\)\.(host|hostname|origin)",
-                before))
-        return False
+        if kind == "path":
+            return any_between(path_prefix, start, until)
+        return kind in {"redirect", "ssrf"} and any_between(prefix, start, until)
+
+    def _guard_lines(self, name: str, func: Func) -> tuple[list[int], list[int], list[int]]:
+        """Lines of ``func`` that guard ``name``: an allow-list / validation check, and (for paths
+        and URLs) a prefix / containment check. Found once per name, each line read once."""
+        cached = func.facts.get(("guard", name))
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        allow_lines: list[int] = []
+        prefix_lines: list[int] = []
+        path_prefix_lines: list[int] = []
+        candidates = [i for i in func.index.lines_of(name) if _GUARD_HINT.search(func.lines[i]) or
+                      re.search(r"\bis(Valid|Safe|Allowed)", func.lines[i])]
+        for i in candidates:
+            text = func.lines[i]
+            m = self._name_pattern("allow", name).search(text) if _ALLOW_HINT.search(text) else None
+            if m and not self._weak_validator(m.group(0)):
+                allow_lines.append(i)
+            if _PREFIX_HINT.search(text) and self._name_pattern("prefix", name).search(text):
+                prefix_lines.append(i)
+                if self._name_pattern("path-prefix", name).search(text):
+                    path_prefix_lines.append(i)
+        func.facts["guard", name] = (allow_lines, prefix_lines, path_prefix_lines)
+        return allow_lines, prefix_lines, path_prefix_lines
 
     # ---- sinks ------------------------------------------------------------------------------
 
@@ -774,8 +858,12 @@ class LangAnalysis:
         m = re.fullmatch(r"\s*([A-Za-z_$][\w$]*)\.(String\(\)|toString\(\)|join\([^()]*\))\s*", arg)
         if m is None:
             return False
-        name = re.escape(m.group(1))
-        return any(re.search(rf"\b{name}\b", line) and _SQL_TEXT.search(line) for line in self.func_of(node).lines)
+        func = self.func_of(node)
+        cached = func.facts.get(("sql-builder", m.group(1)))
+        if cached is None:
+            cached = func.facts["sql-builder", m.group(1)] = any(
+                _SQL_TEXT.search(func.lines[i]) for i in func.index.lines_of(m.group(1)))
+        return bool(cached)
 
     def _response_writer_arg(self, node: SgNode, arg: str) -> bool:
         """``w`` is the handler's ``http.ResponseWriter`` (or gin's ``c.Writer``)."""
@@ -1212,8 +1300,9 @@ class LangAnalysis:
                 _SQL_TEXT.search(a0) or self._sql_builder(node, a0) or _SQL_NAME.fullmatch(a0)):
             self.sink(node, "sql", a0, f"`{callee}`")
         self._java_template(node, callee, method, args)
+        java_sinks.check_call(self, node, callee, method, args)
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
-            self.sink(node, "cmd", a0, f"`{callee}`", shell=False)
+            self.sink(node, "cmd", java_sinks.program_of(self, node, a0), f"`{callee}`", shell=False)
         if callee == "new ProcessBuilder" and args:
             if len(args) >= 3 and args[0].strip('"') in {"sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe"}:
                 self.sink(node, "cmd", args[2], "a shell started by `ProcessBuilder`")
@@ -1312,15 +1401,14 @@ class LangAnalysis:
         response writer, not a StringWriter, StringBuilder or file writer."""
         if "getWriter()" in callee or "getOutputStream()" in callee:
             return True
-        var = re.escape(callee.rsplit(".", 1)[0].split(".")[-1])
-        local = re.search(rf"\b(StringWriter|StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|"
-                          rf"OutputStreamWriter|Formatter|ByteArrayOutputStream)\s+{var}\b|\b{var}\s*=\s*new\s+"
-                          rf"(StringWriter|StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|"
-                          rf"OutputStreamWriter|PrintWriter\(\s*new\s+(File|String))", self.text)
-        if local:
-            return False
-        return bool(re.search(r"HttpServletResponse|getWriter\(\)|JspWriter|PageContext|ServletResponse|"
-                              r"HttpServletRequest", self.text))
+        var = callee.rsplit(".", 1)[0].split(".")[-1]
+        cached = self.__dict__.get("_non_response_writers")
+        if cached is None:  # one pass over the file, not one per print call
+            cached = self._non_response_writers = {
+                m.group(1) or m.group(2) for m in _LOCAL_WRITER.finditer(self.text)}
+            self._servlet_file = bool(re.search(r"HttpServletResponse|getWriter\(\)|JspWriter|PageContext|"
+                                                r"ServletResponse|HttpServletRequest", self.text))
+        return var not in cached and self._servlet_file
 
     def py_call(self, node: SgNode, callee: str, args: list[str]) -> None:
         """The essential Python sinks, for files only tree-sitter can parse."""
@@ -1427,9 +1515,14 @@ class LangAnalysis:
 
     def _weak_random_var(self, callee: str) -> bool:
         """``rnd.nextInt()`` where ``rnd`` is a java.util.Random (not SecureRandom)."""
-        var = re.escape(callee.rsplit(".", 1)[0].split(".")[-1])
-        return bool(re.search(rf"\bRandom\s+{var}\b|\b{var}\s*=\s*new\s+Random\(", self.text)) and not re.search(
-            rf"SecureRandom\s+{var}\b", self.text)
+        var = callee.rsplit(".", 1)[0].split(".")[-1]
+        cached = self.__dict__.get("_random_vars")
+        if cached is None:  # one pass over the file, not one per call
+            weak = {m.group(1) or m.group(2) for m in re.finditer(
+                r"\bRandom\s+([A-Za-z_$][\w$]*)\b|\b([A-Za-z_$][\w$]*)\s*=\s*new\s+Random\(", self.text)}
+            secure = set(re.findall(r"SecureRandom\s+([A-Za-z_$][\w$]*)\b", self.text))
+            cached = self._random_vars = weak - secure
+        return var in cached
 
     def _weak_random_declaration(self, callee: str) -> None:
         """Report the ``new Random()`` that creates a token generator too: the fix goes there."""
@@ -1850,6 +1943,21 @@ def _file_constants(text: str) -> set[str]:
                          text, re.MULTILINE):
         out.add(m.group(1))
     return out
+
+
+def _may_assign(text: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``text`` followed by an assignment operator or a type annotation
+    (``x =``, ``x +=``, ``x :=``, ``x: T =``, ``a, x =``): the cheap test before the exact pattern."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        if not (before.isalnum() or before in "_$"):
+            rest = text[end:].lstrip()
+            if rest[:1] in {":", ","} or (rest[:1] == "=" and rest[1:2] != "=") or rest[:2] == "+=":
+                return True
+        start = text.find(name, end)
+    return False
 
 
 def _indent(line: str) -> int:

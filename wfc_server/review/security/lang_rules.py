@@ -22,6 +22,7 @@ from wfc_server.review.rules import Severity
 from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
 from wfc_server.review.analysis.report import finding_at
 from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
+from wfc_server.review.security import go_taint
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.python_rules import CONCEPT, PARAM_INJECTION, QUOTED_HOLE, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
@@ -84,7 +85,7 @@ _GO = Spec(
     source=_S(r"\b(r|req|request)\.(URL\.Query\(\)|FormValue|PostFormValue|Form\b|PostForm\b|URL\.Path|"
               r"URL\.RawQuery|Header\.Get|Cookie\(|Body\b|MultipartForm|PathValue|URL\.String\(\))|"
               r"\bmux\.Vars\(|\b(c|ctx)\.(Query|Param|PostForm|DefaultQuery|GetHeader|FormValue|QueryParam|"
-              r"Params\(|Cookie\(|Body\(|BodyParser)"),
+              r"Params\(|Cookie\(|Body\(|BodyParser|ShouldBind\w*|Bind\w*)"),
     external=_S(r"\bos\.Args\b|\bos\.Getenv\(|\bflag\.(String|Arg)\b|\bbufio\.NewReader\(os\.Stdin"),
     handler_param=_S(r"(?!)"),
     request_object=_S(r"^(r|req|request)$"),
@@ -255,6 +256,7 @@ class LangAnalysis:
         self.file_consts = _file_constants(self.text)
         self.file_maps = _file_maps(self.text)
         self.archive = archive_names(self.language, self.text)
+        self.db_handles = go_taint.db_handles(self.text) if self.language == "go" else frozenset()
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
         self._guards: dict[int, RawFinding] = {}  # missing-guard findings by line
         self._funcs: dict[int, Func] = {}
@@ -486,7 +488,10 @@ class LangAnalysis:
         ``parts.push(x)``, ``b.WriteString(x)``, ``fmt.Fprintf(&b, ..., x)``) joins its value."""
         if depth >= 5 or v.level == SOURCE:
             return v
-        for arg in _mutation_args(name, func.lines[: max(0, line - func.start)]):
+        before = func.lines[: max(0, line - func.start)]
+        extra = go_taint.decode_sources(name, before) + go_taint.field_stores(name, before) \
+            if self.language == "go" else []
+        for arg in _mutation_args(name, before) + extra:
             added = self.value(arg, func, line, kind, depth + 1)
             if added.level > v.level:
                 v = Value(added.level, added.origin, True, added.source_kind)
@@ -986,13 +991,11 @@ class LangAnalysis:
                 _GO_DSN_PASSWORD.match(args[1].strip()):
             self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
                       f"The data source name passed to `{callee}` embeds a literal password.", 80)
-        if method in {"Query", "QueryRow", "Exec", "Prepare", "Raw", "QueryContext", "QueryRowContext",
-                      "ExecContext", "PrepareContext", "Select", "Get", "Where", "Queryx", "QueryRowx",
-                      "MustExec", "NamedExec"} and "." in callee and not callee.startswith(
-                          ("http.", "r.", "req.", "c.", "url.", "os.")):
-            idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
-            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or
-                                    _SQL_NAME.fullmatch(args[idx])):
+        if method in _GO_SQL_METHODS and "." in callee and not callee.startswith(
+                ("http.", "r.", "req.", "c.", "url.", "os.")):
+            idx = go_taint.query_argument(method, args)
+            if idx is not None and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or
+                                    _SQL_NAME.fullmatch(args[idx]) or go_taint.on_db_handle(callee, self.db_handles)):
                 self.sink(node, "sql", args[idx], f"`{callee}`")
         if method in _GORM_SQL_METHODS and args and _GORM.search(self.text) and "." in callee and \
                 not _SQL_TEXT.search(args[0]) and (_is_built(args[0]) or method in {"Raw", "Exec"}):
@@ -1544,6 +1547,12 @@ _BROWSER_SOURCE = _S(r"location|document\.(URL|documentURI|referrer|cookie)|wind
 #: gorm methods whose first argument is SQL text (values are bound only through `?` arguments).
 _GORM_SQL_METHODS = frozenset({"Where", "Or", "Not", "Order", "Having", "Joins", "Group", "Select", "Raw", "Exec",
                                "Pluck", "Distinct"})
+#: Methods of database/sql, sqlx, pgx and gorm handles whose (first non-context) argument is SQL text.
+_GO_SQL_METHODS = frozenset({
+    "Query", "QueryRow", "Exec", "Prepare", "Raw", "QueryContext", "QueryRowContext", "ExecContext",
+    "PrepareContext", "Select", "Get", "Where", "Queryx", "QueryRowx", "MustExec", "NamedExec",
+    "SelectContext", "GetContext", "QueryxContext", "QueryRowxContext", "MustExecContext", "NamedExecContext",
+    "NamedQuery", "NamedQueryContext", "Preparex", "PreparexContext"})
 _GORM = _S(r'"(gorm\.io/gorm|github\.com/jinzhu/gorm)"')
 #: Path-building calls whose first argument is the base directory.
 _JOIN_CALL = _S(r"(?:filepath\.Join|path\.Join|path\.join|path\.resolve|Paths\.get|Path\.of|os\.path\.join)\s*\(")

@@ -1,0 +1,180 @@
+"""Go control-flow facts beyond :mod:`flow`: results used before their error is checked, loop
+variables captured by goroutines and deferred closures, and the module's Go version.
+
+No rule ids live here; :mod:`wfc_server.review.quality.sg_go` maps the facts to rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ast_grep_py import SgNode
+
+from wfc_server.review.analysis.flow import _GO_NIL_ON_ERROR, GRAMMARS, _dereferenced, _rebound, _statements
+
+
+_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class UseBeforeCheck:
+    """``name`` (from the call at ``call_line``) is dereferenced at ``line`` before ``err`` is read."""
+
+    name: str
+    call_line: int
+    line: int
+
+
+def go_used_before_check(root: SgNode, pointer_funcs: frozenset[str]) -> list[UseBeforeCheck]:
+    """``resp, err := http.Get(u); if resp.StatusCode != 200 {...}; if err != nil {...}``: when the
+    call fails ``resp`` is nil, and the code reads it before it looks at ``err``. A deferred Close is
+    another rule's (WFC-REL-GO-DEFER-BEFORE-ERR); a nil test of the name itself is a guard."""
+    grammar = GRAMMARS["go"]
+    out = []
+    for block in root.find_all(kind="statement_list"):
+        stmts = _statements(block)
+        for i, stmt in enumerate(stmts[:-1]):
+            if stmt.kind() != "short_var_declaration":
+                continue
+            left, right = stmt.field("left"), stmt.field("right")
+            if left is None or right is None:
+                continue
+            names = [c.text() for c in left.children() if c.is_named()]
+            call = right.text()
+            callee = re.match(r"([\w.]+)\(", call)
+            if len(names) != 2 or names[0] == "_" or names[1] == "_" or callee is None or not (
+                    _GO_NIL_ON_ERROR.match(call) or callee.group(1).rsplit(".", 1)[-1] in pointer_funcs):
+                continue
+            value, err = names
+            err_read = re.compile(rf"\b{re.escape(err)}\b")
+            for later in stmts[i + 1:]:
+                if err_read.search(_COMMENT.sub("", later.text())) or value in _rebound(later, grammar) or \
+                        later.kind() in {"defer_statement", "go_statement"}:
+                    break
+                uses = [line for used, line in _dereferenced(later, grammar) if used == value]
+                if uses:
+                    out.append(UseBeforeCheck(value, stmt.range().start.line, min(uses)))
+                    break
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class LoopCapture:
+    """A closure started with ``go`` / ``defer`` (or handed to ``g.Go``) inside the loop reads the
+    loop variable ``name`` at ``line``; the closure starts at ``start``."""
+
+    name: str
+    start: int
+    line: int
+    how: str  # "goroutine" | "deferred call" | "parallel subtest"
+
+
+_ASYNC_CALL = re.compile(r"^[\w.]+\.(Go|TryGo)$")  # errgroup.Group.Go, conc's WaitGroup.Go
+
+
+def go_loop_captures(root: SgNode) -> list[LoopCapture]:
+    """Closures that outlive the iteration and read its per-loop variable (Go before 1.22 shares
+    one variable across iterations, so they see a later value or the last one)."""
+    out = []
+    for loop in root.find_all(kind="for_statement"):
+        names = _loop_variables(loop)
+        body = loop.field("body")
+        if not names or body is None:
+            continue
+        for closure in body.find_all(kind="func_literal"):
+            how = _outlives_iteration(closure)
+            if how is None or _inner_loop_owns(closure, loop):
+                continue
+            params = closure.field("parameters")
+            shadowed = set(re.findall(r"\w+", params.text())) if params is not None else set()
+            shadowed |= _rebound_before(body, closure, names)
+            for ident in closure.find_all(kind="identifier"):
+                name = ident.text()
+                if name in names and name not in shadowed:
+                    out.append(LoopCapture(name, closure.range().start.line, ident.range().start.line, how))
+                    break
+    return out
+
+
+def _loop_variables(loop: SgNode) -> set[str]:
+    for child in loop.children():
+        if child.kind() == "range_clause":
+            left = child.field("left")
+            if left is None or ":=" not in child.text():
+                return set()
+            return {n for n in re.findall(r"\w+", left.text()) if n != "_"}
+        if child.kind() == "for_clause":
+            init = child.field("initializer")
+            if init is None or init.kind() != "short_var_declaration":
+                return set()
+            left = init.field("left")
+            return {n for n in re.findall(r"\w+", left.text()) if n != "_"} if left is not None else set()
+    return set()
+
+
+def _outlives_iteration(closure: SgNode) -> str | None:
+    parent = closure.parent()
+    if parent is None:
+        return None
+    if parent.kind() == "call_expression" and parent.field("function") == closure:
+        grand = parent.parent()
+        if grand is not None and grand.kind() == "go_statement":
+            return "goroutine"
+        if grand is not None and grand.kind() == "defer_statement":
+            return "deferred call"
+        return None
+    if parent.kind() == "argument_list":
+        call = parent.parent()
+        func = call.field("function") if call is not None else None
+        if func is not None and _ASYNC_CALL.match(func.text()):
+            return "goroutine"
+        if func is not None and func.text().endswith(".Run") and re.search(r"\.Parallel\(\)", closure.text()):
+            return "parallel subtest"
+    return None
+
+
+def _inner_loop_owns(closure: SgNode, loop: SgNode) -> bool:
+    """The closure sits in a nested loop: that loop is judged on its own variables."""
+    cur = closure.parent()
+    while cur is not None and cur != loop:
+        if cur.kind() == "func_literal":
+            return True  # inside another closure: its own timing applies
+        cur = cur.parent()
+    return False
+
+
+def _rebound_before(body: SgNode, closure: SgNode, names: set[str]) -> set[str]:
+    """``v := v`` (or any re-declaration) in the loop body before the closure makes a fresh copy."""
+    start = closure.range().start.index
+    out: set[str] = set()
+    for decl in body.find_all(kind="short_var_declaration"):
+        if decl.range().start.index >= start:
+            continue
+        left = decl.field("left")
+        if left is not None:
+            out |= names & set(re.findall(r"\w+", left.text()))
+    return out
+
+
+_GO_DIRECTIVE = re.compile(r"^go\s+(\d+)\.(\d+)", re.MULTILINE)
+
+
+def module_go_version(disk_path: str | None, review_path: str) -> tuple[int, int] | None:
+    """The ``go`` directive of the nearest go.mod above the file, looked up only inside the
+    review's workspace (``disk_path`` ends with ``review_path``); ``None`` when the review does not
+    include one, so the caller knows the language version is unknown."""
+    if not disk_path:
+        return None
+    here = Path(disk_path).parent
+    for _ in range(len(Path(review_path).parts) if review_path else 0):
+        mod = here / "go.mod"
+        if mod.is_file():
+            try:
+                m = _GO_DIRECTIVE.search(mod.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                return None
+            return (int(m.group(1)), int(m.group(2))) if m else None
+        here = here.parent
+    return None

@@ -158,6 +158,35 @@ def _rebound_before(body: SgNode, closure: SgNode, names: set[str]) -> set[str]:
     return out
 
 
+def return_before_close(text: str, decl_line: int, resp: str, err: str) -> int | None:
+    """0-based line of a ``return`` that leaves between ``resp, err := client.Do(req)`` (ending on
+    ``decl_line``) and the first ``resp.Body.Close()``, other than the ``if err != nil`` exit
+    (where ``resp`` is nil) and a return that hands ``resp`` on; ``None`` when every path closes."""
+    lines = text.splitlines()
+    close = re.compile(rf"\b{re.escape(resp)}\.Body\.Close\(\)")
+    err_check = re.compile(rf"^\s*if\s+{re.escape(err)}\s*!=\s*nil\s*\{{")
+    depth_skip = 0
+    for i in range(decl_line + 1, min(len(lines), decl_line + 60)):
+        code = _COMMENT.sub("", lines[i])
+        if close.search(code):
+            return None
+        if depth_skip == 0 and err_check.match(code):
+            depth_skip = code.count("{") - code.count("}")
+            continue
+        if depth_skip > 0:
+            depth_skip += code.count("{") - code.count("}")
+            continue
+        if re.match(r"^\s*}\s*$", code) and _indent(lines[i]) < _indent(lines[decl_line]):
+            return None  # the block that declared resp ends
+        if re.search(r"\breturn\b", code) and not re.search(rf"\breturn\b.*(?<![.\w]){re.escape(resp)}\b(?!\.)", code):
+            return i
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 _GO_DIRECTIVE = re.compile(r"^go\s+(\d+)\.(\d+)", re.MULTILINE)
 
 

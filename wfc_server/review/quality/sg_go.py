@@ -576,9 +576,13 @@ def _body_close(func: SgNode, source: SourceFile) -> list[RawFinding]:
         if not names or names[0] == "_" or not is_http:
             continue
         resp = names[0]
-        if re.search(rf"\b{re.escape(resp)}\.Body\.Close\(\)", text) or re.search(
-            rf"return\s+{re.escape(resp)}\s*(,|\n|$)", text
-        ):
+        if re.search(rf"return\s+{re.escape(resp)}\s*(,|\n|$)", text):
+            continue
+        if re.search(rf"\b{re.escape(resp)}\.Body\.Close\(\)", text):
+            leak = go_facts.return_before_close(source.text, decl.range().end.line, resp, names[-1])
+            if leak is not None:
+                out.append(emit(BODY_NOT_CLOSED, source, leak + 1, "ast-grep",
+                                detail=f"(`{resp}` is returned from before its Body is closed)"))
             continue
         out.append(emit(BODY_NOT_CLOSED, source, line_of(decl), "ast-grep", detail=f"(`{resp}`)"))
     return out

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from wfc_server.review.security.python_rules import _NOT_SECRET_NAME, _SECRET_NAME
+from wfc_server.review.security.secret_values import looks_like_real_secret
+
 #: ``json.NewDecoder(r.Body).Decode(&req)``, ``json.Unmarshal(body, &req)``,
 #: ``c.ShouldBindJSON(&req)`` / ``c.Bind(&req)`` (gin, echo), ``c.BodyParser(&req)`` (fiber).
 _DECODE = re.compile(
@@ -80,3 +83,40 @@ def query_argument(method: str, args: list[str]) -> int | None:
             args[index].lstrip().startswith("&"):
         index += 1
     return index if index < len(args) else None
+
+
+_HTTP_CLIENT = re.compile(r"\b(\w+)\s+\*?http\.Client\b|\b(\w+)\s*:?=\s*&?http\.Client\{|\b(\w+)\s*:?=\s*http\.DefaultClient\b")
+
+
+def http_clients(text: str) -> frozenset[str]:
+    """Names declared in the file as an ``*http.Client`` (fields, parameters, variables)."""
+    return frozenset(g for m in _HTTP_CLIENT.finditer(text) for g in m.groups() if g) | {"DefaultClient"}
+
+
+#: ``name := "literal"``, ``name = []byte("literal")``, ``Name: "literal"`` (a keyed field of a
+#: composite literal), ``const name = "literal"``.
+_ASSIGNED_LITERAL = re.compile(
+    r"(?:^|[\s{,(])(?P<name>[A-Za-z_]\w*)\s*(?::=|=|:)\s*(?:\[\]byte\()?\"(?P<value>(?:[^\"\\]|\\.)*)\"\)?\s*(?:,|;|\}|$|//)")
+
+
+def _snake(name: str) -> str:
+    """``DBPassword`` -> ``db_password``, ``jwtKey`` -> ``jwt_key``: Go names in the words the
+    secret-name patterns speak."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+
+
+def hardcoded_credentials(line: str) -> list[tuple[str, str]]:
+    """(name, shown value) for each credential-named identifier or field given a literal that
+    looks like a real secret on one line of Go."""
+    out = []
+    if "\"" not in line or line.lstrip().startswith("//"):
+        return out
+    for m in _ASSIGNED_LITERAL.finditer(line):
+        name, value = m.group("name"), m.group("value")
+        snake = _snake(name)
+        if not _SECRET_NAME.search(snake) or _NOT_SECRET_NAME.search(snake):
+            continue
+        if not looks_like_real_secret(value, snake):
+            continue
+        out.append((name, value[:4] + "..." if len(value) > 6 else "***"))
+    return out

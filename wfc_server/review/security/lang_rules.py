@@ -189,7 +189,8 @@ _GO_WORDS = frozenset({"fmt", "strings", "os", "http", "append", "make", "len", 
 _JS_WORDS = frozenset({"in", "of", "function", "let", "var", "const", "typeof", "undefined", "async", "void"})
 _SQL_TEXT = re.compile(r"\b(select|insert|update|delete|where|from|into|values|order by|drop)\b", re.IGNORECASE)
 _HTMLISH = re.compile(r"<\s*[a-zA-Z/!]")
-_FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$]+/''', re.IGNORECASE)
+_FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$%]+/''', re.IGNORECASE)  # `%s` host: a hole
+_SPRINTF = re.compile(r"^\s*fmt\.Sprintf\(")
 _LOCAL_PATH = re.compile(r'''^\s*["'`]/(?!/)''')
 _PASSWORDISH = re.compile(r"passw|pwd|passphrase|credential", re.IGNORECASE)
 _TOKENISH = re.compile(r"token|secret|passw|nonce|salt|otp|csrf|session|apikey|api_key|reset|"
@@ -257,6 +258,7 @@ class LangAnalysis:
         self.file_maps = _file_maps(self.text)
         self.archive = archive_names(self.language, self.text)
         self.db_handles = go_taint.db_handles(self.text) if self.language == "go" else frozenset()
+        self.http_clients = go_taint.http_clients(self.text) if self.language == "go" else frozenset()
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
         self._guards: dict[int, RawFinding] = {}  # missing-guard findings by line
         self._funcs: dict[int, Func] = {}
@@ -638,8 +640,8 @@ class LangAnalysis:
                 _HTML_RESPONSE.search(func.text):
             return  # the handler declares a non-HTML body (JSON, PEM, an image...): no markup is produced
         level = v.level
-        if kind == "ssrf" and _FIXED_HOST.match(expr):
-            level = CLEAN
+        if kind == "ssrf" and (_FIXED_HOST.match(expr) or _FIXED_HOST.match(_SPRINTF.sub("", self._built_text(expr, func, line)))):
+            level = CLEAN  # the scheme and host are written here: only the path / query can vary
         if kind == "redirect" and _LOCAL_PATH.match(expr):
             level = CLEAN
         if need_built and not (v.built or _is_built(expr)) and level < SOURCE:
@@ -1013,7 +1015,9 @@ class LangAnalysis:
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         elif re.fullmatch(r"http\.NewRequest(WithContext)?", callee) and len(args) >= 2:
             self.sink(node, "ssrf", args[2 if callee.endswith("Context") and len(args) > 2 else 1], f"`{callee}`")
-        elif re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) and args and _URLISH.search(args[0]):
+        elif (re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) or (
+                method in {"Get", "Post", "Head", "PostForm"} and go_taint.on_db_handle(callee, self.http_clients))) \
+                and args and _URLISH.search(args[0]):
             # an HTTP client's verb takes a URL; a cache / RPC / FastCGI client's Get takes a key
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         if re.fullmatch(r"os\.(Open|OpenFile|ReadFile|Create|Remove|RemoveAll|WriteFile|Mkdir|MkdirAll|ReadDir)|"
@@ -1374,6 +1378,11 @@ class LangAnalysis:
                 self.emit("tls-verification-disabled", i, "medium",
                           "TLS certificate verification is switched off, so the connection can be "
                           "intercepted.", 85)
+            if self.language == "go" and not self.is_test:
+                for name, shown in go_taint.hardcoded_credentials(line):
+                    self.emit("hardcoded-secret", i, "high", f"`{name}` is assigned the hard-coded credential "
+                              f"`{shown}`; it is exposed to everyone with access to the source and cannot be "
+                              "rotated without a deploy.", 70, heuristic=True)
             if self.language == "java" and re.search(
                     r"ALLOW_ALL_HOSTNAME_VERIFIER|NoopHostnameVerifier|TrustAllStrategy|"
                     r"\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*true|setHostnameVerifier\(\s*\(", line):

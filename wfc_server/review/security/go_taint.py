@@ -120,3 +120,40 @@ def hardcoded_credentials(line: str) -> list[tuple[str, str]]:
             continue
         out.append((name, value[:4] + "..." if len(value) > 6 else "***"))
     return out
+
+
+#: A containment check of a path: the prefix test after Join/Clean, Rel, IsLocal, SecureJoin,
+#: or a rejected "..".
+_CONTAINMENT = re.compile(
+    r"strings\.HasPrefix\(|filepath\.Rel\(|filepath\.IsLocal\(|securejoin\.SecureJoin|"
+    r"strings\.Contains\([^,]+,\s*\"\.\.\"|\bos\.Root\b|\.OpenInRoot\(")
+_FUNC_HEADER = re.compile(r"^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(", re.MULTILINE)
+
+
+def path_checking_helpers(text: str) -> frozenset[str]:
+    """Functions of the file whose body checks that a path stays inside a directory (and can
+    refuse it: they return an error or a bool): their result is a contained path."""
+    out = set()
+    for m in _FUNC_HEADER.finditer(text):
+        end = text.find("\n}", m.end())
+        body = text[m.end(): end if end >= 0 else len(text)]
+        header = body.split("{", 1)[0]
+        if _CONTAINMENT.search(body) and re.search(r"\berror\b|\bbool\b", header):
+            out.add(m.group(1))
+    return frozenset(out)
+
+
+def calls_helper(expr: str, helpers: frozenset[str]) -> bool:
+    """``expr`` is a call of one of ``helpers`` (``s.safePath(x)``, ``resolve(root, x)``)."""
+    m = re.match(r"\s*(?:[\w.]+\.)?(\w+)\s*\(", expr)
+    return m is not None and m.group(1) in helpers
+
+
+def path_guarded(name: str, lines: list[str]) -> bool:
+    """A check of ``name`` itself before the sink: ``strings.Contains(name, "..")``,
+    ``filepath.IsLocal(name)``, ``strings.HasPrefix(filepath.Clean(name), root)``."""
+    n = re.escape(name)
+    pattern = re.compile(
+        rf"strings\.Contains\(\s*{n}\s*,\s*\"\.\.\"|filepath\.IsLocal\(\s*{n}\s*\)|"
+        rf"strings\.HasPrefix\(\s*(?:filepath\.Clean\()?\s*{n}\b|filepath\.Rel\([^)]*\b{n}\b")
+    return any(pattern.search(line) for line in lines)

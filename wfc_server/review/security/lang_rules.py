@@ -93,7 +93,9 @@ _GO = Spec(
         (_S(r"\bstrconv\.(Atoi|ParseInt|ParseUint|ParseFloat|ParseBool)\(|\buuid\.Parse\(|\blen\("), _ALL),
         (_S(r"\b(html\.EscapeString|template\.HTMLEscapeString|template\.JSEscapeString|"
             r"url\.QueryEscape|url\.PathEscape|bluemonday)\b"), frozenset({"xss", "log", "redirect"})),
-        (_S(r"\bfilepath\.Base\(|\bpath\.Base\("), frozenset({"path"})),
+        (_S(r"\bfilepath\.Base\(|\bpath\.Base\(|\bsecurejoin\.SecureJoin\w*\(|"
+            r"(filepath\.FromSlash\(\s*)?(path|filepath)\.Clean\(\s*(\"/\"|string\(\s*(os|filepath)\."
+            r"(PathSeparator|Separator)\s*\))\s*\+"), frozenset({"path"})),  # a rooted Clean drops every ".."
         (_S(r"\bpq\.QuoteIdentifier\(|\bpq\.QuoteLiteral\("), frozenset({"sql"})),
     ),
 )
@@ -259,6 +261,7 @@ class LangAnalysis:
         self.archive = archive_names(self.language, self.text)
         self.db_handles = go_taint.db_handles(self.text) if self.language == "go" else frozenset()
         self.http_clients = go_taint.http_clients(self.text) if self.language == "go" else frozenset()
+        self.path_checkers = go_taint.path_checking_helpers(self.text) if self.language == "go" else frozenset()
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
         self._guards: dict[int, RawFinding] = {}  # missing-guard findings by line
         self._funcs: dict[int, Func] = {}
@@ -387,6 +390,8 @@ class LangAnalysis:
                 return CLEAN_VALUE
         if re.search(r"\.(length|size\(\)|len\(\))\s*$", expr):
             return CLEAN_VALUE
+        if kind == "path" and self.language == "go" and go_taint.calls_helper(expr, self.path_checkers):
+            return CLEAN_VALUE  # a helper of this file that refuses paths outside its directory
         built = _is_built(expr)
         code = _strip_strings_keep_templates(expr)
         m = self.spec.source.match(code.lstrip())
@@ -602,6 +607,8 @@ class LangAnalysis:
         # a guard in the condition of a ternary on this very line (`ok(x) ? x : "/"`) also counts
         until = upto + 1 if re.search(r"\s\?\s[^?]*\s:\s", _blank_strings(current)) else upto
         window = [x for x in func.lines[max(0, upto - _LOOKBACK): until] if name in x]
+        if self.language == "go" and kind == "path" and go_taint.path_guarded(name, window):
+            return True
         if not window or not any(_GUARD_HINT.search(x) for x in window):
             return False
         before = "\n".join(window)

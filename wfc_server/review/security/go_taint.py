@@ -157,3 +157,86 @@ def path_guarded(name: str, lines: list[str]) -> bool:
         rf"strings\.Contains\(\s*{n}\s*,\s*\"\.\.\"|filepath\.IsLocal\(\s*{n}\s*\)|"
         rf"strings\.HasPrefix\(\s*(?:filepath\.Clean\()?\s*{n}\b|filepath\.Rel\([^)]*\b{n}\b")
     return any(pattern.search(line) for line in lines)
+
+
+_VERB = re.compile(r"%([-+# 0]*)(\*|\d+)?(?:\.(\*|\d+)?)?(\[\d+\])?([a-zA-Z%])")
+#: Verbs that print only digits, signs, points or true/false: no quote, space or keyword fits.
+_NUMERIC_VERBS = frozenset("dboxXeEfFgGt")
+
+
+def sprintf_operands(expr: str) -> list[str] | None:
+    """The arguments of ``fmt.Sprintf("...", a, b)`` that can carry text into the result, dropping
+    those printed with a numeric verb (``%d``, ``%x``, ``%t``...); ``None`` when ``expr`` is not a
+    Sprintf of a literal format this can read."""
+    m = re.match(r"\s*fmt\.Sprintf\(\s*(\"(?:[^\"\\]|\\.)*\"|`[^`]*`)\s*", expr)
+    if m is None or not expr.rstrip().endswith(")"):
+        return None
+    rest = expr[m.end(): expr.rstrip().rfind(")")]
+    if rest.strip() and not rest.lstrip().startswith(","):
+        return None
+    args = _split_args(rest.lstrip()[1:]) if rest.strip() else []
+    verbs = [v for v in _VERB.finditer(m.group(1)) if v.group(5) != "%"]
+    if len(verbs) != len(args) or any(v.group(4) or "*" in (v.group(2) or "") + (v.group(3) or "") for v in verbs):
+        return None  # indexed or star verbs, or a mismatch: judge every argument
+    return [a for a, v in zip(args, verbs) if v.group(5) not in _NUMERIC_VERBS]
+
+
+def _split_args(body: str) -> list[str]:
+    parts, depth, start, quote = [], 0, 0, ""
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if quote:
+            if ch == "\\" and quote != "`":
+                i += 2
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(body[start:i].strip())
+            start = i + 1
+        i += 1
+    parts.append(body[start:].strip())
+    return [p for p in parts if p]
+
+
+def declared_empty(name: str, lines: list[str]) -> bool:
+    """``var name []string`` / ``var name strings.Builder`` (alone or in a ``var (...)`` block):
+    the zero value holds no data, so only later stores and appends can put any in."""
+    n = re.escape(name)
+    single = re.compile(rf"^\s*var\s+(?:\w+\s*,\s*)*{n}(?:\s*,\s*\w+)*\s+[\w\[\]*.{{}}]+\s*(//.*)?$")
+    grouped = re.compile(rf"^\s*(?:\w+\s*,\s*)*{n}(?:\s*,\s*\w+)*\s+[\w\[\]*.{{}}]+\s*(//.*)?$")
+    in_block = False
+    for text in lines:
+        stripped = text.strip()
+        if re.match(r"var\s*\($", stripped):
+            in_block = True
+            continue
+        if in_block and stripped == ")":
+            in_block = False
+            continue
+        if single.match(text) or (in_block and grouped.match(text)):
+            return True
+    return False
+
+
+def append_operands(expr: str) -> list[str] | None:
+    """``append(xs, a, b...)``: the slice and each appended element, judged one by one."""
+    m = re.match(r"\s*append\(", expr)
+    if m is None or not expr.rstrip().endswith(")"):
+        return None
+    body = expr[m.end(): expr.rstrip().rfind(")")]
+    args = _split_args(body)
+    return [a.removesuffix("...") for a in args] if len(args) >= 2 else None
+
+
+def operands(expr: str) -> list[str] | None:
+    """The parts of a Sprintf / append that carry their text into the result, else ``None``."""
+    found = sprintf_operands(expr)
+    return found if found is not None else append_operands(expr)

@@ -90,7 +90,8 @@ _GO = Spec(
     handler_param=_S(r"(?!)"),
     request_object=_S(r"^(r|req|request)$"),
     sanitizers=(
-        (_S(r"\bstrconv\.(Atoi|ParseInt|ParseUint|ParseFloat|ParseBool)\(|\buuid\.Parse\(|\blen\("), _ALL),
+        (_S(r"\bstrconv\.(Atoi|ParseInt|ParseUint|ParseFloat|ParseBool|Itoa|FormatInt|FormatUint|FormatFloat|"
+            r"FormatBool)\(|\buuid\.Parse\(|\blen\(|\bmake\("), _ALL),  # numbers; `make` is an empty container
         (_S(r"\b(html\.EscapeString|template\.HTMLEscapeString|template\.JSEscapeString|"
             r"url\.QueryEscape|url\.PathEscape|bluemonday)\b"), frozenset({"xss", "log", "redirect"})),
         (_S(r"\bfilepath\.Base\(|\bpath\.Base\(|\bsecurejoin\.SecureJoin\w*\(|"
@@ -385,6 +386,12 @@ class LangAnalysis:
             if worst.level == CLEAN:
                 return CLEAN_VALUE
             return Value(worst.level, worst.origin, building or worst.built, worst.source_kind)
+        if self.language == "go" and depth < 12:
+            operands = go_taint.operands(expr)
+            if operands is not None:  # only the operands printed as text can carry it
+                vals = [self.value(part, func, line, kind, depth + 1) for part in operands]
+                worst = max(vals, key=lambda v: v.level, default=CLEAN_VALUE)
+                return CLEAN_VALUE if worst.level == CLEAN else Value(worst.level, worst.origin, True, worst.source_kind)
         for pattern, kinds in self.spec.sanitizers:
             if (kind in kinds or kinds is _ALL) and pattern.match(expr):
                 return CLEAN_VALUE
@@ -483,6 +490,9 @@ class LangAnalysis:
                 v = Value(v.level, f"request data `{name}` (from {v.origin.split('`')[1]}){passed}", v.built,
                           v.source_kind)
             return self._with_mutations(name, func, line, kind, depth, v)
+        if self.language == "go" and name not in func.params and go_taint.declared_empty(
+                name, func.lines[: max(0, line - func.start)]):
+            return self._with_mutations(name, func, line, kind, depth, CLEAN_VALUE)
         if name in func.params:
             param = func.params[name]
             if param.level == PARAM:

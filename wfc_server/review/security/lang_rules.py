@@ -497,6 +497,8 @@ class LangAnalysis:
             param = func.params[name]
             if param.level == PARAM:
                 param = self._from_callers(name, func, kind, depth) or param
+            if param.level == PARAM and self.language == "go" and self._go_callers_all_clean(name, func, kind, depth):
+                param = CLEAN_VALUE
             return self._with_mutations(name, func, line, kind, depth, param)
         return self._with_mutations(name, func, line, kind, depth, Value(UNKNOWN, f"`{name}`", False, "unknown"))
 
@@ -547,6 +549,36 @@ class LangAnalysis:
                         return Value(SOURCE, f"{v.origin} (passed to `{fname}()` at {peer.path}:{line + 1})",
                                      v.built, v.source_kind)
         return None
+
+    def _go_callers_all_clean(self, name: str, func: Func, kind: str, depth: int) -> bool:
+        """An unexported Go function is called only from its package: when every call in the
+        review passes a proven-safe value for ``name`` (constants, numbers), the parameter is safe."""
+        if func.node is None or depth > 6 or name not in func.order or func.node.kind() == "func_literal":
+            return False
+        name_node = func.node.field("name")
+        fname = name_node.text() if name_node is not None else ""
+        if not fname or not fname[0].islower():
+            return False
+        index = func.order.index(name)
+        variadic = bool(re.search(rf"\b{re.escape(name)}\s+\.\.\.", func.text[:400]))
+        own = func.node.range()
+        calls = [(self, c) for c in self._calls_by_name.get(fname, [])] + [
+            (peer, c) for peer in self.peers for c in peer._calls_by_name.get(fname, [])]
+        seen = 0
+        for owner, call in calls[:12]:
+            if owner is self and own.start.index <= call.range().start.index <= own.end.index:
+                continue  # recursion
+            args = _args(call)
+            passed = args[index:] if variadic else args[index:index + 1]
+            if not variadic and not passed:
+                return False
+            line = call.range().start.line
+            caller = owner.func_of(call)
+            if any(a.strip().endswith("...") or owner.value(a, caller, line, kind, depth + 1).level != CLEAN
+                   for a in passed):
+                return False
+            seen += 1
+        return seen > 0 and len(calls) <= 12
 
     def _last_assignment(self, name: str, func: Func, line: int) -> tuple[str | None, int] | None:
         lines = func.lines

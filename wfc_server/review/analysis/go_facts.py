@@ -187,6 +187,106 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+@dataclass(frozen=True, slots=True)
+class UnlockedMapWrite:
+    """Method ``method`` of ``type_name`` writes the map field ``field`` at ``line`` holding no lock;
+    ``why`` says what makes the method concurrent."""
+
+    type_name: str
+    method: str
+    field: str
+    line: int
+    why: str  # "locked elsewhere" | "http handler"
+
+
+_HANDLER_PARAMS = re.compile(r"http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx")
+_MUTEX_FIELD = re.compile(r"^\s*(?:\w+\s+)?\*?sync\.(?:RW)?Mutex\b", re.MULTILINE)
+_LOCK_CALL = re.compile(r"\.(?:R?Lock|TryLock|TryRLock)\(\)")
+
+
+def go_unlocked_map_writes(root: SgNode) -> list[UnlockedMapWrite]:
+    """Map fields of a struct written by a method that takes no lock, when the method runs
+    concurrently: the type's other methods lock a mutex around it (so the author knows it is
+    shared), or the method is an HTTP handler (net/http runs each request on its own goroutine).
+    Helpers called by other methods of the file (usually with the lock held) are left out."""
+    maps: dict[str, set[str]] = {}
+    mutexed: set[str] = set()
+    for spec in root.find_all(kind="type_spec"):
+        name, typ = spec.field("name"), spec.field("type")
+        if name is None or typ is None or typ.kind() != "struct_type":
+            continue
+        fields = set()
+        for decl in typ.find_all(kind="field_declaration"):
+            ftype = decl.field("type")
+            if ftype is not None and ftype.kind() == "map_type":
+                fields |= {c.text() for c in decl.children() if c.kind() == "field_identifier"}
+        if fields:
+            maps[name.text()] = fields
+        if _MUTEX_FIELD.search(typ.text()):
+            mutexed.add(name.text())
+    if not maps:
+        return []
+    methods = [(m, _receiver(m)) for m in root.find_all(kind="method_declaration")]
+    locking = {t for m, (_, t) in methods if t and _LOCK_CALL.search(m.text())}
+    called = {c.text() for c in root.find_all(kind="field_identifier")
+              if c.parent() is not None and c.parent().kind() == "selector_expression"
+              and c.parent().parent() is not None and c.parent().parent().kind() == "call_expression"}
+    out = []
+    for method, (recv, type_name) in methods:
+        name_node, body = method.field("name"), method.field("body")
+        if not recv or type_name not in maps or name_node is None or body is None or _LOCK_CALL.search(body.text()):
+            continue
+        mname = name_node.text()
+        params = method.field("parameters")
+        handler = params is not None and _HANDLER_PARAMS.search(params.text()) is not None
+        if type_name in mutexed and type_name in locking and mname not in called and \
+                not re.search(r"(?i)locked$|unsafe$|^init|^new", mname):
+            why = "locked elsewhere"
+        elif handler:
+            why = "http handler"
+        else:
+            continue
+        write = _map_field_write(body, recv, maps[type_name])
+        if write is not None:
+            out.append(UnlockedMapWrite(type_name, mname, write[0], write[1], why))
+    return out
+
+
+def _receiver(method: SgNode) -> tuple[str, str]:
+    """(receiver name, receiver type name) of a method: ``(s *Server)`` -> ("s", "Server")."""
+    recv = method.field("receiver")
+    m = re.match(r"\(\s*(\w+)\s+\*?(\w+)", recv.text()) if recv is not None else None
+    return (m.group(1), m.group(2)) if m else ("", "")
+
+
+def _map_field_write(body: SgNode, recv: str, fields: set[str]) -> tuple[str, int] | None:
+    """The first ``recv.field[k] = v`` / ``recv.field[k]++`` / ``delete(recv.field, k)`` in ``body``
+    outside nested function literals."""
+    target = re.compile(rf"^{re.escape(recv)}\.(\w+)\[")
+    hits = []
+    for kind in ("assignment_statement", "inc_statement", "dec_statement"):
+        for stmt in body.find_all(kind=kind):
+            left = stmt.field("left") if kind == "assignment_statement" else next(
+                (c for c in stmt.children() if c.is_named()), None)
+            m = target.match(left.text()) if left is not None else None
+            if m and m.group(1) in fields and not _in_literal(stmt, body):
+                hits.append((m.group(1), stmt.range().start.line))
+    for call in body.find_all(kind="call_expression"):
+        m = re.match(rf"delete\(\s*{re.escape(recv)}\.(\w+)\s*,", call.text())
+        if m and m.group(1) in fields and not _in_literal(call, body):
+            hits.append((m.group(1), call.range().start.line))
+    return min(hits, key=lambda h: h[1]) if hits else None
+
+
+def _in_literal(node: SgNode, body: SgNode) -> bool:
+    cur = node.parent()
+    while cur is not None and cur != body:
+        if cur.kind() == "func_literal":
+            return True
+        cur = cur.parent()
+    return False
+
+
 _GO_DIRECTIVE = re.compile(r"^go\s+(\d+)\.(\d+)", re.MULTILINE)
 
 

@@ -402,6 +402,11 @@ SHARED_WRITE_RACE = Check(
     " function with no lock: concurrent appends lose elements and concurrent map writes crash "
     "the program (`fatal error: concurrent map writes`).",
 )
+UNLOCKED_MAP_FIELD = Check(
+    "WFC-COR-GO-DATA-RACE",
+    "A method writes a map field of a value that several goroutines use, without holding a lock: "
+    "concurrent map writes crash the program (`fatal error: concurrent map writes`).",
+)
 _SYNC_IN_BODY = re.compile(r"\.(R?Lock)\(\)|<-|\batomic\.|\bsync\.Map\b")
 
 
@@ -601,6 +606,13 @@ def _go_facts(root: SgNode, source: SourceFile) -> list[RawFinding]:
                 detail=f"(`{use.name}` from line {use.call_line + 1} is used before its error is checked)")
         for use in go_facts.go_used_before_check(root, flow.go_pointer_funcs(root))
     ]
+    for write in go_facts.go_unlocked_map_writes(root):
+        reason = ("its other methods lock a mutex around this state" if write.why == "locked elsewhere"
+                  else "net/http runs every request on its own goroutine")
+        out.append(emit(UNLOCKED_MAP_FIELD, source, write.line + 1, "ast-grep",
+                        severity="high" if write.why == "locked elsewhere" else "medium",
+                        detail=f"(`{write.type_name}.{write.method}` writes the map `{write.field}` without "
+                        f"a lock; {reason})"))
     captures = go_facts.go_loop_captures(root)
     if not captures:
         return out

@@ -85,7 +85,9 @@ _GO = Spec(
     source=_S(r"\b(r|req|request)\.(URL\.Query\(\)|FormValue|PostFormValue|Form\b|PostForm\b|URL\.Path|"
               r"URL\.RawQuery|Header\.Get|Cookie\(|Body\b|MultipartForm|PathValue|URL\.String\(\))|"
               r"\bmux\.Vars\(|\b(c|ctx)\.(Query|Param|PostForm|DefaultQuery|GetHeader|FormValue|QueryParam|"
-              r"Params\(|Cookie\(|Body\(|BodyParser|ShouldBind\w*|Bind\w*)"),
+              r"Params\(|Cookie\(|Body\(|BodyParser|ShouldBind\w*|Bind\w*|GetQuery\w*|GetPostForm\w*|QueryArray|QueryMap|"
+              r"PostFormArray|PostFormMap|GetRawData|QueryParams\(|FormParams\(|FormFile\(|MultipartForm\(|"
+              r"Request(?:\(\))?\.(URL|Form|PostForm|Header|Body|FormValue|PostFormValue|Cookie|MultipartForm))"),
     external=_S(r"\bos\.Args\b|\bos\.Getenv\(|\bflag\.(String|Arg)\b|\bbufio\.NewReader\(os\.Stdin"),
     handler_param=_S(r"(?!)"),
     request_object=_S(r"^(r|req|request)$"),
@@ -1036,6 +1038,26 @@ class LangAnalysis:
                           "'--', so a value starting with '-' is parsed as an option.", 65)
                 return
 
+    def _go_argument_injection(self, node: SgNode, argv: list[str]) -> None:
+        """``exec.Command("dig", host)``: request data as an argument of an option-parsing tool,
+        with no ``"--"`` before it, is read as an option when it starts with '-'."""
+        tool = argv[0].strip().strip('"`').rsplit("/", 1)[-1]
+        if tool not in _OPTION_TOOLS:
+            return
+        func = self.func_of(node)
+        line = node.range().start.line
+        for prev, elem in zip(argv, argv[1:]):
+            if elem.strip() in {'"--"', "`--`"}:
+                return
+            if _LITERAL.match(elem) or re.fullmatch(r'\s*"-[^"=]*"\s*', prev):
+                continue  # a literal, or the value of the option written before it (`"--branch", b`)
+            v = self.value(elem.strip().removesuffix("..."), func, line, "cmd")
+            if v.level == SOURCE and v.source_kind == "request":
+                self.emit("argument-injection", node, "medium",
+                          f"{_cap(v.origin)} is passed as an argument of `{tool}` without a preceding "
+                          '"--", so a value starting with \'-\' is parsed as an option.', 65)
+                return
+
     def go_call(self, node: SgNode, callee: str, args: list[str]) -> None:
         method = callee.rsplit(".", 1)[-1]
         if callee in {"sql.Open", "sqlx.Open", "sqlx.Connect", "gorm.Open"} and len(args) >= 2 and \
@@ -1060,6 +1082,7 @@ class LangAnalysis:
                 self.sink(node, "cmd", rest[2], "a shell started by `exec.Command`")
             elif rest:
                 self.sink(node, "cmd", rest[0], "the program name of `exec.Command`", shell=False)
+                self._go_argument_injection(node, rest)
         if re.fullmatch(r"http\.(Get|Post|Head|PostForm)", callee) and args:
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         elif re.fullmatch(r"http\.NewRequest(WithContext)?", callee) and len(args) >= 2:
@@ -1463,7 +1486,8 @@ _JS_DB_PASSWORD = re.compile(r"""\bpassword\s*:\s*(['"])(?:(?!\1).)+\1""")
 _GO_DSN_PASSWORD = re.compile(r"""^["`](?:[a-z][a-z0-9+]*://)?[^:/@"`\s%{]+:[^@"`\s%{]+@""")
 _OPTION_TOOLS = frozenset({"git", "curl", "wget", "tar", "find", "ssh", "scp", "rsync", "zip", "unzip", "hg",
                            "svn", "npm", "pip", "docker", "kubectl", "ffmpeg", "convert", "sendmail", "psql",
-                           "mysql", "openssl", "gpg", "7z", "sed", "grep", "awk", "xargs", "env"})
+                           "mysql", "openssl", "gpg", "7z", "sed", "grep", "awk", "xargs", "env", "dig", "nslookup",
+                           "whois", "traceroute", "nmap", "ffprobe", "pandoc", "wkhtmltopdf", "gs"})
 
 
 def _split_commas(body: str) -> list[str]:

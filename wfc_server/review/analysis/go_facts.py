@@ -287,6 +287,28 @@ def _in_literal(node: SgNode, body: SgNode) -> bool:
     return False
 
 
+def go_waitgroup_add_in_goroutine(root: SgNode) -> list[tuple[str, int]]:
+    """(WaitGroup, 0-based line) of ``wg.Add(n)`` called first thing inside ``go func() {...}()``:
+    ``wg.Wait()`` in the starting goroutine can run before the Add, return early and let the work
+    race with whatever follows (the Add must happen before the ``go`` statement)."""
+    groups = {m.group(1) for m in re.finditer(r"\b(\w+)\s+(?:\*?sync\.WaitGroup\b|=\s*&?sync\.WaitGroup\{)",
+                                              root.text())}
+    groups |= {m.group(1) for m in re.finditer(r"\b(\w+)\s*:=\s*&?sync\.WaitGroup\{", root.text())}
+    out = []
+    for stmt in root.find_all(kind="go_statement"):
+        call = next((c for c in stmt.children() if c.is_named()), None)
+        literal = call.field("function") if call is not None else None
+        body = literal.field("body") if literal is not None and literal.kind() == "func_literal" else None
+        if body is None:
+            continue
+        for inner in _statements(next((c for c in body.children() if c.kind() == "statement_list"), body))[:3]:
+            m = re.match(r"(?:\w+\.)*(\w+)\.Add\(", inner.text())
+            if m and m.group(1) in groups:
+                out.append((m.group(1), inner.range().start.line))
+                break
+    return out
+
+
 _GO_DIRECTIVE = re.compile(r"^go\s+(\d+)\.(\d+)", re.MULTILINE)
 
 

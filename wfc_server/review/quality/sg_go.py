@@ -407,6 +407,11 @@ UNLOCKED_MAP_FIELD = Check(
     "A method writes a map field of a value that several goroutines use, without holding a lock: "
     "concurrent map writes crash the program (`fatal error: concurrent map writes`).",
 )
+WAITGROUP_ADD_INSIDE = Check(
+    "WFC-COR-GO-DATA-RACE",
+    "WaitGroup.Add runs inside the goroutine it counts, so Wait can see a zero counter, return "
+    "before the goroutine has started and let its work race with the code after Wait.",
+)
 _SYNC_IN_BODY = re.compile(r"\.(R?Lock)\(\)|<-|\batomic\.|\bsync\.Map\b")
 
 
@@ -613,6 +618,8 @@ def _go_facts(root: SgNode, source: SourceFile) -> list[RawFinding]:
                         severity="high" if write.why == "locked elsewhere" else "medium",
                         detail=f"(`{write.type_name}.{write.method}` writes the map `{write.field}` without "
                         f"a lock; {reason})"))
+    for group, line in go_facts.go_waitgroup_add_in_goroutine(root):
+        out.append(emit(WAITGROUP_ADD_INSIDE, source, line + 1, "ast-grep", detail=f"(`{group}.Add`)"))
     captures = go_facts.go_loop_captures(root)
     if not captures:
         return out

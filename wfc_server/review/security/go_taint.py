@@ -240,3 +240,36 @@ def operands(expr: str) -> list[str] | None:
     """The parts of a Sprintf / append that carry their text into the result, else ``None``."""
     found = sprintf_operands(expr)
     return found if found is not None else append_operands(expr)
+
+
+def fixed_maps(text: str) -> frozenset[str]:
+    """Map literals declared in a function (``cols := map[string]string{...}``) that the file
+    never stores into: a look-up returns one of the literal's values."""
+    out = set()
+    for m in re.finditer(r"^\s*(\w+)\s*:=\s*map\[[^\]]+\][\w.*\[\]]+\s*\{", text, re.MULTILINE):
+        name = re.escape(m.group(1))
+        if not re.search(rf"^\s*{name}\[[^\]]+\]\s*=(?!=)", text, re.MULTILINE):
+            out.add(m.group(1))
+    return frozenset(out)
+
+
+def receiver_name(func_node: object) -> str:
+    """The receiver of the method that encloses ``func_node`` (``s`` in ``func (s *Store) ...``),
+    or ``""``: like ``self`` in Python, the receiver's state is the program's, not the caller's."""
+    cur = func_node
+    while cur is not None:
+        if cur.kind() == "method_declaration":  # type: ignore[attr-defined]
+            recv = cur.field("receiver")  # type: ignore[attr-defined]
+            m = re.match(r"\(\s*(\w+)\s", recv.text()) if recv is not None else None
+            return m.group(1) if m else ""
+        cur = cur.parent()  # type: ignore[attr-defined]
+    return ""
+
+
+def without_handle_calls(arg: str, callee: str) -> str:
+    """The SQL argument with argument-less method calls on the sink's own handle blanked
+    (``db.now()``, ``db.typeInt()``): a database handle's helpers write dialect SQL, not data."""
+    recv = callee.rsplit(".", 1)[0]
+    if not re.fullmatch(r"[\w.]+", recv):
+        return arg
+    return re.sub(rf"(?<![\w.]){re.escape(recv)}\.\w+\(\s*\)", '""', arg)

@@ -263,6 +263,8 @@ class LangAnalysis:
         self.file_maps = _file_maps(self.text)
         self.archive = archive_names(self.language, self.text)
         self.db_handles = go_taint.db_handles(self.text) if self.language == "go" else frozenset()
+        if self.language == "go":
+            self.file_maps |= go_taint.fixed_maps(self.text)
         self.http_clients = go_taint.http_clients(self.text) if self.language == "go" else frozenset()
         self.path_checkers = go_taint.path_checking_helpers(self.text) if self.language == "go" else frozenset()
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
@@ -421,7 +423,10 @@ class LangAnalysis:
         if lookup and lookup.group(1) in self.file_maps:
             return CLEAN_VALUE  # a value taken out of a fixed map: only its entries can come out
         best = CLEAN_VALUE
+        receiver = self._go_receiver(func) if self.language == "go" else ""
         for ident in dict.fromkeys(_IDENT.findall(code)):
+            if ident == receiver:
+                continue  # the method's receiver, like `self`: program state, not caller data
             if (ident in _KEYWORDS and (self.language == "go" or ident not in _GO_WORDS)
                     and (self.language in {"javascript", "typescript", "python"} or ident not in _JS_WORDS)) or \
                     (ident in self.file_consts and not self._assigned_locally(ident, func)) or ident.isupper():
@@ -437,6 +442,13 @@ class LangAnalysis:
         if best.level == CLEAN:
             return best
         return Value(best.level, best.origin, built or best.built, best.source_kind)
+
+    def _go_receiver(self, func: Func) -> str:
+        cache: dict[int, str] = self.__dict__.setdefault("_receiver_cache", {})
+        key = func.node.range().start.index if func.node is not None else -1
+        if key not in cache:
+            cache[key] = go_taint.receiver_name(func.node) if func.node is not None else ""
+        return cache[key]
 
     def _assigned_locally(self, name: str, func: Func) -> bool:
         """A local variable that shadows an import / file constant (`url := "http://" + host`)."""
@@ -1069,7 +1081,7 @@ class LangAnalysis:
             idx = go_taint.query_argument(method, args)
             if idx is not None and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or
                                     _SQL_NAME.fullmatch(args[idx]) or go_taint.on_db_handle(callee, self.db_handles)):
-                self.sink(node, "sql", args[idx], f"`{callee}`")
+                self.sink(node, "sql", go_taint.without_handle_calls(args[idx], callee), f"`{callee}`")
         if method in _GORM_SQL_METHODS and args and _GORM.search(self.text) and "." in callee and \
                 not _SQL_TEXT.search(args[0]) and (_is_built(args[0]) or method in {"Raw", "Exec"}):
             # gorm: Where/Order/Having/Joins/Group/Select take SQL fragments; `?` binds values

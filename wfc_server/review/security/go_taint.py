@@ -273,3 +273,11 @@ def without_handle_calls(arg: str, callee: str) -> str:
     if not re.fullmatch(r"[\w.]+", recv):
         return arg
     return re.sub(rf"(?<![\w.]){re.escape(recv)}\.\w+\(\s*\)", '""', arg)
+
+
+def only_passed_whole(name: str, code: str) -> bool:
+    """``name`` appears in ``code`` only as a whole argument of a call (``f(w, r)``), never read
+    (``r.FormValue``) or used as a value on its own."""
+    uses = list(re.finditer(rf"(?<![\w.]){re.escape(name)}\b", code))
+    return bool(uses) and all(
+        re.search(r"[(,]\s*$", code[: u.start()]) and re.match(r"\s*[,)]", code[u.end():]) for u in uses)

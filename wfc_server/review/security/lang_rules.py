@@ -437,11 +437,50 @@ class LangAnalysis:
                     best = helper
                 continue  # a function name, not data
             v = self.ident(ident, func, line, kind, depth)
+            if v.level == SOURCE and v.origin == "the request" and self.language == "go" and \
+                    go_taint.only_passed_whole(ident, code):
+                # `flashes := getSessionFlashes(app, w, r, s)`: a helper handed the whole request
+                # returns what it chooses (session data, a user); its own reads are judged where it is defined
+                v = self._go_helper_returns(code, kind, depth) or Value(
+                    UNKNOWN, f"the result of a call given `{ident}`", False, "unknown")
             if v.level > best.level:
                 best = v
         if best.level == CLEAN:
             return best
         return Value(best.level, best.origin, built or best.built, best.source_kind)
+
+    def _go_helper_returns(self, code: str, kind: str, depth: int) -> Value | None:
+        """Request data returned by a function of this file that ``code`` calls (judged on its own
+        return statements, where its request parameter is the request)."""
+        if depth > 8 or self._root is None:
+            return None
+        cache: dict[tuple[str, str], Value | None] = self.__dict__.setdefault("_returns_cache", {})
+        for name in dict.fromkeys(re.findall(r"(\w+)\s*\(", code)):
+            key = (name, kind)
+            if key not in cache:
+                cache[key] = None  # recursion guard
+                found = None
+                for decl in self._root.find_all(kind="function_declaration") + self._root.find_all(
+                        kind="method_declaration"):
+                    name_node = decl.field("name")
+                    if name_node is None or name_node.text() != name:
+                        continue
+                    for ret in decl.find_all(kind="return_statement"):
+                        exprs = [c for c in ret.children() if c.is_named()]
+                        if not exprs:
+                            continue
+                        first = exprs[0]
+                        if first.kind() == "expression_list":
+                            first = next((c for c in first.children() if c.is_named()), first)
+                        v = self.value(first.text(), self.func_of(first), first.range().start.line, kind, depth + 1)
+                        if v.level == SOURCE:
+                            found = Value(SOURCE, f"request data returned by `{name}()`", v.built, v.source_kind)
+                            break
+                    break
+                cache[key] = found
+            if cache[key] is not None:
+                return cache[key]
+        return None
 
     def _go_receiver(self, func: Func) -> str:
         cache: dict[int, str] = self.__dict__.setdefault("_receiver_cache", {})

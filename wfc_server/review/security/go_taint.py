@@ -281,3 +281,10 @@ def only_passed_whole(name: str, code: str) -> bool:
     uses = list(re.finditer(rf"(?<![\w.]){re.escape(name)}\b", code))
     return bool(uses) and all(
         re.search(r"[(,]\s*$", code[: u.start()]) and re.match(r"\s*[,)]", code[u.end():]) for u in uses)
+
+
+def embedded_files(text: str) -> frozenset[str]:
+    """Package variables filled by ``//go:embed``: file content compiled into the binary, as
+    constant as a string literal."""
+    return frozenset(re.findall(r"^//go:embed[^\n]*\n(?:var\s+)?(\w+)\s+(?:string|\[\]byte|embed\.FS)\b",
+                                text, re.MULTILINE))

@@ -188,6 +188,8 @@ _KEYWORDS = frozenset({
     "Integer", "Long", "os", "http", "append", "make", "len", "err", "document", "window",
     "navigator", "console", "Date", "self", "cls",
 })
+#: Go keywords that read like names in a right-hand side (`for _, v := range xs`).
+_GO_KEYWORDS = frozenset({"range", "chan", "map", "struct", "interface", "select", "go", "defer", "iota"})
 #: Go package / builtin names in :data:`_KEYWORDS` that are ordinary variable names elsewhere (`fmt`, `err`).
 _GO_WORDS = frozenset({"fmt", "strings", "os", "http", "append", "make", "len", "err", "func", "string", "int"})
 #: JavaScript operators in :data:`_KEYWORDS` that are plain variable names in Java / Go (`InputStream in`).
@@ -265,6 +267,7 @@ class LangAnalysis:
         self.db_handles = go_taint.db_handles(self.text) if self.language == "go" else frozenset()
         if self.language == "go":
             self.file_maps |= go_taint.fixed_maps(self.text)
+            self.file_consts |= go_taint.embedded_files(self.text)
         self.http_clients = go_taint.http_clients(self.text) if self.language == "go" else frozenset()
         self.path_checkers = go_taint.path_checking_helpers(self.text) if self.language == "go" else frozenset()
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
@@ -423,9 +426,9 @@ class LangAnalysis:
         if lookup and lookup.group(1) in self.file_maps:
             return CLEAN_VALUE  # a value taken out of a fixed map: only its entries can come out
         best = CLEAN_VALUE
-        receiver = self._go_receiver(func) if self.language == "go" else ""
+        receiver = self._go_receiver(func) if self.language == "go" else None
         for ident in dict.fromkeys(_IDENT.findall(code)):
-            if ident == receiver:
+            if ident == receiver or (receiver is not None and ident in _GO_KEYWORDS):
                 continue  # the method's receiver, like `self`: program state, not caller data
             if (ident in _KEYWORDS and (self.language == "go" or ident not in _GO_WORDS)
                     and (self.language in {"javascript", "typescript", "python"} or ident not in _JS_WORDS)) or \
@@ -657,6 +660,8 @@ class LangAnalysis:
             if m:
                 group = next(i for i, g in enumerate(m.groups(), start=1) if g)
                 rhs = _continued(original[m.start(group):m.end(group)], lines, i)
+                if self.language == "go" and rhs.startswith("range "):
+                    rhs = re.sub(r"\s*\{.*$", "", rhs[6:], flags=re.DOTALL)  # `for _, v := range xs {`: from xs
                 sink_line = lines[upto] if 0 <= upto < len(lines) else ""
                 nested = _indent(original) > _indent(sink_line) and sink_line.strip() != ""
                 if "+=" in text[:m.start(group)][-4:] or nested:
@@ -1632,7 +1637,9 @@ def _args(node: SgNode) -> list[str]:
 
 #: Parameter declarations whose type holds no text (numbers, booleans, times, UUIDs).
 _SCALAR_PARAM = {
-    "go": _S(r"^\s*[\w, ]+\s+\*?(u?int(8|16|32|64)?|float(32|64)|bool|time\.(Duration|Time)|uuid\.UUID)\s*$"),
+    # numbers, times, and the application / configuration object handed around instead of a receiver
+    "go": _S(r"^\s*[\w, ]+\s+\*?(u?int(8|16|32|64)?|float(32|64)|bool|time\.(Duration|Time)|uuid\.UUID|"
+             r"(\w+\.)?(App|Application|Config|Configuration|Cfg|Settings|Env))\s*$"),
     "java": _S(r"^\s*(@\w+(\([^)]*\))?\s+)*(final\s+)?(int|long|short|byte|double|float|boolean|Integer|Long|Short|"
                r"Double|Float|Boolean|UUID|LocalDate|LocalDateTime|Instant|BigDecimal)\s+\w+\s*$"),
     "javascript": _S(r"(?!)"),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ast_grep_py import SgNode
 
-from wfc_server.review.analysis.flow import _GO_NIL_ON_ERROR, GRAMMARS, _dereferenced, _rebound, _statements
+from wfc_server.review.analysis.flow import GRAMMARS, _dereferenced, _rebound, _statements, go_failing_call
 
 
 _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
@@ -36,16 +36,8 @@ def go_used_before_check(root: SgNode, pointer_funcs: frozenset[str]) -> list[Us
     for block in root.find_all(kind="statement_list"):
         stmts = _statements(block)
         for i, stmt in enumerate(stmts[:-1]):
-            if stmt.kind() != "short_var_declaration":
-                continue
-            left, right = stmt.field("left"), stmt.field("right")
-            if left is None or right is None:
-                continue
-            names = [c.text() for c in left.children() if c.is_named()]
-            call = right.text()
-            callee = re.match(r"([\w.]+)\(", call)
-            if len(names) != 2 or names[0] == "_" or names[1] == "_" or callee is None or not (
-                    _GO_NIL_ON_ERROR.match(call) or callee.group(1).rsplit(".", 1)[-1] in pointer_funcs):
+            names = go_failing_call(stmt, pointer_funcs)
+            if names is None or names[1] == "_":
                 continue
             value, err = names
             err_read = re.compile(rf"\b{re.escape(err)}\b")

@@ -11,6 +11,7 @@ what was stored into its fields, and which receivers are database handles.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from wfc_server.review.security.python_rules import _NOT_SECRET_NAME, _SECRET_NAME
 from wfc_server.review.security.secret_values import looks_like_real_secret
@@ -164,7 +165,7 @@ _VERB = re.compile(r"%([-+# 0]*)(\*|\d+)?(?:\.(\*|\d+)?)?(\[\d+\])?([a-zA-Z%])")
 _NUMERIC_VERBS = frozenset("dboxXeEfFgGt")
 
 
-def sprintf_operands(expr: str) -> list[str] | None:
+def sprintf_operands(expr: str, split: Callable[[str], list[str]]) -> list[str] | None:
     """The arguments of ``fmt.Sprintf("...", a, b)`` that can carry text into the result, dropping
     those printed with a numeric verb (``%d``, ``%x``, ``%t``...); ``None`` when ``expr`` is not a
     Sprintf of a literal format this can read."""
@@ -174,36 +175,11 @@ def sprintf_operands(expr: str) -> list[str] | None:
     rest = expr[m.end(): expr.rstrip().rfind(")")]
     if rest.strip() and not rest.lstrip().startswith(","):
         return None
-    args = _split_args(rest.lstrip()[1:]) if rest.strip() else []
+    args = [a.strip() for a in split(rest.lstrip()[1:])] if rest.strip() else []
     verbs = [v for v in _VERB.finditer(m.group(1)) if v.group(5) != "%"]
     if len(verbs) != len(args) or any(v.group(4) or "*" in (v.group(2) or "") + (v.group(3) or "") for v in verbs):
         return None  # indexed or star verbs, or a mismatch: judge every argument
     return [a for a, v in zip(args, verbs) if v.group(5) not in _NUMERIC_VERBS]
-
-
-def _split_args(body: str) -> list[str]:
-    parts, depth, start, quote = [], 0, 0, ""
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if quote:
-            if ch == "\\" and quote != "`":
-                i += 2
-                continue
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'`":
-            quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(body[start:i].strip())
-            start = i + 1
-        i += 1
-    parts.append(body[start:].strip())
-    return [p for p in parts if p]
 
 
 def declared_empty(name: str, lines: list[str]) -> bool:
@@ -226,20 +202,21 @@ def declared_empty(name: str, lines: list[str]) -> bool:
     return False
 
 
-def append_operands(expr: str) -> list[str] | None:
+def append_operands(expr: str, split: Callable[[str], list[str]]) -> list[str] | None:
     """``append(xs, a, b...)``: the slice and each appended element, judged one by one."""
     m = re.match(r"\s*append\(", expr)
     if m is None or not expr.rstrip().endswith(")"):
         return None
     body = expr[m.end(): expr.rstrip().rfind(")")]
-    args = _split_args(body)
+    args = [a.strip() for a in split(body)]
     return [a.removesuffix("...") for a in args] if len(args) >= 2 else None
 
 
-def operands(expr: str) -> list[str] | None:
-    """The parts of a Sprintf / append that carry their text into the result, else ``None``."""
-    found = sprintf_operands(expr)
-    return found if found is not None else append_operands(expr)
+def operands(expr: str, split: Callable[[str], list[str]]) -> list[str] | None:
+    """The parts of a Sprintf / append that carry their text into the result, else ``None``;
+    ``split`` cuts an argument list at its top-level commas."""
+    found = sprintf_operands(expr, split)
+    return found if found is not None else append_operands(expr, split)
 
 
 def fixed_maps(text: str) -> frozenset[str]:

@@ -394,7 +394,7 @@ class LangAnalysis:
                 return CLEAN_VALUE
             return Value(worst.level, worst.origin, building or worst.built, worst.source_kind)
         if self.language == "go" and depth < 12:
-            operands = go_taint.operands(expr)
+            operands = go_taint.operands(expr, _split_commas)
             if operands is not None:  # only the operands printed as text can carry it
                 vals = [self.value(part, func, line, kind, depth + 1) for part in operands]
                 worst = max(vals, key=lambda v: v.level, default=CLEAN_VALUE)

@@ -196,11 +196,13 @@ _MUTEX_FIELD = re.compile(r"^\s*(?:\w+\s+)?\*?sync\.(?:RW)?Mutex\b", re.MULTILIN
 _LOCK_CALL = re.compile(r"\.(?:R?Lock|TryLock|TryRLock)\(\)")
 
 
-def go_unlocked_map_writes(root: SgNode) -> list[UnlockedMapWrite]:
+def go_unlocked_map_writes(root: SgNode, text: str) -> list[UnlockedMapWrite]:
     """Map fields of a struct written by a method that takes no lock, when the method runs
     concurrently: the type's other methods lock a mutex around it (so the author knows it is
     shared), or the method is an HTTP handler (net/http runs each request on its own goroutine).
     Helpers called by other methods of the file (usually with the lock held) are left out."""
+    if "map[" not in text or "struct" not in text:
+        return []
     maps: dict[str, set[str]] = {}
     mutexed: set[str] = set()
     for spec in root.find_all(kind="type_spec"):
@@ -279,13 +281,14 @@ def _in_literal(node: SgNode, body: SgNode) -> bool:
     return False
 
 
-def go_waitgroup_add_in_goroutine(root: SgNode) -> list[tuple[str, int]]:
+def go_waitgroup_add_in_goroutine(root: SgNode, text: str) -> list[tuple[str, int]]:
     """(WaitGroup, 0-based line) of ``wg.Add(n)`` called first thing inside ``go func() {...}()``:
     ``wg.Wait()`` in the starting goroutine can run before the Add, return early and let the work
     race with whatever follows (the Add must happen before the ``go`` statement)."""
-    groups = {m.group(1) for m in re.finditer(r"\b(\w+)\s+(?:\*?sync\.WaitGroup\b|=\s*&?sync\.WaitGroup\{)",
-                                              root.text())}
-    groups |= {m.group(1) for m in re.finditer(r"\b(\w+)\s*:=\s*&?sync\.WaitGroup\{", root.text())}
+    if "WaitGroup" not in text:
+        return []
+    groups = {m.group(1) for m in re.finditer(r"\b(\w+)\s+(?:\*?sync\.WaitGroup\b|=\s*&?sync\.WaitGroup\{)", text)}
+    groups |= {m.group(1) for m in re.finditer(r"\b(\w+)\s*:=\s*&?sync\.WaitGroup\{", text)}
     out = []
     for stmt in root.find_all(kind="go_statement"):
         call = next((c for c in stmt.children() if c.is_named()), None)

@@ -611,14 +611,14 @@ def _go_facts(root: SgNode, source: SourceFile) -> list[RawFinding]:
                 detail=f"(`{use.name}` from line {use.call_line + 1} is used before its error is checked)")
         for use in go_facts.go_used_before_check(root, flow.go_pointer_funcs(root))
     ]
-    for write in go_facts.go_unlocked_map_writes(root):
+    for write in go_facts.go_unlocked_map_writes(root, source.text):
         reason = ("its other methods lock a mutex around this state" if write.why == "locked elsewhere"
                   else "net/http runs every request on its own goroutine")
         out.append(emit(UNLOCKED_MAP_FIELD, source, write.line + 1, "ast-grep",
                         severity="high" if write.why == "locked elsewhere" else "medium",
                         detail=f"(`{write.type_name}.{write.method}` writes the map `{write.field}` without "
                         f"a lock; {reason})"))
-    for group, line in go_facts.go_waitgroup_add_in_goroutine(root):
+    for group, line in go_facts.go_waitgroup_add_in_goroutine(root, source.text):
         out.append(emit(WAITGROUP_ADD_INSIDE, source, line + 1, "ast-grep", detail=f"(`{group}.Add`)"))
     captures = go_facts.go_loop_captures(root)
     if not captures:

@@ -125,3 +125,19 @@ def test_loop_capture_depends_on_the_modules_go_version(tmp_path: Path) -> None:
     assert _review(tmp_path / "old", "1.21") == [(9, "WFC-COR-LATE-BINDING-CLOSURE", "medium")]
     assert _review(tmp_path / "new", "1.22") == []
     assert _review(tmp_path / "unknown", None) == [(9, "WFC-COR-LATE-BINDING-CLOSURE", "low")]
+
+
+def test_sprintf_numeric_verbs_and_appends_split_into_text_operands() -> None:
+    from wfc_server.review.security.lang_rules import _split_commas
+
+    assert go_taint.operands('fmt.Sprintf("LIMIT %d OFFSET %d", n, off)', _split_commas) == []
+    assert go_taint.operands('fmt.Sprintf("%s = %q AND n > %05.2f", col, v, x)', _split_commas) == ["col", "v"]
+    assert go_taint.operands('fmt.Sprintf("%[1]s", a)', _split_commas) is None  # indexed verbs: judge all
+    assert go_taint.operands("append(parts, \"a = $\"+strconv.Itoa(i), b)", _split_commas) == [
+        "parts", '"a = $"+strconv.Itoa(i)', "b"]
+
+
+def test_the_whole_request_passed_to_a_helper_is_not_a_read_of_it() -> None:
+    assert go_taint.only_passed_whole("r", "sessionFlashes(app, w, r, s)")
+    assert not go_taint.only_passed_whole("r", "strings.ToUpper(r.FormValue(\"q\"))")
+    assert not go_taint.only_passed_whole("r", "r")

@@ -25,6 +25,7 @@ from wfc_server.review.analysis.regex_backtracking import catastrophic_backtrack
 from wfc_server.review.analysis.report import finding_at
 from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
 from wfc_server.review.security import java_sinks
+from wfc_server.review.security import go_taint
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.js_prototype import unguarded_key_writes
 from wfc_server.review.security.js_web_config import (
@@ -100,15 +101,20 @@ _GO = Spec(
     source=_S(r"\b(r|req|request)\.(URL\.Query\(\)|FormValue|PostFormValue|Form\b|PostForm\b|URL\.Path|"
               r"URL\.RawQuery|Header\.Get|Cookie\(|Body\b|MultipartForm|PathValue|URL\.String\(\))|"
               r"\bmux\.Vars\(|\b(c|ctx)\.(Query|Param|PostForm|DefaultQuery|GetHeader|FormValue|QueryParam|"
-              r"Params\(|Cookie\(|Body\(|BodyParser)"),
+              r"Params\(|Cookie\(|Body\(|BodyParser|ShouldBind\w*|Bind\w*|GetQuery\w*|GetPostForm\w*|QueryArray|QueryMap|"
+              r"PostFormArray|PostFormMap|GetRawData|QueryParams\(|FormParams\(|FormFile\(|MultipartForm\(|"
+              r"Request(?:\(\))?\.(URL|Form|PostForm|Header|Body|FormValue|PostFormValue|Cookie|MultipartForm))"),
     external=_S(r"\bos\.Args\b|\bos\.Getenv\(|\bflag\.(String|Arg)\b|\bbufio\.NewReader\(os\.Stdin"),
     handler_param=_S(r"(?!)"),
     request_object=_S(r"^(r|req|request)$"),
     sanitizers=(
-        (_S(r"\bstrconv\.(Atoi|ParseInt|ParseUint|ParseFloat|ParseBool)\(|\buuid\.Parse\(|\blen\("), _ALL),
+        (_S(r"\bstrconv\.(Atoi|ParseInt|ParseUint|ParseFloat|ParseBool|Itoa|FormatInt|FormatUint|FormatFloat|"
+            r"FormatBool)\(|\buuid\.Parse\(|\blen\(|\bmake\("), _ALL),  # numbers; `make` is an empty container
         (_S(r"\b(html\.EscapeString|template\.HTMLEscapeString|template\.JSEscapeString|"
             r"url\.QueryEscape|url\.PathEscape|bluemonday)\b"), frozenset({"xss", "log", "redirect"})),
-        (_S(r"\bfilepath\.Base\(|\bpath\.Base\("), frozenset({"path"})),
+        (_S(r"\bfilepath\.Base\(|\bpath\.Base\(|\bsecurejoin\.SecureJoin\w*\(|"
+            r"(filepath\.FromSlash\(\s*)?(path|filepath)\.Clean\(\s*(\"/\"|string\(\s*(os|filepath)\."
+            r"(PathSeparator|Separator)\s*\))\s*\+"), frozenset({"path"})),  # a rooted Clean drops every ".."
         (_S(r"\bpq\.QuoteIdentifier\(|\bpq\.QuoteLiteral\("), frozenset({"sql"})),
     ),
 )
@@ -233,13 +239,16 @@ _KEYWORDS = frozenset({
     "Integer", "Long", "os", "http", "append", "make", "len", "err", "document", "window",
     "navigator", "console", "Date", "self", "cls",
 })
+#: Go keywords that read like names in a right-hand side (`for _, v := range xs`).
+_GO_KEYWORDS = frozenset({"range", "chan", "map", "struct", "interface", "select", "go", "defer", "iota"})
 #: Go package / builtin names in :data:`_KEYWORDS` that are ordinary variable names elsewhere (`fmt`, `err`).
 _GO_WORDS = frozenset({"fmt", "strings", "os", "http", "append", "make", "len", "err", "func", "string", "int"})
 #: JavaScript operators in :data:`_KEYWORDS` that are plain variable names in Java / Go (`InputStream in`).
 _JS_WORDS = frozenset({"in", "of", "function", "let", "var", "const", "typeof", "undefined", "async", "void"})
 _SQL_TEXT = re.compile(r"\b(select|insert|update|delete|where|from|into|values|order by|drop)\b", re.IGNORECASE)
 _HTMLISH = re.compile(r"<\s*[a-zA-Z/!]")
-_FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$]+/''', re.IGNORECASE)
+_FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$%]+/''', re.IGNORECASE)  # `%s` host: a hole
+_SPRINTF = re.compile(r"^\s*fmt\.Sprintf\(")
 _LOCAL_PATH = re.compile(r'''^\s*["'`]/(?!/)''')
 _PASSWORDISH = re.compile(r"passw|pwd|passphrase|credential", re.IGNORECASE)
 _TOKENISH = re.compile(r"token|secret|passw|nonce|salt|otp|csrf|session|apikey|api_key|reset|"
@@ -309,6 +318,12 @@ class LangAnalysis:
         self.file_consts = _file_constants(self.text)
         self.file_maps = _file_maps(self.text)
         self.archive = archive_names(self.language, self.text)
+        self.db_handles = go_taint.db_handles(self.text) if self.language == "go" else frozenset()
+        if self.language == "go":
+            self.file_maps |= go_taint.fixed_maps(self.text)
+            self.file_consts |= go_taint.embedded_files(self.text)
+        self.http_clients = go_taint.http_clients(self.text) if self.language == "go" else frozenset()
+        self.path_checkers = go_taint.path_checking_helpers(self.text) if self.language == "go" else frozenset()
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
         self._guards: dict[int, RawFinding] = {}  # missing-guard findings by line
         self._funcs: dict[int, Func] = {}
@@ -461,11 +476,19 @@ class LangAnalysis:
             if worst.level == CLEAN:
                 return CLEAN_VALUE
             return Value(worst.level, worst.origin, building or worst.built, worst.source_kind)
+        if self.language == "go" and depth < 12:
+            operands = go_taint.operands(expr, _split_commas)
+            if operands is not None:  # only the operands printed as text can carry it
+                vals = [self.value(part, func, line, kind, depth + 1) for part in operands]
+                worst = max(vals, key=lambda v: v.level, default=CLEAN_VALUE)
+                return CLEAN_VALUE if worst.level == CLEAN else Value(worst.level, worst.origin, True, worst.source_kind)
         for pattern, kinds in self.spec.sanitizers:
             if (kind in kinds or kinds is _ALL) and pattern.match(expr):
                 return CLEAN_VALUE
         if re.search(r"\.(length|size\(\)|len\(\))\s*$", expr):
             return CLEAN_VALUE
+        if kind == "path" and self.language == "go" and go_taint.calls_helper(expr, self.path_checkers):
+            return CLEAN_VALUE  # a helper of this file that refuses paths outside its directory
         built = _is_built(expr)
         code = _strip_strings_keep_templates(expr)
         m = self.spec.source.match(code.lstrip())
@@ -487,7 +510,10 @@ class LangAnalysis:
             return CLEAN_VALUE  # a value taken out of a fixed map: only its entries can come out
         best = CLEAN_VALUE
         called = set(_CALLED.findall(code))
+        receiver = self._go_receiver(func) if self.language == "go" else None
         for ident in dict.fromkeys(_IDENT.findall(code)):
+            if ident == receiver or (receiver is not None and ident in _GO_KEYWORDS):
+                continue  # the method's receiver, like `self`: program state, not caller data
             if (ident in _KEYWORDS and (self.language == "go" or ident not in _GO_WORDS)
                     and (self.language in {"javascript", "typescript", "python"} or ident not in _JS_WORDS)) or \
                     (ident in self.file_consts and not self._assigned_locally(ident, func)) or ident.isupper():
@@ -498,11 +524,57 @@ class LangAnalysis:
                     best = helper
                 continue  # a function name, not data
             v = self.ident(ident, func, line, kind, depth)
+            if v.level == SOURCE and v.origin == "the request" and self.language == "go" and \
+                    go_taint.only_passed_whole(ident, code):
+                # `flashes := getSessionFlashes(app, w, r, s)`: a helper handed the whole request
+                # returns what it chooses (session data, a user); its own reads are judged where it is defined
+                v = self._go_helper_returns(code, kind, depth) or Value(
+                    UNKNOWN, f"the result of a call given `{ident}`", False, "unknown")
             if v.level > best.level:
                 best = v
         if best.level == CLEAN:
             return best
         return Value(best.level, best.origin, built or best.built, best.source_kind)
+
+    def _go_helper_returns(self, code: str, kind: str, depth: int) -> Value | None:
+        """Request data returned by a function of this file that ``code`` calls (judged on its own
+        return statements, where its request parameter is the request)."""
+        if depth > 8 or self._root is None:
+            return None
+        cache: dict[tuple[str, str], Value | None] = self.__dict__.setdefault("_returns_cache", {})
+        for name in dict.fromkeys(re.findall(r"(\w+)\s*\(", code)):
+            key = (name, kind)
+            if key not in cache:
+                cache[key] = None  # recursion guard
+                found = None
+                for decl in self._root.find_all(kind="function_declaration") + self._root.find_all(
+                        kind="method_declaration"):
+                    name_node = decl.field("name")
+                    if name_node is None or name_node.text() != name:
+                        continue
+                    for ret in decl.find_all(kind="return_statement"):
+                        exprs = [c for c in ret.children() if c.is_named()]
+                        if not exprs:
+                            continue
+                        first = exprs[0]
+                        if first.kind() == "expression_list":
+                            first = next((c for c in first.children() if c.is_named()), first)
+                        v = self.value(first.text(), self.func_of(first), first.range().start.line, kind, depth + 1)
+                        if v.level == SOURCE:
+                            found = Value(SOURCE, f"request data returned by `{name}()`", v.built, v.source_kind)
+                            break
+                    break
+                cache[key] = found
+            if cache[key] is not None:
+                return cache[key]
+        return None
+
+    def _go_receiver(self, func: Func) -> str:
+        cache: dict[int, str] = self.__dict__.setdefault("_receiver_cache", {})
+        key = func.node.range().start.index if func.node is not None else -1
+        if key not in cache:
+            cache[key] = go_taint.receiver_name(func.node) if func.node is not None else ""
+        return cache[key]
 
     def _assigned_locally(self, name: str, func: Func) -> bool:
         """A local variable that shadows an import / file constant (`url := "http://" + host`)."""
@@ -565,10 +637,15 @@ class LangAnalysis:
                 v = Value(v.level, f"request data `{name}` (from {v.origin.split('`')[1]}){passed}", v.built,
                           v.source_kind)
             return self._with_mutations(name, func, line, kind, depth, v)
+        if self.language == "go" and name not in func.params and go_taint.declared_empty(
+                name, func.lines[: max(0, line - func.start)]):
+            return self._with_mutations(name, func, line, kind, depth, CLEAN_VALUE)
         if name in func.params:
             param = func.params[name]
             if param.level == PARAM:
                 param = self._from_callers(name, func, kind, depth) or param
+            if param.level == PARAM and self.language == "go" and self._go_callers_all_clean(name, func, kind, depth):
+                param = CLEAN_VALUE
             return self._with_mutations(name, func, line, kind, depth, param)
         outer = self._enclosing(func) if depth < 8 else None
         if outer is not None:  # a closure reads the variable of the function it is nested in
@@ -595,10 +672,13 @@ class LangAnalysis:
             appended = func.facts["append", name] = [
                 (i, arg) for i in func.index.lines_of(name) for arg in _mutation_args(name, [func.lines[i]])]
         upto = line - func.start
-        for at, arg in appended:  # type: ignore[attr-defined]
-            if at >= upto:
-                break
-            added = self.value(arg, func, func.start + at, kind, depth + 1)  # its value when appended
+        pending: list[tuple[int, str]] = [(func.start + at, arg) for at, arg in appended  # type: ignore[attr-defined]
+                                          if at < upto]  # each at its value when appended
+        if self.language == "go":  # values decoded into it (`Decode(&x)`) or stored in its fields
+            before = func.lines[: max(0, upto)]
+            pending += [(line, arg) for arg in go_taint.decode_sources(name, before) + go_taint.field_stores(name, before)]
+        for at_line, arg in pending:
+            added = self.value(arg, func, at_line, kind, depth + 1)
             if added.level > v.level:
                 v = Value(added.level, added.origin, True, added.source_kind)
                 if v.level == SOURCE:
@@ -639,6 +719,36 @@ class LangAnalysis:
                                      v.built, v.source_kind)
         return None
 
+    def _go_callers_all_clean(self, name: str, func: Func, kind: str, depth: int) -> bool:
+        """An unexported Go function is called only from its package: when every call in the
+        review passes a proven-safe value for ``name`` (constants, numbers), the parameter is safe."""
+        if func.node is None or depth > 6 or name not in func.order or func.node.kind() == "func_literal":
+            return False
+        name_node = func.node.field("name")
+        fname = name_node.text() if name_node is not None else ""
+        if not fname or not fname[0].islower():
+            return False
+        index = func.order.index(name)
+        variadic = bool(re.search(rf"\b{re.escape(name)}\s+\.\.\.", func.text[:400]))
+        own = func.node.range()
+        calls = [(self, c) for c in self._calls_by_name.get(fname, [])] + [
+            (peer, c) for peer in self.peers for c in peer._calls_by_name.get(fname, [])]
+        seen = 0
+        for owner, call in calls[:12]:
+            if owner is self and own.start.index <= call.range().start.index <= own.end.index:
+                continue  # recursion
+            args = _args(call)
+            passed = args[index:] if variadic else args[index:index + 1]
+            if not variadic and not passed:
+                return False
+            line = call.range().start.line
+            caller = owner.func_of(call)
+            if any(a.strip().endswith("...") or owner.value(a, caller, line, kind, depth + 1).level != CLEAN
+                   for a in passed):
+                return False
+            seen += 1
+        return seen > 0 and len(calls) <= 12
+
     def _last_assignment(self, name: str, func: Func, line: int) -> tuple[str | None, int] | None:
         lines = func.lines
         upto = line - func.start
@@ -668,6 +778,8 @@ class LangAnalysis:
             if m:
                 group = next(i for i, g in enumerate(m.groups(), start=1) if g)
                 rhs = _continued(original[m.start(group):m.end(group)], lines, i)
+                if self.language == "go" and rhs.startswith("range "):
+                    rhs = re.sub(r"\s*\{.*$", "", rhs[6:], flags=re.DOTALL)  # `for _, v := range xs {`: from xs
                 sink_line = lines[upto] if 0 <= upto < len(lines) else ""
                 nested = _indent(original) > _indent(sink_line) and sink_line.strip() != ""
                 if "+=" in text[:m.start(group)][-4:] or nested:
@@ -712,6 +824,10 @@ class LangAnalysis:
         current = func.lines[upto] if upto < len(func.lines) else ""
         # a guard in the condition of a ternary on this very line (`ok(x) ? x : "/"`) also counts
         until = upto + 1 if re.search(r"\s\?\s[^?]*\s:\s", _blank_strings(current)) else upto
+        if self.language == "go" and kind == "path":
+            window = [x for x in func.lines[max(0, upto - _LOOKBACK): until] if name in x]
+            if go_taint.path_guarded(name, window):
+                return True
         allow, prefix, path_prefix = self._guard_lines(name, func)
         start = max(0, upto - _LOOKBACK)
         if any_between(allow, start, until):
@@ -764,8 +880,9 @@ class LangAnalysis:
                 _HTML_RESPONSE.search(func.text):
             return  # the handler declares a non-HTML body (JSON, PEM, an image...): no markup is produced
         level = v.level
-        if kind == "ssrf" and (_FIXED_HOST.match(expr) or self._fixed_host_constant(expr)):
-            level = CLEAN
+        if kind == "ssrf" and (_FIXED_HOST.match(expr) or self._fixed_host_constant(expr)
+                               or _FIXED_HOST.match(_SPRINTF.sub("", self._built_text(expr, func, line)))):
+            level = CLEAN  # the scheme and host are written here: only the path / query can vary
         if kind == "redirect" and _LOCAL_PATH.match(expr):
             level = CLEAN
         if need_built and not (v.built or _is_built(expr)) and level < SOURCE:
@@ -1208,20 +1325,38 @@ class LangAnalysis:
                           "'--', so a value starting with '-' is parsed as an option.", 65)
                 return
 
+    def _go_argument_injection(self, node: SgNode, argv: list[str]) -> None:
+        """``exec.Command("dig", host)``: request data as an argument of an option-parsing tool,
+        with no ``"--"`` before it, is read as an option when it starts with '-'."""
+        tool = argv[0].strip().strip('"`').rsplit("/", 1)[-1]
+        if tool not in _OPTION_TOOLS:
+            return
+        func = self.func_of(node)
+        line = node.range().start.line
+        for prev, elem in zip(argv, argv[1:]):
+            if elem.strip() in {'"--"', "`--`"}:
+                return
+            if _LITERAL.match(elem) or re.fullmatch(r'\s*"-[^"=]*"\s*', prev):
+                continue  # a literal, or the value of the option written before it (`"--branch", b`)
+            v = self.value(elem.strip().removesuffix("..."), func, line, "cmd")
+            if v.level == SOURCE and v.source_kind == "request":
+                self.emit("argument-injection", node, "medium",
+                          f"{_cap(v.origin)} is passed as an argument of `{tool}` without a preceding "
+                          '"--", so a value starting with \'-\' is parsed as an option.', 65)
+                return
+
     def go_call(self, node: SgNode, callee: str, args: list[str]) -> None:
         method = callee.rsplit(".", 1)[-1]
         if callee in {"sql.Open", "sqlx.Open", "sqlx.Connect", "gorm.Open"} and len(args) >= 2 and \
                 _GO_DSN_PASSWORD.match(args[1].strip()):
             self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
                       f"The data source name passed to `{callee}` embeds a literal password.", 80)
-        if method in {"Query", "QueryRow", "Exec", "Prepare", "Raw", "QueryContext", "QueryRowContext",
-                      "ExecContext", "PrepareContext", "Select", "Get", "Where", "Queryx", "QueryRowx",
-                      "MustExec", "NamedExec"} and "." in callee and not callee.startswith(
-                          ("http.", "r.", "req.", "c.", "url.", "os.")):
-            idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
-            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or
-                                    _SQL_NAME.fullmatch(args[idx])):
-                self.sink(node, "sql", args[idx], f"`{callee}`")
+        if method in _GO_SQL_METHODS and "." in callee and not callee.startswith(
+                ("http.", "r.", "req.", "c.", "url.", "os.")):
+            idx = go_taint.query_argument(method, args)
+            if idx is not None and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or
+                                    _SQL_NAME.fullmatch(args[idx]) or go_taint.on_db_handle(callee, self.db_handles)):
+                self.sink(node, "sql", go_taint.without_handle_calls(args[idx], callee), f"`{callee}`")
         if method in _GORM_SQL_METHODS and args and _GORM.search(self.text) and "." in callee and \
                 not _SQL_TEXT.search(args[0]) and (_is_built(args[0]) or method in {"Raw", "Exec"}):
             # gorm: Where/Order/Having/Joins/Group/Select take SQL fragments; `?` binds values
@@ -1234,11 +1369,14 @@ class LangAnalysis:
                 self.sink(node, "cmd", rest[2], "a shell started by `exec.Command`")
             elif rest:
                 self.sink(node, "cmd", rest[0], "the program name of `exec.Command`", shell=False)
+                self._go_argument_injection(node, rest)
         if re.fullmatch(r"http\.(Get|Post|Head|PostForm)", callee) and args:
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         elif re.fullmatch(r"http\.NewRequest(WithContext)?", callee) and len(args) >= 2:
             self.sink(node, "ssrf", args[2 if callee.endswith("Context") and len(args) > 2 else 1], f"`{callee}`")
-        elif re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) and args and _URLISH.search(args[0]):
+        elif (re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) or (
+                method in {"Get", "Post", "Head", "PostForm"} and go_taint.on_db_handle(callee, self.http_clients))) \
+                and args and _URLISH.search(args[0]):
             # an HTTP client's verb takes a URL; a cache / RPC / FastCGI client's Get takes a key
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         if re.fullmatch(r"os\.(Open|OpenFile|ReadFile|Create|Remove|RemoveAll|WriteFile|Mkdir|MkdirAll|ReadDir)|"
@@ -1638,6 +1776,11 @@ class LangAnalysis:
                 self.emit("tls-verification-disabled", i, "medium",
                           "TLS certificate verification is switched off, so the connection can be "
                           "intercepted.", 85)
+            if self.language == "go" and not self.is_test:
+                for name, shown in go_taint.hardcoded_credentials(line):
+                    self.emit("hardcoded-secret", i, "high", f"`{name}` is assigned the hard-coded credential "
+                              f"`{shown}`; it is exposed to everyone with access to the source and cannot be "
+                              "rotated without a deploy.", 70, heuristic=True)
             if self.language == "java" and re.search(
                     r"ALLOW_ALL_HOSTNAME_VERIFIER|NoopHostnameVerifier|TrustAllStrategy|"
                     r"\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*true|setHostnameVerifier\(\s*\(", line):
@@ -1669,7 +1812,8 @@ _JS_DB_PASSWORD = re.compile(r"""\bpassword\s*:\s*(['"])(?:(?!\1).)+\1""")
 _GO_DSN_PASSWORD = re.compile(r"""^["`](?:[a-z][a-z0-9+]*://)?[^:/@"`\s%{]+:[^@"`\s%{]+@""")
 _OPTION_TOOLS = frozenset({"git", "curl", "wget", "tar", "find", "ssh", "scp", "rsync", "zip", "unzip", "hg",
                            "svn", "npm", "pip", "docker", "kubectl", "ffmpeg", "convert", "sendmail", "psql",
-                           "mysql", "openssl", "gpg", "7z", "sed", "grep", "awk", "xargs", "env"})
+                           "mysql", "openssl", "gpg", "7z", "sed", "grep", "awk", "xargs", "env", "dig", "nslookup",
+                           "whois", "traceroute", "nmap", "ffprobe", "pandoc", "wkhtmltopdf", "gs"})
 
 
 def _split_commas(body: str) -> list[str]:
@@ -1789,7 +1933,9 @@ def _args(node: SgNode) -> list[str]:
 
 #: Parameter declarations whose type holds no text (numbers, booleans, times, UUIDs).
 _SCALAR_PARAM = {
-    "go": _S(r"^\s*[\w, ]+\s+\*?(u?int(8|16|32|64)?|float(32|64)|bool|time\.(Duration|Time)|uuid\.UUID)\s*$"),
+    # numbers, times, and the application / configuration object handed around instead of a receiver
+    "go": _S(r"^\s*[\w, ]+\s+\*?(u?int(8|16|32|64)?|float(32|64)|bool|time\.(Duration|Time)|uuid\.UUID|"
+             r"(\w+\.)?(App|Application|Config|Configuration|Cfg|Settings|Env))\s*$"),
     "java": _S(r"^\s*(@\w+(\([^)]*\))?\s+)*(final\s+)?(int|long|short|byte|double|float|boolean|Integer|Long|Short|"
                r"Double|Float|Boolean|UUID|LocalDate|LocalDateTime|Instant|BigDecimal)\s+\w+\s*$"),
     "javascript": _S(r"(?!)"),
@@ -1841,6 +1987,12 @@ _BROWSER_SOURCE = _S(r"location|document\.(URL|documentURI|referrer|cookie)|wind
 #: gorm methods whose first argument is SQL text (values are bound only through `?` arguments).
 _GORM_SQL_METHODS = frozenset({"Where", "Or", "Not", "Order", "Having", "Joins", "Group", "Select", "Raw", "Exec",
                                "Pluck", "Distinct"})
+#: Methods of database/sql, sqlx, pgx and gorm handles whose (first non-context) argument is SQL text.
+_GO_SQL_METHODS = frozenset({
+    "Query", "QueryRow", "Exec", "Prepare", "Raw", "QueryContext", "QueryRowContext", "ExecContext",
+    "PrepareContext", "Select", "Get", "Where", "Queryx", "QueryRowx", "MustExec", "NamedExec",
+    "SelectContext", "GetContext", "QueryxContext", "QueryRowxContext", "MustExecContext", "NamedExecContext",
+    "NamedQuery", "NamedQueryContext", "Preparex", "PreparexContext"})
 _GORM = _S(r'"(gorm\.io/gorm|github\.com/jinzhu/gorm)"')
 #: Path-building calls whose first argument is the base directory.
 _JOIN_CALL = _S(r"(?:filepath\.Join|path\.Join|path\.join|path\.resolve|Paths\.get|Path\.of|os\.path\.join)\s*\(")

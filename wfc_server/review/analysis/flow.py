@@ -347,16 +347,8 @@ def go_used_after_failure(root: SgNode, pointer_funcs: frozenset[str]) -> list[U
     for block in root.find_all(kind="statement_list"):
         stmts = _statements(block)
         for i, stmt in enumerate(stmts[:-2]):
-            if stmt.kind() != "short_var_declaration":
-                continue
-            left, right = stmt.field("left"), stmt.field("right")
-            if left is None or right is None:
-                continue
-            names = [c.text() for c in left.children() if c.is_named()]
-            call = right.text()
-            callee = re.match(r"([\w.]+)\(", call)
-            if len(names) != 2 or names[0] == "_" or callee is None or not (
-                    _GO_NIL_ON_ERROR.match(call) or callee.group(1).rsplit(".", 1)[-1] in pointer_funcs):
+            names = go_failing_call(stmt, pointer_funcs)
+            if names is None:
                 continue
             check = stmts[i + 1]
             cond = check.field("condition") if check.kind() == "if_statement" else None
@@ -374,6 +366,22 @@ def go_used_after_failure(root: SgNode, pointer_funcs: frozenset[str]) -> list[U
                     out.append(UseAfterFailure(names[0], stmt.range().start.line, min(uses)))
                     break
     return out
+
+
+def go_failing_call(stmt: SgNode, pointer_funcs: frozenset[str]) -> list[str] | None:
+    """``[value, err]`` of ``value, err := call(...)`` when the call's value is nil on failure."""
+    if stmt.kind() != "short_var_declaration":
+        return None
+    left, right = stmt.field("left"), stmt.field("right")
+    if left is None or right is None:
+        return None
+    names = [c.text() for c in left.children() if c.is_named()]
+    call = right.text()
+    callee = re.match(r"([\w.]+)\(", call)
+    if len(names) != 2 or names[0] == "_" or callee is None or not (
+            _GO_NIL_ON_ERROR.match(call) or callee.group(1).rsplit(".", 1)[-1] in pointer_funcs):
+        return None
+    return names
 
 
 def go_pointer_funcs(root: SgNode) -> frozenset[str]:

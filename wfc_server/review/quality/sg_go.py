@@ -7,8 +7,12 @@ import re
 
 from ast_grep_py import SgNode
 
+from wfc_server.review.analysis import flow, go_facts
+from wfc_server.review.analysis.report import finding
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Check, emit
+from wfc_server.review.rules.correctness.late_binding_closure import LATE_BINDING_CLOSURE
+from wfc_server.review.rules.correctness.nil_after_failed_call import NIL_AFTER_FAILED_CALL
 from wfc_server.review.quality.sg_common import (
     block_statements,
     compile_in_loop,
@@ -117,6 +121,8 @@ _MUST_CHECK = re.compile(
     r"WriteFile|Rename|Chmod|Chdir|Setenv)|[\w.]+\.(Scan|Exec|ExecContext|Commit|Ping|"
     r"Unmarshal|Decode|Shutdown|ListenAndServe|Start))$"
 )
+#: The same on a receiver built in the statement: `json.NewDecoder(f).Decode(&v)`, `db.QueryRow(q).Scan(&n)`.
+_MUST_CHECK_CHAINED = re.compile(r"^[\w.]+\(.*\)\.(Decode|Scan|Exec|ExecContext|Commit)$", re.DOTALL)
 _NO_ERROR_FUNCS = re.compile(
     r"^(utf8\.\w+|filepath\.Split|path\.Split|math\.\w+|bits\.\w+|strings\.Cut\w*|"
     r"bytes\.Cut\w*|\w+\.Load(OrStore|AndDelete)?|\w+\.Next|big\.\w+|\w+\.Get)$"
@@ -169,6 +175,7 @@ def check(source: SourceFile) -> list[RawFinding]:
     for node in root.find_all(kind="defer_statement"):
         if enclosing_loops(node):
             out.append(emit(DEFER_IN_LOOP, source, line_of(node), "ast-grep"))
+    out += _go_facts(root, source)
     for func in (
         root.find_all(kind="function_declaration")
         + root.find_all(kind="method_declaration")
@@ -315,7 +322,7 @@ def _bare_call(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if func is None:
         return []
     name = func.text()
-    if _MUST_CHECK.match(name):
+    if _MUST_CHECK.match(name) or _MUST_CHECK_CHAINED.match(name):
         return [emit(UNCHECKED_CALL, source, line_of(node), "ast-grep", detail=f"(`{name}`)")]
     match = _WRITE_LIKE.match(name)
     if match is None:
@@ -394,6 +401,16 @@ SHARED_WRITE_RACE = Check(
     "Each goroutine started in the loop appends to (or stores into) a variable of the enclosing"
     " function with no lock: concurrent appends lose elements and concurrent map writes crash "
     "the program (`fatal error: concurrent map writes`).",
+)
+UNLOCKED_MAP_FIELD = Check(
+    "WFC-COR-GO-DATA-RACE",
+    "A method writes a map field of a value that several goroutines use, without holding a lock: "
+    "concurrent map writes crash the program (`fatal error: concurrent map writes`).",
+)
+WAITGROUP_ADD_INSIDE = Check(
+    "WFC-COR-GO-DATA-RACE",
+    "WaitGroup.Add runs inside the goroutine it counts, so Wait can see a zero counter, return "
+    "before the goroutine has started and let its work race with the code after Wait.",
 )
 _SYNC_IN_BODY = re.compile(r"\.(R?Lock)\(\)|<-|\batomic\.|\bsync\.Map\b")
 
@@ -569,9 +586,53 @@ def _body_close(func: SgNode, source: SourceFile) -> list[RawFinding]:
         if not names or names[0] == "_" or not is_http:
             continue
         resp = names[0]
-        if re.search(rf"\b{re.escape(resp)}\.Body\.Close\(\)", text) or re.search(
-            rf"return\s+{re.escape(resp)}\s*(,|\n|$)", text
-        ):
+        if re.search(rf"return\s+{re.escape(resp)}\s*(,|\n|$)", text):
+            continue
+        if re.search(rf"\b{re.escape(resp)}\.Body\.Close\(\)", text):
+            leak = go_facts.return_before_close(source.text, decl.range().end.line, resp, names[-1])
+            if leak is not None:
+                out.append(emit(BODY_NOT_CLOSED, source, leak + 1, "ast-grep",
+                                detail=f"(`{resp}` is returned from before its Body is closed)"))
             continue
         out.append(emit(BODY_NOT_CLOSED, source, line_of(decl), "ast-grep", detail=f"(`{resp}`)"))
+    return out
+
+
+#: Go 1.22 gives each loop iteration its own variable; before it, closures share one.
+_PER_ITERATION_LOOP_VARS = (1, 22)
+
+
+def _go_facts(root: SgNode, source: SourceFile) -> list[RawFinding]:
+    """Results read before their error is checked, and loop variables captured by closures that
+    outlive the iteration. The capture is a bug only before Go 1.22: with the module's go.mod in
+    the review it is reported (medium) or not at all; without it, low, naming the condition."""
+    out = [
+        finding(NIL_AFTER_FAILED_CALL, source, use.line + 1, "flow",
+                detail=f"(`{use.name}` from line {use.call_line + 1} is used before its error is checked)")
+        for use in go_facts.go_used_before_check(root, flow.go_pointer_funcs(root))
+    ]
+    for write in go_facts.go_unlocked_map_writes(root, source.text):
+        reason = ("its other methods lock a mutex around this state" if write.why == "locked elsewhere"
+                  else "net/http runs every request on its own goroutine")
+        out.append(emit(UNLOCKED_MAP_FIELD, source, write.line + 1, "ast-grep",
+                        severity="high" if write.why == "locked elsewhere" else "medium",
+                        detail=f"(`{write.type_name}.{write.method}` writes the map `{write.field}` without "
+                        f"a lock; {reason})"))
+    for group, line in go_facts.go_waitgroup_add_in_goroutine(root, source.text):
+        out.append(emit(WAITGROUP_ADD_INSIDE, source, line + 1, "ast-grep", detail=f"(`{group}.Add`)"))
+    captures = go_facts.go_loop_captures(root)
+    if not captures:
+        return out
+    version = go_facts.module_go_version(source.disk_path, source.path)
+    if version is not None and version >= _PER_ITERATION_LOOP_VARS:
+        return out
+    for cap in captures:
+        condition = (f"go.mod declares go {version[0]}.{version[1]}" if version is not None
+                     else "unless go.mod declares go 1.22 or later")
+        f = finding(LATE_BINDING_CLOSURE, source, cap.start + 1, "ast-grep", end_line=cap.line + 1,
+                    detail=f"(the {cap.how} reads `{cap.name}`; {condition}, every iteration shares one "
+                    f"`{cap.name}`, so it may see a later element)")
+        if version is not None:
+            f.severity, f.confidence = "medium", 80
+        out.append(f)
     return out

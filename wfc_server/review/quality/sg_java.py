@@ -9,6 +9,7 @@ import re
 from ast_grep_py import SgNode
 
 from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality import java_bugs
 from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.sg_common import (
     INDEX_OF_GT_ZERO,
@@ -153,6 +154,8 @@ def check(source: SourceFile) -> list[RawFinding]:
         if re.search(r"\bstatic\b", text) and re.search(r"\b(SimpleDateFormat|DateFormat)\b", text):
             out.append(emit(SHARED_FORMAT, source, line_of(node), "ast-grep"))
     out += lost_updates(root, source)
+    out += java_bugs.check(root, source)
+    out += _assigned_resources(root, source)
     for node in root.find_all(kind="enhanced_for_statement"):
         value, body = node.field("value"), node.field("body")
         if value is None or body is None or value.kind() not in {"identifier", "field_access"}:
@@ -228,6 +231,60 @@ def _resource(node: SgNode, source: SourceFile) -> list[RawFinding]:
     name_node, value = declarator.field("name"), declarator.field("value")
     if name_node is None or value is None:
         return []
+    return _resource_value(node, name_node.text(), value, source)
+
+
+_MEMORY = r"(StringWriter|StringReader|ByteArray(Input|Output)Stream|CharArray(Reader|Writer))"
+
+
+def _in_memory(value: str, scope: str) -> bool:
+    """``new PrintWriter(new StringWriter())`` / ``new PrintWriter(sw)`` with ``StringWriter sw``."""
+    if re.search(rf"\b{_MEMORY}\b", value):
+        return True
+    arg = re.fullmatch(r"new\s+[\w.<>]+\(\s*([A-Za-z_$][\w$]*)\s*(,[^()]*)?\)", value.strip())
+    return arg is not None and re.search(rf"\b{_MEMORY}\s+{re.escape(arg.group(1))}\b", scope) is not None
+
+
+def _assigned_resources(root: SgNode, source: SourceFile) -> list[RawFinding]:
+    """``BufferedReader br; if (...) br = new BufferedReader(...); else ...``: a resource assigned
+    to a local declared earlier (without try-with-resources) is judged like one declared with it,
+    once per variable."""
+    out: list[RawFinding] = []
+    seen: set[tuple[int, str]] = set()
+    for node in root.find_all(kind="assignment_expression"):
+        left, right = node.field("left"), node.field("right")
+        if left is None or right is None or left.kind() != "identifier" or node.parent() is None or \
+                node.parent().kind() != "expression_statement":
+            continue
+        if not _creates_resource(right):
+            continue  # most assignments: checked cheaply before reading the whole function
+        func = enclosing_function(node)
+        if func is None or not re.search(rf"\b[A-Z][\w<>]*\s+{re.escape(left.text())}\s*(;|=\s*null\s*;)",
+                                         func.text()):
+            continue  # a field, or a variable we cannot see declared as a local
+        key = (func.range().start.index, left.text())
+        if key in seen:
+            continue
+        found = _resource_value(node, left.text(), right, source)
+        if found:
+            seen.add(key)
+            out += found
+    return out
+
+
+def _creates_resource(value: SgNode) -> bool:
+    """Whether ``value`` opens a stream / connection / statement (the kinds :func:`_resource_value` judges)."""
+    if value.kind() == "object_creation_expression":
+        typ = value.field("type")
+        return typ is not None and _RESOURCE_NEW.match(typ.text()) is not None
+    if value.kind() == "method_invocation":
+        name = value.field("name")
+        return name is not None and (_RESOURCE_CALL.search("." + name.text()) is not None or re.match(
+            r"Files\.(lines|list|walk|find|newDirectoryStream)\(", value.text()) is not None)
+    return False
+
+
+def _resource_value(node: SgNode, var: str, value: SgNode, source: SourceFile) -> list[RawFinding]:
     if value.kind() == "object_creation_expression":
         typ = value.field("type")
         if typ is None or not _RESOURCE_NEW.match(typ.text()):
@@ -239,15 +296,17 @@ def _resource(node: SgNode, source: SourceFile) -> list[RawFinding]:
             return []
     else:
         return []
-    var = name_node.text()
     func = enclosing_function(node)
     scope = func.text() if func is not None else ""
     if re.search(rf"return\s+{re.escape(var)}\s*;", scope) or re.search(
         rf"this\.\w+\s*=\s*{re.escape(var)}\b", scope
     ):
         return []  # ownership handed to the caller or the object
+    if _in_memory(value.text(), func.text() if func is not None else ""):
+        return []  # a wrapper over memory holds no descriptor
     closes_in_finally = func is not None and any(
-        re.search(rf"\b{re.escape(var)}\.close\(\)", f.text()) for f in func.find_all(kind="finally_clause")
+        re.search(rf"\b{re.escape(var)}\.close\(\)|\bclose\w*\([^;]*\b{re.escape(var)}\b", f.text())
+        for f in func.find_all(kind="finally_clause")
     )
     if closes_in_finally:
         return []

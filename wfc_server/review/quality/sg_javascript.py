@@ -10,6 +10,8 @@ from ast_grep_py import SgNode
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Check, emit
+from wfc_server.review.rules.correctness.null_result_dereference import regex_names
+from wfc_server.review.quality import js_value_flow as value_flow
 from wfc_server.review.quality.js_numeric_sort import check_call as numeric_sort
 from wfc_server.review.quality.sg_common import (
     INDEX_OF_GT_ZERO,
@@ -135,11 +137,7 @@ def check(source: SourceFile) -> list[RawFinding]:
     out: list[RawFinding] = []
     for node in root.find_all(kind="catch_clause"):
         out += _empty_catch(node, source)
-    async_names = {
-        n.field("name").text()
-        for n in root.find_all(kind="function_declaration")
-        if n.field("name") is not None and is_async_function(n)
-    }
+    async_names = value_flow.async_function_names(root)
     declared_async = promise_methods(root, source)
     for node in root.find_all(kind="expression_statement"):
         out += _unhandled_then(node, source)
@@ -155,6 +153,7 @@ def check(source: SourceFile) -> list[RawFinding]:
     for node in root.find_all(kind="new_expression"):
         out += date_month(node, source)
     out += growing_module_caches(root, source)
+    out += _value_flow(root, source, async_names)
     for node in root.find_all(kind="throw_statement"):
         out += _throw_in_callback(node, source)
     for node in root.find_all(kind="binary_expression"):
@@ -179,6 +178,54 @@ def check(source: SourceFile) -> list[RawFinding]:
                     severity="low" if deliberate else None,
                 )
             )
+    return out
+
+
+FLOATING_IN_LOOP = Check(
+    "WFC-REL-FLOATING-PROMISE",
+    "Promises of an async function are started in a loop and dropped: the caller returns before the "
+    "work is done, failures become unhandled rejections, and nothing bounds how many run at once.",
+)
+UNDEFINED_RECEIVER = Check(
+    "WFC-COR-UNDEFINED-NAME",
+    "The name is used as an object but is never declared, imported or passed in anywhere in this "
+    "module: the line throws a ReferenceError when it runs.",
+    severity="medium",  # a name-only judgement: an excerpt may lean on a declaration it does not show
+    confidence=70,
+)
+POSSIBLY_NULL = Check(
+    "WFC-COR-NULL-RESULT",
+    "The lookup returns null/undefined when nothing matches, and the next use dereferences it "
+    "without a test: a TypeError on the first input that does not match.",
+    confidence=60,
+)
+PROMISE_AS_VALUE = Check(
+    "WFC-COR-NOT-AWAITED",
+    "The async function returns a Promise, which is used here as if it were the resolved value: "
+    "the property reads undefined (the await is missing).",
+    severity="medium",
+    confidence=75,
+)
+CALLBACK_ERROR = Check(
+    "WFC-REL-JS-CALLBACK-ERR",
+    "The callback uses its result without looking at the error argument: on failure the result is "
+    "undefined and the code carries on with it.",
+)
+
+
+def _value_flow(root: SgNode, source: SourceFile, async_names: set[str]) -> list[RawFinding]:
+    """Possibly-null lookups, promises used as values, callback errors never read (js_value_flow)."""
+    out = [emit(POSSIBLY_NULL, source, use.line + 1, "ast-grep",
+                detail=f"(`{use.name}` from `{use.origin}` at line {use.origin_line + 1})")
+           for use in value_flow.possibly_null_derefs(root, regex_names(source.text))]
+    out += [emit(PROMISE_AS_VALUE, source, use.line + 1, "ast-grep",
+                 detail=f"(`{use.name}` holds the Promise of `{use.origin}` from line {use.origin_line + 1})")
+            for use in value_flow.promises_used_as_values(root, async_names)]
+    out += [emit(CALLBACK_ERROR, source, use.line + 1, "ast-grep", detail=f"(`{use.origin}`)")
+            for use in value_flow.ignored_callback_errors(root)]
+    if source.language == "javascript" and not source.is_test and source.complete:  # tsc reports these for TS
+        out += [emit(UNDEFINED_RECEIVER, source, use.line + 1, "ast-grep", detail=f"(`{use.name}`)")
+                for use in value_flow.undefined_receivers(root, source.text)]
     return out
 
 
@@ -276,9 +323,18 @@ def _not_awaited(node: SgNode, async_names: set[str], source: SourceFile) -> lis
     if expr is None or expr.kind() != "call_expression":
         return []
     func = expr.field("function")
+    if func is not None and func.kind() == "member_expression" and re.search(r"\.(map|flatMap)$", func.text()):
+        args = expr.field("arguments")
+        first = next((a for a in args.children() if a.is_named()), None) if args is not None else None
+        if first is not None and first.kind() in {"arrow_function", "function_expression"} and is_async_function(first):
+            return [emit(FLOATING_IN_LOOP, source, line_of(node), "ast-grep",
+                         detail=f"(`{func.text()}(async ...)` builds promises nobody awaits)")]
     if func is None or func.kind() != "identifier" or func.text() not in async_names:
         return []
     if not is_async_function(enclosing_function(node)):
+        if enclosing_loops(node):
+            return [emit(FLOATING_IN_LOOP, source, line_of(node), "ast-grep",
+                         detail=f"(`{func.text()}` is started on every iteration and never awaited)")]
         return []
     return [emit(NOT_AWAITED, source, line_of(node), "ast-grep", detail=f"(`{func.text()}`)")]
 

@@ -53,7 +53,7 @@ _JS = EntrySpec(
     library=_S(r"""['"](adm-zip|unzipper|yauzl|tar-stream|jszip|tar|decompress|node-stream-zip|extract-zip)['"]"""),
     binders=(
         _S(r"(?:getEntries\(\)|\.entries|\.files)\s*\.(?:forEach|map)\(\s*(?:async\s*)?(?:function\s*\w*\s*)?\(?\s*(\w+)"),
-        _S(r"\bfor\s*\(\s*(?:const|let|var)\s+(\w+)\s+of\s+[\w.]*(?:getEntries\(\)|entries|files)\b"),
+        _S(r"\bfor\s*\(\s*(?:const|let|var)\s+(\w+)\s+of\s+[\w.]*(?:getEntries\(\)|(?:entries|files)\b)"),
         _S(r"\.on\(\s*['\"](?:entry|file)['\"]\s*,\s*(?:async\s*)?(?:function\s*\w*\s*)?\(?\s*(\w+)"),
         _S(r"\b\w*[zZ]ip\w*\.forEach\(\s*(?:async\s*)?\(?\s*(\w+)\s*,"),  # jszip (relativePath, file)
     ),

@@ -20,9 +20,20 @@ from ast_grep_py import SgNode, SgRoot
 from wfc_server.review.model import RawFinding
 from wfc_server.review.rules import Severity
 from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
+from wfc_server.review.analysis.line_index import LineIndex, any_between
+from wfc_server.review.analysis.regex_backtracking import catastrophic_backtracking
 from wfc_server.review.analysis.report import finding_at
 from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
+from wfc_server.review.security import java_sinks
+from wfc_server.review.security import go_taint
 from wfc_server.review.security.catalog import make_finding
+from wfc_server.review.security.js_prototype import unguarded_key_writes
+from wfc_server.review.security.js_web_config import (
+    cors_middleware,
+    credential_cookie,
+    reflected_origin,
+    session_cookie_options,
+)
 from wfc_server.review.security.python_rules import CONCEPT, PARAM_INJECTION, QUOTED_HOLE, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
 from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
@@ -53,11 +64,14 @@ _JS = Spec(
     new_kinds=("new_expression",),
     func_kinds=("function_declaration", "arrow_function", "function_expression", "method_definition",
                 "function", "generator_function_declaration"),
-    source=_S(r"\b(req|request|ctx\.request|ctx)\.(query|body|params|cookies|signedCookies|headers|"
+    source=_S(r"\b(c|ctx|this)\.req\.(query|queries|param|params|header|headers|path|url|json|parseBody|formData|"
+              r"text|body)\b|"
+              r"\b(req|request|ctx\.request|ctx)\.(query|body|params|cookies|signedCookies|headers|"
               r"files?|hostname|originalUrl|url|path|get\(|header\(|param\()|\bevent\.(body|"
               r"queryStringParameters|pathParameters|headers)|\blocation\.(hash|search|href)|"
               r"\bdocument\.(URL|documentURI|cookie|referrer)|\bwindow\.location\.(hash|search|href)|"
-              r"\bwindow\.name\b|new URLSearchParams\(|\bsearchParams\.get\("),
+              r"\bwindow\.name\b|new URLSearchParams\(|\bsearchParams\.get\(|"
+              r"\b(req|request)\.(json|formData|text)\(\)"),
     external=_S(r"\bprocess\.argv\b|\bprocess\.env\b|\breadline\b"),
     handler_param=_S(r"@(Param|Query|Body|Headers|Cookies|UploadedFile)\("),  # NestJS
     request_object=_S(r"^(req|request)$"),
@@ -75,6 +89,9 @@ _JS = Spec(
             r"SqlString\.escape|pgFormat|format\.literal)\b"), frozenset({"sql"})),
         (_S(r"\b(shellescape|shellEscape|shellQuote|quote)\(|shell-quote"), frozenset({"cmd"})),
         (_S(r"\bString\(|\bmongoSanitize\b|\bsanitize\("), frozenset({"nosql"})),
+        # a helper named for what it guarantees (`safeReturnPath(x)`, `escapeRegExp(x)`, `sanitizeName(x)`)
+        (_S(r"(?:this\.)?(safe|sanitize|sanitise|clean|validated?|escape|allowed|allowList|whitelist|assertSafe|"
+            r"checked|normali[sz]eSafe)[A-Z]\w*\("), _ALL),
     ),
 )
 _GO = Spec(
@@ -84,15 +101,20 @@ _GO = Spec(
     source=_S(r"\b(r|req|request)\.(URL\.Query\(\)|FormValue|PostFormValue|Form\b|PostForm\b|URL\.Path|"
               r"URL\.RawQuery|Header\.Get|Cookie\(|Body\b|MultipartForm|PathValue|URL\.String\(\))|"
               r"\bmux\.Vars\(|\b(c|ctx)\.(Query|Param|PostForm|DefaultQuery|GetHeader|FormValue|QueryParam|"
-              r"Params\(|Cookie\(|Body\(|BodyParser)"),
+              r"Params\(|Cookie\(|Body\(|BodyParser|ShouldBind\w*|Bind\w*|GetQuery\w*|GetPostForm\w*|QueryArray|QueryMap|"
+              r"PostFormArray|PostFormMap|GetRawData|QueryParams\(|FormParams\(|FormFile\(|MultipartForm\(|"
+              r"Request(?:\(\))?\.(URL|Form|PostForm|Header|Body|FormValue|PostFormValue|Cookie|MultipartForm))"),
     external=_S(r"\bos\.Args\b|\bos\.Getenv\(|\bflag\.(String|Arg)\b|\bbufio\.NewReader\(os\.Stdin"),
     handler_param=_S(r"(?!)"),
     request_object=_S(r"^(r|req|request)$"),
     sanitizers=(
-        (_S(r"\bstrconv\.(Atoi|ParseInt|ParseUint|ParseFloat|ParseBool)\(|\buuid\.Parse\(|\blen\("), _ALL),
+        (_S(r"\bstrconv\.(Atoi|ParseInt|ParseUint|ParseFloat|ParseBool|Itoa|FormatInt|FormatUint|FormatFloat|"
+            r"FormatBool)\(|\buuid\.Parse\(|\blen\(|\bmake\("), _ALL),  # numbers; `make` is an empty container
         (_S(r"\b(html\.EscapeString|template\.HTMLEscapeString|template\.JSEscapeString|"
             r"url\.QueryEscape|url\.PathEscape|bluemonday)\b"), frozenset({"xss", "log", "redirect"})),
-        (_S(r"\bfilepath\.Base\(|\bpath\.Base\("), frozenset({"path"})),
+        (_S(r"\bfilepath\.Base\(|\bpath\.Base\(|\bsecurejoin\.SecureJoin\w*\(|"
+            r"(filepath\.FromSlash\(\s*)?(path|filepath)\.Clean\(\s*(\"/\"|string\(\s*(os|filepath)\."
+            r"(PathSeparator|Separator)\s*\))\s*\+"), frozenset({"path"})),  # a rooted Clean drops every ".."
         (_S(r"\bpq\.QuoteIdentifier\(|\bpq\.QuoteLiteral\("), frozenset({"sql"})),
     ),
 )
@@ -112,7 +134,8 @@ _JAVA = Spec(
             r"parseBoolean)\(|\bUUID\.fromString\(|\.length\(\)"), _ALL),
         (_S(r"\b(Encode\.forHtml\w*|ESAPI\.encoder\(\)|StringEscapeUtils\.escape\w+|HtmlUtils\.htmlEscape|"
             r"Jsoup\.clean|escapeHtml\w*)\("), frozenset({"xss", "log"})),
-        (_S(r"\bFilenameUtils\.getName\(|\.getFileName\(\)"), frozenset({"path"})),
+        # a directory listing holds names of entries inside that directory, not caller-chosen paths
+        (_S(r"\bFilenameUtils\.getName\(|\.getFileName\(\)|[\w.]*\.list(Files)?\(\s*\)$"), frozenset({"path"})),
         (_S(r"\bESAPI\.encoder\(\)\.encodeForSQL|\bescapeSql\("), frozenset({"sql"})),
         (_S(r"\bencodeForLDAP|\bLdapEncoder\.filterEncode|\bescapeLDAP"), frozenset({"ldap"})),
     ),
@@ -148,6 +171,38 @@ _GUARD_HINT = re.compile(r"includes|\.has\(|contains|indexOf|allow|whitelist|val
                          r"isSafe|==|!=|switch|startsWith|startswith|HasPrefix|filepath\.Rel|isAbsolute|new URL")
 #: How far back (lines) a sink looks for assignments and guards of a variable.
 _LOOKBACK = 300
+#: Per-variable patterns (``NAME`` stands for the escaped variable name), compiled on first use.
+_NAME_PATTERNS = {
+    "assign": r"(?:^|[\s;(,])(?:(?:const|let|var|final)\s+)?(?:[\w<>\[\].,?]+\s+)?NAME\s*"
+              r"(?::[\w<>\[\]|. ]+)?(?::=|=(?!=)|\+=)\s*(.+?)\s*;?\s*$",
+    "destructure": r"(?:const|let|var)\s*\{[^}]*\bNAME\b[^}]*\}\s*=\s*(.+?);?\s*$",
+    "go_multi": r"^\s*(?:[\w.\[\]]+\s*,\s*)*NAME\s*(?:,\s*[\w.\[\]]+\s*)*:?=(?!=)\s*(.+?)\s*$|"
+                r"^\s*(?:[\w.\[\]]+\s*,\s*)+NAME\s*:?=(?!=)\s*(.+?)\s*$",
+    "wrapped": r"(?:^|[\s(])NAME\s*=\s*$",  # the right-hand side starts on the next line
+    # Java's enhanced for: each element of the collection is bound to the loop variable
+    "for_each": r"\bfor\s*\(\s*(?:final\s+)?[\w<>\[\],.? ]+?\s+NAME\s*:\s*(.+?)\)\s*\{?\s*$",
+    "allow": r"\.(includes|has|contains|containsKey|indexOf)\(\s*NAME(\.\w+|\(\))?\s*\)|\b(allowed|whitelist|"
+             r"allowlist|valid)\w*\[\s*NAME\s*\]|/\^[^/]*\$/[gimsuy]*\.test\(\s*NAME\b|\bNAME\.matches\(\s*\"|"
+             r"MatchString\(\s*NAME\s*\)|\bisValid\w*\(\s*NAME\b|\bis(Safe|Allowed)\w*\(\s*NAME\b|"
+             r"\bNAME\s*(===|==|!==|!=)\s*[\"']|switch\s*\(?\s*NAME\b",
+    "prefix": r"\bNAME\.(startsWith|startswith)\(|HasPrefix\(\s*NAME\b|\bNAME\.normalize\(\)\.startsWith|"
+              r"filepath\.Rel\(|\.isAbsolute\(\)|\bnew URL\(\s*NAME\b[^)]*\)\.(host|hostname|origin)",
+    # a raw path tested against a literal prefix (`p.startsWith('/static/')`) still climbs out with
+    # `/static/../..`: for paths only a prefix test of a resolved value is a guard
+    "path-prefix": r"\bNAME\.(startsWith|startswith)\((?!\s*['\"`])|HasPrefix\(\s*NAME\b|"
+                   r"\bNAME\.normalize\(\)\.startsWith|filepath\.Rel\(|\.isAbsolute\(\)|"
+                   r"\bnew URL\(\s*NAME\b[^)]*\)\.(host|hostname|origin)",
+}
+#: Declarations of writers that buffer text (not the servlet response): ``StringWriter sw`` / ``sw = new ...``.
+_LOCAL_WRITER = re.compile(
+    r"\b(?:StringWriter|StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|OutputStreamWriter|"
+    r"Formatter|ByteArrayOutputStream)\s+([A-Za-z_$][\w$]*)\b|\b([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:StringWriter|"
+    r"StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|OutputStreamWriter|"
+    r"PrintWriter\(\s*new\s+(?:File|String))")
+#: Cheap pre-checks: a line without one of these cannot match the per-name allow-list pattern.
+_ALLOW_HINT = re.compile(r"\.(includes|has|contains|containsKey|indexOf)\(|(allowed|whitelist|allowlist|valid)\w*\[|"
+                         r"\.test\(|\.matches\(|MatchString\(|\bis(Valid|Safe|Allowed)|[=!]=\s*[\"']|\bswitch\b")
+_PREFIX_HINT = re.compile(r"startsWith|startswith|HasPrefix|filepath\.Rel\(|isAbsolute|new URL")
 def _xxe_hardened(factory: str, scope: str) -> bool:
     """Whether the parser set-up in ``scope`` shuts out external entities for this factory kind.
 
@@ -174,6 +229,8 @@ _EFFECT = re.compile(
     r"(os|ioutil)\.(ReadFile|Open)\(|(fs|fsp|fs\.promises)\.(readFile|readFileSync)\(|http\.(Get|Post)\(|"
     r"(axios|got|fetch)\b|[\w.]+\.(query|Query|QueryRow|execute|executeQuery|exec|Exec|findOne|find)\(|"
     r"Files\.readAllBytes\(|[\w.]+\.(getInputStream|waitFor)\(\))")
+#: An identifier followed by an argument list: a function / method name, not data.
+_CALLED = re.compile(r"\b([A-Za-z_$][\w$]*)\s*\(")
 _IDENT = re.compile(r"(?<![.\w$])([A-Za-z_$][\w$]*)")
 _KEYWORDS = frozenset({
     "new", "this", "true", "false", "null", "undefined", "nil", "return", "await", "typeof", "const",
@@ -182,13 +239,16 @@ _KEYWORDS = frozenset({
     "Integer", "Long", "os", "http", "append", "make", "len", "err", "document", "window",
     "navigator", "console", "Date", "self", "cls",
 })
+#: Go keywords that read like names in a right-hand side (`for _, v := range xs`).
+_GO_KEYWORDS = frozenset({"range", "chan", "map", "struct", "interface", "select", "go", "defer", "iota"})
 #: Go package / builtin names in :data:`_KEYWORDS` that are ordinary variable names elsewhere (`fmt`, `err`).
 _GO_WORDS = frozenset({"fmt", "strings", "os", "http", "append", "make", "len", "err", "func", "string", "int"})
 #: JavaScript operators in :data:`_KEYWORDS` that are plain variable names in Java / Go (`InputStream in`).
 _JS_WORDS = frozenset({"in", "of", "function", "let", "var", "const", "typeof", "undefined", "async", "void"})
 _SQL_TEXT = re.compile(r"\b(select|insert|update|delete|where|from|into|values|order by|drop)\b", re.IGNORECASE)
 _HTMLISH = re.compile(r"<\s*[a-zA-Z/!]")
-_FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$]+/''', re.IGNORECASE)
+_FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$%]+/''', re.IGNORECASE)  # `%s` host: a hole
+_SPRINTF = re.compile(r"^\s*fmt\.Sprintf\(")
 _LOCAL_PATH = re.compile(r'''^\s*["'`]/(?!/)''')
 _PASSWORDISH = re.compile(r"passw|pwd|passphrase|credential", re.IGNORECASE)
 _TOKENISH = re.compile(r"token|secret|passw|nonce|salt|otp|csrf|session|apikey|api_key|reset|"
@@ -216,10 +276,13 @@ class Func:
     lines: list[str] = field(default_factory=list)
     blanked: list[str] = field(default_factory=list)  # string contents blanked, same offsets
     order: list[str] = field(default_factory=list)  # every parameter name, in declaration order
+    #: Per-name facts computed once per function (guard lines, appended values, SQL builder use).
+    facts: dict[tuple[str, str], object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lines = self.text.splitlines()
         self.blanked = [_blank_strings(x) for x in self.lines]
+        self.index = LineIndex(self.lines)
 
 
 @dataclass
@@ -255,10 +318,16 @@ class LangAnalysis:
         self.file_consts = _file_constants(self.text)
         self.file_maps = _file_maps(self.text)
         self.archive = archive_names(self.language, self.text)
+        self.db_handles = go_taint.db_handles(self.text) if self.language == "go" else frozenset()
+        if self.language == "go":
+            self.file_maps |= go_taint.fixed_maps(self.text)
+            self.file_consts |= go_taint.embedded_files(self.text)
+        self.http_clients = go_taint.http_clients(self.text) if self.language == "go" else frozenset()
+        self.path_checkers = go_taint.path_checking_helpers(self.text) if self.language == "go" else frozenset()
         self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
         self._guards: dict[int, RawFinding] = {}  # missing-guard findings by line
         self._funcs: dict[int, Func] = {}
-        self._pattern_cache: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+        self._pattern_cache: dict[tuple[str, str], re.Pattern[str]] = {}
         self._calls = [node for kind in spec.call_kinds for node in root.find_all(kind=kind)]
         for node in self._calls:
             self._calls_by_name.setdefault(_callee(node, self.language).rsplit(".", 1)[-1], []).append(node)
@@ -278,6 +347,7 @@ class LangAnalysis:
                 self.call(node, "new " + (ctor.text() if ctor else ""), _args(node))
         if self.language == "java":
             self.java_returns(root)
+            java_sinks.allocations(self, root)
         if self.language in {"javascript", "typescript"}:
             self.js_pairs(root)
             for node in root.find_all(kind="assignment_expression"):
@@ -286,6 +356,8 @@ class LangAnalysis:
                     self.assignment(node, left.text(), right)
             for node in root.find_all(kind="binary_expression"):
                 self.js_timing(node)
+            self.js_key_writes(root)
+            self.js_regex_patterns(root)
             jsx = root.find_all(kind="jsx_attribute") if grep_lang in {"javascript", "tsx"} else []
             for node in jsx:
                 if node.text().startswith("dangerouslySetInnerHTML"):
@@ -308,7 +380,9 @@ class LangAnalysis:
         while cur is not None and cur.kind() not in self.spec.func_kinds:
             cur = cur.parent()
         if cur is None:
-            return Func(None, self.text, 0, {})
+            if -1 not in self._funcs:  # code at file / class level: one pseudo-function, built once
+                self._funcs[-1] = Func(None, self.text, 0, {})
+            return self._funcs[-1]
         key = cur.range().start.index
         if key not in self._funcs:
             order: list[str] = []
@@ -345,6 +419,19 @@ class LangAnalysis:
                 out[name] = Value(SOURCE, f"request parameter `{name}`", False)
             elif self.spec.request_object.match(name) and is_handler:
                 out[name] = Value(SOURCE, "the request", False)
+            elif self.language in {"javascript", "typescript"} and not out and _message_listener(func):
+                # any window can post a message; without an origin check its data is attacker input
+                if not re.search(r"\.origin\b", func.text()):
+                    out[name] = Value(SOURCE, f"the postMessage event `{name}`", False)
+                else:
+                    out[name] = CLEAN_VALUE
+            elif self.language in {"javascript", "typescript"} and re.match(
+                    r"\s*(export\s+)?(async\s+)?function\s+getServerSideProps\b", header):
+                for field_name in re.findall(r"\b(query|params|req)\b", piece) or [name]:
+                    out[field_name] = Value(SOURCE, f"the page request `{field_name}` (getServerSideProps)", False)
+            elif self.language in {"javascript", "typescript"} and piece.lstrip().startswith("{") and re.search(
+                    r"\bparams\b", piece.split(":", 1)[0]) and _NEXT_ROUTE.match(header):
+                out["params"] = Value(SOURCE, "the route parameters `params`", False)
             elif self.language in {"javascript", "typescript"} and piece.lstrip().startswith("{") and re.search(
                     r"\b(body|query|params|headers|cookies)\b", piece) and re.search(r",\s*(res|response)\b", header):
                 for field_name in re.findall(r"\b(body|query|params|headers|cookies)\b", piece):
@@ -362,7 +449,18 @@ class LangAnalysis:
         return mods.text() if mods is not None else ""
 
     def value(self, expr: str, func: Func, line: int, kind: str, depth: int = 0) -> Value:
-        """How tainted ``expr`` (source text) is at ``line`` for a sink of ``kind``."""
+        """How tainted ``expr`` (source text) is at ``line`` for a sink of ``kind``.
+
+        Memoised per function: sinks deep in one long method ask about the same assignments again
+        and again, and without the memo the work grows with the square of the method's length."""
+        key = (expr, id(func), line, kind, depth)
+        memo: dict[tuple[str, int, int, str, int], Value] = self.__dict__.setdefault("_value_memo", {})
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._value(expr, func, line, kind, depth)
+        return found
+
+    def _value(self, expr: str, func: Func, line: int, kind: str, depth: int) -> Value:
         expr = expr.strip()
         if self.language == "python":
             expr = _PY_FSTRING.sub(lambda m: "`" + re.sub(r"\{([^{}]*)\}", r"${\1}", m.group(2)) + "`", expr)
@@ -378,11 +476,19 @@ class LangAnalysis:
             if worst.level == CLEAN:
                 return CLEAN_VALUE
             return Value(worst.level, worst.origin, building or worst.built, worst.source_kind)
+        if self.language == "go" and depth < 12:
+            operands = go_taint.operands(expr, _split_commas)
+            if operands is not None:  # only the operands printed as text can carry it
+                vals = [self.value(part, func, line, kind, depth + 1) for part in operands]
+                worst = max(vals, key=lambda v: v.level, default=CLEAN_VALUE)
+                return CLEAN_VALUE if worst.level == CLEAN else Value(worst.level, worst.origin, True, worst.source_kind)
         for pattern, kinds in self.spec.sanitizers:
             if (kind in kinds or kinds is _ALL) and pattern.match(expr):
                 return CLEAN_VALUE
         if re.search(r"\.(length|size\(\)|len\(\))\s*$", expr):
             return CLEAN_VALUE
+        if kind == "path" and self.language == "go" and go_taint.calls_helper(expr, self.path_checkers):
+            return CLEAN_VALUE  # a helper of this file that refuses paths outside its directory
         built = _is_built(expr)
         code = _strip_strings_keep_templates(expr)
         m = self.spec.source.match(code.lstrip())
@@ -403,29 +509,86 @@ class LangAnalysis:
         if lookup and lookup.group(1) in self.file_maps:
             return CLEAN_VALUE  # a value taken out of a fixed map: only its entries can come out
         best = CLEAN_VALUE
+        called = set(_CALLED.findall(code))
+        receiver = self._go_receiver(func) if self.language == "go" else None
         for ident in dict.fromkeys(_IDENT.findall(code)):
+            if ident == receiver or (receiver is not None and ident in _GO_KEYWORDS):
+                continue  # the method's receiver, like `self`: program state, not caller data
             if (ident in _KEYWORDS and (self.language == "go" or ident not in _GO_WORDS)
                     and (self.language in {"javascript", "typescript", "python"} or ident not in _JS_WORDS)) or \
                     (ident in self.file_consts and not self._assigned_locally(ident, func)) or ident.isupper():
                 continue
-            if re.search(rf"\b{re.escape(ident)}\s*\(", code):
+            if ident in called:
                 helper = self._helper_source(ident, code)
                 if helper is not None and helper.level > best.level:
                     best = helper
                 continue  # a function name, not data
             v = self.ident(ident, func, line, kind, depth)
+            if v.level == SOURCE and v.origin == "the request" and self.language == "go" and \
+                    go_taint.only_passed_whole(ident, code):
+                # `flashes := getSessionFlashes(app, w, r, s)`: a helper handed the whole request
+                # returns what it chooses (session data, a user); its own reads are judged where it is defined
+                v = self._go_helper_returns(code, kind, depth) or Value(
+                    UNKNOWN, f"the result of a call given `{ident}`", False, "unknown")
             if v.level > best.level:
                 best = v
         if best.level == CLEAN:
             return best
         return Value(best.level, best.origin, built or best.built, best.source_kind)
 
+    def _go_helper_returns(self, code: str, kind: str, depth: int) -> Value | None:
+        """Request data returned by a function of this file that ``code`` calls (judged on its own
+        return statements, where its request parameter is the request)."""
+        if depth > 8 or self._root is None:
+            return None
+        cache: dict[tuple[str, str], Value | None] = self.__dict__.setdefault("_returns_cache", {})
+        for name in dict.fromkeys(re.findall(r"(\w+)\s*\(", code)):
+            key = (name, kind)
+            if key not in cache:
+                cache[key] = None  # recursion guard
+                found = None
+                for decl in self._root.find_all(kind="function_declaration") + self._root.find_all(
+                        kind="method_declaration"):
+                    name_node = decl.field("name")
+                    if name_node is None or name_node.text() != name:
+                        continue
+                    for ret in decl.find_all(kind="return_statement"):
+                        exprs = [c for c in ret.children() if c.is_named()]
+                        if not exprs:
+                            continue
+                        first = exprs[0]
+                        if first.kind() == "expression_list":
+                            first = next((c for c in first.children() if c.is_named()), first)
+                        v = self.value(first.text(), self.func_of(first), first.range().start.line, kind, depth + 1)
+                        if v.level == SOURCE:
+                            found = Value(SOURCE, f"request data returned by `{name}()`", v.built, v.source_kind)
+                            break
+                    break
+                cache[key] = found
+            if cache[key] is not None:
+                return cache[key]
+        return None
+
+    def _go_receiver(self, func: Func) -> str:
+        cache: dict[int, str] = self.__dict__.setdefault("_receiver_cache", {})
+        key = func.node.range().start.index if func.node is not None else -1
+        if key not in cache:
+            cache[key] = go_taint.receiver_name(func.node) if func.node is not None else ""
+        return cache[key]
+
     def _assigned_locally(self, name: str, func: Func) -> bool:
         """A local variable that shadows an import / file constant (`url := "http://" + host`)."""
         if func.node is None:
             return False
-        return re.search(rf"(?:^|[\s;(,]){re.escape(name)}\s*(?::=|\+=|=(?!=))", func.text) is not None or (
-            name in func.params)
+        if name in func.params:
+            return True
+        cached = func.facts.get(("local", name))
+        if cached is None:
+            cached = func.facts["local", name] = any(
+                _may_assign(func.lines[i], name) and re.search(
+                    rf"(?:^|[\s;(,]){re.escape(name)}\s*(?::=|\+=|=(?!=))", func.lines[i]) is not None
+                for i in func.index.lines_of(name))
+        return bool(cached)
 
     def _helper_source(self, name: str, code: str) -> Value | None:
         """``payload := extractInput(c)``: a same-file helper that returns a request read is a source."""
@@ -474,22 +637,52 @@ class LangAnalysis:
                 v = Value(v.level, f"request data `{name}` (from {v.origin.split('`')[1]}){passed}", v.built,
                           v.source_kind)
             return self._with_mutations(name, func, line, kind, depth, v)
+        if self.language == "go" and name not in func.params and go_taint.declared_empty(
+                name, func.lines[: max(0, line - func.start)]):
+            return self._with_mutations(name, func, line, kind, depth, CLEAN_VALUE)
         if name in func.params:
             param = func.params[name]
             if param.level == PARAM:
                 param = self._from_callers(name, func, kind, depth) or param
+            if param.level == PARAM and self.language == "go" and self._go_callers_all_clean(name, func, kind, depth):
+                param = CLEAN_VALUE
             return self._with_mutations(name, func, line, kind, depth, param)
+        outer = self._enclosing(func) if depth < 8 else None
+        if outer is not None:  # a closure reads the variable of the function it is nested in
+            return self._with_mutations(name, func, line, kind, depth, self.ident(name, outer, line, kind, depth + 1))
         return self._with_mutations(name, func, line, kind, depth, Value(UNKNOWN, f"`{name}`", False, "unknown"))
+
+    def _enclosing(self, func: Func) -> Func | None:
+        """The function a callback / arrow function is nested in (None at file level)."""
+        if func.node is None or self.language not in {"javascript", "typescript"}:
+            return None
+        parent = func.node.parent()
+        if parent is None:
+            return None
+        outer = self.func_of(func.node)
+        return outer if outer.node is not None else None
 
     def _with_mutations(self, name: str, func: Func, line: int, kind: str, depth: int, v: Value) -> Value:
         """What builder / container calls added to ``name`` before ``line`` (``sb.append(x)``,
         ``parts.push(x)``, ``b.WriteString(x)``, ``fmt.Fprintf(&b, ..., x)``) joins its value."""
         if depth >= 5 or v.level == SOURCE:
             return v
-        for arg in _mutation_args(name, func.lines[: max(0, line - func.start)]):
-            added = self.value(arg, func, line, kind, depth + 1)
+        appended = func.facts.get(("append", name))
+        if appended is None:
+            appended = func.facts["append", name] = [
+                (i, arg) for i in func.index.lines_of(name) for arg in _mutation_args(name, [func.lines[i]])]
+        upto = line - func.start
+        pending: list[tuple[int, str]] = [(func.start + at, arg) for at, arg in appended  # type: ignore[attr-defined]
+                                          if at < upto]  # each at its value when appended
+        if self.language == "go":  # values decoded into it (`Decode(&x)`) or stored in its fields
+            before = func.lines[: max(0, upto)]
+            pending += [(line, arg) for arg in go_taint.decode_sources(name, before) + go_taint.field_stores(name, before)]
+        for at_line, arg in pending:
+            added = self.value(arg, func, at_line, kind, depth + 1)
             if added.level > v.level:
                 v = Value(added.level, added.origin, True, added.source_kind)
+                if v.level == SOURCE:
+                    break
         return v
 
     def _from_callers(self, name: str, func: Func, kind: str, depth: int) -> Value | None:
@@ -526,30 +719,67 @@ class LangAnalysis:
                                      v.built, v.source_kind)
         return None
 
+    def _go_callers_all_clean(self, name: str, func: Func, kind: str, depth: int) -> bool:
+        """An unexported Go function is called only from its package: when every call in the
+        review passes a proven-safe value for ``name`` (constants, numbers), the parameter is safe."""
+        if func.node is None or depth > 6 or name not in func.order or func.node.kind() == "func_literal":
+            return False
+        name_node = func.node.field("name")
+        fname = name_node.text() if name_node is not None else ""
+        if not fname or not fname[0].islower():
+            return False
+        index = func.order.index(name)
+        variadic = bool(re.search(rf"\b{re.escape(name)}\s+\.\.\.", func.text[:400]))
+        own = func.node.range()
+        calls = [(self, c) for c in self._calls_by_name.get(fname, [])] + [
+            (peer, c) for peer in self.peers for c in peer._calls_by_name.get(fname, [])]
+        seen = 0
+        for owner, call in calls[:12]:
+            if owner is self and own.start.index <= call.range().start.index <= own.end.index:
+                continue  # recursion
+            args = _args(call)
+            passed = args[index:] if variadic else args[index:index + 1]
+            if not variadic and not passed:
+                return False
+            line = call.range().start.line
+            caller = owner.func_of(call)
+            if any(a.strip().endswith("...") or owner.value(a, caller, line, kind, depth + 1).level != CLEAN
+                   for a in passed):
+                return False
+            seen += 1
+        return seen > 0 and len(calls) <= 12
+
     def _last_assignment(self, name: str, func: Func, line: int) -> tuple[str | None, int] | None:
         lines = func.lines
         upto = line - func.start
-        assign, destructure, go_multi = self._patterns(name)
-        found: list[tuple[str | None, int]] = []
         first = max(0, upto - 1 - _LOOKBACK)
-        for i in range(min(upto - 1, len(lines) - 1), first - 1, -1):
+        candidates = func.index.lines_of(name, first, min(upto - 1, len(lines) - 1) + 1)
+        if not candidates:
+            return None
+        found: list[tuple[str | None, int]] = []
+        for i in reversed(candidates):
             original = lines[i]
             text = func.blanked[i]
-            if name not in text:
+            if name not in text or ("=" not in text and ":" not in text) or not (_may_assign(text, name) or (
+                    "{" in text and re.search(r"\b(const|let|var)\b", text))):
                 continue
-            m = destructure.search(text)
+            m = self._name_pattern("destructure", name).search(text) if "{" in text else None
             if m:
                 rhs = original[m.start(1):m.end(1)]
                 v = self.value(rhs, func, func.start + i, "sql", 5)
                 return (None, func.start + i) if v.level >= SOURCE else (rhs, func.start + i)
-            m = assign.search(text) or go_multi.search(text)
-            if m is None and i + 1 < len(lines) and re.search(
-                    rf"(?:^|[\s(]){re.escape(name)}\s*=\s*$", text):
+            m = self._name_pattern("assign", name).search(text) or (
+                self._name_pattern("go_multi", name).search(text) if "," in text or ":=" in text else None) or (
+                self._name_pattern("for_each", name).search(text) if "for" in text and ":" in text else None)
+            if m is None and i + 1 < len(lines) and text.rstrip().endswith("=") and self._name_pattern(
+                    "wrapped", name).search(text):
                 # the right-hand side starts on the next line (Java formatters wrap long `new File(...)`)
                 return _continued(lines[i + 1].strip(), lines, i + 1), func.start + i
             if m:
                 group = next(i for i, g in enumerate(m.groups(), start=1) if g)
                 rhs = _continued(original[m.start(group):m.end(group)], lines, i)
+                if self.language == "go" and rhs.startswith("range "):
+                    rhs = re.sub(r"\s*\{.*$", "", rhs[6:], flags=re.DOTALL)  # `for _, v := range xs {`: from xs
                 sink_line = lines[upto] if 0 <= upto < len(lines) else ""
                 nested = _indent(original) > _indent(sink_line) and sink_line.strip() != ""
                 if "+=" in text[:m.start(group)][-4:] or nested:
@@ -570,23 +800,23 @@ class LangAnalysis:
         m = re.match(r"\W*(is(?:Valid|Safe|Allowed)\w*)\(", guard.lstrip("."))
         if not m:
             return False
-        body = re.search(rf"\b{re.escape(m.group(1))}\s*\([^)]*\)\s*(?:throws[^{{]*)?\{{(.{{0,800}}?)\n\s*\}}",
+        cache: dict[str, bool] = self.__dict__.setdefault("_weak_validators", {})
+        if m.group(1) not in cache:
+            cache[m.group(1)] = self._weak_validator_body(m.group(1))
+        return cache[m.group(1)]
+
+    def _weak_validator_body(self, name: str) -> bool:
+        body = re.search(rf"\b{re.escape(name)}\s*\([^)]*\)\s*(?:throws[^{{]*)?\{{(.{{0,800}}?)\n\s*\}}",
                          self.text, re.DOTALL)
         return bool(body and re.search(r"\.find\(\)|re\.search\(", body.group(1)))
 
-    def _patterns(self, name: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-        """Assignment patterns for one variable name, compiled once per file."""
-        cached = self._pattern_cache.get(name)
+    def _name_pattern(self, template: str, name: str) -> re.Pattern[str]:
+        """One of :data:`_NAME_PATTERNS` for one variable name, compiled once per file and only
+        when a line could use it (compiling is the dominant cost on files with many names)."""
+        key = (template, name)
+        cached = self._pattern_cache.get(key)
         if cached is None:
-            n = re.escape(name)
-            cached = (
-                re.compile(rf"(?:^|[\s;(,])(?:(?:const|let|var|final)\s+)?(?:[\w<>\[\].,?]+\s+)?{n}\s*"
-                           rf"(?::[\w<>\[\]|. ]+)?(?::=|=(?!=)|\+=)\s*(.+?)\s*;?\s*$"),
-                re.compile(rf"(?:const|let|var)\s*\{{[^}}]*\b{n}\b[^}}]*\}}\s*=\s*(.+?);?\s*$"),
-                re.compile(rf"^\s*(?:[\w.\[\]]+\s*,\s*)*{n}\s*(?:,\s*[\w.\[\]]+\s*)*:?=(?!=)\s*(.+?)\s*$|"
-                           rf"^\s*(?:[\w.\[\]]+\s*,\s*)+{n}\s*:?=(?!=)\s*(.+?)\s*$"),
-            )
-            self._pattern_cache[name] = cached
+            cached = self._pattern_cache[key] = re.compile(_NAME_PATTERNS[template].replace("NAME", re.escape(name)))
         return cached
 
     def _guarded(self, name: str, func: Func, line: int, kind: str) -> bool:
@@ -594,24 +824,40 @@ class LangAnalysis:
         current = func.lines[upto] if upto < len(func.lines) else ""
         # a guard in the condition of a ternary on this very line (`ok(x) ? x : "/"`) also counts
         until = upto + 1 if re.search(r"\s\?\s[^?]*\s:\s", _blank_strings(current)) else upto
-        window = [x for x in func.lines[max(0, upto - _LOOKBACK): until] if name in x]
-        if not window or not any(_GUARD_HINT.search(x) for x in window):
-            return False
-        before = "\n".join(window)
-        n = re.escape(name)
-        allow = re.search(
-            rf"\.(includes|has|contains|containsKey|indexOf)\(\s*{n}(\.\w+|\(\))?\s*\)|\b(allowed|whitelist|allowlist|"
-            rf"valid)\w*\[\s*{n}\s*\]|/\^[^/]*\$/[gimsuy]*\.test\(\s*{n}\b|\b{n}\.matches\(\s*\"|"
-            rf"MatchString\(\s*{n}\s*\)|\bisValid\w*\(\s*{n}\b|\bis(Safe|Allowed)\w*\(\s*{n}\b|"
-            rf"\b{n}\s*(===|==|!==|!=)\s*[\"']|switch\s*\(?\s*{n}\b", before)
-        if allow and not self._weak_validator(allow.group(0)):
+        if self.language == "go" and kind == "path":
+            window = [x for x in func.lines[max(0, upto - _LOOKBACK): until] if name in x]
+            if go_taint.path_guarded(name, window):
+                return True
+        allow, prefix, path_prefix = self._guard_lines(name, func)
+        start = max(0, upto - _LOOKBACK)
+        if any_between(allow, start, until):
             return True
-        if kind in {"path", "redirect", "ssrf"}:
-            return bool(re.search(
-                rf"\b{n}\.(startsWith|startswith)\(|HasPrefix\(\s*{n}\b|\b{n}\.normalize\(\)\.startsWith|"
-                rf"filepath\.Rel\(|\.isAbsolute\(\)|\bnew URL\(\s*{n}\b[^)]*\)\.(host|hostname|origin)",
-                before))
-        return False
+        if kind == "path":
+            return any_between(path_prefix, start, until)
+        return kind in {"redirect", "ssrf"} and any_between(prefix, start, until)
+
+    def _guard_lines(self, name: str, func: Func) -> tuple[list[int], list[int], list[int]]:
+        """Lines of ``func`` that guard ``name``: an allow-list / validation check, and (for paths
+        and URLs) a prefix / containment check. Found once per name, each line read once."""
+        cached = func.facts.get(("guard", name))
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        allow_lines: list[int] = []
+        prefix_lines: list[int] = []
+        path_prefix_lines: list[int] = []
+        candidates = [i for i in func.index.lines_of(name) if _GUARD_HINT.search(func.lines[i]) or
+                      re.search(r"\bis(Valid|Safe|Allowed)", func.lines[i])]
+        for i in candidates:
+            text = func.lines[i]
+            m = self._name_pattern("allow", name).search(text) if _ALLOW_HINT.search(text) else None
+            if m and not self._weak_validator(m.group(0)):
+                allow_lines.append(i)
+            if _PREFIX_HINT.search(text) and self._name_pattern("prefix", name).search(text):
+                prefix_lines.append(i)
+                if self._name_pattern("path-prefix", name).search(text):
+                    path_prefix_lines.append(i)
+        func.facts["guard", name] = (allow_lines, prefix_lines, path_prefix_lines)
+        return allow_lines, prefix_lines, path_prefix_lines
 
     # ---- sinks ------------------------------------------------------------------------------
 
@@ -621,6 +867,7 @@ class LangAnalysis:
         a parameter naming the whole program is a lesser risk than text spliced into a shell."""
         func = self.func_of(node)
         line = node.range().start.line
+        expr = _url_target(expr) if kind in {"redirect", "ssrf"} else expr
         v = self.value(expr, func, line, kind)
         if v.source_kind == "archive":
             if kind == "path":
@@ -633,8 +880,9 @@ class LangAnalysis:
                 _HTML_RESPONSE.search(func.text):
             return  # the handler declares a non-HTML body (JSON, PEM, an image...): no markup is produced
         level = v.level
-        if kind == "ssrf" and _FIXED_HOST.match(expr):
-            level = CLEAN
+        if kind == "ssrf" and (_FIXED_HOST.match(expr) or self._fixed_host_constant(expr)
+                               or _FIXED_HOST.match(_SPRINTF.sub("", self._built_text(expr, func, line)))):
+            level = CLEAN  # the scheme and host are written here: only the path / query can vary
         if kind == "redirect" and _LOCAL_PATH.match(expr):
             level = CLEAN
         if need_built and not (v.built or _is_built(expr)) and level < SOURCE:
@@ -678,6 +926,16 @@ class LangAnalysis:
         concept = "nosql-injection" if kind == "nosql" else CONCEPT[kind]
         self.emit(concept, node, sev, desc + ".", conf)
 
+    def _fixed_host_constant(self, expr: str) -> bool:
+        """`${API_BASE}/path?q=${x}` / ``API_BASE + '/x'`` where the file defines ``API_BASE`` as a literal
+        URL with a host: the request can only pick the path or query on that host."""
+        m = re.match(r"\s*(?:`\$\{\s*([A-Za-z_$][\w$.]*)\s*\}[/?]|([A-Za-z_$][\w$.]*)\s*\+\s*['\"`][/?])", expr)
+        if m is None:
+            return False
+        name = re.escape((m.group(1) or m.group(2)).split(".")[-1])
+        return re.search(rf"\b{name}\s*(?::\s*\w+\s*)?=\s*['\"`][a-z][a-z0-9+.-]*://[^/'\"`$\s]+/?[^'\"`$]*['\"`]",
+                         self.text, re.IGNORECASE) is not None
+
     def _fixed_name_under_param_dir(self, expr: str, func: Func, line: int) -> bool:
         """``filepath.Join(dir, "cache.db")`` / ``path.join(dir, basename(x))``: the caller picks the
         directory (configuration), every later part is proven safe, so nothing climbs out of it."""
@@ -698,13 +956,31 @@ class LangAnalysis:
                 return found[0]
         return expr
 
+    def _holds_sql_text(self, node: SgNode, arg: str) -> bool:
+        """``client.query(text)`` where ``text`` was last assigned a string holding SQL keywords."""
+        if not re.fullmatch(r"\s*[A-Za-z_$][\w$]*\s*", arg):
+            return False
+        func: Func | None = self.func_of(node)
+        line = node.range().start.line
+        while func is not None:
+            found = self._last_assignment(arg.strip(), func, line)
+            if found is not None:
+                return bool(found[0] and _STRING.search(found[0]) and _SQL_TEXT.search(
+                    " ".join(m.group(0) for m in _STRING.finditer(found[0]))))
+            func = self._enclosing(func)
+        return False
+
     def _sql_builder(self, node: SgNode, arg: str) -> bool:
         """``b.String()`` / ``sb.toString()`` / ``parts.join(' ')`` of a builder this function fills with SQL."""
         m = re.fullmatch(r"\s*([A-Za-z_$][\w$]*)\.(String\(\)|toString\(\)|join\([^()]*\))\s*", arg)
         if m is None:
             return False
-        name = re.escape(m.group(1))
-        return any(re.search(rf"\b{name}\b", line) and _SQL_TEXT.search(line) for line in self.func_of(node).lines)
+        func = self.func_of(node)
+        cached = func.facts.get(("sql-builder", m.group(1)))
+        if cached is None:
+            cached = func.facts["sql-builder", m.group(1)] = any(
+                _SQL_TEXT.search(func.lines[i]) for i in func.index.lines_of(m.group(1)))
+        return bool(cached)
 
     def _response_writer_arg(self, node: SgNode, arg: str) -> bool:
         """``w`` is the handler's ``http.ResponseWriter`` (or gin's ``c.Writer``)."""
@@ -830,17 +1106,29 @@ class LangAnalysis:
         if re.fullmatch(r"(.*child_process.*|cp|childProcess|proc|shell|shelljs)\.(exec|execSync)|exec|execSync",
                         callee) and args and ("child_process" in self.text or "shell" in callee):
             self.sink(node, "cmd", a0, f"`{callee}` (runs a shell)")
-        if re.search(r"\b(spawn|spawnSync|execFile)$", callee) and "shell: true" in node.text():
-            self.sink(node, "cmd", a0, f"`{callee}` with shell: true")
+        if re.search(r"\b(spawn|spawnSync|execFile|execFileSync)$", callee) and re.search(
+                r"\bshell\s*:\s*(true|['\"`/])", node.text()) and args:
+            # with a shell the program and every argument are joined into one command line
+            words = [a0] + (_split_commas(args[1].strip()[1:-1]) if len(args) > 1 and
+                            args[1].strip().startswith("[") else [])
+            self.sink(node, "cmd", " + ".join(w.strip() for w in words if w.strip()), f"`{callee}` with shell: true")
         if re.search(r"\.(query|execute|raw|\$queryRawUnsafe|\$executeRawUnsafe|unsafe|whereRaw|run|all|get|"
                      r"exec|prepare)$", callee) and args and not a0.lstrip().startswith(("{", "[")) \
                 and not callee.startswith("Promise."):
             method = callee.rsplit(".", 1)[-1]
             sqlish = bool(_SQL_TEXT.search(a0)) or self._sql_builder(node, a0) or (
                 method in {"query", "execute", "raw", "$queryRawUnsafe", "$executeRawUnsafe", "whereRaw"}
-                and _SQL_NAME.fullmatch(a0))
+                and (_SQL_NAME.fullmatch(a0) or self._holds_sql_text(node, a0)))
             if sqlish and not re.match(r"(req|res|app|router|axios|http|this\.http)\.", callee):
                 self.sink(node, "sql", a0, f"`{callee}`", need_built=False)
+        if re.search(r"\.(orderByRaw|havingRaw|joinRaw|selectRaw|groupByRaw|orWhereRaw|andWhereRaw)$|"
+                     r"^(Sequelize|sequelize)\.literal$", callee) and args:
+            self.sink(_method_name(node), "sql", a0, f"the raw SQL fragment of `{callee}`")
+        if re.search(r"\.(where|andWhere|orWhere|having|andHaving|orHaving|orderBy|addOrderBy|groupBy|"
+                     r"innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect)$", callee) and args and \
+                "createQueryBuilder" in self.text and _is_built(a0) and _SQL_FRAGMENT.search(a0):
+            # TypeORM's query builder takes SQL text; values belong in `:name` parameters
+            self.sink(_method_name(node), "sql", a0, f"the SQL condition of TypeORM `{callee.rsplit('.', 1)[-1]}`")
         if re.search(r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne|deleteMany|"
                      r"countDocuments|count|findOneAndDelete|where)$", callee) and args:
             if "$where" in a0:
@@ -861,18 +1149,28 @@ class LangAnalysis:
         if re.fullmatch(r"(res|response|reply|ctx)\.(send|write|end|type\(.*\)\.send)", callee) and args \
                 and not re.match(r"\s*(JSON\.stringify|\{|\[)", a0):
             self.sink(node, "xss", a0, f"the response written by `{callee}`", need_built=True)
-        if re.fullmatch(r"(res|response|reply|ctx)\.redirect", callee) and args:
+        if re.fullmatch(r"(res|response|reply|ctx|c)\.redirect|(NextResponse|Response)\.redirect|"
+                        r"next/navigation\.(redirect|permanentRedirect)", callee) and args:
             self.sink(node, "redirect", args[-1], f"`{callee}`")
         if re.fullmatch(r"(res|response|reply)\.location", callee) and args:
             self.sink(node, "redirect", args[0], f"`{callee}`")
         self._location_header(node, callee, args)
         self._dsn_literal(node, callee, args)
-        if re.fullmatch(r"(fs|fsp|fs\.promises|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
+        self._js_web_config(node, callee, args)
+        if re.fullmatch(r"(res|response)\.writeHead", callee) and len(args) >= 2:
+            m = re.search(r"""['"]?[Ll]ocation['"]?\s*:\s*(.+?)\s*[,}]\s*$""", args[-1], re.DOTALL)
+            if m:
+                self.sink(node, "redirect", m.group(1), f"the `Location` header of `{callee}`")
+        if re.fullmatch(r"(fs|fsp|fs\.promises|fs/promises|fs-extra|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
                         r"writeFileSync|unlink|unlinkSync|readdir|readdirSync|appendFile|createWriteStream|"
                         r"rm|rmSync|open|openSync|access|stat|mkdir|mkdirSync|outputFile|outputFileSync|"
                         r"ensureDir|ensureDirSync)|readFile|readFileSync|createReadStream",
                         callee) and args:
             self.sink(node, "path", a0, f"`{callee}`")
+        if re.fullmatch(r"(res|response|ctx)\.render", callee) and len(args) >= 2:
+            self._render_options(node, callee, args[1])
+        if re.fullmatch(r"(res|response|ctx)\.render", callee) and args and not _LITERAL.match(args[0]):
+            self.sink(node, "path", args[0], f"the view name of `{callee}`")
         if re.fullmatch(r"(res|response)\.(sendFile|download)", callee) and args and not any(
                 "root" in a for a in args[1:]):
             self.sink(node, "path", a0, f"`{callee}`")
@@ -932,7 +1230,9 @@ class LangAnalysis:
                 self.emit("jwt-verification", node, "medium",
                           "`jwt.verify` is called without an `algorithms` allow-list; an attacker can "
                           "switch the algorithm (e.g. HS256 with the public key).", 50)
-        if re.fullmatch(r"jwt\.decode", callee) and re.search(r"verify|auth|user", self._func_name(node), re.IGNORECASE):
+        if re.fullmatch(r"(jwt|jsonwebtoken)\.decode", callee) and (re.search(
+                r"verify|auth|user|admin|guard|require|session|role|permission|login|current|protect",
+                self._func_name(node), re.IGNORECASE) or re.search(r"\bnext\b", self.func_of(node).text[:200])):
             self.emit("jwt-verification", node, "medium",
                       "`jwt.decode` does not verify the signature but its result is used for "
                       "authentication.", 45)
@@ -944,6 +1244,51 @@ class LangAnalysis:
             self.emit("weak-crypto", node, "medium", f"`{callee}({a0})` uses a broken cipher or ECB mode.", 80)
         if callee == "Math.random":
             self.weak_random(node, callee)
+
+    def _render_options(self, node: SgNode, callee: str, locals_arg: str) -> None:
+        """``res.render(view, req.body)`` / ``{ ...req.query }``: the request picks the view engine's
+        options too (``layout``, ``settings``, ``filename``), so it can render any file on disk. An
+        object that only places request values under its own keys is ordinary view data."""
+        whole = re.compile(r"\s*(?:\{\s*\.\.\.\s*|Object\.assign\(\s*\{\s*\}\s*,\s*)?"
+                           r"((?:req|request|ctx\.request)\.(?:body|query|params))\s*[})]?\s*")
+        text = locals_arg.strip()
+        if re.fullmatch(r"[A-Za-z_$][\w$]*", text):
+            found = self._last_assignment(text, self.func_of(node), node.range().start.line)
+            text = found[0] if found is not None and found[0] else text
+        m = whole.fullmatch(text)
+        if m is None:
+            return
+        self.emit("path-traversal", node, "high",
+                  f"Request data `{m.group(1)}` is passed whole as the locals of `{callee}`; view engines read "
+                  "options such as `layout` from the locals, so the request chooses which file is rendered "
+                  "(local file read).", 70)
+
+    def _js_web_config(self, node: SgNode, callee: str, args: list[str]) -> None:
+        """CORS that trusts every origin, credential cookies without HttpOnly (option objects)."""
+        for verdict in (cors_middleware(callee, args), credential_cookie(callee, args),
+                        session_cookie_options(callee, node.text())):
+            if verdict is not None:
+                line = node.range().start.line + verdict.line_in(node.text())
+                self.emit(verdict.concept, line, "info" if self.is_test else verdict.severity, verdict.description,
+                          verdict.confidence)
+
+    def _cors_header(self, node: SgNode, value: str) -> None:
+        """``Access-Control-Allow-Origin`` answered with the request's own Origin, unchecked."""
+        func = self.func_of(node)
+        line = node.range().start.line
+        v = self.value(value, func, line, "redirect")
+        direct = re.search(r"(headers\.origin|headers\[['\"]origin['\"]\]|\.(get|header)\(\s*['\"]origin['\"]\s*\))",
+                           value, re.IGNORECASE)
+        if direct is not None and re.search(
+                rf"(includes|has|indexOf|test|some)\(\s*{re.escape(value.strip())}", func.text):
+            return
+        if v.level < SOURCE or not re.search(r"(?i)origin", v.origin + value):
+            return
+        verdict = reflected_origin(True, bool(re.search(r"Access-Control-Allow-Credentials['\"]\s*,\s*['\"]?true|"
+                                                        r"credentials\s*:\s*true", self.text)))
+        if verdict is not None:
+            self.emit(verdict.concept, node, "info" if self.is_test else verdict.severity, verdict.description,
+                      verdict.confidence)
 
     def _js_secret_logged(self, node: SgNode, callee: str, args: list[str]) -> None:
         """A password/token identifier passed to a logger: the secret lands in log files."""
@@ -980,20 +1325,38 @@ class LangAnalysis:
                           "'--', so a value starting with '-' is parsed as an option.", 65)
                 return
 
+    def _go_argument_injection(self, node: SgNode, argv: list[str]) -> None:
+        """``exec.Command("dig", host)``: request data as an argument of an option-parsing tool,
+        with no ``"--"`` before it, is read as an option when it starts with '-'."""
+        tool = argv[0].strip().strip('"`').rsplit("/", 1)[-1]
+        if tool not in _OPTION_TOOLS:
+            return
+        func = self.func_of(node)
+        line = node.range().start.line
+        for prev, elem in zip(argv, argv[1:]):
+            if elem.strip() in {'"--"', "`--`"}:
+                return
+            if _LITERAL.match(elem) or re.fullmatch(r'\s*"-[^"=]*"\s*', prev):
+                continue  # a literal, or the value of the option written before it (`"--branch", b`)
+            v = self.value(elem.strip().removesuffix("..."), func, line, "cmd")
+            if v.level == SOURCE and v.source_kind == "request":
+                self.emit("argument-injection", node, "medium",
+                          f"{_cap(v.origin)} is passed as an argument of `{tool}` without a preceding "
+                          '"--", so a value starting with \'-\' is parsed as an option.', 65)
+                return
+
     def go_call(self, node: SgNode, callee: str, args: list[str]) -> None:
         method = callee.rsplit(".", 1)[-1]
         if callee in {"sql.Open", "sqlx.Open", "sqlx.Connect", "gorm.Open"} and len(args) >= 2 and \
                 _GO_DSN_PASSWORD.match(args[1].strip()):
             self.emit("hardcoded-secret", node, "info" if self.is_test else "high",
                       f"The data source name passed to `{callee}` embeds a literal password.", 80)
-        if method in {"Query", "QueryRow", "Exec", "Prepare", "Raw", "QueryContext", "QueryRowContext",
-                      "ExecContext", "PrepareContext", "Select", "Get", "Where", "Queryx", "QueryRowx",
-                      "MustExec", "NamedExec"} and "." in callee and not callee.startswith(
-                          ("http.", "r.", "req.", "c.", "url.", "os.")):
-            idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
-            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or
-                                    _SQL_NAME.fullmatch(args[idx])):
-                self.sink(node, "sql", args[idx], f"`{callee}`")
+        if method in _GO_SQL_METHODS and "." in callee and not callee.startswith(
+                ("http.", "r.", "req.", "c.", "url.", "os.")):
+            idx = go_taint.query_argument(method, args)
+            if idx is not None and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or
+                                    _SQL_NAME.fullmatch(args[idx]) or go_taint.on_db_handle(callee, self.db_handles)):
+                self.sink(node, "sql", go_taint.without_handle_calls(args[idx], callee), f"`{callee}`")
         if method in _GORM_SQL_METHODS and args and _GORM.search(self.text) and "." in callee and \
                 not _SQL_TEXT.search(args[0]) and (_is_built(args[0]) or method in {"Raw", "Exec"}):
             # gorm: Where/Order/Having/Joins/Group/Select take SQL fragments; `?` binds values
@@ -1006,11 +1369,14 @@ class LangAnalysis:
                 self.sink(node, "cmd", rest[2], "a shell started by `exec.Command`")
             elif rest:
                 self.sink(node, "cmd", rest[0], "the program name of `exec.Command`", shell=False)
+                self._go_argument_injection(node, rest)
         if re.fullmatch(r"http\.(Get|Post|Head|PostForm)", callee) and args:
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         elif re.fullmatch(r"http\.NewRequest(WithContext)?", callee) and len(args) >= 2:
             self.sink(node, "ssrf", args[2 if callee.endswith("Context") and len(args) > 2 else 1], f"`{callee}`")
-        elif re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) and args and _URLISH.search(args[0]):
+        elif (re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) or (
+                method in {"Get", "Post", "Head", "PostForm"} and go_taint.on_db_handle(callee, self.http_clients))) \
+                and args and _URLISH.search(args[0]):
             # an HTTP client's verb takes a URL; a cache / RPC / FastCGI client's Get takes a key
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         if re.fullmatch(r"os\.(Open|OpenFile|ReadFile|Create|Remove|RemoveAll|WriteFile|Mkdir|MkdirAll|ReadDir)|"
@@ -1072,8 +1438,9 @@ class LangAnalysis:
                 _SQL_TEXT.search(a0) or self._sql_builder(node, a0) or _SQL_NAME.fullmatch(a0)):
             self.sink(node, "sql", a0, f"`{callee}`")
         self._java_template(node, callee, method, args)
+        java_sinks.check_call(self, node, callee, method, args)
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
-            self.sink(node, "cmd", a0, f"`{callee}`", shell=False)
+            self.sink(node, "cmd", java_sinks.program_of(self, node, a0), f"`{callee}`", shell=False)
         if callee == "new ProcessBuilder" and args:
             if len(args) >= 3 and args[0].strip('"') in {"sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe"}:
                 self.sink(node, "cmd", args[2], "a shell started by `ProcessBuilder`")
@@ -1172,15 +1539,14 @@ class LangAnalysis:
         response writer, not a StringWriter, StringBuilder or file writer."""
         if "getWriter()" in callee or "getOutputStream()" in callee:
             return True
-        var = re.escape(callee.rsplit(".", 1)[0].split(".")[-1])
-        local = re.search(rf"\b(StringWriter|StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|"
-                          rf"OutputStreamWriter|Formatter|ByteArrayOutputStream)\s+{var}\b|\b{var}\s*=\s*new\s+"
-                          rf"(StringWriter|StringBuilder|StringBuffer|CharArrayWriter|FileWriter|BufferedWriter|"
-                          rf"OutputStreamWriter|PrintWriter\(\s*new\s+(File|String))", self.text)
-        if local:
-            return False
-        return bool(re.search(r"HttpServletResponse|getWriter\(\)|JspWriter|PageContext|ServletResponse|"
-                              r"HttpServletRequest", self.text))
+        var = callee.rsplit(".", 1)[0].split(".")[-1]
+        cached = self.__dict__.get("_non_response_writers")
+        if cached is None:  # one pass over the file, not one per print call
+            cached = self._non_response_writers = {
+                m.group(1) or m.group(2) for m in _LOCAL_WRITER.finditer(self.text)}
+            self._servlet_file = bool(re.search(r"HttpServletResponse|getWriter\(\)|JspWriter|PageContext|"
+                                                r"ServletResponse|HttpServletRequest", self.text))
+        return var not in cached and self._servlet_file
 
     def py_call(self, node: SgNode, callee: str, args: list[str]) -> None:
         """The essential Python sinks, for files only tree-sitter can parse."""
@@ -1270,6 +1636,10 @@ class LangAnalysis:
         name = args[0].strip()
         if re.fullmatch(r"""["']location["']""", name, re.IGNORECASE):
             return  # reported as an open redirect, which is the worse outcome
+        if self.language in {"javascript", "typescript"} and re.fullmatch(
+                r"""["']access-control-allow-origin["']""", name, re.IGNORECASE):
+            self._cors_header(node, args[1])
+            return  # an origin value is judged as a CORS policy, not as response splitting
         if _HEADER_SAFE.search(args[1]):
             return  # numbers, lengths and URL-encoded values cannot carry CR/LF
         func = self.func_of(node)
@@ -1283,9 +1653,14 @@ class LangAnalysis:
 
     def _weak_random_var(self, callee: str) -> bool:
         """``rnd.nextInt()`` where ``rnd`` is a java.util.Random (not SecureRandom)."""
-        var = re.escape(callee.rsplit(".", 1)[0].split(".")[-1])
-        return bool(re.search(rf"\bRandom\s+{var}\b|\b{var}\s*=\s*new\s+Random\(", self.text)) and not re.search(
-            rf"SecureRandom\s+{var}\b", self.text)
+        var = callee.rsplit(".", 1)[0].split(".")[-1]
+        cached = self.__dict__.get("_random_vars")
+        if cached is None:  # one pass over the file, not one per call
+            weak = {m.group(1) or m.group(2) for m in re.finditer(
+                r"\bRandom\s+([A-Za-z_$][\w$]*)\b|\b([A-Za-z_$][\w$]*)\s*=\s*new\s+Random\(", self.text)}
+            secure = set(re.findall(r"SecureRandom\s+([A-Za-z_$][\w$]*)\b", self.text))
+            cached = self._random_vars = weak - secure
+        return var in cached
 
     def _weak_random_declaration(self, callee: str) -> None:
         """Report the ``new Random()`` that creates a token generator too: the fix goes there."""
@@ -1312,6 +1687,36 @@ class LangAnalysis:
             if key is not None and value is not None and key.text().strip("'\"") == "$where" and not _LITERAL.match(
                     value.text()):
                 self.sink(node, "code", value.text(), "a MongoDB `$where` clause (server-side JavaScript)")
+
+    def js_regex_patterns(self, root: SgNode) -> None:
+        """Regex literals (and ``new RegExp('...')`` of a literal) with nested unbounded repetition."""
+        patterns: list[tuple[SgNode, str]] = []
+        for node in root.find_all(kind="regex"):
+            body = node.field("pattern")
+            if body is not None:
+                patterns.append((node, body.text()))
+        built = [n for n in root.find_all(kind="new_expression")
+                 if (ctor := n.field("constructor")) is not None and ctor.text() == "RegExp"]
+        for node in built + self._calls_by_name.get("RegExp", []):
+            args = _args(node)
+            m = re.fullmatch(r"""\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*""", args[0]) if args else None
+            if m:
+                patterns.append((node, m.group(2).encode().decode("unicode_escape", errors="ignore")))
+        for node, pattern in patterns:
+            shape = catastrophic_backtracking(pattern)
+            if shape is not None:
+                self.emit("regex-backtracking", node, "low" if self.is_test else "medium",
+                          f"`/{_short(pattern)}/`: {shape} without a mandatory delimiter, so an input that almost "
+                          "matches makes the engine try exponentially many splits (ReDoS).", 60)
+
+    def js_key_writes(self, root: SgNode) -> None:
+        """Deep-merge and path-setter helpers that write by key without a prototype guard."""
+        for write in unguarded_key_writes(root):
+            what = ("recursively merges keys of its source into the target" if write.kind == "merge" else
+                    "walks a key path into the object and writes the last key")
+            self.emit("prototype-pollution", write.line, "high",
+                      f"`{write.function}` {what} without rejecting `__proto__` / `constructor` / `prototype`; "
+                      "input with such a key writes onto Object.prototype and changes every object.", 65)
 
     def assignment(self, node: SgNode, left: str, right: SgNode) -> None:
         if re.search(r"\.(innerHTML|outerHTML)$", left):
@@ -1371,6 +1776,11 @@ class LangAnalysis:
                 self.emit("tls-verification-disabled", i, "medium",
                           "TLS certificate verification is switched off, so the connection can be "
                           "intercepted.", 85)
+            if self.language == "go" and not self.is_test:
+                for name, shown in go_taint.hardcoded_credentials(line):
+                    self.emit("hardcoded-secret", i, "high", f"`{name}` is assigned the hard-coded credential "
+                              f"`{shown}`; it is exposed to everyone with access to the source and cannot be "
+                              "rotated without a deploy.", 70, heuristic=True)
             if self.language == "java" and re.search(
                     r"ALLOW_ALL_HOSTNAME_VERIFIER|NoopHostnameVerifier|TrustAllStrategy|"
                     r"\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*true|setHostnameVerifier\(\s*\(", line):
@@ -1402,7 +1812,8 @@ _JS_DB_PASSWORD = re.compile(r"""\bpassword\s*:\s*(['"])(?:(?!\1).)+\1""")
 _GO_DSN_PASSWORD = re.compile(r"""^["`](?:[a-z][a-z0-9+]*://)?[^:/@"`\s%{]+:[^@"`\s%{]+@""")
 _OPTION_TOOLS = frozenset({"git", "curl", "wget", "tar", "find", "ssh", "scp", "rsync", "zip", "unzip", "hg",
                            "svn", "npm", "pip", "docker", "kubectl", "ffmpeg", "convert", "sendmail", "psql",
-                           "mysql", "openssl", "gpg", "7z", "sed", "grep", "awk", "xargs", "env"})
+                           "mysql", "openssl", "gpg", "7z", "sed", "grep", "awk", "xargs", "env", "dig", "nslookup",
+                           "whois", "traceroute", "nmap", "ffprobe", "pandoc", "wkhtmltopdf", "gs"})
 
 
 def _split_commas(body: str) -> list[str]:
@@ -1455,6 +1866,10 @@ def _js_import_map(text: str) -> dict[str, str]:
                 out[local] = mod
         for member, local in _bindings(m.group(3) or "", " as "):
             out[local] = f"{mod}.{member}"
+    for m in re.finditer(r"(?:const|let|var)\s+([\w$]+)\s*=\s*(?:util\.)?promisify\(\s*([\w$.]+)\s*\)", text):
+        target = _js_canonical(m.group(2), out)
+        if "." in target or target in out.values():
+            out[m.group(1)] = target  # `const run = promisify(exec)`: the same sink, awaited
     return {k: v for k, v in out.items() if not v.startswith(".") or "/" not in v}
 
 
@@ -1478,6 +1893,28 @@ def _js_canonical(callee: str, imports: dict[str, str]) -> str:
     return callee
 
 
+def _message_listener(func: SgNode) -> bool:
+    """``window.addEventListener('message', (event) => ...)`` / ``window.onmessage = function (e) ...``."""
+    parent = func.parent()
+    if parent is not None and parent.kind() == "arguments":
+        call = parent.parent()
+        callee = call.field("function") if call is not None else None
+        first = next((c for c in parent.children() if c.is_named()), None)
+        return bool(callee is not None and callee.text().endswith("addEventListener") and first is not None
+                    and first.text().strip("'\"`") == "message")
+    if parent is not None and parent.kind() == "assignment_expression":
+        left = parent.field("left")
+        return left is not None and left.text().endswith("onmessage")
+    return False
+
+
+def _method_name(call: SgNode) -> SgNode:
+    """The method name of ``a.b().c(...)``: in a chain spread over lines, the line to report."""
+    func = call.field("function")
+    prop = func.field("property") if func is not None and func.kind() == "member_expression" else None
+    return prop if prop is not None else call
+
+
 def _callee(node: SgNode, language: str) -> str:
     if language == "java":
         obj = node.field("object")
@@ -1496,7 +1933,9 @@ def _args(node: SgNode) -> list[str]:
 
 #: Parameter declarations whose type holds no text (numbers, booleans, times, UUIDs).
 _SCALAR_PARAM = {
-    "go": _S(r"^\s*[\w, ]+\s+\*?(u?int(8|16|32|64)?|float(32|64)|bool|time\.(Duration|Time)|uuid\.UUID)\s*$"),
+    # numbers, times, and the application / configuration object handed around instead of a receiver
+    "go": _S(r"^\s*[\w, ]+\s+\*?(u?int(8|16|32|64)?|float(32|64)|bool|time\.(Duration|Time)|uuid\.UUID|"
+             r"(\w+\.)?(App|Application|Config|Configuration|Cfg|Settings|Env))\s*$"),
     "java": _S(r"^\s*(@\w+(\([^)]*\))?\s+)*(final\s+)?(int|long|short|byte|double|float|boolean|Integer|Long|Short|"
                r"Double|Float|Boolean|UUID|LocalDate|LocalDateTime|Instant|BigDecimal)\s+\w+\s*$"),
     "javascript": _S(r"(?!)"),
@@ -1514,6 +1953,10 @@ _NON_HTML_RESPONSE = _S(
     r"""setContentType\(\s*("(application/(?!xhtml|xml)|image/(?!svg)|text/plain)|"""
     r"""MediaType\.(APPLICATION|IMAGE|TEXT_PLAIN))|@Produces\(\s*(MediaType\.APPLICATION|"application/)""")
 _HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
+#: An SQL condition / ordering fragment (a comparison, a LIKE, IN, a sort direction) in builder text.
+_SQL_FRAGMENT = _S(r"(?i)\s(=|<>|!=|<|>|like|in|is|between)\s|\b(asc|desc)\b|\w\.\w+\s*=")
+#: A Next.js App Router route handler: its second parameter's ``params`` are the URL's path segments.
+_NEXT_ROUTE = _S(r"\s*(export\s+)?(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*\(")
 #: Parameter names that carry a post-login / post-action navigation target chosen by the user.
 _NAVIGATION_PARAM = _S(r"(?i)parameter `(next|next_?url|return_?(url|to|path)|redirect(_?(url|uri|to|path))?|"
                        r"continue|callback_?url|back(_?url)?|goto|target_?url|dest(ination)?(_?url)?)`")
@@ -1544,6 +1987,12 @@ _BROWSER_SOURCE = _S(r"location|document\.(URL|documentURI|referrer|cookie)|wind
 #: gorm methods whose first argument is SQL text (values are bound only through `?` arguments).
 _GORM_SQL_METHODS = frozenset({"Where", "Or", "Not", "Order", "Having", "Joins", "Group", "Select", "Raw", "Exec",
                                "Pluck", "Distinct"})
+#: Methods of database/sql, sqlx, pgx and gorm handles whose (first non-context) argument is SQL text.
+_GO_SQL_METHODS = frozenset({
+    "Query", "QueryRow", "Exec", "Prepare", "Raw", "QueryContext", "QueryRowContext", "ExecContext",
+    "PrepareContext", "Select", "Get", "Where", "Queryx", "QueryRowx", "MustExec", "NamedExec",
+    "SelectContext", "GetContext", "QueryxContext", "QueryRowxContext", "MustExecContext", "NamedExecContext",
+    "NamedQuery", "NamedQueryContext", "Preparex", "PreparexContext"})
 _GORM = _S(r'"(gorm\.io/gorm|github\.com/jinzhu/gorm)"')
 #: Path-building calls whose first argument is the base directory.
 _JOIN_CALL = _S(r"(?:filepath\.Join|path\.Join|path\.join|path\.resolve|Paths\.get|Path\.of|os\.path\.join)\s*\(")
@@ -1646,6 +2095,21 @@ def _file_constants(text: str) -> set[str]:
                          text, re.MULTILINE):
         out.add(m.group(1))
     return out
+
+
+def _may_assign(text: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``text`` followed by an assignment operator or a type annotation
+    (``x =``, ``x +=``, ``x :=``, ``x: T =``, ``a, x =``): the cheap test before the exact pattern."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        if not (before.isalnum() or before in "_$"):
+            rest = text[end:].lstrip()
+            if rest[:1] in {":", ","} or (rest[:1] == "=" and rest[1:2] != "=") or rest[:2] == "+=":
+                return True
+        start = text.find(name, end)
+    return False
 
 
 def _indent(line: str) -> int:
@@ -1792,6 +2256,16 @@ def _template_holes(expr: str) -> list[str]:
         holes.append(expr[start + 2:j])
         i = j + 1
     return holes or [expr]
+
+
+def _url_target(expr: str) -> str:
+    """``new URL(target, base)``: the target decides where the URL points (a relative path stays
+    on the base's host; an absolute one replaces it), so only the target is judged."""
+    m = re.fullmatch(r"\s*new\s+URL\((.*)\)\s*", expr, re.DOTALL)
+    if m is None:
+        return expr
+    parts = _split_commas(m.group(1))
+    return parts[0] if len(parts) == 2 else expr
 
 
 def _short(text: str) -> str:

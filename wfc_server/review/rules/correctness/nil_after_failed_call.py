@@ -20,7 +20,7 @@ NIL_AFTER_FAILED_CALL = Rule(
     confidence=75,
     doc=RuleDoc(
         what="A pointer or interface result is dereferenced after an `if err != nil` branch that logs or "
-        "ignores the error and falls through.",
+        "ignores the error and falls through, or before its error is checked at all.",
         why="When the call fails its result is nil, so the dereference panics (CWE-476): the error "
         "path crashes the goroutine instead of being handled.",
         example='resp, err := http.Get(u)\nif err != nil {\n\tlog.Println(err)\n}\ndefer resp.Body.Close()',

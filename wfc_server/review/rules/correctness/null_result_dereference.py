@@ -67,6 +67,8 @@ def direct_uses(language: str, line: str, regexes: frozenset[str] = frozenset())
     if pattern is None:
         return False
     for m in pattern.finditer(line):
+        if language == "java" and re.search(re.escape(m.group(0)[:-1].rsplit(".", 1)[0]) + r"\s*!=\s*null", line):
+            continue  # `p.get("k") != null && p.get("k").equals(...)`: tested on the same line
         if language in {"javascript", "typescript"}:
             if m.group(4) in _NOT_MATCH_RESULT:
                 continue

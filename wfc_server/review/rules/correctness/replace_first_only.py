@@ -38,6 +38,8 @@ REPLACE_FIRST_ONLY = Rule(
 )
 RULES = (REPLACE_FIRST_ONLY,)
 
+#: Separator characters that slug / number / key normalising code swaps everywhere.
+_SEPARATORS = frozenset({" ", "-", "_", ","})
 #: Characters that escaping code replaces everywhere, and entity-like replacements.
 _ESCAPED = frozenset({"<", ">", "&", '"', "'", "\\n", "\\r", "\\t", "\\\\", "`"})
 _ENTITY = re.compile(r"^&#?\w+;$|^\\\\.$|^\\\\$|^%[0-9A-Fa-f]{2}$")
@@ -59,4 +61,6 @@ def first_only(pattern: str, replacement: str) -> bool:
     if literal is None or target is None:
         return False
     char, new = literal.group(2), target.group(2)
+    if char in _SEPARATORS and new in _SEPARATORS | {""} and new != char:
+        return True  # `title.replace(' ', '-')`, `amount.replace(',', '')`: every separator is meant
     return char in _ESCAPED and (_ENTITY.match(new) is not None or new == char * 2)

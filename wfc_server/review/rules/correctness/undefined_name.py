@@ -41,11 +41,12 @@ UNDEFINED_NAME = Rule(
     severity=Severity.HIGH,
     title="Undefined name",
     concept="undefined-name",
-    languages=frozenset({"python"}),
+    languages=frozenset({"javascript", "python"}),
     cwe="CWE-456",
     confidence=85,
     doc=RuleDoc(
-        what="This name is not defined anywhere in the module; the line raises NameError when it runs.",
+        what="This name is not defined anywhere in the module; the line raises NameError (Python) or "
+        "ReferenceError (JavaScript) when it runs.",
         why=(
             "A name that is never defined raises an error at run time on the first call that reaches "
             "it (CWE-456)."

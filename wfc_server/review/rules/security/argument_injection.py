@@ -15,7 +15,7 @@ ARGI = Rule(
     severity=Severity.MEDIUM,
     title="Argument injection into a command-line tool",
     concept="argument-injection",
-    languages=frozenset({"javascript"}),
+    languages=frozenset({"javascript", "go"}),
     cwe="CWE-88",
     confidence=80,
     doc=RuleDoc(
@@ -35,6 +35,8 @@ ARGI = Rule(
     ),
     suggestions={
         "*": "Put '--' before user-supplied arguments, or reject values that start with '-'.",
+        "go": "Put \"--\" before user-supplied arguments of exec.Command (`exec.Command(\"git\", \"fetch\", \"--\", remote)`), "
+        "or reject values that start with '-'.",
     },
 )
 

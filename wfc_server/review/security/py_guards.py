@@ -3,6 +3,8 @@
 - WFC-SEC-UNTRUSTED-LENGTH: a length or count decoded from input (``struct.unpack``,
   ``int.from_bytes``, a byte of a header, ``int()`` of a header or a line read) sizes an
   allocation, a read or a loop, and no comparison of it with anything precedes (CWE-789).
+- WFC-SEC-CRLF: a CRLF-terminated protocol line formatted from a parameter is written to a
+  stream or socket and nothing in the function rejects CR/LF in it (CWE-93).
 - WFC-SEC-REDOS-PATTERN: a literal regular expression repeats a group that can match the same
   text in more than one way (``(\\w+\\s?)+``, ``(\\d|\\w)*``): exponential backtracking (CWE-1333).
 
@@ -44,6 +46,7 @@ def check(source: SourceFile, tree: ast.Module) -> list[RawFinding]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             out.extend(_untrusted_lengths(node, source))
+            out.extend(_crlf_lines(node, source))
         elif isinstance(node, ast.Call):
             finding = _catastrophic_regex(node, source)
             if finding is not None:
@@ -215,6 +218,106 @@ def _own_nodes(func: ast.AST) -> Iterator[ast.AST]:
             continue
         yield node
         stack.extend(ast.iter_child_nodes(node))
+
+
+# --- CRLF into protocol lines --------------------------------------------------------------------
+
+_WRITES = frozenset({"write", "sendall", "send", "writelines", "send_header", "sendmail_line", "putline",
+                     "_send", "_write", "send_command", "push"})
+_NEUTRAL = re.compile(r"(?i)^(int|len|float|hex|bool|quote|escape|urlencode|b64encode|encode_header|"
+                      r".*(valid|check|sanit|clean|safe|escape|quote).*)$")
+_CR_LF = ("\r", "\n")
+#: A header (``Name: ``), a command or request line (``MAIL FROM:``, ``GET ``), a status line.
+_PROTOCOL_LINE = re.compile(r"[A-Za-z][\w-]*:\s|^[A-Z]{3,}[ :]|HTTP/1")
+_STREAM = re.compile(r"(?i)sock|conn|transport|writer|stream|wfile|channel|client|server|smtp|peer|^self$|^_?w$")
+
+
+def _crlf_lines(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
+    params = {a.arg for a in func.args.posonlyargs + func.args.args + func.args.kwonlyargs} - {"self", "cls"}
+    if not params or _rejects_crlf(func):
+        return []
+    built: set[str] = set()  # locals holding a CRLF line formatted from a parameter
+    for stmt in _statements(func):
+        if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and stmt.value is not None:
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            if _line_from(stmt.value, params, built):
+                built.update(t.id for t in targets if isinstance(t, ast.Name))
+    out: list[RawFinding] = []
+    for node in _own_nodes(func):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _WRITES):
+            continue
+        receiver = _dotted(node.func.value).rsplit(".", 1)[-1] or "?"
+        if node.func.attr != "send_header" and not _STREAM.search(receiver):
+            continue  # a buffer or a file, not a peer
+        args = node.args[1:] if node.func.attr == "send_header" else node.args
+        hit = next((a for a in args if _line_from(a, params, built) or _carries(a, built)
+                    or node.func.attr == "send_header" and _carries(a, params)), None)
+        if hit is None:
+            continue
+        name = sorted(_names(hit) & (params | built))[0]
+        out.append(make_finding(
+            "crlf-injection", file=source.path, line=node.lineno, severity="medium", family=_FAMILY,
+            confidence=60,
+            description=(f"`{name}` reaches a CRLF-delimited protocol line written by .{node.func.attr}() "
+                         "and nothing rejects \\r/\\n in it: a caller can inject headers or commands."),
+        ))
+    return out
+
+
+def _line_from(expr: ast.AST, params: set[str], built: set[str]) -> bool:
+    """``expr`` formats a CRLF-terminated line and interpolates a parameter (or such a line)."""
+    texts = [n.value if isinstance(n.value, str) else n.value.decode("latin-1") for n in ast.walk(expr)
+             if isinstance(n, ast.Constant) and isinstance(n.value, (str, bytes))]
+    has_crlf = any("\r\n" in t for t in texts) and any(_PROTOCOL_LINE.search(t) for t in texts)
+    return (has_crlf and _carries(expr, params)) or _carries(expr, built)
+
+
+def _carries(expr: ast.AST, names: set[str]) -> bool:
+    """``expr`` holds the text of one of ``names`` (not only a number or escaped form of it)."""
+    if isinstance(expr, ast.Name):
+        return expr.id in names
+    if isinstance(expr, ast.Call):
+        callee = _dotted(expr.func).rsplit(".", 1)[-1]
+        if _NEUTRAL.match(callee):
+            return False
+        parts = list(expr.args) + [k.value for k in expr.keywords]
+        if isinstance(expr.func, ast.Attribute):
+            parts.append(expr.func.value)
+        return any(_carries(p, names) for p in parts)
+    if isinstance(expr, (ast.Attribute, ast.Subscript, ast.Compare, ast.Lambda)):
+        return False
+    return any(_carries(child, names) for child in ast.iter_child_nodes(expr))
+
+
+def _rejects_crlf(func: ast.AST) -> bool:
+    """The function tests for / removes CR or LF somewhere (a check we take as the guard)."""
+    for node in ast.walk(func):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+            value = node.value if isinstance(node.value, str) else node.value.decode("latin-1")
+            if (value in _CR_LF or value in {"\r\n", "[\r\n]", "\\r|\\n", "[\\r\\n]"}) and \
+                    _used_as_test(func, node):
+                return True
+        if isinstance(node, ast.Call) and _dotted(node.func).rsplit(".", 1)[-1] in {"splitlines"}:
+            return True
+    return False
+
+
+def _used_as_test(func: ast.AST, constant: ast.Constant) -> bool:
+    for node in ast.walk(func):
+        tested = node.test if isinstance(node, (ast.If, ast.While, ast.Assert, ast.IfExp)) else \
+            node.iter if isinstance(node, ast.comprehension) else node if isinstance(node, ast.Compare) else None
+        if tested is not None and any(n is constant for n in ast.walk(tested)):
+            return True
+        if isinstance(node, ast.Call) and constant in node.args and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in {"replace", "split", "translate", "search", "match", "sub", "find", "count"}:
+            return True
+        if isinstance(node, ast.Call) and constant in node.args and _dotted(node.func).startswith("re."):
+            return True
+    return False
+
+
+def _names(expr: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(expr) if isinstance(n, ast.Name)}
 
 
 # --- catastrophic backtracking ----------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Check, emit
+from wfc_server.review.quality.pyast import all_nodes
 
 NO_PROGRESS = Check(
     "WFC-COR-LOOP-NO-PROGRESS",
@@ -29,7 +30,7 @@ _SKIP = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 def check(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
     out = []
-    for node in ast.walk(tree):
+    for node in all_nodes(tree):
         if isinstance(node, ast.While):
             line = _stuck_line(node)
             if line is not None:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Check, emit
+from wfc_server.review.quality.pyast import all_nodes, function_body_nodes
 
 NONE_DEREF = Check(
     "WFC-COR-NULL-RESULT",
@@ -43,12 +44,17 @@ _ITERATING = frozenset({"len", "list", "tuple", "sorted", "set", "iter", "sum", 
 
 def check(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
     """Every unchecked dereference of a possibly-None value in the module's functions."""
-    maybe_none = _none_returning_functions(tree)
+    functions = {func: list(function_body_nodes(func)) for func in _functions(tree)}
+    if not functions:
+        return []
+    maybe_none = _none_returning_functions(functions)
     regexes, objects = _compiled_regex_names(tree)
     out: list[RawFinding] = []
     seen: set[int] = set()
-    for func in _functions(tree):
-        for line, check_, detail in _function_findings(func, maybe_none, regexes, objects):
+    for func, nodes in functions.items():
+        if not any(isinstance(n, ast.Call) for n in nodes) and not _optional_params(func):
+            continue
+        for line, check_, detail in _function_findings(func, nodes, maybe_none, regexes, objects):
             if line not in seen:
                 seen.add(line)
                 out.append(emit(check_, source, line, _FAMILY, detail=detail))
@@ -56,7 +62,7 @@ def check(tree: ast.Module, source: SourceFile) -> list[RawFinding]:
 
 
 def _functions(tree: ast.AST) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
-    for node in ast.walk(tree):
+    for node in all_nodes(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             yield node
 
@@ -68,7 +74,7 @@ def _compiled_regex_names(tree: ast.Module) -> tuple[frozenset[str], frozenset[s
     instance of a class that is not a mapping (whose ``get(x)`` is no ``dict.get``)."""
     regexes: set[str] = set()
     objects: set[str] = set()
-    for node in ast.walk(tree):
+    for node in all_nodes(tree):
         if not (isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call)):
             continue
         callee = _dotted(node.value.func)
@@ -88,36 +94,21 @@ def _compiled_regex_names(tree: ast.Module) -> tuple[frozenset[str], frozenset[s
 _MAPPING_CLASS = re.compile(r"Dict|Map|Mapping|Headers|Counter|Environ|Config|Params|Settings")
 
 
-def _none_returning_functions(tree: ast.Module) -> frozenset[str]:
+def _none_returning_functions(functions: dict) -> frozenset[str]:
     """Functions and methods of the file that return a value on one path and None on another."""
     out: set[str] = set()
-    for func in _functions(tree):
-        if func.name.startswith("__") or _is_generator(func) or func.decorator_list and any(
+    for func, nodes in functions.items():
+        if func.name.startswith("__") or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes) or any(
                 _dotted(d).split(".")[-1] in {"property", "abstractmethod", "overload", "setter",
                                               "cached_property", "fixture"} for d in func.decorator_list):
             continue
-        returns = [n for n in _own_nodes(func) if isinstance(n, ast.Return)]
+        returns = [n for n in nodes if isinstance(n, ast.Return)]
         valued = [r for r in returns if r.value is not None and not _is_none(r.value)]
         if not valued:
             continue
         if any(r.value is None or _is_none(r.value) for r in returns) or _falls_through(func.body):
             out.add(func.name)
     return frozenset(out)
-
-
-def _is_generator(func: ast.AST) -> bool:
-    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(func))
-
-
-def _own_nodes(func: ast.AST) -> Iterator[ast.AST]:
-    """Nodes of ``func``'s body, not descending into nested functions, lambdas or classes."""
-    stack = list(ast.iter_child_nodes(func))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            continue
-        yield node
-        stack.extend(ast.iter_child_nodes(node))
 
 
 def _falls_through(body: list[ast.stmt]) -> bool:
@@ -221,7 +212,8 @@ def _optional_annotation(node: ast.expr) -> bool:
 
 # --- following the value ----------------------------------------------------------------------
 
-def _function_findings(func: ast.FunctionDef | ast.AsyncFunctionDef, func_names: frozenset[str],
+def _function_findings(func: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AST],
+                       func_names: frozenset[str],
                        regexes: frozenset[str], objects: frozenset[str]) -> Iterator[tuple[int, Check, str]]:
     for name in _optional_params(func):
         hit = _scan(func.body, name)
@@ -238,7 +230,7 @@ def _function_findings(func: ast.FunctionDef | ast.AsyncFunctionDef, func_names:
             hit = _scan(block[index + 1:], target)
             if isinstance(hit, ast.AST) and not _tested_later(block[index + 1:], target):
                 yield hit.lineno, NONE_DEREF, f"(`{target}`: {why})"
-    yield from _direct_uses(func, func_names, regexes, objects)
+    yield from _direct_uses(func, nodes, func_names, regexes, objects)
 
 
 def _tested_later(stmts: list[ast.stmt], name: str) -> bool:
@@ -248,11 +240,11 @@ def _tested_later(stmts: list[ast.stmt], name: str) -> bool:
                for stmt in stmts for node in ast.walk(stmt))
 
 
-def _direct_uses(func: ast.AST, func_names: frozenset[str], regexes: frozenset[str],
-                 objects: frozenset[str]) -> Iterator[tuple[int, Check, str]]:
+def _direct_uses(func: ast.AST, nodes: list[ast.AST], func_names: frozenset[str],
+                 regexes: frozenset[str], objects: frozenset[str]) -> Iterator[tuple[int, Check, str]]:
     """``d.get(k).strip()``, ``find(x).name``: the possibly-None result dereferenced at once."""
-    protected = _protected_lines(func)
-    for node in _own_nodes(func):
+    protected = _protected_lines(nodes)
+    for node in nodes:
         inner = node.value if isinstance(node, (ast.Attribute, ast.Subscript)) else node.iter if isinstance(
             node, (ast.For, ast.AsyncFor)) else None
         if inner is None or node.lineno in protected:
@@ -262,9 +254,9 @@ def _direct_uses(func: ast.AST, func_names: frozenset[str], regexes: frozenset[s
             yield node.lineno, NONE_DEREF, f"({why})"
 
 
-def _protected_lines(func: ast.AST) -> set[int]:
+def _protected_lines(nodes: list[ast.AST]) -> set[int]:
     out: set[int] = set()
-    for node in _own_nodes(func):
+    for node in nodes:
         if isinstance(node, ast.Try) and any(_catches_none_error(h) for h in node.handlers):
             for stmt in node.body:
                 out.update(range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1))

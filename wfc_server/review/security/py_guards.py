@@ -18,9 +18,10 @@ from __future__ import annotations
 import ast
 import re
 import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality.pyast import all_nodes, function_body_nodes
 from wfc_server.review.security.catalog import make_finding
 
 try:  # Python 3.11+: the parser lives in re._parser (sre_parse warns on import)
@@ -36,6 +37,7 @@ _UNPACK = frozenset({"unpack", "unpack_from", "from_bytes"})
 _SIZED_READS = frozenset({"read", "recv", "readexactly", "read_exactly", "read_bytes", "ljust", "rjust",
                           "zfill"})
 _HEADERISH = re.compile(r"(?i)content-length|headers?\b|\.readline\(|chunk|\blength\b")
+_SOURCE_CALLS = _READS | _UNPACK | {"int", "ord"}
 _BOUND_CALL = re.compile(r"(?i)check|valid|limit|ensure|bound|clamp|verify")
 _REGEX_CALLS = frozenset({"compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split"})
 
@@ -43,10 +45,13 @@ _REGEX_CALLS = frozenset({"compile", "match", "search", "fullmatch", "findall", 
 def check(source: SourceFile, tree: ast.Module) -> list[RawFinding]:
     """Missing-guard findings for one parsed Python file (product code only)."""
     out: list[RawFinding] = []
-    for node in ast.walk(tree):
+    crlf = "\\r\\n" in source.text  # no CRLF literal in the file: no protocol line to check
+    for node in all_nodes(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            out.extend(_untrusted_lengths(node, source))
-            out.extend(_crlf_lines(node, source))
+            nodes = list(function_body_nodes(node))
+            out.extend(_untrusted_lengths(node, nodes, source))
+            if crlf:
+                out.extend(_crlf_lines(node, nodes, source))
         elif isinstance(node, ast.Call):
             finding = _catastrophic_regex(node, source)
             if finding is not None:
@@ -56,11 +61,15 @@ def check(source: SourceFile, tree: ast.Module) -> list[RawFinding]:
 
 # --- lengths from input ------------------------------------------------------------------------
 
-def _untrusted_lengths(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
+def _untrusted_lengths(func: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AST],
+                       source: SourceFile) -> list[RawFinding]:
     data: set[str] = set(_byte_params(func))  # names holding bytes / text read from input
+    if not data and not any(isinstance(n, ast.Call) and _dotted(n.func).rsplit(".", 1)[-1] in _SOURCE_CALLS
+                            for n in nodes):
+        return []
     tuples: set[str] = set()  # names holding a tuple decoded from input (struct.unpack)
     lengths: dict[str, int] = {}  # name -> line where it was decoded
-    for stmt in _statements(func):
+    for stmt in _statements(nodes):
         if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
             continue
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -86,7 +95,7 @@ def _untrusted_lengths(func: ast.FunctionDef | ast.AsyncFunctionDef, source: Sou
     bounded = _bounded_names(func)
     out: list[RawFinding] = []
     reported: set[int] = set()
-    for node in _own_nodes(func):
+    for node in nodes:
         sized = _sink_size(node)
         if sized is None:
             continue
@@ -204,20 +213,9 @@ def _sink_label(node: ast.AST) -> str:
     return "an allocation"
 
 
-def _statements(func: ast.AST) -> Iterator[ast.stmt]:
-    """``func``'s statements in source order (nested blocks included, nested functions not)."""
-    nodes = sorted((n for n in _own_nodes(func) if isinstance(n, ast.stmt)), key=lambda n: (n.lineno, n.col_offset))
-    return iter(nodes)
-
-
-def _own_nodes(func: ast.AST) -> Iterator[ast.AST]:
-    stack = list(ast.iter_child_nodes(func))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            continue
-        yield node
-        stack.extend(ast.iter_child_nodes(node))
+def _statements(nodes: list[ast.AST]) -> list[ast.stmt]:
+    """The statements among a function's own ``nodes``, in source order."""
+    return sorted((n for n in nodes if isinstance(n, ast.stmt)), key=lambda n: (n.lineno, n.col_offset))
 
 
 # --- CRLF into protocol lines --------------------------------------------------------------------
@@ -232,20 +230,21 @@ _PROTOCOL_LINE = re.compile(r"[A-Za-z][\w-]*:\s|^[A-Z]{3,}[ :]|HTTP/1")
 _STREAM = re.compile(r"(?i)sock|conn|transport|writer|stream|wfile|channel|client|server|smtp|peer|^self$|^_?w$")
 
 
-def _crlf_lines(func: ast.FunctionDef | ast.AsyncFunctionDef, source: SourceFile) -> list[RawFinding]:
+def _crlf_lines(func: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AST],
+                source: SourceFile) -> list[RawFinding]:
     params = {a.arg for a in func.args.posonlyargs + func.args.args + func.args.kwonlyargs} - {"self", "cls"}
-    if not params or _rejects_crlf(func):
+    writes = [n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+              and n.func.attr in _WRITES]
+    if not params or not writes or _rejects_crlf(func):
         return []
     built: set[str] = set()  # locals holding a CRLF line formatted from a parameter
-    for stmt in _statements(func):
+    for stmt in _statements(nodes):
         if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and stmt.value is not None:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             if _line_from(stmt.value, params, built):
                 built.update(t.id for t in targets if isinstance(t, ast.Name))
     out: list[RawFinding] = []
-    for node in _own_nodes(func):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _WRITES):
-            continue
+    for node in writes:
         receiver = _dotted(node.func.value).rsplit(".", 1)[-1] or "?"
         if node.func.attr != "send_header" and not _STREAM.search(receiver):
             continue  # a buffer or a file, not a peer

@@ -19,6 +19,7 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import emit
 from wfc_server.review.quality.py_correctness import CHECK_AFTER_USE, UNREACHABLE
 from wfc_server.review.quality.py_reliability import FILE_LEAK
+from wfc_server.review.quality.pyast import parse
 from wfc_server.review.rules.correctness.nil_after_failed_call import NIL_AFTER_FAILED_CALL
 from wfc_server.review.rules.correctness.null_result_dereference import (
     NULL_RESULT_DEREFERENCE,
@@ -75,6 +76,8 @@ def check(source: SourceFile) -> list[RawFinding]:
 
 
 def _null_results(source: SourceFile, language: str) -> list[RawFinding]:
+    if language == "python" and parse(source.text) is not None:
+        return []  # py_none_flow follows the value through the AST (and knows try/except)
     regexes = regex_names(source.text) if language in {"javascript", "typescript"} else frozenset()
     return [finding(NULL_RESULT_DEREFERENCE, source, number, FAMILY)
             for number, text in enumerate(source.text.splitlines(), start=1) if direct_uses(language, text, regexes)]

@@ -9,7 +9,7 @@ import builtins
 import re
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality import py_threads
+from wfc_server.review.quality import py_loops, py_none_flow, py_threads
 from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.pyast import (
     Context,
@@ -156,6 +156,8 @@ def check(source: SourceFile) -> list[RawFinding]:
     lists = _list_names(tree)
     format_receivers = _format_receivers(tree)
     out += py_threads.check(tree, source)
+    out += py_none_flow.check(tree, source)
+    out += py_loops.check(tree, source)
     for node, ctx in module_nodes(source.text):
         if isinstance(node, (ast.For, ast.While)):
             out += _off_by_one_loop(node, source)

@@ -25,6 +25,7 @@ from wfc_server.review.model import (
 from wfc_server.review.rules import Severity, registry
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.lang_rules import SPECS, LangAnalysis, analyse_language, link_review
+from wfc_server.review.security import py_guards
 from wfc_server.review.security.python_rules import (
     PythonAnalysis,
     SinkEvent,
@@ -177,7 +178,8 @@ def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput, *,
         issues = bandit.scan(source.path, text, tree) or []  # after our analysis: bandit annotates the tree
     except RecursionError:
         issues = []
-    return analysis.findings + _adjudicate(source, issues, analysis)
+    guards = py_guards.check(source, tree) if not _test_code(source) else []
+    return analysis.findings + _adjudicate(source, issues, analysis) + guards
 
 
 def _adjudicate(source: SourceFile, issues: list[BanditIssue], analysis: PythonAnalysis) -> list[RawFinding]:

@@ -1,4 +1,5 @@
-"""Catastrophic backtracking: 1 rule (WFC-SEC-REDOS-PATTERN).
+"""Catastrophic backtracking: 1 rule (WFC-SEC-REDOS-PATTERN), in Python (worked out from
+``re``'s own parser, security/py_guards.py) and JS/TS (analysis/regex_backtracking.py).
 
 The declarations are the rules' identity and documentation; the detectors that report them
 look them up by id in the registry (title, severity, CWE, confidence, advice come from here).
@@ -15,7 +16,7 @@ REDOS_PATTERN = Rule(
     severity=Severity.MEDIUM,
     title="Regular expression with catastrophic backtracking",
     concept="regex-backtracking",
-    languages=frozenset({"javascript", "typescript"}),
+    languages=frozenset({"python", "javascript", "typescript"}),
     cwe="CWE-1333",
     confidence=60,
     doc=RuleDoc(
@@ -35,6 +36,8 @@ REDOS_PATTERN = Rule(
         ),
     ),
     suggestions={
+        "python": "Rewrite as one unambiguous repetition (r'^[a-zA-Z0-9]+@example\\.com$'), or use "
+        "an atomic group / possessive quantifier ((?>...), a++) on Python 3.11+.",
         "javascript": (
             "Rewrite the group so each repetition starts with a mandatory delimiter, e.g. "
             "/^[a-z0-9]+(?:-[a-z0-9]+)*$/, and cap the input length before testing."

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.common import Check, emit
-from wfc_server.review.quality.pyast import all_nodes, function_body_nodes
+from wfc_server.review.quality.pyast import all_nodes, attribute_path, function_body_nodes
 
 NONE_DEREF = Check(
     "WFC-COR-NULL-RESULT",
@@ -77,7 +77,7 @@ def _compiled_regex_names(tree: ast.Module) -> tuple[frozenset[str], frozenset[s
     for node in all_nodes(tree):
         if not (isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call)):
             continue
-        callee = _dotted(node.value.func)
+        callee = attribute_path(node.value.func)
         tail = callee.rsplit(".", 1)[-1]
         bucket = regexes if callee in {"re.compile", "regex.compile"} else objects if (
             tail[:1].isupper() and not _MAPPING_CLASS.search(tail)) else None
@@ -99,7 +99,7 @@ def _none_returning_functions(functions: dict) -> frozenset[str]:
     out: set[str] = set()
     for func, nodes in functions.items():
         if func.name.startswith("__") or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes) or any(
-                _dotted(d).split(".")[-1] in {"property", "abstractmethod", "overload", "setter",
+                attribute_path(d).split(".")[-1] in {"property", "abstractmethod", "overload", "setter",
                                               "cached_property", "fixture"} for d in func.decorator_list):
             continue
         returns = [n for n in nodes if isinstance(n, ast.Return)]
@@ -131,7 +131,7 @@ def _falls_through(body: list[ast.stmt]) -> bool:
             return False
         return _falls_through(last.body + last.orelse if last.orelse else last.body) or any(
             _falls_through(h.body) for h in last.handlers)
-    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) and _dotted(last.value.func) in {
+    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) and attribute_path(last.value.func) in {
             "sys.exit", "os._exit", "exit", "abort", "flask.abort"}:
         return False
     return not isinstance(last, ast.Match)
@@ -142,7 +142,7 @@ def _maybe_none(value: ast.expr, func_names: frozenset[str], regexes: frozenset[
     """Why ``value`` (an expression) may evaluate to None, or None when it cannot."""
     if not isinstance(value, ast.Call):
         return None
-    name = _dotted(value.func)
+    name = attribute_path(value.func)
     tail = name.rsplit(".", 1)[-1]
     if name in {"re.match", "re.search", "re.fullmatch", "regex.match", "regex.search"}:
         return f"{name}() returns None when nothing matches"
@@ -157,14 +157,14 @@ def _maybe_none(value: ast.expr, func_names: frozenset[str], regexes: frozenset[
         key = value.args[0]
         if rname in objects:  # an instance of a non-mapping class (ContextVar.get(default))
             return None
-        if isinstance(receiver, ast.Call) and _dotted(receiver.func) not in {"dict", "vars", "globals", "locals"}:
+        if isinstance(receiver, ast.Call) and attribute_path(receiver.func) not in {"dict", "vars", "globals", "locals"}:
             return None
         if not rname or _NOT_MAPPING.search(rname) or isinstance(key, ast.Constant) and isinstance(
                 key.value, str) and ("/" in key.value or ":" in key.value):
             return None
         if _membership_tested(func, key, receiver):
             return None
-        return f"{_dotted(value.func) or 'dict.get'}() without a default returns None for a missing key"
+        return f"{attribute_path(value.func) or 'dict.get'}() without a default returns None for a missing key"
     if name == "next" and len(value.args) == 2 and _is_none(value.args[1]):
         return "next(..., None) returns None when the iterator is empty"
     if name == "getattr" and len(value.args) == 3 and _is_none(value.args[2]):
@@ -202,7 +202,7 @@ def _optional_annotation(node: ast.expr) -> bool:
             node = ast.parse(node.value, mode="eval").body
         except SyntaxError:
             return False
-    if isinstance(node, ast.Subscript) and _dotted(node.value).rsplit(".", 1)[-1] == "Optional":
+    if isinstance(node, ast.Subscript) and attribute_path(node.value).rsplit(".", 1)[-1] == "Optional":
         return True
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _is_none(node.left) or _is_none(node.right) or _optional_annotation(node.left) or \
@@ -395,7 +395,7 @@ def _deref(expr: ast.AST, name: str) -> ast.AST | None:
     if isinstance(expr, ast.Call):
         if _is_name(expr.func, name):
             return expr
-        callee = _dotted(expr.func)
+        callee = attribute_path(expr.func)
         if _GUARD_CALL.search(callee.rsplit(".", 1)[-1]) and callee not in _ITERATING - {"len"} and any(
                 _mentions(a, name) for a in expr.args):
             if callee == "len" and expr.args and _is_name(expr.args[0], name):
@@ -425,7 +425,7 @@ def _guarded(stmt: ast.stmt, name: str) -> bool:
             return True
         if isinstance(node, ast.Compare) and any(_is_name(s, name) for s in [node.left, *node.comparators]):
             return True
-        if isinstance(node, ast.Call) and _GUARD_CALL.search(_dotted(node.func).rsplit(".", 1)[-1]) and any(
+        if isinstance(node, ast.Call) and _GUARD_CALL.search(attribute_path(node.func).rsplit(".", 1)[-1]) and any(
                 _mentions(a, name) for a in node.args):
             return True
         if isinstance(node, ast.NamedExpr) and node.target.id == name:
@@ -437,18 +437,11 @@ def _catches_none_error(handler: ast.ExceptHandler) -> bool:
     if handler.type is None:
         return True
     names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    return any(_dotted(n).rsplit(".", 1)[-1] in _CATCHES for n in names)
+    return any(attribute_path(n).rsplit(".", 1)[-1] in _CATCHES for n in names)
 
 
 # --- small helpers ---------------------------------------------------------------------------
 
-def _dotted(node: ast.AST) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr}" if base else node.attr
-    return ""
 
 
 def _is_none(node: ast.AST | None) -> bool:

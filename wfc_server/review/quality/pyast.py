@@ -159,6 +159,16 @@ def dotted(node: ast.AST) -> str:
     return ".".join(reversed(parts))
 
 
+def attribute_path(node: ast.AST) -> str:
+    """``a.b.c`` for a pure Name/Attribute chain; for ``f().b`` just ``b`` (the part that is a path)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = attribute_path(node.value)
+        return f"{base}.{node.attr}" if base else node.attr
+    return ""
+
+
 def call_name(call: ast.Call) -> str:
     return dotted(call.func)
 

@@ -21,7 +21,7 @@ import string
 from collections.abc import Callable
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.pyast import all_nodes, function_body_nodes
+from wfc_server.review.quality.pyast import all_nodes, attribute_path, function_body_nodes
 from wfc_server.review.security.catalog import make_finding
 
 try:  # Python 3.11+: the parser lives in re._parser (sre_parse warns on import)
@@ -64,7 +64,7 @@ def check(source: SourceFile, tree: ast.Module) -> list[RawFinding]:
 def _untrusted_lengths(func: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AST],
                        source: SourceFile) -> list[RawFinding]:
     data: set[str] = set(_byte_params(func))  # names holding bytes / text read from input
-    if not data and not any(isinstance(n, ast.Call) and _dotted(n.func).rsplit(".", 1)[-1] in _SOURCE_CALLS
+    if not data and not any(isinstance(n, ast.Call) and attribute_path(n.func).rsplit(".", 1)[-1] in _SOURCE_CALLS
                             for n in nodes):
         return []
     tuples: set[str] = set()  # names holding a tuple decoded from input (struct.unpack)
@@ -130,7 +130,7 @@ def _value_kind(value: ast.expr, data: set[str], tuples: set[str], lengths: dict
     """What an assigned value holds: ``data`` read from input, a ``tuple`` decoded from it, a
     ``length`` decoded from it, or None."""
     if isinstance(value, ast.Call):
-        callee = _dotted(value.func)
+        callee = attribute_path(value.func)
         tail = callee.rsplit(".", 1)[-1]
         if tail in _READS and isinstance(value.func, ast.Attribute):
             return "data"
@@ -169,16 +169,16 @@ def _bounded_names(func: ast.AST) -> set[str]:
                                                  for op in node.ops):
             out.update(n.id for side in [node.left, *node.comparators] for n in ast.walk(side)
                        if isinstance(n, ast.Name))
-        elif isinstance(node, ast.Call) and _BOUND_CALL.search(_dotted(node.func).rsplit(".", 1)[-1]):
+        elif isinstance(node, ast.Call) and _BOUND_CALL.search(attribute_path(node.func).rsplit(".", 1)[-1]):
             out.update(n.id for a in node.args for n in ast.walk(a) if isinstance(n, ast.Name))
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and _dotted(node.value.func) == "min":
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and attribute_path(node.value.func) == "min":
             out.update(n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name))
     return out
 
 
 def _inside_min(expr: ast.AST, name: str) -> bool:
     for node in ast.walk(expr):
-        if isinstance(node, ast.Call) and _dotted(node.func) == "min" and any(
+        if isinstance(node, ast.Call) and attribute_path(node.func) == "min" and any(
                 isinstance(n, ast.Name) and n.id == name for n in ast.walk(node)):
             return True
     return False
@@ -187,7 +187,7 @@ def _inside_min(expr: ast.AST, name: str) -> bool:
 def _sink_size(node: ast.AST) -> ast.AST | None:
     """The size expression of an allocation / sized read / counted loop at ``node``, if any."""
     if isinstance(node, ast.Call):
-        callee = _dotted(node.func)
+        callee = attribute_path(node.func)
         tail = callee.rsplit(".", 1)[-1]
         if callee in {"bytearray", "bytes"} and len(node.args) == 1 and not isinstance(node.args[0], (
                 ast.Constant, ast.List, ast.Tuple, ast.JoinedStr)):
@@ -195,7 +195,7 @@ def _sink_size(node: ast.AST) -> ast.AST | None:
         if tail in _SIZED_READS and isinstance(node.func, ast.Attribute) and node.args:
             return node.args[0]
     if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.iter, ast.Call) and \
-            _dotted(node.iter.func) == "range" and node.iter.args:
+            attribute_path(node.iter.func) == "range" and node.iter.args:
         return node.iter.args[1] if len(node.iter.args) > 1 else node.iter.args[0]
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
         for seq, size in ((node.left, node.right), (node.right, node.left)):
@@ -245,7 +245,7 @@ def _crlf_lines(func: ast.FunctionDef | ast.AsyncFunctionDef, nodes: list[ast.AS
                 built.update(t.id for t in targets if isinstance(t, ast.Name))
     out: list[RawFinding] = []
     for node in writes:
-        receiver = _dotted(node.func.value).rsplit(".", 1)[-1] or "?"
+        receiver = attribute_path(node.func.value).rsplit(".", 1)[-1] or "?"
         if node.func.attr != "send_header" and not _STREAM.search(receiver):
             continue  # a buffer or a file, not a peer
         args = node.args[1:] if node.func.attr == "send_header" else node.args
@@ -276,7 +276,7 @@ def _carries(expr: ast.AST, names: set[str]) -> bool:
     if isinstance(expr, ast.Name):
         return expr.id in names
     if isinstance(expr, ast.Call):
-        callee = _dotted(expr.func).rsplit(".", 1)[-1]
+        callee = attribute_path(expr.func).rsplit(".", 1)[-1]
         if _NEUTRAL.match(callee):
             return False
         parts = list(expr.args) + [k.value for k in expr.keywords]
@@ -296,7 +296,7 @@ def _rejects_crlf(func: ast.AST) -> bool:
             if (value in _CR_LF or value in {"\r\n", "[\r\n]", "\\r|\\n", "[\\r\\n]"}) and \
                     _used_as_test(func, node):
                 return True
-        if isinstance(node, ast.Call) and _dotted(node.func).rsplit(".", 1)[-1] in {"splitlines"}:
+        if isinstance(node, ast.Call) and attribute_path(node.func).rsplit(".", 1)[-1] in {"splitlines"}:
             return True
     return False
 
@@ -310,7 +310,7 @@ def _used_as_test(func: ast.AST, constant: ast.Constant) -> bool:
         if isinstance(node, ast.Call) and constant in node.args and isinstance(node.func, ast.Attribute) and \
                 node.func.attr in {"replace", "split", "translate", "search", "match", "sub", "find", "count"}:
             return True
-        if isinstance(node, ast.Call) and constant in node.args and _dotted(node.func).startswith("re."):
+        if isinstance(node, ast.Call) and constant in node.args and attribute_path(node.func).startswith("re."):
             return True
     return False
 
@@ -322,7 +322,7 @@ def _names(expr: ast.AST) -> set[str]:
 # --- catastrophic backtracking ----------------------------------------------------------------
 
 def _catastrophic_regex(call: ast.Call, source: SourceFile) -> RawFinding | None:
-    callee = _dotted(call.func)
+    callee = attribute_path(call.func)
     if not (callee.startswith(("re.", "regex.")) and callee.rsplit(".", 1)[-1] in _REGEX_CALLS):
         return None
     if not call.args or not isinstance(call.args[0], ast.Constant) or not isinstance(call.args[0].value, str):
@@ -476,13 +476,6 @@ def _overlap(a: Callable[[str], bool], b: Callable[[str], bool]) -> bool:
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def _dotted(node: ast.AST) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr}" if base else node.attr
-    return ""
 
 
 def _mentions_any(node: ast.AST, names: set[str]) -> bool:

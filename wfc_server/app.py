@@ -17,6 +17,7 @@ from aiohttp_apigami.swagger_ui import SWAGGER_UI_STATIC_FILES
 from wfc_server import __version__, tenancy
 from wfc_server.api import gate, health, projects, reports, resources, reviews, site, ws
 from wfc_server.api.docs import finish_spec
+from wfc_server.api.bodies import BodyValidator
 from wfc_server.api.errors import ApiError, flatten_messages
 from wfc_server.api.middlewares import admission_middleware, context_middleware
 from wfc_server.api.ratelimit import RateLimiter
@@ -31,7 +32,9 @@ from wfc_server.service.gatekeeping import GateSettingsService
 from wfc_server.service.judge import PipelineJudge
 from wfc_server.service.submissions import SubmissionService
 from wfc_server.state import (
+    BODY_VALIDATOR,
     CREATE_LIMITER,
+    CREATE_PREFIX_LIMITER,
     ENGINE,
     HASHER,
     HUB,
@@ -74,6 +77,11 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     app[REVIEW_STORE] = ReviewStore(data_dir)
     app[HUB] = EventHub(settings.websocket.send_buffer, settings.websocket.history_reviews)
     app[PROJECT_LIMITER] = RateLimiter(settings.rate_limit.capacity, settings.rate_limit.refill_rate)
+    app[BODY_VALIDATOR] = BodyValidator()
+    app[CREATE_PREFIX_LIMITER] = RateLimiter(
+        settings.rate_limit.create_prefix_capacity, settings.rate_limit.create_prefix_refill_rate,
+        max_keys=10_000,
+    )
     app[CREATE_LIMITER] = RateLimiter(
         settings.rate_limit.create_capacity, settings.rate_limit.create_refill_rate, max_keys=10_000
     )
@@ -93,6 +101,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
             timeout_seconds=settings.review.timeout_seconds,
             queue_size=settings.review.queue_size,
             max_attempts=settings.review.max_attempts,
+            max_queued_per_project=settings.review.max_queued_per_project,
+            max_running_per_project=settings.review.max_running_per_project,
         ),
         repo_path_of=lambda project_id: _repo_path(app, project_id),
         judge=PipelineJudge(
@@ -161,8 +171,15 @@ def _purge_idempotency_keys(store: FileIdempotencyStore, ttl_seconds: float) -> 
 
 
 def _repo_path(app: web.Application, project_id: str) -> str | None:
+    """The project's repository, unless another project registered the same one first."""
     project = app[PROJECTS].get(project_id)
-    return project.repo_path if project else None
+    if project is None:
+        return None
+    repos = app[SETTINGS].repos
+    if (project.repo_path and repos.allowed_roots and not repos.allow_shared
+            and app[PROJECTS].repo_claimant(project.repo_path) != project_id):
+        return None
+    return project.repo_path
 
 
 def _add_routes(app: web.Application) -> None:
@@ -210,6 +227,7 @@ async def _run_service(app: web.Application) -> AsyncIterator[None]:
     await asyncio.gather(recovery, return_exceptions=True)
     await drain(app)
     await app[ENGINE].close()
+    app[BODY_VALIDATOR].close()
 
 
 async def drain(app: web.Application) -> None:
@@ -236,6 +254,7 @@ async def _recover(app: web.Application) -> None:
             log.warning("store.quarantined", file=name, reason=reason)
         app[METRICS].quarantined_files.set(len(project_scan.quarantined) + len(review_scan.quarantined))
         await app[ENGINE].start()
+        await app[BODY_VALIDATOR].warm()
         await app[SERVICE].start(review_scan.unfinished)
         await tenancy.recover(app)
     except Exception as exc:

@@ -11,7 +11,7 @@ import asyncio
 import dataclasses
 import time
 import uuid
-from collections import OrderedDict
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -22,6 +22,7 @@ from wfc_server.logs import get_logger
 from wfc_server.metrics import Metrics
 from wfc_server.review.model import Progress, ReviewFailed, ReviewRequest, ReviewResult
 from wfc_server.service.events import EventHub
+from wfc_server.service.scheduler import FairQueue, JobQueue, QueueLimits
 from wfc_server.store.records import (
     CANCELLED,
     COMPLETED,
@@ -32,6 +33,7 @@ from wfc_server.store.records import (
     ReviewRecord,
     utc_now,
 )
+from wfc_server.store.cache import ByteLRU
 from wfc_server.store.reviews import ReviewStore
 
 log = get_logger("wfc.reviews")
@@ -45,7 +47,8 @@ def _ids(record: ReviewRecord) -> dict[str, str | None]:
 _RESULT_EXTRAS = ("risk", "tier", "minority_protection_applied", "reviewers", "coverage", "engine_version",
                   "gate", "baseline", "fixed")
 _ACTIVE = {PENDING, IN_PROGRESS}
-_BODY_CACHE = 4096
+#: Bytes of encoded status bodies of finished reviews kept for polls (they never change).
+BODY_CACHE_BYTES = 64 * 1024 * 1024
 _SHUTDOWN = "shutdown"
 _USER = "user"
 
@@ -58,10 +61,6 @@ class Engine(Protocol):
     async def review(self, request: ReviewRequest, progress: Any) -> ReviewResult: ...
     def pool_status(self, project_id: str) -> dict[str, Any]: ...
     def pool_size(self) -> int: ...
-
-
-class QueueFull(Exception):
-    """The review queue is at capacity (503 with Retry-After)."""
 
 
 class NotAccepting(Exception):
@@ -78,6 +77,12 @@ class ServiceLimits:
     timeout_seconds: float
     queue_size: int
     max_attempts: int
+    max_queued_per_project: int = 100
+    max_running_per_project: int = 0  # 0: one fewer than the workers (at least 1)
+
+    def queue_limits(self) -> QueueLimits:
+        running = self.max_running_per_project or max(1, self.workers - 1)
+        return QueueLimits(self.queue_size, self.max_queued_per_project, running)
 
 
 class ReviewService:
@@ -99,15 +104,15 @@ class ReviewService:
         self._repo_path_of = repo_path_of  # project_id -> repo_path (or None)
         # (record, result dict) -> judged result dict: the project's quality gate, if any.
         self._judge = judge
-        self._queue: asyncio.Queue[str] = asyncio.Queue()
-        self._waiting = 0
+        self._queue: JobQueue = FairQueue(limits.queue_limits())
+        self._late_writes: set[asyncio.Task[None]] = set()
         self._workers: list[asyncio.Task[None]] = []
         self._running: dict[str, asyncio.Task[ReviewResult]] = {}
         self._runs: set[asyncio.Task[None]] = set()
         self._cancel_reason: dict[str, str] = {}
         self._accepting = False
         # Encoded status bodies of finished reviews: they never change, and polls dominate.
-        self._bodies: OrderedDict[str, bytes] = OrderedDict()
+        self._bodies: ByteLRU[bytes] = ByteLRU(BODY_CACHE_BYTES)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -124,7 +129,8 @@ class ReviewService:
             if record.status != PENDING:
                 await self._transition(record, _ACTIVE, status=PENDING, started_at=None)
             log.info("review.recovered", **_ids(record), attempts=record.attempts)
-            self._enqueue(record.review_id)
+            self._queue.push(record.project_id, record.review_id, reserved=False)
+        self._metrics.queue_depth.set(self._queue.waiting())
         self._workers = [
             asyncio.create_task(self._worker(), name=f"review-worker-{n}")
             for n in range(self._limits.workers)
@@ -137,7 +143,13 @@ class ReviewService:
 
     @property
     def queue_depth(self) -> int:
-        return self._waiting
+        return self._queue.waiting()
+
+    def check_admission(self, project_id: str) -> None:
+        """Raise what :meth:`submit` would for the queue's caps, before the body is even read."""
+        if not self._accepting:
+            raise NotAccepting()
+        self._queue.check(project_id)
 
     @property
     def running_count(self) -> int:
@@ -159,6 +171,10 @@ class ReviewService:
         if self._runs:
             await asyncio.wait(list(self._runs), timeout=60)
         self._workers = []
+        for task in list(self._late_writes):  # the disk is still refusing: resumed on restart
+            task.cancel()
+        if self._late_writes:
+            await asyncio.gather(*self._late_writes, return_exceptions=True)
 
     # -- requests ---------------------------------------------------------------------------
 
@@ -167,15 +183,13 @@ class ReviewService:
         *, request_id: str | None = None, review_id: str | None = None,
         pipeline: dict[str, Any] | None = None,
     ) -> ReviewRecord:
-        """Admit, persist durably, then queue. Raises QueueFull or NotAccepting.
+        """Admit, persist durably, then queue. Raises QueueFull, ProjectQueueFull or NotAccepting.
 
         ``review_id`` is chosen by the caller when an idempotency key reserved it beforehand.
         """
         if not self._accepting:
             raise NotAccepting()
-        if self._waiting >= self._limits.queue_size:
-            raise QueueFull()
-        self._waiting += 1  # reserve the slot across the awaits below
+        self._queue.reserve(project.project_id)  # held across the awaits below
         try:
             record = ReviewRecord(
                 review_id=review_id or str(uuid.uuid4()),
@@ -191,14 +205,15 @@ class ReviewService:
             )
             await self._store.create(record, diff)
         except BaseException:
-            self._waiting -= 1
+            self._queue.release(project.project_id)
             raise
         self._metrics.count_review("submitted", project.project_id)
-        self._hub.publish(record, "queued", 0, {"queue_position": self._waiting})
+        self._queue.push(record.project_id, record.review_id)
+        position = self._queue.waiting(record.project_id)
+        self._hub.publish(record, "queued", 0, {"queue_position": position})
         log.info("review.submitted", **_ids(record),
                  diff_bytes=len(diff), files=len(files))
-        self._queue.put_nowait(record.review_id)
-        self._metrics.queue_depth.set(self._waiting)
+        self._metrics.queue_depth.set(self._queue.waiting())
         return record
 
     async def cancel(self, record: ReviewRecord) -> ReviewRecord:
@@ -206,6 +221,9 @@ class ReviewService:
         if record.terminal:
             raise NotCancellable()
         task = self._running.get(record.review_id)
+        if task is None:
+            self._queue.remove(record.project_id, record.review_id)  # frees its place at once
+            self._metrics.queue_depth.set(self._queue.waiting())
         self._store.set_status(record, CANCELLED)  # synchronous: no completion can slip in
         record.completed_at = utc_now()
         if task is not None:
@@ -243,7 +261,10 @@ class ReviewService:
             body["error"] = record.error
         if record.status == COMPLETED:
             if result is None:
-                result = await self._store.result(record) or {}
+                result = await self._store.result(record)
+            if result is None:  # damaged or missing on disk: say so, never pass it off as clean
+                body["error"] = "The stored result of this review could not be read"
+                result = {"findings": None}
             body["findings"] = result.get("findings", [])
             for key in _RESULT_EXTRAS:
                 body[key] = result.get(key)
@@ -257,13 +278,11 @@ class ReviewService:
         """The encoded status object; cached once the review is terminal (it never changes)."""
         body = self._bodies.get(record.review_id)
         if body is not None:
-            self._bodies.move_to_end(record.review_id)
             return body
-        body = orjson.dumps(await self.render(record))
-        if record.terminal:
-            self._bodies[record.review_id] = body
-            if len(self._bodies) > _BODY_CACHE:
-                self._bodies.popitem(last=False)
+        rendered = await self.render(record)
+        body = orjson.dumps(rendered)
+        if record.terminal and not (record.status == COMPLETED and rendered["findings"] is None):
+            self._bodies.put(record.review_id, body, len(body))  # (an unreadable result may heal)
         return body
 
     def forget(self, review_ids: list[str]) -> None:
@@ -271,30 +290,50 @@ class ReviewService:
         for review_id in review_ids:
             self._bodies.pop(review_id, None)
 
-    # -- workers ----------------------------------------------------------------------------
+    def render_summary(self, record: ReviewRecord) -> bytes:
+        """A history entry: the status object without findings, reviewer reports or coverage,
+        with the finding counts per severity instead (no result is read from disk)."""
+        body: dict[str, Any] = {
+            "review_id": record.review_id,
+            "status": record.status,
+            "project_id": record.project_id,
+            "developer_id": record.developer_id,
+            "submitted_at": record.submitted_at,
+            "started_at": record.started_at,
+            "completed_at": record.completed_at,
+            "consensus_score": record.consensus_score,
+            "passed": record.passed,
+            "findings_count": record.findings_count,
+            "severity_counts": record.severity_counts,
+            "files": record.files,
+            "base_ref": record.base_ref,
+            "progress": 100 if record.terminal else (self._hub.progress(record.review_id) or 0),
+        }
+        if record.status == FAILED:
+            body["error"] = record.error
+        return orjson.dumps(body)
 
-    def _enqueue(self, review_id: str) -> None:
-        self._waiting += 1
-        self._queue.put_nowait(review_id)
-        self._metrics.queue_depth.set(self._waiting)
+    # -- workers ----------------------------------------------------------------------------
 
     async def _worker(self) -> None:
         while True:
-            review_id = await self._queue.get()
-            self._waiting -= 1
-            self._metrics.queue_depth.set(self._waiting)
-            record = self._store.get(review_id)
-            if record is None or record.status != PENDING:
-                continue  # cancelled while it waited
-            run = asyncio.create_task(self._run(record))
-            self._runs.add(run)
-            run.add_done_callback(self._runs.discard)
+            project_id, review_id = await self._queue.next()
             try:
-                await asyncio.shield(run)  # a drain stops the loop, never a review half-way
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # a worker must outlive any one review's failure
-                log.exception("review.worker_error", review_id=review_id)
+                self._metrics.queue_depth.set(self._queue.waiting())
+                record = self._store.get(review_id)
+                if record is None or record.status != PENDING:
+                    continue  # cancelled while it waited
+                run = asyncio.create_task(self._run(record))
+                self._runs.add(run)
+                run.add_done_callback(self._runs.discard)
+                try:
+                    await asyncio.shield(run)  # a drain stops the loop, never a review half-way
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # a worker must outlive any one review's failure
+                    log.exception("review.worker_error", review_id=review_id)
+            finally:
+                self._queue.finished(project_id)
 
     async def _run(self, record: ReviewRecord) -> None:
         try:
@@ -400,6 +439,7 @@ class ReviewService:
                 consensus_score=data["consensus_score"],
                 passed=data["passed"],
                 findings_count=len(data["findings"]),
+                severity_counts=dict(Counter(f["severity"] for f in data["findings"])),
                 result=data,
             )
         except OSError as exc:
@@ -434,9 +474,30 @@ class ReviewService:
             log.error("review.persist_failed", **_ids(record),
                       error=exc.strerror or str(exc))
             self._store.apply(record, dataclasses.replace(record, **changes))
+            self._persist_later(record)
         self._metrics.count_review(FAILED, record.project_id)
         self._hub.publish(record, "failed", self._hub.progress(record.review_id) or 0, {"error": reason})
         log.warning("review.failed", **_ids(record), error=reason)
+
+    def _persist_later(self, record: ReviewRecord) -> None:
+        """Keep trying to store a terminal state clients were already shown (the disk was full),
+        so a restart after the disk recovers shows the same state, not a resumed review."""
+        task = asyncio.create_task(self._persist_retry(record), name=f"persist-{record.review_id}")
+        self._late_writes.add(task)
+        task.add_done_callback(self._late_writes.discard)
+
+    async def _persist_retry(self, record: ReviewRecord) -> None:
+        delay = 0.5
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                await self._store.save(record)
+            except OSError:
+                delay = min(delay * 2, 30.0)
+                continue
+            log.info("review.persisted_late", review_id=record.review_id, project_id=record.project_id,
+                     status=record.status)
+            return
 
     async def _requeue_for_restart(self, record: ReviewRecord) -> None:
         """A drain ran out of grace: the review goes back to pending and resumes on restart."""

@@ -240,9 +240,10 @@ async def test_baseline_errors_and_notes(client: TestClient, project: Credential
     assert review["passed"] is False  # no baseline: everything counts
 
 
-async def test_repository_config_from_the_base_ref_narrows_the_policy(client: TestClient, tmp_path: Any) -> None:
+async def test_repository_config_from_the_base_ref_narrows_the_policy(make_client: Any, tmp_path: Any) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
+    client = await make_client(repos={"allowed_roots": (str(tmp_path),)})  # repository mode is opt-in
     scenario.git(repo, "init", "-q", "-b", "main")
     scenario.commit(repo, scenario.MAIN, "base")
     scenario.commit(repo, '[gate]\nmode = "block"\nfail_on = "low"\ndisabled_rules = ["WFC-SEC-SQLI"]\n',

@@ -288,7 +288,7 @@ class ReviewService:
     def forget(self, review_ids: list[str]) -> None:
         """Drop cached bodies of deleted reviews."""
         for review_id in review_ids:
-            self._bodies.pop(review_id, None)
+            self._bodies.discard(review_id)
 
     def render_summary(self, record: ReviewRecord) -> bytes:
         """A history entry: the status object without findings, reviewer reports or coverage,

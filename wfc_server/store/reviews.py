@@ -264,7 +264,7 @@ class ReviewStore:
         for review_id in review_ids:
             self._records.pop(review_id, None)
             self._indexed_status.pop(review_id, None)
-            self._results.pop(review_id, None)
+            self._results.discard(review_id)
             self._locks.pop(review_id, None)
         await asyncio.to_thread(self._unlink_reviews, review_ids)
         return review_ids

@@ -198,9 +198,11 @@ function filesLine(r) {
 
 /** Finding counts by severity as small coloured badges ("—" before completion). */
 function severityCounts(r) {
-  if (!Array.isArray(r.findings)) return "—";
-  if (!r.findings.length) return el("span", { class: "clean", text: "none" });
-  const counts = countBySeverity(r.findings);
+  // History pages carry counts per severity; a review updated live carries its findings.
+  const counts = Array.isArray(r.findings) ? countBySeverity(r.findings)
+    : (r.severity_counts && typeof r.severity_counts === "object" ? r.severity_counts : null);
+  if (!counts) return "—";
+  if (!SEVERITY_ORDER.some((s) => Number(counts[s]) > 0)) return el("span", { class: "clean", text: "none" });
   return el("span", { class: "counts", "data-testid": "row-counts" },
     ...SEVERITY_ORDER.filter((s) => counts[s] > 0).map((s) => el("span", {
       class: `count sev-${s}`, title: `${counts[s]} ${s}`, "data-severity": s, text: String(counts[s]) })));

@@ -184,8 +184,10 @@ function filesLine(r) {
   const names = new Set();
   for (const f of Array.isArray(r.findings) ? r.findings : []) if (f.file) names.add(String(f.file));
   for (const s of Array.isArray(cov.skipped) ? cov.skipped : []) if (s.path) names.add(String(s.path));
+  for (const n of Array.isArray(r.file_names) ? r.file_names : []) names.add(String(n)); // summaries
   if (Array.isArray(r.files)) for (const f of r.files) names.add(String(f));
-  const total = Number.isInteger(cov.files_total) ? cov.files_total : names.size;
+  const total = Number.isInteger(cov.files_total) ? cov.files_total
+    : (Number.isInteger(r.files_total) ? r.files_total : names.size);
   if (!total && !names.size) return null;
   const listed = [...names].sort();
   const shown = listed.slice(0, 2).map((n) => n.split("/").pop()).join(", ");

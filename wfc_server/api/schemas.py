@@ -258,6 +258,9 @@ class ReviewSummarySchema(Schema):
     findings_count = fields.Int(allow_none=True)
     severity_counts = fields.Dict(keys=fields.Str(), values=fields.Int(), allow_none=True,
                                   metadata={"description": "Findings per severity once completed"})
+    files_total = fields.Int(metadata={"description": "Files the completed review covered"})
+    file_names = fields.List(fields.Str(), metadata={
+        "description": "Up to 20 of those files, sorted: the ones with findings or skipped"})
     error = fields.Str(allow_none=True)
     progress = fields.Int()
     files = fields.List(fields.Str())

@@ -53,6 +53,19 @@ _SHUTDOWN = "shutdown"
 _USER = "user"
 
 
+#: File names a history summary carries at most (the count is always exact).
+SUMMARY_FILE_NAMES = 20
+
+
+def _file_summary(result: dict[str, Any]) -> dict[str, Any]:
+    """How many files a review covered and the first names (those with findings or skipped)."""
+    coverage = result.get("coverage") or {}
+    names = {str(f["file"]) for f in result.get("findings", []) if f.get("file")}
+    names.update(str(s["path"]) for s in coverage.get("skipped", []) if s.get("path"))
+    return {"files_total": coverage.get("files_total", len(names)),
+            "file_names": sorted(names)[:SUMMARY_FILE_NAMES]}
+
+
 class Engine(Protocol):
     """What the service needs of the review engine (``wfc_server.review.ReviewEngine``)."""
 
@@ -305,6 +318,7 @@ class ReviewService:
             "passed": record.passed,
             "findings_count": record.findings_count,
             "severity_counts": record.severity_counts,
+            **(record.file_summary or {}),
             "files": record.files,
             "base_ref": record.base_ref,
             "progress": 100 if record.terminal else (self._hub.progress(record.review_id) or 0),
@@ -440,6 +454,7 @@ class ReviewService:
                 passed=data["passed"],
                 findings_count=len(data["findings"]),
                 severity_counts=dict(Counter(f["severity"] for f in data["findings"])),
+                file_summary=_file_summary(data),
                 result=data,
             )
         except OSError as exc:

@@ -74,6 +74,8 @@ class ReviewRecord:
     findings_count: int | None = None
     # Findings per severity once completed: history summaries show them without the result.
     severity_counts: dict[str, int] | None = None
+    # Files the completed review covered, for history summaries: {"files_total", "file_names"}.
+    file_summary: dict[str, Any] | None = None
     result: dict[str, Any] | None = None
     # The submitting request's id: every lifecycle log line of the review carries it.
     request_id: str | None = None

@@ -119,6 +119,7 @@ class ReviewService:
         self._judge = judge
         self._queue: JobQueue = FairQueue(limits.queue_limits())
         self._late_writes: set[asyncio.Task[None]] = set()
+        self._unsaved: dict[str, ReviewRecord] = {}  # terminal states the disk refused, by id
         self._workers: list[asyncio.Task[None]] = []
         self._running: dict[str, asyncio.Task[ReviewResult]] = {}
         self._runs: set[asyncio.Task[None]] = set()
@@ -227,6 +228,7 @@ class ReviewService:
         log.info("review.submitted", **_ids(record),
                  diff_bytes=len(diff), files=len(files))
         self._metrics.queue_depth.set(self._queue.waiting())
+        await self._save_unsaved()  # the disk accepts again: before this 202, what clients saw
         return record
 
     async def cancel(self, record: ReviewRecord) -> ReviewRecord:
@@ -302,6 +304,7 @@ class ReviewService:
         """Drop cached bodies of deleted reviews."""
         for review_id in review_ids:
             self._bodies.discard(review_id)
+            self._unsaved.pop(review_id, None)  # a late write must not bring a deleted review back
 
     def render_summary(self, record: ReviewRecord) -> bytes:
         """A history entry: the status object without findings, reviewer reports or coverage,
@@ -497,22 +500,35 @@ class ReviewService:
     def _persist_later(self, record: ReviewRecord) -> None:
         """Keep trying to store a terminal state clients were already shown (the disk was full),
         so a restart after the disk recovers shows the same state, not a resumed review."""
+        self._unsaved[record.review_id] = record
         task = asyncio.create_task(self._persist_retry(record), name=f"persist-{record.review_id}")
         self._late_writes.add(task)
         task.add_done_callback(self._late_writes.discard)
 
     async def _persist_retry(self, record: ReviewRecord) -> None:
         delay = 0.5
-        while True:
+        while record.review_id in self._unsaved:
             await asyncio.sleep(delay)
-            try:
-                await self._store.save(record)
-            except OSError:
+            if not await self._save_late(record):
                 delay = min(delay * 2, 30.0)
-                continue
+
+    async def _save_unsaved(self) -> None:
+        """Store refused terminal states now, before a new review is acknowledged: a 202 after
+        the disk recovers means they are durable too (a crash cannot resume them any more)."""
+        for record in list(self._unsaved.values()):
+            await self._save_late(record)
+
+    async def _save_late(self, record: ReviewRecord) -> bool:
+        if record.review_id not in self._unsaved:
+            return True
+        try:
+            await self._store.save(record)
+        except OSError:
+            return False
+        if self._unsaved.pop(record.review_id, None) is not None:
             log.info("review.persisted_late", review_id=record.review_id, project_id=record.project_id,
                      status=record.status)
-            return
+        return True
 
     async def _requeue_for_restart(self, record: ReviewRecord) -> None:
         """A drain ran out of grace: the review goes back to pending and resumes on restart."""

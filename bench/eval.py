@@ -45,10 +45,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import corpora
 from bench.harness import Server, create_project, save_results
+from wfc_server.review.rules import Severity
 
 CORPUS = Path(__file__).resolve().parent / "eval_corpus"
-SEVERITIES = ("critical", "high", "medium", "low", "info")
-RANK = {s: len(SEVERITIES) - 1 - i for i, s in enumerate(SEVERITIES)}  # info=0 ... critical=4
+RANK = {s.value: s.rank for s in Severity}  # info=0 ... critical=4
 STAND_INS = {
     "correctness": {"correctness", "reliability"},
     "reliability": {"reliability", "correctness"},

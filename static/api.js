@@ -146,6 +146,20 @@ export class ApiClient {
       { headers: this.authHeaders, asText: true, cache: "default" });
   }
 
+  /** A completed review as a report (`sarif`, `codequality`, `rdjson`, `junit`, `markdown`), as text. */
+  getReport(id, format) {
+    return send("GET", `/v1/reviews/${encodeURIComponent(id)}/report?format=${encodeURIComponent(format)}`,
+      { headers: this.authHeaders, asText: true, cache: "default" });
+  }
+
+  getPolicy() {
+    return this.request("GET", `/v1/projects/${encodeURIComponent(this.projectId)}/policy`);
+  }
+
+  putPolicy(policy) {
+    return this.request("PUT", `/v1/projects/${encodeURIComponent(this.projectId)}/policy`, policy);
+  }
+
   /** One history page: summaries (finding counts per severity) unless `view` is "full". */
   listReviews({ limit = 20, offset = 0, status = "", view = "" } = {}) {
     const q = new URLSearchParams({ limit: String(limit), offset: String(offset) });

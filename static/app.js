@@ -5,6 +5,7 @@ import { ProjectCreator } from "./create-project.js";
 import { byId } from "./dom.js";
 import { HistoryList } from "./history.js";
 import { Overview } from "./overview.js";
+import { PolicyEditor } from "./policy-view.js";
 import { ReviewView } from "./review-view.js";
 import { applyKeyScopes } from "./scopes.js";
 
@@ -55,6 +56,13 @@ class Dashboard {
     });
     byId("open-overview").addEventListener("click", () => {
       if (this.client) this.overview.open(this.client);
+    });
+    this.scopes = Promise.resolve([]); // the signed-in key's scopes, once whoami answers
+    this.policy = new PolicyEditor({ showError, clearError: () => this.clearError() });
+    byId("open-policy").addEventListener("click", async () => {
+      const client = this.client;
+      const scopes = await this.scopes;
+      if (client && client === this.client) this.policy.open(client, scopes.includes("project:admin"));
     });
 
     this.signinForm.addEventListener("submit", (e) => {
@@ -115,7 +123,7 @@ class Dashboard {
       sessionStorage.setItem(KEY_PROJECT, projectId);
       sessionStorage.setItem(KEY_API, apiKey);
       this.client = client;
-      applyKeyScopes(client);
+      this.scopes = applyKeyScopes(client);
       this.keyInput.value = "";
       byId("session-project").textContent = projectId;
       byId("session").hidden = false;
@@ -142,6 +150,7 @@ class Dashboard {
   signOut(message) {
     this.view.close();
     this.overview.close();
+    this.policy.close();
     this.history.stop();
     this.client = null;
     sessionStorage.clear();

@@ -1,7 +1,16 @@
-// The findings filter: severity, reviewer, file and free text. It narrows both the list and
-// the findings shown inline in the diff.
+// The findings filter: severity, reviewer, file, gate state (new / existing / suppressed /
+// counted) and free text. It narrows both the list and the findings shown inline in the diff.
 import { byId, el } from "./dom.js";
-import { reviewersOf, severityOf } from "./findings.js";
+import { baselineState, reviewersOf, severityOf } from "./findings.js";
+
+/** The gate-state choices: what each keeps. */
+const STATES = {
+  new: (f) => baselineState(f) === "new",
+  existing: (f) => baselineState(f) === "existing",
+  suppressed: (f) => Boolean(f.suppressed),
+  counted: (f) => f.counted !== false && !f.suppressed,
+  fixed: () => false, // the baseline's findings this change removed are listed apart
+};
 
 export class FindingsFilter {
   /** @param {() => void} onChange called whenever a control changes */
@@ -10,10 +19,11 @@ export class FindingsFilter {
     this.severity = byId("severity-filter");
     this.reviewer = byId("reviewer-filter");
     this.file = byId("file-filter");
+    this.state = byId("state-filter");
     this.text = byId("text-filter");
     this.count = byId("filter-count");
     let timer = null;
-    for (const control of [this.severity, this.reviewer, this.file]) {
+    for (const control of [this.severity, this.reviewer, this.file, this.state]) {
       control.addEventListener("change", () => onChange());
     }
     this.text.addEventListener("input", () => {
@@ -30,11 +40,15 @@ export class FindingsFilter {
     this.severity.value = "";
     this.reviewer.value = "";
     this.file.value = "";
+    this.state.value = "";
     this.text.value = "";
   }
 
-  /** Offer the reviewers and files present in `findings` (keeping a still-valid choice). */
-  populate(findings) {
+  /**
+   * Offer the reviewers, files and gate states present (keeping a still-valid choice); `fixed`
+   * is how many baseline findings the change removed.
+   */
+  populate(findings, fixed = 0) {
     const reviewers = new Set();
     const files = new Set();
     for (const f of findings) {
@@ -43,11 +57,20 @@ export class FindingsFilter {
     }
     fill(this.reviewer, "All reviewers", [...reviewers].sort());
     fill(this.file, "All files", [...files].sort());
-    this.root.hidden = findings.length === 0;
+    // Only the states this review has: "new"/"existing" need a baseline, "suppressed" a suppression.
+    const states = Object.keys(STATES).filter((s) => (s === "fixed" ? fixed > 0 : findings.some(STATES[s])));
+    fill(this.state, "Any state", states);
+    this.root.hidden = findings.length === 0 && fixed === 0;
   }
 
   get active() {
-    return Boolean(this.severity.value || this.reviewer.value || this.file.value || this.text.value.trim());
+    return Boolean(this.severity.value || this.reviewer.value || this.file.value || this.state.value
+      || this.text.value.trim());
+  }
+
+  /** Whether the fixed findings are shown: with no gate state chosen, or "fixed". */
+  get showsFixed() {
+    return this.state.value === "" || this.state.value === "fixed";
   }
 
   /** Whether a finding passes every control. */
@@ -55,6 +78,7 @@ export class FindingsFilter {
     if (this.severity.value && severityOf(f) !== this.severity.value) return false;
     if (this.reviewer.value && !reviewersOf(f).includes(this.reviewer.value)) return false;
     if (this.file.value && String(f.file) !== this.file.value) return false;
+    if (this.state.value && !STATES[this.state.value](f)) return false;
     const needle = this.text.value.trim().toLowerCase();
     if (needle) {
       const hay = [f.title, f.description, f.suggestion, f.rule_id, f.file, f.cwe, f.category]

@@ -77,8 +77,14 @@ function ruleReference(f) {
   return bits;
 }
 
+/** `new` or `existing` against the review's baseline (null without one). */
+export function baselineState(f) {
+  return f && (f.baseline_state === "new" || f.baseline_state === "existing") ? f.baseline_state : null;
+}
+
 function meta(f) {
   const bits = [];
+  if (f.counted === false && !f.suppressed) bits.push("not counted by the gate");
   const who = reviewersOf(f);
   if (who.length) bits.push(`reviewer: ${who.join(", ")}`);
   if (f.category) bits.push(`category: ${f.category}`);
@@ -96,8 +102,17 @@ export function renderFinding(f, { inline = false, onJump = null } = {}) {
     ? { class: `finding inline sev-${severity}`, "data-testid": "diff-finding", "data-severity": severity,
       "data-file": String(f.file ?? ""), "data-line": f.line == null ? "" : String(f.line) }
     : { class: `finding sev-${severity}`, "data-testid": "finding", "data-severity": severity };
+  const state = baselineState(f);
+  attrs["data-baseline-state"] = state || null;
+  attrs["data-suppressed"] = f.suppressed ? String(f.suppressed.by ?? "yes") : null;
+  if (f.suppressed || f.counted === false) attrs.class += " not-counted";
   const head = el("div", { class: "finding-head" },
     el("span", { class: `badge sev-${severity}`, text: severity }),
+    state ? el("span", { class: `tag state-${state}`, "data-testid": "baseline-state",
+      title: state === "new" ? "Added by this change" : "Already in the baseline", text: state }) : null,
+    f.suppressed ? el("span", { class: "tag suppressed", "data-testid": "suppressed-tag",
+      title: `Suppressed (${f.suppressed.by}): it does not count for the gate or the score`,
+      text: `suppressed · ${f.suppressed.by}` }) : null,
     inline ? null : el("span", { class: "loc", "data-testid": "finding-location", text: location(f) }),
     el("span", { class: "finding-rule" }, ...ruleReference(f)),
     onJump && !inline ? el("button", { type: "button", class: "link-button jump",
@@ -109,6 +124,9 @@ export function renderFinding(f, { inline = false, onJump = null } = {}) {
     f.description ? el("p", { class: "finding-desc" }, richText(f.description)) : null,
     f.suggestion ? el("p", { class: "finding-suggestion" },
       el("strong", { text: "Suggestion: " }), richText(f.suggestion)) : null,
+    f.suppressed ? el("p", { class: "finding-suppression", "data-testid": "suppression-reason" },
+      el("strong", { text: f.suppressed.by === "inline" ? "Suppressed inline: " : "Suppressed on the server: " }),
+      String(f.suppressed.reason || "(no reason given)")) : null,
     el("p", { class: "finding-meta hint", text: meta(f) }),
   );
   if (onJump && !inline) {

@@ -176,12 +176,13 @@ export class HistoryList {
 }
 
 /**
- * The files a review covered: the file count from its coverage, named from its findings (and
- * skipped files) since the listing does not carry the diff itself.
+ * The files a review covered: its coverage names the reviewed and the skipped ones (a review
+ * still running is named from the files it was asked to look at, if any).
  */
 function filesLine(r) {
   const cov = r.coverage || {};
   const names = new Set();
+  for (const f of Array.isArray(cov.reviewed_files) ? cov.reviewed_files : []) names.add(String(f));
   for (const f of Array.isArray(r.findings) ? r.findings : []) if (f.file) names.add(String(f.file));
   for (const s of Array.isArray(cov.skipped) ? cov.skipped : []) if (s.path) names.add(String(s.path));
   for (const n of Array.isArray(r.file_names) ? r.file_names : []) names.add(String(n)); // summaries

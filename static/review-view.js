@@ -5,6 +5,7 @@ import { DiffView } from "./diff-view.js";
 import { ACTIVE, TERMINAL, byId, el, formatDateTime, formatScore, formatVerdict } from "./dom.js";
 import { FindingsFilter } from "./filters.js";
 import { FindingsList } from "./findings.js";
+import { ReportDownloads, showFixed, showGate } from "./gate-view.js";
 import { ReviewStream } from "./stream.js";
 
 export const ROLES = ["security", "correctness", "performance", "maintainability", "reliability"];
@@ -40,6 +41,10 @@ export class ReviewView {
     this.findingsTitle = byId("findings-title");
     this.findingsEl = byId("findings");
     this.coverageEl = byId("review-coverage");
+    this.gateEl = byId("review-gate");
+    this.fixedPanel = byId("fixed-panel");
+    this.fixedList = byId("fixed-list");
+    this.reports = new ReportDownloads(byId("review-reports"), { showError: (m) => this.hooks.showError(m) });
     this.resultPanel = byId("result-panel");
     this.diffTab = byId("show-diff");
     this.listTab = byId("show-findings");
@@ -77,6 +82,7 @@ export class ReviewView {
     const all = this.renderedFindings;
     if (!Array.isArray(all)) return;
     const shown = this.filter.apply(all);
+    showFixed(this.fixedPanel, this.fixedList, this.filter.showsFixed ? this.review : null);
     this.list.show(shown, all.length);
     if (this.diffText !== null) this.diffView.show(this.diffText, shown);
   }
@@ -114,6 +120,9 @@ export class ReviewView {
     this.summaryEl.hidden = true;
     this.resultPanel.hidden = true;
     this.coverageEl.hidden = true;
+    this.gateEl.hidden = true;
+    this.fixedPanel.hidden = true;
+    this.reports.root.hidden = true;
     this.findingsEl.replaceChildren();
     this.renderedFindings = null;
     this.diffText = null;
@@ -303,12 +312,15 @@ export class ReviewView {
           : `Diff-only mode${cov.mode_reason ? ` (${cov.mode_reason})` : ""}`;
       this.coverageEl.textContent = `${how}: reviewed ${cov.reviewed ?? "?"} of ${cov.files_total ?? "?"} files${skipped}.`;
     }
+    showGate(this.gateEl, done ? r : null);
+    if (!done) showFixed(this.fixedPanel, this.fixedList, null);
+    this.reports.show(this.client, r);
     if (done && Array.isArray(r.findings) && r.findings !== this.renderedFindings) {
       this.renderedFindings = r.findings;
       this.resultPanel.hidden = false;
       this.findingsTitle.textContent = `Findings (${r.findings.length})`;
       this.listTab.textContent = `Findings (${r.findings.length})`;
-      this.filter.populate(r.findings);
+      this.filter.populate(r.findings, Array.isArray(r.fixed) ? r.fixed.length : 0);
       this.drawFindings();
       this.loadDiff(r.review_id);
     }

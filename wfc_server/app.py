@@ -14,35 +14,29 @@ from aiohttp_apigami import setup_aiohttp_apispec
 from aiohttp_apigami.constants import SWAGGER_DICT
 from aiohttp_apigami.swagger_ui import SWAGGER_UI_STATIC_FILES
 
-from wfc_server import __version__, tenancy
+from wfc_server import __version__, backends, tenancy
 from wfc_server.api import gate, health, projects, reports, resources, reviews, site, ws
 from wfc_server.api.docs import finish_spec
 from wfc_server.api.bodies import BodyValidator
 from wfc_server.api.errors import ApiError, flatten_messages
 from wfc_server.api.middlewares import admission_middleware, context_middleware
-from wfc_server.api.ratelimit import RateLimiter
 from wfc_server.config import Settings
+from wfc_server.backends import BACKEND
 from wfc_server.logs import get_logger
 from wfc_server.metrics import Metrics
 from wfc_server.review import ReviewEngine
-from wfc_server.service.credentials import KeyHasher
-from wfc_server.service.events import EventHub
-from wfc_server.service.reviews import Engine, ReviewService, ServiceLimits
+from wfc_server.service.reviews import Engine
 from wfc_server.service.gatekeeping import GateSettingsService
 from wfc_server.service.judge import PipelineJudge
+from wfc_server.service.preimage import PreImageReviewer
 from wfc_server.service.submissions import SubmissionService
 from wfc_server.state import (
     BODY_VALIDATOR,
-    CREATE_LIMITER,
-    CREATE_PREFIX_LIMITER,
     ENGINE,
-    HASHER,
-    HUB,
     LIFECYCLE,
     METRICS,
-    PROJECT_LIMITER,
     PROJECTS,
-    REVIEW_STORE,
+    REVIEWS,
     SERVICE,
     GATE_SETTINGS,
     POLICIES,
@@ -51,11 +45,8 @@ from wfc_server.state import (
     SUPPRESSIONS,
     Lifecycle,
 )
-from wfc_server.store.idempotency import FileIdempotencyStore
-from wfc_server.store.policies import FilePolicyStore
-from wfc_server.store.suppressions import FileSuppressionStore
-from wfc_server.store.projects import ProjectStore
-from wfc_server.store.reviews import ReviewStore
+from wfc_server.store.idempotency import IdempotencyStore
+from wfc_server.store.protocols import StoreUnavailable
 
 log = get_logger("wfc.app")
 
@@ -70,49 +61,25 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     data_dir = settings.data_path
     make_private_dir(data_dir)
     app[SETTINGS] = settings
-    app[HASHER] = KeyHasher.for_data_dir(data_dir)
     app[METRICS] = Metrics(project_labels=settings.metrics.project_labels)
     app[LIFECYCLE] = Lifecycle()
-    app[PROJECTS] = ProjectStore(data_dir)
-    app[REVIEW_STORE] = ReviewStore(data_dir)
-    app[HUB] = EventHub(settings.websocket.send_buffer, settings.websocket.history_reviews)
-    app[PROJECT_LIMITER] = RateLimiter(settings.rate_limit.capacity, settings.rate_limit.refill_rate)
     app[BODY_VALIDATOR] = BodyValidator()
-    app[CREATE_PREFIX_LIMITER] = RateLimiter(
-        settings.rate_limit.create_prefix_capacity, settings.rate_limit.create_prefix_refill_rate,
-        max_keys=10_000,
-    )
-    app[CREATE_LIMITER] = RateLimiter(
-        settings.rate_limit.create_capacity, settings.rate_limit.create_refill_rate, max_keys=10_000
-    )
-    app[POLICIES] = FilePolicyStore(data_dir)
-    app[SUPPRESSIONS] = FileSuppressionStore(data_dir)
-    app[GATE_SETTINGS] = GateSettingsService(app[POLICIES], app[SUPPRESSIONS])
     app[ENGINE] = engine or ReviewEngine(
         engine=settings.engine, pool=settings.pool, repos=settings.repos, data_dir=data_dir
     )
-    app[SERVICE] = ReviewService(
-        app[REVIEW_STORE],
-        app[ENGINE],
-        app[HUB],
-        app[METRICS],
-        ServiceLimits(
-            workers=settings.worker_count,
-            timeout_seconds=settings.review.timeout_seconds,
-            queue_size=settings.review.queue_size,
-            max_attempts=settings.review.max_attempts,
-            max_queued_per_project=settings.review.max_queued_per_project,
-            max_running_per_project=settings.review.max_running_per_project,
-        ),
-        repo_path_of=lambda project_id: _repo_path(app, project_id),
-        judge=PipelineJudge(
-            app[REVIEW_STORE], app[POLICIES], app[SUPPRESSIONS], settings.engine,
+    backend = backends.install(
+        app, settings, app[ENGINE], lambda project_id: _repo_path(app, project_id),
+        lambda reviews: PipelineJudge(
+            reviews, app[POLICIES], app[SUPPRESSIONS], settings.engine,
             lambda project_id: _repo_path(app, project_id),
+            PreImageReviewer(app[ENGINE], settings.repos.allowed_roots, settings.engine),
         ),
     )
-    app[SETTINGS] = tenancy.setup(app, settings)  # keys, audit, webhooks; the admin token only hashed
-    idempotency = FileIdempotencyStore(data_dir, settings.pipeline.idempotency_hours * 3600)
-    app[SUBMISSIONS] = SubmissionService(app[SERVICE], app[REVIEW_STORE], idempotency)
+    app[GATE_SETTINGS] = GateSettingsService(app[POLICIES], app[SUPPRESSIONS])
+    app[SETTINGS] = tenancy.setup(app, settings, backend.key_store(), backend.audit_log())
+    app.cleanup_ctx.insert(0, _close_backend)  # last of all: after the drain and the final key flush
+    idempotency = backend.idempotency(settings.pipeline.idempotency_hours * 3600)
+    app[SUBMISSIONS] = SubmissionService(app[SERVICE], app[REVIEWS], idempotency)
     app.cleanup_ctx.append(_purge_idempotency_keys(idempotency, settings.pipeline.idempotency_hours * 3600))
     _add_routes(app)
     tenancy.add_routes(app.router)
@@ -148,7 +115,7 @@ def make_private_dir(path: Path) -> None:
         path.chmod(0o700)
 
 
-def _purge_idempotency_keys(store: FileIdempotencyStore, ttl_seconds: float) -> Any:
+def _purge_idempotency_keys(store: IdempotencyStore, ttl_seconds: float) -> Any:
     """Forget expired idempotency keys: at start, then every hour."""
 
     async def purge_forever() -> None:
@@ -157,8 +124,10 @@ def _purge_idempotency_keys(store: FileIdempotencyStore, ttl_seconds: float) -> 
                 removed = await store.purge(time.time() - ttl_seconds)
                 if removed:
                     log.info("idempotency.purged", removed=removed)
-            except OSError as exc:
-                log.warning("idempotency.purge_failed", error=exc.strerror or str(exc))
+            except (OSError, StoreUnavailable) as exc:
+                log.warning("idempotency.purge_failed", error=str(exc))
+                await asyncio.sleep(60)  # try again soon (e.g. the database was not reached yet)
+                continue
             await asyncio.sleep(3600)
 
     async def context(app: web.Application) -> AsyncIterator[None]:
@@ -218,6 +187,11 @@ def _validation_error(error, req, schema, *, error_status_code=None, error_heade
     raise ApiError(422, detail)
 
 
+async def _close_backend(app: web.Application) -> AsyncIterator[None]:
+    yield
+    await app[BACKEND].close()
+
+
 async def _run_service(app: web.Application) -> AsyncIterator[None]:
     """Recover in the background so probes answer at once; /v1 answers 503 until ready."""
     recovery = asyncio.create_task(_recover(app))
@@ -247,15 +221,15 @@ async def _recover(app: web.Application) -> None:
     lifecycle = app[LIFECYCLE]
     started = time.monotonic()
     try:
-        project_scan = await app[PROJECTS].load()
-        review_scan = await app[REVIEW_STORE].load()
+        opened = await app[BACKEND].open(app)
         await tenancy.load(app)
-        for name, reason in [*project_scan.quarantined, *review_scan.quarantined]:
+        for name, reason in opened.quarantined:
             log.warning("store.quarantined", file=name, reason=reason)
-        app[METRICS].quarantined_files.set(len(project_scan.quarantined) + len(review_scan.quarantined))
+        app[METRICS].quarantined_files.set(len(opened.quarantined))
         await app[ENGINE].start()
         await app[BODY_VALIDATOR].warm()
-        await app[SERVICE].start(review_scan.unfinished)
+        await app[BACKEND].start(app)
+        await app[SERVICE].start(opened.unfinished)
         await tenancy.recover(app)
     except Exception as exc:
         lifecycle.startup_error = f"{type(exc).__name__}: {exc}"
@@ -264,9 +238,9 @@ async def _recover(app: web.Application) -> None:
     lifecycle.ready = True
     log.info(
         "startup.ready",
+        backend=app[BACKEND].name,
         projects=len(app[PROJECTS]),
-        reviews=len(app[REVIEW_STORE]),
-        resumed=len(review_scan.unfinished),
-        quarantined=len(project_scan.quarantined) + len(review_scan.quarantined),
+        resumed=len(opened.unfinished),
+        quarantined=len(opened.quarantined),
         seconds=round(time.monotonic() - started, 3),
     )

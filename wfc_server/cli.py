@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="wfc-server",
         description=(
             "Code review as a service. `wfc-server review PATCH` reviews a patch offline; "
+            "`wfc-server rules` lists the review rules; "
             "`wfc-server config` prints the configuration template (every key, its default); "
             "`wfc-server migrate --dsn DSN` updates a PostgreSQL schema."
         ),
@@ -50,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(config_template())
         return 0
+    if argv[:1] == ["rules"]:
+        from wfc_server.review.rules.reference import main as rules_main
+
+        return rules_main(argv[1:])
     if argv[:1] == ["serve"]:
         argv = argv[1:]
     args = build_parser().parse_args(argv)

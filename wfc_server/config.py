@@ -138,6 +138,18 @@ class PipelineSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreSettings:
+    # Where shared state lives: embedded (files in data_dir, one process) or postgres (replicas).
+    backend: str = "embedded"
+    # libpq connection string of the postgres backend (a direct or session-mode-pooled connection).
+    dsn: str = ""
+    # Seconds a replica's claim on a running review lasts without renewal (renewed every second).
+    lease_seconds: float = 30.0
+    # Database connections per replica.
+    pool_size: int = 10
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     rate_limit: RateLimitSettings = field(default_factory=RateLimitSettings)
@@ -150,6 +162,7 @@ class Settings:
     pool: PoolSettings = field(default_factory=PoolSettings)
     repos: RepoSettings = field(default_factory=RepoSettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
 
     @property
     def data_path(self) -> Path:
@@ -303,11 +316,18 @@ def _check(settings: Settings) -> None:
         problems.append("webhooks.max_attempts must be >= 1, retry_base_seconds >= 0, timeout_seconds > 0")
     if settings.pipeline.idempotency_hours <= 0:
         problems.append("pipeline.idempotency_hours must be > 0")
+    store = settings.store
+    if store.backend not in {"embedded", "postgres"}:
+        problems.append("store.backend must be embedded or postgres")
+    elif store.backend == "postgres" and not store.dsn:
+        problems.append("store.dsn is required with store.backend = postgres")
+    if store.lease_seconds < 2 or store.pool_size < 2:
+        problems.append("store.lease_seconds must be >= 2 and store.pool_size >= 2")
     if problems:
         raise ConfigError("; ".join(problems))
 
 
-_SECRET_KEYS = frozenset({"admin_token"})
+_SECRET_KEYS = frozenset({"admin_token", "dsn"})  # a DSN may hold a password
 
 
 def describe(settings: Settings) -> dict[str, dict[str, Any]]:

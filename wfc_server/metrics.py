@@ -79,6 +79,31 @@ class Metrics:
         )
         # Bounded: methods x route templates x status codes.
         self._http_children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
+        # Webhooks: never labelled by project or endpoint (tenants stay invisible to each other).
+        self.webhook_attempts = Counter(
+            "wfc_webhook_attempts_total",
+            "Webhook delivery attempts by event type and result (success, http_error, timeout, "
+            "refused, connection_error).",
+            ["event", "result"],
+            registry=self.registry,
+        )
+        self.webhook_attempt_duration = Histogram(
+            "wfc_webhook_attempt_duration_seconds",
+            "Wall-clock time of one webhook delivery attempt.",
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.webhook_deliveries = Counter(
+            "wfc_webhook_deliveries_total",
+            "Webhook deliveries that ended, by event type and outcome (succeeded, failed).",
+            ["event", "outcome"],
+            registry=self.registry,
+        )
+        self.webhook_endpoints_disabled = Counter(
+            "wfc_webhook_endpoints_disabled_total",
+            "Webhook endpoints disabled after failing too many attempts in a row.",
+            registry=self.registry,
+        )
         self.quarantined_files = Gauge(
             "wfc_store_quarantined_files", "Corrupt store files moved aside at start-up.",
             registry=self.registry,

@@ -23,6 +23,7 @@ from wfc_server.service.gatekeeping import GateSettingsService
 from wfc_server.service.submissions import SubmissionService
 from wfc_server.store.policies import PolicyStore
 from wfc_server.store.projects import ProjectStore
+from wfc_server.store.protocols import ReviewRepository, StorageStatus
 from wfc_server.store.records import ProjectRecord
 from wfc_server.store.reviews import ReviewStore
 from wfc_server.store.suppressions import SuppressionStore
@@ -42,7 +43,10 @@ SETTINGS = web.AppKey("settings", Settings)
 METRICS = web.AppKey("metrics", Metrics)
 LIFECYCLE = web.AppKey("lifecycle", Lifecycle)
 PROJECTS = web.AppKey("projects", ProjectStore)
-REVIEW_STORE = web.AppKey("review_store", ReviewStore)
+REVIEW_STORE = web.AppKey("review_store", ReviewStore)  # the embedded backend's store only
+# Either backend's reviews behind the async reads (store.protocols.ReviewRepository).
+REVIEWS = web.AppKey("reviews", ReviewRepository)
+STORAGE = web.AppKey("storage", StorageStatus)  # is the chosen backend reachable (readiness)
 HUB = web.AppKey("hub", EventHub)
 ENGINE = web.AppKey("engine", Engine)
 SERVICE = web.AppKey("service", ReviewService)

@@ -32,15 +32,17 @@ from wfc_server.state import (
     HASHER,
     HUB,
     KEY_SESSIONS,
+    METRICS,
     PROJECTS,
-    REVIEW_STORE,
+    REVIEWS,
     SERVICE,
     SETTINGS as SETTINGS_KEY,
     TENANTS,
     WEBHOOKS,
 )
-from wfc_server.store.audit import FileAuditLog
-from wfc_server.store.keys import FileKeyStore
+from wfc_server.store.audit import AuditLog, FileAuditLog
+from wfc_server.store.keys import FileKeyStore, KeyStore
+from wfc_server.store.protocols import StoreUnavailable
 from wfc_server.store.webhooks import FileWebhookStore
 
 log = get_logger("wfc.tenancy")
@@ -50,38 +52,48 @@ _AUDIT_LOG = web.AppKey("audit_log", FileAuditLog)
 _WEBHOOK_STORE = web.AppKey("webhook_store", FileWebhookStore)
 
 
-def setup(app: web.Application, settings: Settings) -> Settings:
+def setup(app: web.Application, settings: Settings, keys: KeyStore | None = None,
+          audit_log: AuditLog | None = None) -> Settings:
     """Create the stores and services; returns the settings with the admin token dropped.
 
     A configured admin token is kept only as its keyed hash. Without one, a server whose
     registration is not open generates one at first start and prints it once, to the terminal
     (stderr), never to the JSON logs; an open server then has no admin token until one is set.
+    ``keys`` and ``audit_log`` are a shared backend's: the key-hashing secret and admin token
+    hash are then read from the database at start-up (``wfc_server.backends``), not from files.
     """
     data_dir = settings.data_path
-    admin_hash, generated = load_admin_hash(data_dir, settings.auth.admin_token, app[HASHER],
-                                            generate=settings.auth.registration != "open")
-    if generated is not None:
-        print(
-            f"\nwfc-server: generated the admin token (shown once; only its hash is stored):\n\n    {generated}\n\n"
-            "Send it as `Authorization: Bearer <token>` (no X-Project-ID). Set auth.admin_token "
-            "(WFC_AUTH_ADMIN_TOKEN) to choose your own.\n",
-            file=sys.stderr, flush=True,
-        )
-    app[_KEY_STORE] = FileKeyStore(data_dir)
-    app[_AUDIT_LOG] = FileAuditLog(data_dir)
+    admin_hash = ""
+    if keys is None:
+        admin_hash, generated = load_admin_hash(data_dir, settings.auth.admin_token, app[HASHER],
+                                                generate=settings.auth.registration != "open")
+        if generated is not None:
+            print_generated_admin_token(generated)
+    app[_KEY_STORE] = keys or FileKeyStore(data_dir)
+    app[_AUDIT_LOG] = audit_log or FileAuditLog(data_dir)
     app[_WEBHOOK_STORE] = FileWebhookStore(data_dir)
     app[ACCESS] = AccessService(app[_KEY_STORE], app[HASHER], admin_hash)
     app[AUDIT] = AuditTrail(app[_AUDIT_LOG])
     app[AUTH_FAILURES] = FailureLimiter(settings.auth.failure_burst, settings.auth.failure_refill_rate)
     app[KEY_SESSIONS] = KeySessions()
-    app[WEBHOOKS] = WebhookService(app[_WEBHOOK_STORE], app[AUDIT], settings.webhooks)
+    app[WEBHOOKS] = WebhookService(app[_WEBHOOK_STORE], app[AUDIT], settings.webhooks, app[METRICS])
     app[TENANTS] = TenantService(
-        app[PROJECTS], app[REVIEW_STORE], app[SERVICE], app[HUB], app[ACCESS], app[WEBHOOKS], app[ENGINE],
+        app[PROJECTS], app[REVIEWS], app[SERVICE], app[HUB], app[ACCESS], app[WEBHOOKS], app[ENGINE],
         data_dir / "worktrees", functools.partial(_report_expired, app),
     )
-    app[HUB].on_terminal(app[WEBHOOKS].notify)
+    app[SERVICE].on_terminal(app[WEBHOOKS].notify)
     app.cleanup_ctx.insert(0, run)  # cleaned up last: after the drain, so final reviews still notify
     return dataclasses.replace(settings, auth=dataclasses.replace(settings.auth, admin_token=""))
+
+
+def print_generated_admin_token(token: str) -> None:
+    """Shown once, to the terminal (stderr), never to the JSON logs; only its hash is stored."""
+    print(
+        f"\nwfc-server: generated the admin token (shown once; only its hash is stored):\n\n    {token}\n\n"
+        "Send it as `Authorization: Bearer <token>` (no X-Project-ID). Set auth.admin_token "
+        "(WFC_AUTH_ADMIN_TOKEN) to choose your own.\n",
+        file=sys.stderr, flush=True,
+    )
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -117,8 +129,7 @@ async def load(app: web.Application) -> None:
 async def recover(app: web.Application) -> None:
     """Adopt legacy keys, finish interrupted deletions, resume pending webhook deliveries."""
     await app[TENANTS].start()
-    reviews = app[REVIEW_STORE]
-    await app[WEBHOOKS].start(lambda project_id: reviews.ended(project_id))
+    await app[WEBHOOKS].start(app[REVIEWS].ended)
 
 
 async def run(app: web.Application) -> AsyncIterator[None]:
@@ -138,7 +149,7 @@ async def _maintain(app: web.Application, interval: float) -> None:
         await _flush(app)
         try:
             await _report_expired(app)
-        except OSError as exc:
+        except (OSError, StoreUnavailable) as exc:
             log.error("keys.expiry_sweep_failed", error=str(exc))
 
 
@@ -153,5 +164,5 @@ async def _report_expired(app: web.Application, project_id: str | None = None) -
 async def _flush(app: web.Application) -> None:
     try:
         await app[ACCESS].flush()
-    except OSError as exc:
+    except (OSError, StoreUnavailable) as exc:
         log.error("keys.last_used_flush_failed", error=str(exc))

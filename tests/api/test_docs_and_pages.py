@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import stat
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,7 @@ def _modes(root: Path) -> dict[str, int]:
     return found
 
 
+@pytest.mark.embedded_only  # reads the embedded store's files
 async def test_data_directory_and_stored_files_are_private(make_client: Any, tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir(mode=0o755)

@@ -262,3 +262,67 @@ async def test_repository_config_from_the_base_ref_narrows_the_policy(make_clien
     assert gate["provenance"]["disabled_rules"] == "project policy"
     assert any("disabled_rules" in w for w in gate["config_warnings"])
     assert sqli(review) and review["passed"] is False
+
+
+# -- repository mode without a baseline: the base ref's files are the baseline ----------------------
+
+def _repo_with_main(tmp_path: Any) -> Any:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    scenario.git(repo, "init", "-q", "-b", "main")
+    scenario.commit(repo, scenario.MAIN, "base")
+    return repo
+
+
+async def test_repository_mode_reviews_the_pre_image_when_no_baseline_is_given(client: TestClient, tmp_path: Any) -> None:
+    repo = _repo_with_main(tmp_path)
+    creds = await Credentials.create(client, "pre-image", str(repo))
+    change = await review_of(client, creds, scenario.diff(scenario.MAIN, scenario.FEATURE))
+    assert change["coverage"]["mode"] == "repo", change["coverage"]
+    assert change["baseline"]["source"] == "pre-image" and "at HEAD were reviewed" in change["baseline"]["note"]
+    existing = [f for f in sqli(change) if f["baseline_state"] == "existing"]
+    new = [f for f in sqli(change) if f["baseline_state"] == "new"]
+    assert len(existing) == 1 and len(new) == 1
+    # The moved query is the old one (not counted); the added one is new and fails the gate.
+    assert "users WHERE name" in scenario.FEATURE.splitlines()[existing[0]["line"] - 1]
+    assert existing[0]["counted"] is False and new[0]["counted"] is True
+    assert change["passed"] is False and change["gate"]["counts"]["new"] >= 1
+
+    # Accepting the new one inline passes: the old one is the base's, not this change's.
+    accepted = await review_of(client, creds, scenario.diff(scenario.MAIN, scenario.FEATURE_SUPPRESSED))
+    assert accepted["passed"] is True and accepted["gate"]["counts"]["suppressed"] == 1
+
+    # Removing the base's injection is listed as fixed.
+    fix = await review_of(client, creds, scenario.diff(scenario.MAIN, scenario.FIXED))
+    assert not sqli(fix) and [f["rule_id"] for f in fix["fixed"]] == ["WFC-SEC-SQLI"]
+    assert fix["fixed"][0]["file"] == scenario.PATH and fix["passed"] is True
+
+
+async def test_pre_image_baseline_respects_the_policy_and_a_named_baseline_wins(client: TestClient, tmp_path: Any) -> None:
+    repo = _repo_with_main(tmp_path)
+    creds = await Credentials.create(client, "pre-image-policy", str(repo))
+    # With new_findings_only off, the base's findings count again.
+    await put_policy(client, creds, new_findings_only=False)
+    change = await review_of(client, creds, scenario.diff(scenario.MAIN, scenario.FEATURE))
+    assert all(f["counted"] for f in sqli(change))
+    assert sorted(f["baseline_state"] for f in sqli(change)) == ["existing", "new"]
+    await put_policy(client, creds)
+    # A file the base did not have: everything in it is new.
+    added = await review_of(client, creds, scenario.diff(None, scenario.MAIN, path="app/other.py"))
+    assert added["baseline"]["source"] == "pre-image" and "no changed file existed" in added["baseline"]["note"]
+    assert {f["baseline_state"] for f in added["findings"]} == {"new"}
+    # Files left out of the review are left out of its baseline: nothing is "fixed" there.
+    both = scenario.diff(scenario.MAIN, scenario.FIXED) + scenario.diff(None, scenario.MAIN, path="app/other.py")
+    assert (await review_of(client, creds, both))["fixed"]
+    selected = await review_of(client, creds, both, files=["app/other.py"])
+    assert selected["fixed"] == [] and {f["file"] for f in selected["findings"]} == {"app/other.py"}
+    # A named baseline is used instead of the pre-image.
+    base = await review_of(client, creds, scenario.diff(None, scenario.MAIN, path="app/other.py"), branch="main")
+    named = await review_of(client, creds, scenario.diff(scenario.MAIN, scenario.FEATURE), baseline=base["review_id"])
+    assert named["baseline"]["review_id"] == base["review_id"] and "source" not in named["baseline"]
+
+
+async def test_diff_only_projects_have_no_pre_image_baseline(client: TestClient, project: Credentials) -> None:
+    change = await review_of(client, project, scenario.diff(scenario.MAIN, scenario.FEATURE))
+    assert change["coverage"]["mode"] == "diff" and change["baseline"] is None
+    assert {f["baseline_state"] for f in change["findings"]} == {None}

@@ -13,6 +13,7 @@ from tests.helpers import Credentials, submit, wait_terminal
 from wfc_server.state import SETTINGS
 
 
+@pytest.mark.embedded_only  # reads the embedded store's files
 async def test_create_returns_key_once_and_stores_only_a_hash(client: TestClient) -> None:
     response = await client.post(
         "/v1/projects/", json={"project_id": "my-project", "developer_id": "alice", "repo_path": "/srv/repo"}

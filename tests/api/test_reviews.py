@@ -13,6 +13,7 @@ from tests.helpers import CLEAN_DIFF, SQLI_DIFF, Credentials, submit, wait_termi
 from wfc_server.state import SETTINGS
 
 
+@pytest.mark.embedded_only  # reads the embedded store's files
 async def test_submit_is_durable_and_reaches_completed(client: TestClient, project: Credentials) -> None:
     response = await client.post("/v1/reviews/", json={"diff_content": SQLI_DIFF, "files": ["app/users.py"]},
                                  headers=project.headers)

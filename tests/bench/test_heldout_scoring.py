@@ -131,3 +131,40 @@ def test_an_unreviewed_pre_fix_file_is_a_miss_and_an_unreviewed_clean_file_is_le
     clean = heldout.HeldoutCase("py/c1/b.py", "heldout1", "y\n", "src/b.py", "py", "clean")
     figures, _ = heldout.score_heldout([case, clean], {}, CWES)
     assert (figures["found"], figures["defects"], figures["clean_files"]) == (0, 1, 0)
+
+
+BUG_CLASSES = {"null", "bounds", "resource", "unchecked-error", "race", "overflow", "logic"}
+
+
+def _repos(corpus: str) -> set[str]:
+    return {e["repo"].lower() for e in corpora.manifest_entries(corpus) if e.get("repo")}
+
+
+@pytest.mark.parametrize("name", heldout.DEFECT_SETS)
+def test_a_held_out_set_shares_no_repository_with_any_other_corpus(name: str) -> None:
+    own = _repos(name)
+    assert own
+    for other in corpora.CORPORA:
+        if other != name:
+            assert not own & _repos(other), f"{name} reuses {sorted(own & _repos(other))} from {other}"
+
+
+@pytest.mark.parametrize("name", heldout.DEFECT_SETS)
+def test_every_pre_fix_file_has_a_well_formed_label_and_no_clean_file_has_one(name: str) -> None:
+    manifest_path = corpora.CORPORA[name][0]
+    manifest = json.loads(manifest_path.read_text())
+    labels = json.loads(manifest_path.with_name("labels.json").read_text())
+    security = set(manifest["security_class_cwes"])
+    for entry in manifest["files"]:
+        assert entry["language"] in heldout.LANGUAGES
+        assert len(entry["commit"]) == 40 and len(entry["sha256"]) == 64 and entry["license"]
+        defects = labels.get(entry["file"], [])
+        if entry["kind"] == "clean":
+            assert not defects, entry["file"]
+            continue
+        assert entry["kind"] == "pre-fix" and len(entry["fix_commit"]) == 40 and defects
+        for defect in defects:
+            allowed = security if defect["role"] == "security" else BUG_CLASSES
+            assert defect["class"] in allowed, (entry["file"], defect["class"])
+            assert all(1 <= lo <= hi for lo, hi in defect["lines"])
+    assert set(labels) <= {e["file"] for e in manifest["files"]}

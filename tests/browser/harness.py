@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
@@ -84,6 +85,20 @@ class Server(ServerProcess):
             f"project creation failed: {status} {body}\n{self.log_tail()}"
         )
         return Credentials(project_id=body["project_id"], api_key=body["api_key"])
+
+    def review(self, creds: Credentials, diff: str, timeout: float = 60.0, **extra: Any) -> dict[str, Any]:
+        """Submit ``diff`` over HTTP and poll until it completes; the completed review."""
+        code, body = self.request("POST", "/v1/reviews/", {"diff_content": diff, **extra}, creds)
+        assert code == 202, (code, body)
+        deadline = time.monotonic() + timeout
+        while True:
+            code, review = self.request("GET", f"/v1/reviews/{body['review_id']}", creds=creds)
+            assert code == 200, (code, review)
+            if review["status"] in ("completed", "failed", "cancelled"):
+                assert review["status"] == "completed", review
+                return review
+            assert time.monotonic() < deadline, f"review not finished after {timeout} s"
+            time.sleep(0.2)
 
 
 @contextmanager

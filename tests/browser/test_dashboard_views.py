@@ -4,7 +4,6 @@ filter them, and see the project's trend in the overview charts, at phone and la
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -72,20 +71,6 @@ new file mode 100644
 
 def no_overflow(page: Any) -> int:
     return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
-
-
-def review_over_http(server: Server, creds: Credentials, diff: str) -> dict[str, Any]:
-    code, body = server.request("POST", "/v1/reviews/", {"diff_content": diff}, creds)
-    assert code == 202, (code, body)
-    deadline = time.monotonic() + REVIEW_TIMEOUT_S
-    while True:
-        code, review = server.request("GET", f"/v1/reviews/{body['review_id']}", creds=creds)
-        assert code == 200, (code, review)
-        if review["status"] in ("completed", "failed", "cancelled"):
-            assert review["status"] == "completed", review
-            return review
-        assert time.monotonic() < deadline
-        time.sleep(0.2)
 
 
 def create_in_page(tab: Tab, server: Server, project_id: str) -> str:
@@ -250,7 +235,7 @@ def test_overview_charts_draw_the_last_reviews(
     code, body = server.request("POST", "/v1/projects/", {"project_id": "trend", "developer_id": "ci"})
     assert code == 201, body
     creds = Credentials(body["project_id"], body["api_key"])
-    reviews = [review_over_http(server, creds, diff)
+    reviews = [server.review(creds, diff)
                for diff in (CLEAN_GO, PY_DIFF, JS_DIFF, CLEAN_GO, PY_DIFF, JS_DIFF)]
     for width, height in ((1366, 900), (390, 844)):
         context, tab = open_tab(browser, width=width, height=height)
@@ -343,7 +328,7 @@ def test_a_large_review_renders_lazily_and_still_jumps_to_any_line(
     code, body = server.request("POST", "/v1/projects/", {"project_id": "big", "developer_id": "ci"})
     assert code == 201, body
     creds = Credentials(body["project_id"], body["api_key"])
-    review = review_over_http(server, creds, many_files_diff(150))
+    review = server.review(creds, many_files_diff(150))
     total = len(review["findings"])
     assert total >= 250, total
     context, tab = open_tab(browser, width=1366, height=900)

@@ -58,6 +58,7 @@ class Receiver:
     script: list[int] = field(default_factory=list)
     default: int = 200
     received: list[Received] = field(default_factory=list)
+    delay: float = 0.0  # seconds each answer takes (an attempt stays in flight that long)
     port: int = field(default_factory=free_port)
     _runner: web.AppRunner | None = None
 
@@ -69,6 +70,8 @@ class Receiver:
         body = await request.read()
         self.received.append(Received({k.lower(): v for k, v in request.headers.items()}, body))
         status = self.script.pop(0) if self.script else self.default
+        if self.delay:
+            await asyncio.sleep(self.delay)
         return web.Response(status=status, text="ok" if status < 400 else "receiver failure " * 100)
 
     async def __aenter__(self) -> Receiver:

@@ -20,6 +20,7 @@ from pathlib import Path
 from wfc_server.review.languages import is_test_path, language_for_path
 from wfc_server.review.model import ROLES, SEVERITIES, AnalysisInput, RawFinding, SourceFile
 from wfc_server.review.reviewers import run_reviewer
+from wfc_server.review.rules import Severity
 
 CORPUS = Path(__file__).parent / "corpus"
 _LABEL = re.compile(r"wfc-expect:\s*(\w+)\s+(\w+)")
@@ -28,7 +29,7 @@ _STAND_INS = {
     "reliability": {"reliability", "correctness"},
     "performance": {"performance", "reliability"},
 }
-_RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info=0 ... critical=4
+_RANK = {s.value: s.rank for s in Severity}  # info=0 ... critical=4
 
 
 @dataclass

@@ -19,10 +19,10 @@ async def test_entries_survive_reopening_and_a_torn_last_line_is_skipped(tmp_pat
     reopened = FileAuditLog(tmp_path)
     assert await reopened.load() == 1
     await reopened.append({"action": "after", "project_id": "p"})
-    total, page = reopened.page(None, 10, 0)
+    total, page = await reopened.page(None, 10, 0)
     assert total == 6 and [e["action"] for e in page] == ["after", "a4", "a3", "a2", "a1", "a0"]
     assert [e["seq"] for e in page] == [6, 5, 4, 3, 2, 1]
-    total, page = reopened.page("p", 2, 1)
+    total, page = await reopened.page("p", 2, 1)
     assert total == 3 and [e["action"] for e in page] == ["a3", "a1"]
     reopened.close()
     assert all(line.startswith(b"{") for line in path.read_bytes().splitlines()[:5])

@@ -11,33 +11,34 @@ from typing import Any
 
 import pytest
 
-from wfc_server.api.ratelimit import BucketState, RateLimiter
+from wfc_server.api.ratelimit import LocalRateLimits, RateLimiter
+from wfc_server.store.buckets import BucketState
 from wfc_server.service.events import EventHub
 from wfc_server.store import protocols
 from wfc_server.store.postgres.events import PgEventBus
-from wfc_server.store.postgres.limits import PgRateLimiter, SharedBucketState
+from wfc_server.store.postgres.limits import PgRateLimiter
 from wfc_server.store.postgres.projects import PgProjectStore
 from wfc_server.store.postgres.queue import PgJobQueue
 from wfc_server.store.postgres.reviews import PgReviewStore
 from wfc_server.store.projects import ProjectStore
-from wfc_server.store.reviews import ReviewStore
+from wfc_server.store.reviews import ReviewReader
 
 PROTOCOLS = {
     protocols.ProjectRepository: (PgProjectStore, ProjectStore),
-    protocols.ReviewRepository: (PgReviewStore, ReviewStore),
+    protocols.ReviewRepository: (PgReviewStore, ReviewReader),
     protocols.JobQueue: (PgJobQueue, None),  # embedded: the service's own asyncio.Queue today
     protocols.EventBus: (PgEventBus, EventHub),
-    protocols.RateLimits: (PgRateLimiter, RateLimiter),
+    protocols.RateLimits: (PgRateLimiter, LocalRateLimits),
 }
 
-#: Where today's embedded classes still differ. They answer reads synchronously from memory; a
-#: shared database cannot, so the protocols are async there. Wiring ``store.backend`` gives the
-#: embedded classes the async surface and empties this table; until then it documents the work.
+#: Where the embedded classes differ, and why that is safe. Projects are read from memory on
+#: both backends (the postgres one mirrors the table, ``store.postgres.directory``); the embedded
+#: review service writes through its own store, so the shared reads need no writes; its event hub
+#: is reached through the review service's coroutines (``subscribe``), never directly.
 EMBEDDED_DIFFERENCES = {
     "ProjectStore": {"get": "sync", "all": "sync", "count": "missing"},
-    "ReviewStore": {"get": "sync", "list": "sync", "create": "parameters", "transition": "missing"},
+    "ReviewReader": {"create": "missing", "transition": "missing"},
     "EventHub": {"subscribe": "sync", "progress": "sync"},
-    "RateLimiter": {"take": "sync", "peek": "sync", "next_refill_epoch": "sync"},
 }
 
 
@@ -81,8 +82,8 @@ def test_where_the_embedded_classes_differ_is_exactly_what_is_documented() -> No
     assert found == EMBEDDED_DIFFERENCES
 
 
-def test_both_limiters_decisions_carry_what_the_rate_limit_headers_need() -> None:
-    for state in (BucketState(True, 10, 4.5, 1_700_000_000, 1), SharedBucketState(True, 10, 4.5, 1_700_000_000, 1)):
+def test_a_limiter_decision_carries_what_the_rate_limit_headers_need() -> None:
+    for state in (BucketState(True, 10, 4.5, 1_700_000_000, 1),):
         assert isinstance(state, protocols.RateState)
         assert state.headers() == {
             "X-RateLimit-Limit": "10", "X-RateLimit-Remaining": "4", "X-RateLimit-Reset": "1700000000",
@@ -90,7 +91,7 @@ def test_both_limiters_decisions_carry_what_the_rate_limit_headers_need() -> Non
 
 
 def test_the_limiters_expose_their_capacity_and_rate() -> None:
-    embedded = RateLimiter(5, 2.0)
+    embedded = LocalRateLimits(RateLimiter(5, 2.0))
     assert (embedded.capacity, embedded.rate) == (5, 2.0)
     shared = PgRateLimiter(None, 5, 2.0)  # type: ignore[arg-type]
     assert isinstance(shared, protocols.RateLimits) and isinstance(embedded, protocols.RateLimits)

@@ -32,7 +32,7 @@ async def admin_projects(request: web.Request) -> web.Response:
     page = projects[query["offset"]: query["offset"] + query["limit"]]
     tenants = request.app[TENANTS]
     return json_response({"total": len(projects), "limit": query["limit"], "offset": query["offset"],
-                          "projects": [tenants.summary(p) for p in page]})
+                          "projects": [await tenants.summary(p) for p in page]})
 
 
 @documented("One project with counts and last activity", tags=["admin"], errors=(403, 404),
@@ -41,7 +41,7 @@ async def admin_projects(request: web.Request) -> web.Response:
 @match_info_schema(ProjectPathSchema)
 @response_schema(ProjectSummarySchema, 200)
 async def get_project(request: web.Request) -> web.Response:
-    return json_response(request.app[TENANTS].summary(current_project(request)))
+    return json_response(await request.app[TENANTS].summary(current_project(request)))
 
 
 @documented("Delete a project: reviews, diffs, events, keys, webhooks and workspaces are purged",
@@ -68,7 +68,7 @@ async def delete_project(request: web.Request) -> web.Response:
 @querystring_schema(PageQuerySchema)
 @response_schema(AuditPageSchema, 200)
 async def project_audit(request: web.Request) -> web.Response:
-    return _audit_page(request, current_project(request).project_id)
+    return await _audit_page(request, current_project(request).project_id)
 
 
 @documented("The whole audit trail, newest first (admin token)", tags=["admin"], errors=(403, 422),
@@ -77,10 +77,10 @@ async def project_audit(request: web.Request) -> web.Response:
 @querystring_schema(PageQuerySchema)
 @response_schema(AuditPageSchema, 200)
 async def admin_audit(request: web.Request) -> web.Response:
-    return _audit_page(request, None)
+    return await _audit_page(request, None)
 
 
-def _audit_page(request: web.Request, project_id: str | None) -> web.Response:
+async def _audit_page(request: web.Request, project_id: str | None) -> web.Response:
     query: dict[str, Any] = request["querystring"]
-    total, entries = request.app[AUDIT].page(project_id, query["limit"], query["offset"])
+    total, entries = await request.app[AUDIT].page(project_id, query["limit"], query["offset"])
     return json_response({"total": total, "limit": query["limit"], "offset": query["offset"], "entries": entries})

@@ -145,7 +145,7 @@ def _credentials(request: web.Request, rule: AuthRule) -> tuple[str | None, str 
     return project_id, token
 
 
-def _identify(request: web.Request, rule: AuthRule) -> tuple[Principal, ProjectRecord | None]:
+async def _identify(request: web.Request, rule: AuthRule) -> tuple[Principal, ProjectRecord | None]:
     """The caller, and the project it acts on; ApiError(401) when the credentials do not hold."""
     project_id, token = _credentials(request, rule)
     access = request.app[ACCESS]
@@ -157,14 +157,14 @@ def _identify(request: web.Request, rule: AuthRule) -> tuple[Principal, ProjectR
         return Principal(None), None
     if not token.startswith(KEY_PREFIX):
         raise unauthorized()
-    key = access.key_for(project_id, token)
-    project = request.app[PROJECTS].get(project_id)
+    key = await access.lookup(project_id, token)
+    project = await _project(request, project_id) if key is not None else None
     if key is None or project is None:
         raise unauthorized()
     return Principal(key), project
 
 
-def _authorize(request: web.Request, rule: AuthRule, principal: Principal, project: ProjectRecord | None) -> ProjectRecord | None:
+async def _authorize(request: web.Request, rule: AuthRule, principal: Principal, project: ProjectRecord | None) -> ProjectRecord | None:
     """403/404 for a caller who is who they say but may not do this; the project acted on."""
     if rule.admin_only:
         if not principal.is_admin:
@@ -173,7 +173,7 @@ def _authorize(request: web.Request, rule: AuthRule, principal: Principal, proje
     if rule.project_in_path:
         path_project = request.match_info.get("project_id", "")
         if principal.is_admin:
-            project = request.app[PROJECTS].get(path_project)
+            project = await _project(request, path_project)
             if project is None:
                 raise not_found("Project")
             return project
@@ -190,9 +190,15 @@ def _authorize(request: web.Request, rule: AuthRule, principal: Principal, proje
     return project
 
 
-def rate_limit(request: web.Request, project: ProjectRecord) -> None:
+async def _project(request: web.Request, project_id: str) -> ProjectRecord | None:
+    """A dict probe; a shared backend asks its database when this replica has not seen the id."""
+    projects = request.app[PROJECTS]
+    return projects.get(project_id) or await projects.fetch(project_id)
+
+
+async def rate_limit(request: web.Request, project: ProjectRecord) -> None:
     """Spend one token of the project's bucket; 429 with Retry-After when empty."""
-    state = request.app[PROJECT_LIMITER].take(project.project_id)
+    state = await request.app[PROJECT_LIMITER].take(project.project_id)
     headers = state.headers()
     request[RATE_HEADERS] = headers
     if not state.allowed:
@@ -214,16 +220,16 @@ async def admit(request: web.Request) -> None:
     if blocked:
         raise too_many_requests("Too many failed authentications from this address.", blocked)
     try:
-        principal, project = _identify(request, rule)
+        principal, project = await _identify(request, rule)
     except ApiError:
         await _count_failure(request, address)
         raise
     request[AUTH_PRINCIPAL] = principal
-    project = _authorize(request, rule, principal, project)
+    project = await _authorize(request, rule, principal, project)
     if project is not None:
         request[AUTH_PROJECT] = project
         if not principal.is_admin:
-            rate_limit(request, project)
+            await rate_limit(request, project)
     check = getattr(getattr(request.match_info, "handler", None), _BEFORE_BODY_ATTR, None)
     if check is not None:
         check(request)

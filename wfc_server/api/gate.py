@@ -1,7 +1,8 @@
 """A project's quality gate: its policy and its server-side suppressions.
 
-Project-scoped routes take the project from the path and answer 403 unless it is the caller's;
-each handler's one ``@requires_auth()`` is where a per-route scope check belongs.
+Project-scoped routes take the project from the path: its own keys (reading needs
+``reviews:read``, changing needs ``project:admin``) or the operator's admin token. Every change is
+written to the audit trail.
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from aiohttp import web
 from aiohttp_apigami import docs, match_info_schema, request_schema, response_schema
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
-from wfc_server.api.auth import current_project, requires_auth
+from wfc_server.api.auth import audit, current_principal, current_project, requires_project_admin
 from wfc_server.api.docs import documented
-from wfc_server.api.errors import ApiError, not_found
+from wfc_server.api.errors import not_found
 from wfc_server.api.render import json_response
 from wfc_server.api.schemas import ID_PATTERN, RequestSchema, Text
 from wfc_server.gate.globs import GlobError, compile_glob
 from wfc_server.gate.policy import PolicySchema, policy_from
 from wfc_server.gate.rule_ids import known_rule_ids
 from wfc_server.state import GATE_SETTINGS
+from wfc_server.store.keys import SCOPE_READ
 
 
 class ProjectPathSchema(RequestSchema):
@@ -95,20 +97,18 @@ class SuppressionListSchema(Schema):
     total = fields.Int()
 
 
-def own_project_id(request: web.Request) -> str:
-    """The project named in the path, which must be the caller's (403 otherwise)."""
-    project_id = request.match_info["project_id"]
-    if project_id != current_project(request).project_id:
-        raise ApiError(403, "This project is not yours")
-    return project_id
+def author(request: web.Request) -> str:
+    """Who a change is attributed to: the project's developer for its keys, else the operator."""
+    principal = current_principal(request)
+    return "admin" if principal is not None and principal.is_admin else current_project(request).developer_id
 
 
-@documented("The project's quality gate policy", tags=["gate"], errors=(403,), authenticated=True)
-@requires_auth()
+@documented("The project's quality gate policy", tags=["gate"], errors=(403,), authenticated=True, admin=True)
+@requires_project_admin(SCOPE_READ)
 @match_info_schema(ProjectPathSchema)
 @response_schema(PolicyViewSchema, 200)
 async def get_policy(request: web.Request) -> web.Response:
-    project_id = own_project_id(request)
+    project_id = current_project(request).project_id
     return json_response(await request.app[GATE_SETTINGS].policy(project_id))
 
 
@@ -117,27 +117,29 @@ async def get_policy(request: web.Request) -> web.Response:
     tags=["gate"],
     errors=(400, 403, 413, 422, 507),
     authenticated=True,
+    admin=True,
     description="Fields left out take their defaults. Unknown fields and unknown rule ids are 422. "
     "Reviews record the version they were judged by.",
 )
-@requires_auth()
+@requires_project_admin()
 @match_info_schema(ProjectPathSchema)
 @request_schema(PolicySchema)
 @response_schema(PolicyViewSchema, 200)
 async def put_policy(request: web.Request) -> web.Response:
-    project_id = own_project_id(request)
-    project = current_project(request)
-    body = await request.app[GATE_SETTINGS].set_policy(project_id, policy_from(request["data"]), project.developer_id)
+    project_id = current_project(request).project_id
+    body = await request.app[GATE_SETTINGS].set_policy(project_id, policy_from(request["data"]), author(request))
+    await audit(request, "policy.updated", project_id=project_id, target=f"policy:v{body['version']}",
+                details={field: body[field] for field in PolicySchema().fields if field in body})
     return json_response(body)
 
 
 @documented("The project's server-side suppressions (expired ones are listed as inactive)", tags=["gate"],
-            errors=(403,), authenticated=True)
-@requires_auth()
+            errors=(403,), authenticated=True, admin=True)
+@requires_project_admin(SCOPE_READ)
 @match_info_schema(ProjectPathSchema)
 @response_schema(SuppressionListSchema, 200)
 async def list_suppressions(request: web.Request) -> web.Response:
-    items = await request.app[GATE_SETTINGS].suppressions(own_project_id(request))
+    items = await request.app[GATE_SETTINGS].suppressions(current_project(request).project_id)
     return json_response({"suppressions": items, "total": len(items)})
 
 
@@ -146,28 +148,31 @@ async def list_suppressions(request: web.Request) -> web.Response:
     tags=["gate"],
     errors=(400, 403, 413, 422, 507),
     authenticated=True,
+    admin=True,
     description="Suppressed findings stay in results with suppressed: {by: server, ...} and do not "
     "count for the gate or the score; an expired suppression stops applying by itself.",
 )
-@requires_auth()
+@requires_project_admin()
 @match_info_schema(ProjectPathSchema)
 @request_schema(SuppressionCreateSchema)
 @response_schema(SuppressionSchema, 201)
 async def create_suppression(request: web.Request) -> web.Response:
-    project_id = own_project_id(request)
-    item = await request.app[GATE_SETTINGS].add_suppression(
-        project_id, request["data"], current_project(request).developer_id
-    )
+    project_id = current_project(request).project_id
+    item = await request.app[GATE_SETTINGS].add_suppression(project_id, request["data"], author(request))
+    await audit(request, "suppression.created", project_id=project_id, target=item["id"],
+                details={k: item[k] for k in ("fingerprint", "rule_id", "path_glob", "reason", "author", "expires_at")})
     return json_response(item, status=201, headers={
         "Location": f"/v1/projects/{project_id}/suppressions/{item['id']}"})
 
 
-@documented("Remove a suppression", tags=["gate"], errors=(403, 404, 507), authenticated=True)
+@documented("Remove a suppression", tags=["gate"], errors=(403, 404, 507), authenticated=True, admin=True)
 @docs(responses={"204": {"description": "Removed; findings it covered count again from the next review"}})
-@requires_auth()
+@requires_project_admin()
 @match_info_schema(SuppressionPathSchema)
 async def delete_suppression(request: web.Request) -> web.Response:
-    project_id = own_project_id(request)
-    if not await request.app[GATE_SETTINGS].remove_suppression(project_id, request.match_info["suppression_id"]):
+    project_id = current_project(request).project_id
+    suppression_id = request.match_info["suppression_id"]
+    if not await request.app[GATE_SETTINGS].remove_suppression(project_id, suppression_id):
         raise not_found("Suppression")
+    await audit(request, "suppression.deleted", project_id=project_id, target=suppression_id)
     return web.Response(status=204)

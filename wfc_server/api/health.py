@@ -9,7 +9,7 @@ from wfc_server import __version__
 from wfc_server.api.docs import documented
 from wfc_server.api.render import json_response
 from wfc_server.api.schemas import HealthSchema, ProbeSchema
-from wfc_server.state import LIFECYCLE, REQUEST_ID, SERVICE
+from wfc_server.state import LIFECYCLE, REQUEST_ID, SERVICE, STORAGE
 
 
 _WELCOME = """<!doctype html>
@@ -62,11 +62,13 @@ async def ready(request: web.Request) -> web.Response:
     checks: dict[str, object] = {"store_loaded": lifecycle.ready, "draining": lifecycle.draining}
     if lifecycle.startup_error:
         checks["startup_error"] = lifecycle.startup_error
-    if lifecycle.ready and not lifecycle.draining:
+    unavailable = request.app[STORAGE].available()
+    checks["storage"] = unavailable or "ok"
+    if lifecycle.ready and not lifecycle.draining and unavailable is None:
         service = request.app[SERVICE]
         checks.update(queue_depth=service.queue_depth, running=service.running_count)
         return json_response({"status": "ready", "checks": checks})
-    status = "draining" if lifecycle.draining else "starting"
+    status = "draining" if lifecycle.draining else "starting" if not lifecycle.ready else "unavailable"
     # A 503 is still an error to clients, so it carries the envelope too.
     return json_response(
         {

@@ -29,6 +29,7 @@ from wfc_server.api.auth import admit
 from wfc_server.api.bodies import OFFLOAD_ABOVE, offloaded_schema
 from wfc_server.api.errors import ApiError, error_response
 from wfc_server.logs import get_logger
+from wfc_server.store.protocols import StoreUnavailable
 from wfc_server.state import (
     AUTH_PROJECT,
     BODY_VALIDATOR,
@@ -123,6 +124,10 @@ async def _enveloped(request: web.Request, handler: Handler, request_id: str) ->
         if exc.status < 400:
             raise  # redirects are responses, not errors
         return _from_http_exception(exc, request_id)
+    except StoreUnavailable as exc:
+        # The database (a shared backend) cannot be reached: retry later, never a 500.
+        return error_response(503, f"Service temporarily unavailable: {exc.reason}", request_id,
+                              headers={"Retry-After": str(exc.retry_after)})
     except RecursionError:
         # json.loads on '[[[[...' recurses past the interpreter's limit: the client's fault.
         return error_response(400, "Malformed request: the JSON body is nested too deeply", request_id)

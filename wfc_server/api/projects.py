@@ -40,13 +40,13 @@ def address_prefix(address: str) -> str:
     return str(ipaddress.ip_network(f"{ip}/{bits}", strict=False))
 
 
-def limit_signups(request: web.Request) -> None:
+async def limit_signups(request: web.Request) -> None:
     """Unauthenticated creation is limited per client address and per address prefix (429 past
     either burst): many addresses of one network share the prefix's bucket."""
     address = client_address(request)
     for limiter, key, what in ((request.app[CREATE_LIMITER], address, "this address"),
                                (request.app[CREATE_PREFIX_LIMITER], address_prefix(address), "this network")):
-        state = limiter.take(key)
+        state = await limiter.take(key)
         if not state.allowed:
             request.app[METRICS].rate_limited.labels(scope="create").inc()
             raise too_many_requests(f"Too many projects created from {what}.", state.retry_after)
@@ -76,7 +76,7 @@ def check_repo_path(request: web.Request, repo_path: str) -> None:
 @request_schema(ProjectCreateSchema)
 @response_schema(ProjectCreatedSchema, 201)
 async def create_project(request: web.Request) -> web.Response:
-    limit_signups(request)
+    await limit_signups(request)
     data: dict[str, Any] = request["data"]
     if data.get("repo_path"):
         check_repo_path(request, data["repo_path"])

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-
-@dataclass(slots=True)
-class BucketState:
-    allowed: bool
-    limit: int
-    remaining: float
-    reset_epoch: int  # unix seconds (rounded up) when the bucket is full again
-    retry_after: int  # whole seconds (>= 1) until one token is available
-
-    def headers(self) -> dict[str, str]:
-        return {
-            "X-RateLimit-Limit": str(self.limit),
-            "X-RateLimit-Remaining": str(max(math.floor(self.remaining), 0)),
-            "X-RateLimit-Reset": str(self.reset_epoch),
-        }
+from wfc_server.store.buckets import BucketState, next_refill_epoch
 
 
 @dataclass(slots=True)
@@ -74,22 +59,31 @@ class RateLimiter:
     def next_refill_epoch(self, key: str) -> float:
         """When the next whole token arrives (now if the bucket is full)."""
         bucket = self._bucket(key, time.monotonic())
-        if bucket.tokens >= bucket.capacity:
-            return time.time()
-        fraction = bucket.tokens - math.floor(bucket.tokens)
-        return time.time() + (1.0 - fraction) / bucket.rate
+        return next_refill_epoch(bucket.tokens, bucket.capacity, bucket.rate)
 
     def _state(self, bucket: TokenBucket, allowed: bool) -> BucketState:
-        wall = time.time()
-        to_full = (bucket.capacity - bucket.tokens) / bucket.rate
-        to_one = max(1.0 - bucket.tokens, 0.0) / bucket.rate
-        return BucketState(
-            allowed=allowed,
-            limit=bucket.capacity,
-            remaining=bucket.tokens,
-            reset_epoch=math.ceil(wall + to_full),
-            retry_after=max(math.ceil(to_one), 1),
-        )
+        return BucketState.measure(allowed, bucket.capacity, bucket.tokens, bucket.rate)
+
+
+class LocalRateLimits:
+    """This process's buckets behind the coroutine interface a shared (database) limiter has.
+
+    ``protocols.RateLimits``: the request path awaits either backend the same way.
+    """
+
+    def __init__(self, limiter: RateLimiter) -> None:
+        self._limiter = limiter
+        self.capacity = limiter.capacity
+        self.rate = limiter.rate
+
+    async def take(self, key: str) -> BucketState:
+        return self._limiter.take(key)
+
+    async def peek(self, key: str) -> BucketState:
+        return self._limiter.peek(key)
+
+    async def next_refill_epoch(self, key: str) -> float:
+        return self._limiter.next_refill_epoch(key)
 
 
 class FailureLimiter:

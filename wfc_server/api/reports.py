@@ -13,6 +13,7 @@ from wfc_server.api.reviews import owned_review
 from wfc_server.api.schemas import RequestSchema, ReviewPathSchema, Text
 from wfc_server.reports import FORMATS, render
 from wfc_server.state import SERVICE
+from wfc_server.store.keys import SCOPE_READ
 from wfc_server.store.records import COMPLETED
 
 
@@ -42,11 +43,11 @@ class ReportQuerySchema(RequestSchema):
         "text/markdown": {"schema": {"type": "string"}},
     },
 }})
-@requires_auth()
+@requires_auth(SCOPE_READ)
 @match_info_schema(ReviewPathSchema)
 @querystring_schema(ReportQuerySchema)
 async def review_report(request: web.Request) -> web.Response:
-    record = owned_review(request)
+    record = await owned_review(request)
     query = request["querystring"]
     if record.status != COMPLETED:
         raise ApiError(409, f"Review is {record.status}; reports exist only for completed reviews")

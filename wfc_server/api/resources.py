@@ -32,8 +32,8 @@ async def pool_status(request: web.Request) -> web.Response:
 async def rate_limit_status(request: web.Request) -> web.Response:
     limiter = request.app[PROJECT_LIMITER]
     project_id = current_project(request).project_id
-    state = limiter.peek(project_id)
-    next_refill = datetime.fromtimestamp(limiter.next_refill_epoch(project_id), UTC)
+    state = await limiter.peek(project_id)
+    next_refill = datetime.fromtimestamp(await limiter.next_refill_epoch(project_id), UTC)
     return json_response(
         {
             "capacity": limiter.capacity,

@@ -25,18 +25,18 @@ from wfc_server.api.schemas import (
 from wfc_server.service.reviews import NotAccepting, NotCancellable
 from wfc_server.service.scheduler import ProjectQueueFull, QueueFull
 from wfc_server.service.submissions import BaselineInvalid, IdempotencyMismatch
-from wfc_server.state import REQUEST_ID, REVIEW_STORE, SERVICE, SUBMISSIONS
+from wfc_server.state import REQUEST_ID, SERVICE, SUBMISSIONS
 from wfc_server.store.records import PENDING, ReviewRecord
 
 
-def owned_review(request: web.Request) -> ReviewRecord:
+async def owned_review(request: web.Request) -> ReviewRecord:
     """The review named in the path: 404 if unknown, 403 if another project's."""
     review_id = request.match_info["review_id"]
     try:
         uuid.UUID(review_id)
     except ValueError:
         raise not_found("Review") from None
-    record = request.app[REVIEW_STORE].get(review_id.lower())
+    record = await request.app[SERVICE].record(review_id.lower())
     if record is None:
         raise not_found("Review")
     if record.project_id != current_project(request).project_id:
@@ -132,7 +132,7 @@ def idempotency_key(request: web.Request) -> str | None:
 @match_info_schema(ReviewPathSchema)
 @response_schema(ReviewStatusSchema, 200)
 async def get_review(request: web.Request) -> web.Response:
-    record = owned_review(request)
+    record = await owned_review(request)
     return raw_json_response(await request.app[SERVICE].render_body(record))
 
 
@@ -143,7 +143,7 @@ async def get_review(request: web.Request) -> web.Response:
 @response_schema(ReviewListSchema, 200)
 async def list_reviews(request: web.Request) -> web.Response:
     query: dict[str, Any] = request["querystring"]
-    total, page = request.app[REVIEW_STORE].list(
+    total, page = await request.app[SERVICE].page(
         current_project(request).project_id, query["status"], query["limit"], query["offset"]
     )
     view = query["view"]
@@ -167,10 +167,10 @@ async def list_reviews(request: web.Request) -> web.Response:
     description="The unified diff exactly as submitted (UTF-8), so a client can show each finding "
     "beside its line. Same authentication and ownership checks as GET /v1/reviews/{review_id}.",
 )
-@requires_auth()
+@requires_auth(SCOPE_READ)
 @match_info_schema(ReviewPathSchema)
 async def get_review_diff(request: web.Request) -> web.Response:
-    record = owned_review(request)
+    record = await owned_review(request)
     diff = await request.app[SERVICE].read_diff(record)
     return web.Response(
         text=diff,
@@ -190,7 +190,7 @@ async def get_review_diff(request: web.Request) -> web.Response:
 @match_info_schema(ReviewPathSchema)
 @response_schema(ReviewStatusSchema, 200)
 async def cancel_review(request: web.Request) -> web.Response:
-    record = owned_review(request)
+    record = await owned_review(request)
     service = request.app[SERVICE]
     try:
         await service.cancel(record)

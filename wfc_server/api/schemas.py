@@ -7,13 +7,12 @@ from typing import Any
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from wfc_server.review import validate_diff, validate_ref
-from wfc_server.review.model import DiffValidationError
+from wfc_server.review.model import SEVERITIES, DiffValidationError
 from wfc_server.service.credentials import KEY_PREFIX
 from wfc_server.store.records import STATUSES
 
 # \Z, not $: "$" also matches before a trailing newline, which let "my-id\n" through.
 ID_PATTERN = r"^[a-zA-Z0-9_-]{1,64}\Z"
-SEVERITIES = ("critical", "high", "medium", "low", "info")
 
 
 class Text(fields.Str):
@@ -188,6 +187,7 @@ class SkippedFileSchema(Schema):
 class CoverageSchema(Schema):
     files_total = fields.Int()
     reviewed = fields.Int()
+    reviewed_files = fields.List(fields.Str(), metadata={"description": "The paths reviewed (skipped ones are in skipped)"})
     skipped = fields.List(fields.Nested(SkippedFileSchema))
     mode = fields.Str(validate=validate.OneOf(("repo", "diff")))
     mode_reason = fields.Str(allow_none=True, metadata={"description": "Why diff-only mode was used"})
@@ -220,7 +220,8 @@ class ReviewStatusSchema(Schema):
     gate = fields.Dict(allow_none=True, metadata={"description": "How the quality gate judged the review: "
                        "status (pass/warn/fail), reason, mode, counts, policy_version, policy, provenance, "
                        "config_warnings, ignored"})
-    baseline = fields.Dict(allow_none=True, metadata={"description": "{requested, review_id, note}"})
+    baseline = fields.Dict(allow_none=True, metadata={"description": "{requested, review_id, note}; in repository "
+                         "mode without a named baseline {source: pre-image, note}: the base ref's files were reviewed too"})
     fixed = fields.List(fields.Dict(), allow_none=True,
                         metadata={"description": "The baseline's findings this change removed"})
 

@@ -20,7 +20,7 @@ from wfc_server.api.docs import documented
 from wfc_server.api.reviews import owned_review
 from wfc_server.api.schemas import ReviewPathSchema, WebSocketQuerySchema
 from wfc_server.service.events import Signal
-from wfc_server.state import HUB, KEY_SESSIONS, LIFECYCLE, METRICS, RATE_HEADERS, REQUEST_ID, SERVICE, SETTINGS
+from wfc_server.state import KEY_SESSIONS, LIFECYCLE, METRICS, RATE_HEADERS, REQUEST_ID, SERVICE, SETTINGS
 from wfc_server.store.records import utc_now
 
 CLOSE_NORMAL = 1000
@@ -42,16 +42,16 @@ CLOSE_POLICY = 1008  # the subscriber fell too far behind
 @match_info_schema(ReviewPathSchema)
 @querystring_schema(WebSocketQuerySchema)
 async def review_events(request: web.Request) -> web.StreamResponse:
-    record = owned_review(request)
+    record = await owned_review(request)
     after: int | None = request["querystring"]["after"]
     settings = request.app[SETTINGS].websocket
-    hub = request.app[HUB]
+    service = request.app[SERVICE]
     ws = web.WebSocketResponse(heartbeat=settings.heartbeat_seconds, max_msg_size=4096)
     if not ws.can_prepare(request).ok:
         raise web.HTTPBadRequest(text="Expected a WebSocket upgrade request")
     ws.headers["X-Request-ID"] = request[REQUEST_ID]
     ws.headers.update(request.get(RATE_HEADERS, {}))
-    subscriber, cursor, replay = hub.subscribe(record, after)
+    subscriber, cursor, replay = await service.subscribe(record, after)
     lifecycle = request.app[LIFECYCLE]
     metrics = request.app[METRICS]
     principal = current_principal(request)
@@ -63,7 +63,7 @@ async def review_events(request: web.Request) -> web.StreamResponse:
             request.app[KEY_SESSIONS].add(key_id, ws)  # revoking the key closes this socket
         metrics.websockets_open.inc()
         try:
-            snapshot = await request.app[SERVICE].render(record)
+            snapshot = await service.render(record)
             await ws.send_str(_event(record.review_id, cursor, "snapshot", snapshot))
             for text in replay:
                 await ws.send_str(text)
@@ -74,7 +74,7 @@ async def review_events(request: web.Request) -> web.StreamResponse:
         finally:
             metrics.websockets_open.dec()
     finally:
-        hub.unsubscribe(subscriber)
+        service.unsubscribe(subscriber)
         if key_id is not None:
             request.app[KEY_SESSIONS].discard(key_id, ws)
         # aiohttp re-arms its heartbeat timer when the client's close frame arrives after ours;

@@ -39,8 +39,11 @@ class Baseline:
     findings: list[dict[str, Any]] | None = None  # None: no baseline to compare with
     same_change: bool = False  # the baseline reviewed an earlier push of this same branch
     note: str | None = None  # why there is no baseline, when one was asked for
+    source: str | None = None  # "pre-image": the base ref's files, reviewed because no baseline was given
 
     def describe(self) -> dict[str, Any] | None:
+        if self.source is not None:
+            return {"requested": None, "review_id": None, "note": self.note, "source": self.source}
         if self.requested is None and self.review_id is None:
             return None
         return {"requested": self.requested, "review_id": self.review_id, "note": self.note}

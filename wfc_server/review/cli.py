@@ -95,6 +95,11 @@ def render_text(result: ReviewResult) -> str:
     lines.append("reviewers: " + ", ".join(
         f"{role} {rep.score:.1f} ({rep.findings}, {rep.status})" for role, rep in result.reviewers.items()
     ))
+    partial = [role for role, rep in result.reviewers.items() if rep.status == "partial"]
+    if partial:
+        lines.append(
+            f"partial review: {', '.join(partial)} could not analyse every file (see the skipped files above)"
+        )
     return "\n".join(lines)
 
 

@@ -220,6 +220,7 @@ class ReviewEngine:
             coverage: dict[str, Any] = {
                 "files_total": prepared.files_total,
                 "reviewed": len(files),
+                "reviewed_files": [f.path for f in files],
                 "skipped": [{"path": p, "reason": r} for p, r in skipped],
                 "mode": mode,
                 "mode_reason": mode_reason,

@@ -13,9 +13,9 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from wfc_server.review.model import ROLES, SEVERITIES, Finding, RawFinding, SourceFile
+from wfc_server.review.model import ROLES, Finding, RawFinding, SourceFile
+from wfc_server.review.rules import Severity
 
-SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}  # critical=0 ... info=4
 ROLE_RANK: dict[str, int] = {r: i for i, r in enumerate(ROLES)}
 _FALLBACK_TEXT = {
     "title": "Issue found",
@@ -35,7 +35,7 @@ class ScopedFinding:
 def normalise(raw: RawFinding) -> RawFinding:
     """Coerce reviewer output into the contract's value ranges (never drop a finding)."""
     severity = raw.severity.lower() if isinstance(raw.severity, str) else "medium"
-    if severity not in SEVERITY_RANK:
+    if severity not in {s.value for s in Severity}:
         severity = "medium"
     raw.severity = severity
     raw.confidence = max(0, min(100, int(raw.confidence)))
@@ -87,7 +87,12 @@ def keep_on_added_lines(findings: list[RawFinding], files: list[SourceFile]) -> 
 
 
 def cap_per_rule(findings: list[ScopedFinding], cap: int) -> list[ScopedFinding]:
-    """At most ``cap`` findings per rule per file, plus one "and N more" summary finding."""
+    """At most ``cap`` places per rule per file, plus one "and N more" summary finding.
+
+    A place is a line: two tools reporting the same line are one defect (they merge later), so
+    the cap and the count in the summary are in lines, and the summary's N is exactly the number
+    of further lines that are not shown.
+    """
     if cap <= 0:
         return findings
     groups: dict[tuple[str, str, str], list[ScopedFinding]] = defaultdict(list)
@@ -95,22 +100,30 @@ def cap_per_rule(findings: list[ScopedFinding], cap: int) -> list[ScopedFinding]
         groups[(item.raw.reviewer, item.raw.file, item.raw.rule_id)].append(item)
     out: list[ScopedFinding] = []
     for items in groups.values():
-        items.sort(key=lambda s: (SEVERITY_RANK[s.raw.severity], s.raw.line or 0))
-        out.extend(items[:cap])
-        rest = items[cap:]
+        by_line: dict[int | None, list[ScopedFinding]] = defaultdict(list)
+        for item in items:
+            by_line[item.raw.line].append(item)
+        places = sorted(
+            by_line.values(),
+            key=lambda same: (min(_rank(s.raw.severity) for s in same), same[0].raw.line or 0),
+        )
+        for same in places[:cap]:
+            out.extend(same)
+        rest = [item for same in places[cap:] for item in same]
         if not rest:
             continue
+        more = len(places) - cap
         first = min(rest, key=lambda s: s.raw.line or 0)
-        worst = min(rest, key=lambda s: SEVERITY_RANK[s.raw.severity])
+        worst = min(rest, key=lambda s: _rank(s.raw.severity))
         lines = sorted({s.raw.line for s in rest if s.raw.line is not None})
         where = ", ".join(str(n) for n in lines[:20]) + (", ..." if len(lines) > 20 else "")
         summary = RawFinding(
             rule_id=worst.raw.rule_id,
             reviewer=worst.raw.reviewer,
             severity=worst.raw.severity,
-            title=f"{worst.raw.title} (and {len(rest)} more)",
+            title=f"{worst.raw.title} (and {more} more)",
             description=(
-                f"{len(rest)} more findings of rule {worst.raw.rule_id} in this file"
+                f"{more} more findings of rule {worst.raw.rule_id} in this file"
                 + (f" at lines {where}" if where else "")
                 + f". {worst.raw.description}"
             ),
@@ -130,6 +143,11 @@ def cap_per_rule(findings: list[ScopedFinding], cap: int) -> list[ScopedFinding]
     return out
 
 
+def _rank(severity: str) -> int:
+    """Sort key: critical first (0) ... info last (4)."""
+    return Severity.CRITICAL.rank - Severity(severity).rank
+
+
 def fingerprint(path: str, concept: str, line_text: str) -> str:
     """Stable identity of a finding: survives line shifts and whitespace-only edits."""
     normalised = " ".join(line_text.split())
@@ -138,7 +156,7 @@ def fingerprint(path: str, concept: str, line_text: str) -> str:
 
 
 def _primary_key(raw: RawFinding) -> tuple[int, int, int]:
-    return (SEVERITY_RANK[raw.severity], ROLE_RANK.get(raw.reviewer, len(ROLES)), -raw.confidence)
+    return (_rank(raw.severity), ROLE_RANK.get(raw.reviewer, len(ROLES)), -raw.confidence)
 
 
 def merge_findings(findings: list[ScopedFinding]) -> list[Finding]:
@@ -183,5 +201,5 @@ def merge_findings(findings: list[ScopedFinding]) -> list[Finding]:
                 fingerprint=fingerprint(path, concept, items[0].line_text),
             )
         )
-    merged.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.file, f.line or 0, f.rule_id))
+    merged.sort(key=lambda f: (_rank(f.severity), f.file, f.line or 0, f.rule_id))
     return merged

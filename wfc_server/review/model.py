@@ -13,19 +13,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 from collections.abc import Awaitable, Callable
 
+from wfc_server.review.rules.spec import Role as RuleRole
+from wfc_server.review.rules.spec import Severity as RuleSeverity
+
 Severity = Literal["critical", "high", "medium", "low", "info"]
 Role = Literal["security", "correctness", "performance", "maintainability", "reliability"]
 
-SEVERITIES: tuple[str, ...] = ("critical", "high", "medium", "low", "info")
-#: Numeric severity S used by the consensus formula (0-10).
-SEVERITY_WEIGHT: dict[str, float] = {
-    "critical": 10.0,
-    "high": 8.0,
-    "medium": 5.0,
-    "low": 2.0,
-    "info": 0.0,
-}
-ROLES: tuple[str, ...] = ("security", "correctness", "performance", "maintainability", "reliability")
+SEVERITIES: tuple[str, ...] = tuple(s.value for s in RuleSeverity)  # most severe first
+ROLES: tuple[str, ...] = tuple(r.value for r in RuleRole)
 
 
 class ReviewFailed(Exception):
@@ -163,7 +158,7 @@ class Finding:
 class ReviewerReport:
     score: float
     findings: int
-    status: Literal["ok", "failed", "skipped"]
+    status: Literal["ok", "partial", "failed", "skipped"]  # partial: some file not analysed
     duration_ms: int
 
 

@@ -45,7 +45,7 @@ from wfc_server.review.scoring import consensus, reviewer_score
 from wfc_server.review.settings import EngineSettings
 
 #: Bumped whenever a change in the engine can change a review's result.
-ENGINE_REVISION = 1
+ENGINE_REVISION = 2
 ENGINE_VERSION = f"{__version__}+engine.{ENGINE_REVISION}"
 
 ReviewerRunner = Callable[[str, AnalysisInput], ReviewerOutput]
@@ -247,16 +247,21 @@ def finalize(
     """Merge every reviewer's findings, score them and build the result (in a worker)."""
     scoped = [item for outcome in outcomes for item in outcome.findings]
     findings = merge_findings(scoped)
-    ran = sum(1 for s in statuses.values() if s == "ok")
-    verdict = consensus(findings, ran, settings)
     by_role = {o.role: o for o in outcomes}
+    # A reviewer that ran but could not analyse some file looked only in part: "partial".
+    statuses = {
+        role: "partial" if status == "ok" and role in by_role and by_role[role].skipped else status
+        for role, status in statuses.items()
+    }
+    ran = sum(1 for s in statuses.values() if s in {"ok", "partial"})
+    verdict = consensus(findings, ran, settings)
     reports: dict[str, ReviewerReport] = {}
     for role in ROLES:
         if role not in statuses:
             continue
         outcome = by_role.get(role)
         reports[role] = ReviewerReport(
-            score=reviewer_score(role, findings, ran) if statuses[role] == "ok" else 10.0,
+            score=reviewer_score(role, findings, ran) if statuses[role] in {"ok", "partial"} else 10.0,
             findings=sum(1 for f in findings if role in f.reviewers),
             status=statuses[role],  # type: ignore[arg-type]
             duration_ms=outcome.duration_ms if outcome else 0,

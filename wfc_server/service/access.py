@@ -90,6 +90,10 @@ class AccessService:
         self._admin_hash = admin_hash
         self._clock = (0.0, "")  # (second it holds, that second as ISO text): last-used times are per second
 
+    def use_admin_hash(self, admin_hash: str) -> None:
+        """The admin token's hash as a shared backend keeps it (read at start-up)."""
+        self._admin_hash = admin_hash
+
     def is_admin_token(self, token: str) -> bool:
         matches = hmac.compare_digest(self._hasher.hash(token), self._admin_hash or "-" * 64)
         return matches and bool(self._admin_hash)
@@ -105,6 +109,13 @@ class AccessService:
         if is_expired(key):
             return None
         self._keys.touch(key, self._now_text())
+        return key
+
+    async def lookup(self, project_id: str, token: str) -> KeyRecord | None:
+        """As :meth:`key_for`; a key this replica has not seen yet is looked for in the shared store."""
+        key = self.key_for(project_id, token)
+        if key is None and await self._keys.find(self._hasher.hash(token)) is not None:
+            key = self.key_for(project_id, token)
         return key
 
     def _now_text(self) -> str:

@@ -44,8 +44,8 @@ class AuditTrail:
         log.info("audit.recorded", action=action, actor=actor, project_id=project_id, target=target)
         return stored
 
-    def page(self, project_id: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-        return self._store.page(project_id, limit, offset)
+    async def page(self, project_id: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        return await self._store.page(project_id, limit, offset)
 
 
 def _scrub(value: Any) -> Any:

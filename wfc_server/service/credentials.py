@@ -22,7 +22,16 @@ def generate_api_key() -> str:
 
 
 class KeyHasher:
-    def __init__(self, secret: bytes) -> None:
+    def __init__(self, secret: bytes | None) -> None:
+        """``secret`` None: a shared backend supplies it at start-up (:meth:`use_secret`)."""
+        self._secret = b""
+        self._decoy = ""
+        if secret is not None:
+            self.use_secret(secret)
+
+    def use_secret(self, secret: bytes) -> None:
+        if len(secret) < 32:
+            raise ValueError("the key-hashing secret must be at least 32 bytes")
         self._secret = secret
         # Compared against when the project is unknown, so timing does not reveal which ids exist.
         self._decoy = self.hash(generate_api_key())
@@ -46,6 +55,8 @@ class KeyHasher:
         return cls(secret)
 
     def hash(self, api_key: str) -> str:
+        if not self._secret:
+            raise RuntimeError("the key-hashing secret is not loaded yet")  # /v1 answers 503 until it is
         return hmac.new(self._secret, api_key.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
     def verify(self, api_key: str, stored_hash: str | None) -> bool:

@@ -13,13 +13,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from wfc_server.gate.globs import first_match
 from wfc_server.gate.judge import Baseline, Inputs, judge
-from wfc_server.gate.policy import narrow, stored_policy
+from wfc_server.gate.policy import Policy, narrow, stored_policy
 from wfc_server.logs import get_logger
+from wfc_server.service.preimage import SOURCE as PRE_IMAGE, PreImageReviewer
 from wfc_server.review.settings import EngineSettings
 from wfc_server.store.policies import PolicyStore
 from wfc_server.store.records import COMPLETED, ReviewRecord
-from wfc_server.store.reviews import ReviewStore
+from wfc_server.store.protocols import ReviewRepository
 from wfc_server.store.suppressions import SuppressionStore
 
 log = get_logger("wfc.gate")
@@ -54,8 +56,10 @@ async def read_repo_config(repo_path: str, ref: str, timeout: float) -> str | No
 
 
 class PipelineJudge:
-    def __init__(self, reviews: ReviewStore, policies: PolicyStore, suppressions: SuppressionStore,
-                 engine: EngineSettings, repo_path_of: Callable[[str], str | None]) -> None:
+    def __init__(self, reviews: ReviewRepository, policies: PolicyStore, suppressions: SuppressionStore,
+                 engine: EngineSettings, repo_path_of: Callable[[str], str | None],
+                 pre_images: PreImageReviewer | None = None) -> None:
+        self._pre_images = pre_images
         self._reviews = reviews
         self._policies = policies
         self._suppressions = suppressions
@@ -81,14 +85,31 @@ class PipelineJudge:
             ref = record.base_ref or "HEAD"
             source = f"{REPO_CONFIG}@{ref}"
             toml_text = await read_repo_config(repo_path, ref, self._engine.git_timeout_seconds)
+        diff_text = await self._reviews.read_diff(record.review_id)
+        narrowed = narrow(policy, version == 0, toml_text, source)
+        baseline = await self._baseline(record)
+        if baseline.findings is None and baseline.requested is None and repo_path \
+                and (result.get("coverage") or {}).get("mode") == "repo" and self._pre_images is not None:
+            baseline = await self._pre_image_baseline(record, repo_path, diff_text, narrowed.policy)
         return Inputs(
-            diff_text=await self._reviews.read_diff(record.review_id),
-            policy=narrow(policy, version == 0, toml_text, source),
+            diff_text=diff_text,
+            policy=narrowed,
             policy_version=version,
-            baseline=await self._baseline(record),
+            baseline=baseline,
             suppressions=await self._suppressions.list(record.project_id),
             now=datetime.now(UTC),
         )
+
+    async def _pre_image_baseline(self, record: ReviewRecord, repo_path: str, diff_text: str, policy: Policy) -> Baseline:
+        """No baseline was named: the base ref's version of the changed files is the baseline."""
+        assert self._pre_images is not None
+        found = await self._pre_images.findings(record.project_id, repo_path, record.base_ref, diff_text,
+                                                tuple(record.files))
+        findings = found.findings
+        if findings is not None:  # as a stored baseline would be: the policy's ignores applied
+            findings = [f for f in findings if f["rule_id"] not in policy.disabled_rules
+                        and first_match(policy.ignore_paths, f["file"]) is None]
+        return Baseline(findings=findings, note=found.note, source=PRE_IMAGE)
 
     async def _baseline(self, record: ReviewRecord) -> Baseline:
         pipeline = record.pipeline or {}
@@ -96,7 +117,7 @@ class PipelineJudge:
         baseline_id = pipeline.get("baseline_review_id")
         if baseline_id is None:
             return Baseline(requested=requested, note=pipeline.get("baseline_note"))
-        base = self._reviews.get(baseline_id)
+        base = await self._reviews.get(baseline_id)
         if base is None or base.status != COMPLETED:
             return Baseline(requested=requested, note=f"baseline review {baseline_id} is no longer available")
         stored = await self._reviews.result(base) or {}

@@ -12,16 +12,24 @@ import dataclasses
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-import orjson
 from prometheus_async.aio import time as time_coroutine
 
 from wfc_server.logs import get_logger
 from wfc_server.metrics import Metrics
 from wfc_server.review.model import Progress, ReviewFailed, ReviewRequest, ReviewResult
-from wfc_server.service.events import EventHub
+from wfc_server.service.events import EventHub, Subscriber
+from wfc_server.service.review_runs import (
+    SHUTDOWN,
+    StatusBodies,
+    drain_runs,
+    engine_request,
+    render_summary,
+    settle,
+)
 from wfc_server.service.scheduler import FairQueue, JobQueue, QueueLimits
 from wfc_server.store.records import (
     CANCELLED,
@@ -33,7 +41,6 @@ from wfc_server.store.records import (
     ReviewRecord,
     utc_now,
 )
-from wfc_server.store.cache import ByteLRU
 from wfc_server.store.reviews import ReviewStore
 
 log = get_logger("wfc.reviews")
@@ -47,9 +54,6 @@ def _ids(record: ReviewRecord) -> dict[str, str | None]:
 _RESULT_EXTRAS = ("risk", "tier", "minority_protection_applied", "reviewers", "coverage", "engine_version",
                   "gate", "baseline", "fixed")
 _ACTIVE = {PENDING, IN_PROGRESS}
-#: Bytes of encoded status bodies of finished reviews kept for polls (they never change).
-BODY_CACHE_BYTES = 64 * 1024 * 1024
-_SHUTDOWN = "shutdown"
 _USER = "user"
 
 
@@ -98,6 +102,37 @@ class ServiceLimits:
         return QueueLimits(self.queue_size, self.max_queued_per_project, running)
 
 
+def render_status(record: ReviewRecord, progress: int, result: dict[str, Any] | None) -> dict[str, Any]:
+    """The contract's status object, plus the engine's extras once completed (either backend)."""
+    body: dict[str, Any] = {
+        "review_id": record.review_id,
+        "status": record.status,
+        "project_id": record.project_id,
+        "developer_id": record.developer_id,
+        "submitted_at": record.submitted_at,
+        "started_at": record.started_at,
+        "completed_at": record.completed_at,
+        "consensus_score": record.consensus_score,
+        "passed": record.passed,
+        "findings": None,
+        "findings_count": record.findings_count,
+        "files": record.files,
+        "base_ref": record.base_ref,
+        "branch": (record.pipeline or {}).get("branch"),
+        "progress": progress,
+    }
+    if record.status == FAILED:
+        body["error"] = record.error
+    if record.status == COMPLETED:
+        if result is None:  # damaged or missing in the store: say so, never pass it off as clean
+            body["error"] = "The stored result of this review could not be read"
+            result = {"findings": None}
+        body["findings"] = result.get("findings", [])
+        for key in _RESULT_EXTRAS:
+            body[key] = result.get(key)
+    return body
+
+
 class ReviewService:
     def __init__(
         self,
@@ -126,7 +161,11 @@ class ReviewService:
         self._cancel_reason: dict[str, str] = {}
         self._accepting = False
         # Encoded status bodies of finished reviews: they never change, and polls dominate.
-        self._bodies: ByteLRU[bytes] = ByteLRU(BODY_CACHE_BYTES)
+        self._bodies = StatusBodies()  # finished reviews' encoded status objects
+
+    def on_terminal(self, listener: Callable[[ReviewRecord, str], None]) -> None:
+        """Call ``listener(record, kind)`` when a review ends (webhooks subscribe here)."""
+        self._hub.on_terminal(listener)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -172,18 +211,7 @@ class ReviewService:
     async def drain(self, grace_seconds: float) -> None:
         """Stop accepting, let running reviews finish within the grace period, requeue the rest."""
         self._accepting = False
-        for worker in self._workers:
-            worker.cancel()  # idle workers stop at once; busy ones finish their review first
-        running = list(self._running.values())
-        if running:
-            log.info("drain.waiting", running=len(running), grace_seconds=grace_seconds)
-            await asyncio.wait(running, timeout=grace_seconds)
-        for review_id, task in list(self._running.items()):
-            self._cancel_reason[review_id] = _SHUTDOWN
-            task.cancel()
-        await asyncio.gather(*self._workers, return_exceptions=True)
-        if self._runs:
-            await asyncio.wait(list(self._runs), timeout=60)
+        await drain_runs(self._workers, self._running, self._runs, self._cancel_reason, grace_seconds)
         self._workers = []
         for task in list(self._late_writes):  # the disk is still refusing: resumed on restart
             task.cancel()
@@ -251,39 +279,30 @@ class ReviewService:
                  was_running=task is not None)
         return record
 
+    # -- reads (the same coroutines as the shared backend's service, so handlers need not know) --
+
+    async def record(self, review_id: str) -> ReviewRecord | None:
+        return self._store.get(review_id)
+
+    async def page(
+        self, project_id: str, status: str | None, limit: int, offset: int
+    ) -> tuple[int, list[ReviewRecord]]:
+        return self._store.list(project_id, status, limit, offset)
+
+    async def subscribe(self, record: ReviewRecord, after: int | None) -> tuple[Subscriber, int, list[str]]:
+        return self._hub.subscribe(record, after)
+
+    def unsubscribe(self, subscriber: Subscriber) -> None:
+        self._hub.unsubscribe(subscriber)
+
     async def render(
         self, record: ReviewRecord, *, result: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         """The contract's status object, plus the engine's extras once completed."""
-        body: dict[str, Any] = {
-            "review_id": record.review_id,
-            "status": record.status,
-            "project_id": record.project_id,
-            "developer_id": record.developer_id,
-            "submitted_at": record.submitted_at,
-            "started_at": record.started_at,
-            "completed_at": record.completed_at,
-            "consensus_score": record.consensus_score,
-            "passed": record.passed,
-            "findings": None,
-            "findings_count": record.findings_count,
-            "files": record.files,
-            "base_ref": record.base_ref,
-            "branch": (record.pipeline or {}).get("branch"),
-            "progress": 100 if record.terminal else (self._hub.progress(record.review_id) or 0),
-        }
-        if record.status == FAILED:
-            body["error"] = record.error
-        if record.status == COMPLETED:
-            if result is None:
-                result = await self._store.result(record)
-            if result is None:  # damaged or missing on disk: say so, never pass it off as clean
-                body["error"] = "The stored result of this review could not be read"
-                result = {"findings": None}
-            body["findings"] = result.get("findings", [])
-            for key in _RESULT_EXTRAS:
-                body[key] = result.get(key)
-        return body
+        progress = 100 if record.terminal else (self._hub.progress(record.review_id) or 0)
+        if record.status == COMPLETED and result is None:
+            result = await self._store.result(record)  # None: damaged or missing, and said so
+        return render_status(record, progress, result)
 
     async def read_diff(self, record: ReviewRecord) -> str:
         """The diff as submitted (the dashboard shows findings beside its lines)."""
@@ -291,44 +310,17 @@ class ReviewService:
 
     async def render_body(self, record: ReviewRecord) -> bytes:
         """The encoded status object; cached once the review is terminal (it never changes)."""
-        body = self._bodies.get(record.review_id)
-        if body is not None:
-            return body
-        rendered = await self.render(record)
-        body = orjson.dumps(rendered)
-        if record.terminal and not (record.status == COMPLETED and rendered["findings"] is None):
-            self._bodies.put(record.review_id, body, len(body))  # (an unreadable result may heal)
-        return body
+        return await self._bodies.encoded(record, self.render)
 
     def forget(self, review_ids: list[str]) -> None:
         """Drop cached bodies of deleted reviews."""
+        self._bodies.forget(review_ids)
         for review_id in review_ids:
-            self._bodies.discard(review_id)
             self._unsaved.pop(review_id, None)  # a late write must not bring a deleted review back
 
     def render_summary(self, record: ReviewRecord) -> bytes:
-        """A history entry: the status object without findings, reviewer reports or coverage,
-        with the finding counts per severity instead (no result is read from disk)."""
-        body: dict[str, Any] = {
-            "review_id": record.review_id,
-            "status": record.status,
-            "project_id": record.project_id,
-            "developer_id": record.developer_id,
-            "submitted_at": record.submitted_at,
-            "started_at": record.started_at,
-            "completed_at": record.completed_at,
-            "consensus_score": record.consensus_score,
-            "passed": record.passed,
-            "findings_count": record.findings_count,
-            "severity_counts": record.severity_counts,
-            **(record.file_summary or {}),
-            "files": record.files,
-            "base_ref": record.base_ref,
-            "progress": 100 if record.terminal else (self._hub.progress(record.review_id) or 0),
-        }
-        if record.status == FAILED:
-            body["error"] = record.error
-        return orjson.dumps(body)
+        """A history entry (see :func:`render_summary`)."""
+        return render_summary(record, 100 if record.terminal else (self._hub.progress(record.review_id) or 0))
 
     # -- workers ----------------------------------------------------------------------------
 
@@ -374,14 +366,14 @@ class ReviewService:
                 result = await asyncio.shield(task)
         except TimeoutError:
             task.cancel()
-            await self._settle(task)
+            await settle(task)
             await self._finish_failed(
                 record, f"Review execution timeout after {self._limits.timeout_seconds:g} seconds"
             )
         except asyncio.CancelledError:
-            await self._settle(task)
+            await settle(task)
             reason = self._cancel_reason.pop(record.review_id, None)
-            if reason == _SHUTDOWN:
+            if reason == SHUTDOWN:
                 await self._requeue_for_restart(record)
             elif reason != _USER:
                 await self._finish_failed(record, "Review was interrupted")
@@ -399,29 +391,13 @@ class ReviewService:
 
     async def _review(self, record: ReviewRecord) -> ReviewResult:
         diff = await self._store.read_diff(record.review_id)
-        request = ReviewRequest(
-            review_id=record.review_id,
-            project_id=record.project_id,
-            diff_content=diff,
-            files=tuple(record.files),
-            repo_path=self._repo_path_of(record.project_id),
-            base_ref=record.base_ref,
-        )
+        request = engine_request(record, diff, self._repo_path_of(record.project_id))
 
         async def on_progress(step: Progress) -> None:
             if record.status == IN_PROGRESS:
                 self._hub.publish(record, "stage", step.progress, step.to_dict())
 
         return await time_coroutine(self._metrics.review_duration, self._engine.review(request, on_progress))
-
-    @staticmethod
-    async def _settle(task: asyncio.Task[Any]) -> None:
-        """Wait (bounded) for a cancelled engine task to release its processes and workspace."""
-        if not task.done():
-            task.cancel()
-        await asyncio.wait([task], timeout=30)
-        if task.done() and not task.cancelled():
-            task.exception()  # mark retrieved
 
     async def _transition(self, record: ReviewRecord, only_from: set[str], **changes: Any) -> bool:
         """Persist the record with ``changes``, then apply them in memory.

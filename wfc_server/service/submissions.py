@@ -23,7 +23,7 @@ from wfc_server.logs import get_logger
 from wfc_server.service.reviews import ReviewService
 from wfc_server.store.idempotency import IdempotencyEntry, IdempotencyStore, key_hash
 from wfc_server.store.records import COMPLETED, ProjectRecord, ReviewRecord
-from wfc_server.store.reviews import ReviewStore
+from wfc_server.store.protocols import ReviewExists, ReviewRepository
 
 log = get_logger("wfc.submissions")
 
@@ -52,7 +52,7 @@ def request_hash(data: dict[str, Any]) -> str:
 
 
 class SubmissionService:
-    def __init__(self, reviews: ReviewService, store: ReviewStore, keys: IdempotencyStore) -> None:
+    def __init__(self, reviews: ReviewService, store: ReviewRepository, keys: IdempotencyStore) -> None:
         self._reviews = reviews
         self._store = store
         self._keys = keys
@@ -73,7 +73,7 @@ class SubmissionService:
             if self._lock_users[slot] == 0:
                 del self._lock_users[slot], self._locks[slot]
 
-    def pipeline_of(self, project: ProjectRecord, data: dict[str, Any]) -> dict[str, Any]:
+    async def pipeline_of(self, project: ProjectRecord, data: dict[str, Any]) -> dict[str, Any]:
         """Branch and baseline as the review records them, the baseline resolved now."""
         requested = data.get("baseline")
         pipeline: dict[str, Any] = {"branch": data.get("branch"), "baseline": requested,
@@ -85,14 +85,14 @@ class SubmissionService:
         except ValueError:
             as_id = None
         if as_id is not None:
-            record = self._store.get(as_id)
+            record = await self._store.get(as_id)
             if record is None or record.project_id != project.project_id:
                 raise BaselineInvalid(f"baseline review {requested} not found in this project")
             if record.status != COMPLETED:
                 raise BaselineInvalid(f"baseline review {requested} is {record.status}; it must be completed")
             pipeline["baseline_review_id"] = record.review_id
             return pipeline
-        _, recent = self._store.list(project.project_id, COMPLETED, BRANCH_SCAN_LIMIT, 0)
+        _, recent = await self._store.list(project.project_id, COMPLETED, BRANCH_SCAN_LIMIT, 0)
         latest = next((r for r in recent if (r.pipeline or {}).get("branch") == requested), None)
         if latest is None:
             pipeline["baseline_note"] = (f"no completed review on branch {requested!r} yet: every finding "
@@ -107,7 +107,7 @@ class SubmissionService:
     ) -> Submitted:
         """Create the review ``data`` describes, or return the one ``idempotency_key`` made."""
         if idempotency_key is None:
-            pipeline = self.pipeline_of(project, data)
+            pipeline = await self.pipeline_of(project, data)
             return Submitted(await self._create(project, data, None, pipeline, request_id), False)
         hashed = key_hash(idempotency_key)
         fingerprint = request_hash(data)
@@ -116,16 +116,24 @@ class SubmissionService:
             if entry is not None and entry.request_hash != fingerprint:
                 raise IdempotencyMismatch()
             if entry is not None:
-                existing = self._store.get(entry.review_id)
+                existing = await self._store.get(entry.review_id)
                 if existing is not None and existing.project_id == project.project_id:
                     log.info("review.replayed", review_id=existing.review_id, project_id=project.project_id)
                     return Submitted(existing, True)
             # First request, or a retry of one that never got its review stored (503, crash).
-            pipeline = self.pipeline_of(project, data)  # a 422 here leaves the key unspent
+            pipeline = await self.pipeline_of(project, data)  # a 422 here leaves the key unspent
             if entry is None:
-                entry = IdempotencyEntry(hashed, fingerprint, str(uuid.uuid4()), time.time())
-                await self._keys.put(project.project_id, entry)
-            return Submitted(await self._create(project, data, entry.review_id, pipeline, request_id), False)
+                entry = await self._keys.put(
+                    project.project_id, IdempotencyEntry(hashed, fingerprint, str(uuid.uuid4()), time.time()))
+                if entry.request_hash != fingerprint:  # another replica took the key a moment ago
+                    raise IdempotencyMismatch()
+            try:
+                return Submitted(await self._create(project, data, entry.review_id, pipeline, request_id), False)
+            except ReviewExists:  # another replica, same key and body: its review is the answer
+                existing = await self._store.get(entry.review_id)
+                if existing is None or existing.project_id != project.project_id:
+                    raise
+                return Submitted(existing, True)
 
     async def _create(
         self, project: ProjectRecord, data: dict[str, Any], review_id: str | None,

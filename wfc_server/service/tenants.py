@@ -25,7 +25,7 @@ from wfc_server.store.keys import ALL_SCOPES, KeyRecord
 from wfc_server.store.projects import ProjectStore
 from wfc_server.store.projects import ProjectExists
 from wfc_server.store.records import TERMINAL, ProjectRecord
-from wfc_server.store.reviews import ReviewStore
+from wfc_server.store.protocols import ReviewRepository
 
 log = get_logger("wfc.tenants")
 
@@ -36,7 +36,7 @@ class TenantService:
     def __init__(
         self,
         projects: ProjectStore,
-        reviews: ReviewStore,
+        reviews: ReviewRepository,
         review_service: ReviewService,
         hub: EventHub,
         access: AccessService,
@@ -84,16 +84,16 @@ class TenantService:
             raise
         return key, secret
 
-    def summary(self, project: ProjectRecord) -> dict[str, Any]:
+    async def summary(self, project: ProjectRecord) -> dict[str, Any]:
         """A project as the operator sees it: counts and last activity, no secrets, no paths."""
-        total, newest = self._reviews.list(project.project_id, None, 1, 0)
+        total, newest = await self._reviews.list(project.project_id, None, 1, 0)
         keys = self._access.live_keys(project.project_id)
         moments = [project.created_at, *(k.last_used_at for k in keys if k.last_used_at)]
         if newest:
             moments.append(newest[0].completed_at or newest[0].submitted_at)
-        active = sum(
-            self._reviews.list(project.project_id, status, 1, 0)[0] for status in ("pending", "in_progress")
-        )
+        active = 0
+        for status in ("pending", "in_progress"):
+            active += (await self._reviews.list(project.project_id, status, 1, 0))[0]
         return {
             **project.public(),
             "reviews": total,
@@ -122,7 +122,7 @@ class TenantService:
             await self._report_expired_keys(project_id)  # the audit trail keeps expiries the sweep had not seen
             await self._access.purge_project(project_id)
             await self._webhooks.purge_project(project_id)  # before cancelling: no webhooks fire
-            _, active = self._reviews.list(project_id, None, 10**9, 0)
+            _, active = await self._reviews.list(project_id, None, 10**9, 0)
             for record in active:
                 if record.status not in TERMINAL:
                     await self._review_service.cancel(record)

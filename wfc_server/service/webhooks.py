@@ -9,8 +9,9 @@ restart. Retries back off exponentially with jitter; an endpoint failing
 from __future__ import annotations
 
 import asyncio
+import inspect
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 import itertools
 import random
 import secrets
@@ -23,6 +24,7 @@ import orjson
 from wfc_server import __version__
 from wfc_server.config import WebhookSettings
 from wfc_server.logs import get_logger
+from wfc_server.metrics import Metrics
 from wfc_server.service.audit import AuditTrail
 from wfc_server.service.signing import generate_secret, signature_header
 from wfc_server.service.targets import GuardedResolver, TargetRefused, check_target
@@ -40,15 +42,22 @@ class NotRedeliverable(Exception):
     """The endpoint is disabled (re-enable it first)."""
 
 
+#: A project's finished reviews; a database backend answers with an awaitable.
+EndedReviews = Callable[[str], Iterable[ReviewRecord] | Awaitable[Iterable[ReviewRecord]]]
+
+
 class WebhookService:
-    def __init__(self, store: WebhookStore, audit: AuditTrail, settings: WebhookSettings) -> None:
+    def __init__(self, store: WebhookStore, audit: AuditTrail, settings: WebhookSettings,
+                 metrics: Metrics | None = None) -> None:
         self._store = store
         self._audit = audit
         self._settings = settings
+        self._metrics = metrics
         self._heap: list[tuple[float, int, DeliveryRecord]] = []
         self._order = itertools.count()
         self._wake = asyncio.Event()
-        self._in_flight: set[str] = set()
+        self._in_flight: dict[str, asyncio.Task[None]] = {}  # delivery id -> its attempt running now
+        self._disabling: set[str] = set()  # webhook ids being disabled now
         self._tasks: set[asyncio.Task[Any]] = set()
         self._slots = asyncio.Semaphore(_CONCURRENT_ATTEMPTS)
         self._runner: asyncio.Task[None] | None = None
@@ -57,7 +66,7 @@ class WebhookService:
 
     # -- lifecycle --------------------------------------------------------------------------
 
-    async def start(self, ended_reviews: Callable[[str], Iterable[ReviewRecord]]) -> None:
+    async def start(self, ended_reviews: EndedReviews) -> None:
         """Record what a crash kept from being recorded, schedule what is pending, deliver.
 
         ``ended_reviews(project_id)`` gives the project's finished reviews: one that ended after
@@ -146,6 +155,11 @@ class WebhookService:
 
     async def redeliver(self, delivery: DeliveryRecord) -> DeliveryRecord:
         """Send the same message again (same webhook-id), now, with a fresh set of retries."""
+        running = self._in_flight.get(delivery.delivery_id)
+        if running is not None:
+            # An attempt still recording itself would otherwise see the redelivery's pending state
+            # and send it at once, racing the redelivery's own write and schedule.
+            await asyncio.wait([running])
         hook = self._store.webhook(delivery.project_id, delivery.webhook_id)
         if hook is None or not hook.enabled:
             raise NotRedeliverable()
@@ -169,7 +183,7 @@ class WebhookService:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _reconcile(self, ended_reviews: Callable[[str], Iterable[ReviewRecord]]) -> None:
+    async def _reconcile(self, ended_reviews: EndedReviews) -> None:
         for hook in self._store.all_webhooks():
             if not hook.enabled:
                 continue
@@ -178,8 +192,11 @@ class WebhookService:
             since = hook.created_at
             if len(retained) >= self._settings.keep_deliveries:  # older ones were pruned
                 since = max(since, min(d.created_at for d in retained))
+            ended = ended_reviews(hook.project_id)
+            if inspect.isawaitable(ended):  # a database backend reads them
+                ended = await ended
             missed = sorted(
-                (r for r in ended_reviews(hook.project_id)
+                (r for r in ended
                  if r.completed_at is not None and r.completed_at > since and r.review_id not in announced
                  and (hook.webhook_id, r.review_id) not in self._announcing
                  and f"review.{r.status}" in hook.events),
@@ -246,8 +263,8 @@ class WebhookService:
                     continue  # superseded by a redelivery or finished meanwhile
                 if delivery.delivery_id in self._in_flight:
                     continue
-                self._in_flight.add(delivery.delivery_id)
                 task = asyncio.create_task(self._attempt(delivery), name=f"webhook-attempt-{delivery.delivery_id}")
+                self._in_flight[delivery.delivery_id] = task
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
             timeout = (self._heap[0][0] - time.time()) if self._heap else None
@@ -263,7 +280,7 @@ class WebhookService:
         except Exception:
             log.exception("webhook.attempt_error", delivery_id=delivery.delivery_id)
         finally:
-            self._in_flight.discard(delivery.delivery_id)
+            self._in_flight.pop(delivery.delivery_id, None)
 
     async def _attempt_once(self, delivery: DeliveryRecord) -> None:
         hook = self._store.webhook(delivery.project_id, delivery.webhook_id)
@@ -283,8 +300,12 @@ class WebhookService:
             await self._store.save_delivery(delivery)
             return
         started = time.monotonic()
-        await self._post(hook, delivery, attempt)
-        attempt["duration_ms"] = round((time.monotonic() - started) * 1000, 1)
+        result = await self._post(hook, delivery, attempt)
+        seconds = time.monotonic() - started
+        attempt["duration_ms"] = round(seconds * 1000, 1)
+        if self._metrics is not None:
+            self._metrics.webhook_attempts.labels(event=delivery.event_type, result=result).inc()
+            self._metrics.webhook_attempt_duration.observe(seconds)
         if self._store.webhook(delivery.project_id, delivery.webhook_id) is None:
             return  # deleted while we were sending
         delivery.attempts.append(attempt)
@@ -310,10 +331,16 @@ class WebhookService:
         if delivery.status == PENDING:
             self._schedule(delivery)
         else:
+            if self._metrics is not None:
+                self._metrics.webhook_deliveries.labels(event=delivery.event_type, outcome=delivery.status).inc()
             await self._store.prune(hook.webhook_id, self._settings.keep_deliveries)
 
-    async def _post(self, hook: WebhookRecord, delivery: DeliveryRecord, attempt: dict[str, Any]) -> None:
-        """One HTTP attempt; fills status_code, error and a short prefix of the response."""
+    async def _post(self, hook: WebhookRecord, delivery: DeliveryRecord, attempt: dict[str, Any]) -> str:
+        """One HTTP attempt; fills status_code, error and a short prefix of the response.
+
+        Returns the attempt's result as the metrics name it: success, http_error, timeout,
+        refused or connection_error.
+        """
         assert self._session is not None
         body = delivery.payload.encode()
         timestamp = int(time.time())
@@ -335,21 +362,35 @@ class WebhookService:
                 if not 200 <= response.status < 300:
                     attempt["error"] = f"HTTP {response.status}" + (
                         " (redirects are not followed)" if 300 <= response.status < 400 else "")
+                    return "http_error"
+                return "success"
         except TargetRefused as exc:
             attempt["error"] = f"target refused: {exc}"
+            return "refused"
         except TimeoutError:
             attempt["error"] = f"timed out after {self._settings.timeout_seconds:g} s"
+            return "timeout"
         except aiohttp.ClientError as exc:
             attempt["error"] = f"{type(exc).__name__}: {exc}"[:300]
         except OSError as exc:
             attempt["error"] = f"connection failed: {exc}"[:300]
+        return "connection_error"
 
     async def _disable(self, hook: WebhookRecord) -> None:
-        hook.enabled = False
-        hook.disabled_reason = f"{hook.consecutive_failures} consecutive failed attempts"
-        hook.updated_at = utc_now()
-        await self._store.save_webhook(hook)
+        """Disable a failing endpoint; the audit entry is written first, so whoever sees the
+        endpoint disabled also finds why in the audit trail."""
+        if hook.webhook_id in self._disabling:
+            return  # a delivery failing side by side is already disabling it
+        self._disabling.add(hook.webhook_id)
+        try:
+            reason = f"{hook.consecutive_failures} consecutive failed attempts"
+            await self._audit.record("webhook.disabled", actor=SYSTEM, project_id=hook.project_id,
+                                     target=hook.webhook_id, details={"reason": reason})
+            hook.enabled, hook.disabled_reason, hook.updated_at = False, reason, utc_now()
+            await self._store.save_webhook(hook)
+        finally:
+            self._disabling.discard(hook.webhook_id)
+        if self._metrics is not None:
+            self._metrics.webhook_endpoints_disabled.inc()
         log.warning("webhook.disabled", webhook_id=hook.webhook_id, project_id=hook.project_id,
                     failures=hook.consecutive_failures)
-        await self._audit.record("webhook.disabled", actor=SYSTEM, project_id=hook.project_id,
-                                 target=hook.webhook_id, details={"reason": hook.disabled_reason})

@@ -16,11 +16,11 @@ import orjson
 
 
 class AuditLog(Protocol):
-    """Append-only storage of audit entries (embedded file now, a database table later)."""
+    """Append-only storage of audit entries (a file here, a table with ``store.backend = postgres``)."""
 
     async def load(self) -> int: ...
     async def append(self, entry: dict[str, Any]) -> dict[str, Any]: ...
-    def page(self, project_id: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]: ...
+    async def page(self, project_id: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]: ...
     def close(self) -> None: ...
 
 
@@ -78,7 +78,7 @@ class FileAuditLog:
         os.write(self._fd, line)
         os.fsync(self._fd)
 
-    def page(self, project_id: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    async def page(self, project_id: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
         """Newest first; ``project_id`` None is the whole trail."""
         if project_id is None:
             total = len(self._entries)

@@ -31,7 +31,9 @@ def key_hash(key: str) -> str:
 
 class IdempotencyStore(Protocol):
     async def get(self, project_id: str, key: str) -> IdempotencyEntry | None: ...
-    async def put(self, project_id: str, entry: IdempotencyEntry) -> None: ...
+    async def put(self, project_id: str, entry: IdempotencyEntry) -> IdempotencyEntry:
+        """Store ``entry``; a shared store returns the entry another replica stored first instead."""
+        ...
     async def purge(self, older_than: float) -> int: ...
 
 
@@ -54,8 +56,9 @@ class FileIdempotencyStore:
             return None  # expired: the purge removes the file
         return entry
 
-    async def put(self, project_id: str, entry: IdempotencyEntry) -> None:
+    async def put(self, project_id: str, entry: IdempotencyEntry) -> IdempotencyEntry:
         await self._files.write(project_id, entry.key_hash, asdict(entry))
+        return entry  # one process: its per-key lock already serialised the requests
 
     async def purge(self, older_than: float) -> int:
         """Remove entries created before ``older_than`` (epoch seconds); how many."""

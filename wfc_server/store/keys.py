@@ -71,6 +71,9 @@ class KeyStore(Protocol):
 
     async def load(self) -> ScanReport: ...
     def by_hash(self, key_hash: str) -> KeyRecord | None: ...
+    async def find(self, key_hash: str) -> KeyRecord | None:
+        """As ``by_hash``, but a shared store also asks its database before saying no."""
+        ...
     def get(self, project_id: str, key_id: str) -> KeyRecord | None: ...
     def for_project(self, project_id: str) -> list[KeyRecord]: ...
     def all(self) -> list[KeyRecord]: ...
@@ -81,14 +84,74 @@ class KeyStore(Protocol):
     async def purge_project(self, project_id: str) -> None: ...
 
 
-class FileKeyStore:
-    def __init__(self, data_dir: Path) -> None:
-        self._dir = data_dir / "keys"
-        self._quarantine = data_dir / "quarantine" / "keys"
+class KeyIndex:
+    """Keys in memory, by keyed hash, by id and by project; the reads every key store answers.
+
+    ``last_used_at`` changes here on every request; the store writes the keys in ``dirty`` in
+    batches (:meth:`take_dirty`), never once per request.
+    """
+
+    def __init__(self) -> None:
         self._by_hash: dict[str, KeyRecord] = {}
         self._by_id: dict[str, KeyRecord] = {}
         self._by_project: dict[str, dict[str, KeyRecord]] = {}
-        self._dirty: set[str] = set()  # key ids whose last_used_at is not yet on disk
+        self._dirty: set[str] = set()  # key ids whose last_used_at is not yet stored
+
+    def by_hash(self, key_hash: str) -> KeyRecord | None:
+        return self._by_hash.get(key_hash)
+
+    async def find(self, key_hash: str) -> KeyRecord | None:
+        return self._by_hash.get(key_hash)
+
+    def get(self, project_id: str, key_id: str) -> KeyRecord | None:
+        return self._by_project.get(project_id, {}).get(key_id)
+
+    def for_project(self, project_id: str) -> list[KeyRecord]:
+        return sorted(self._by_project.get(project_id, {}).values(), key=lambda k: (k.created_at, k.key_id))
+
+    def all(self) -> list[KeyRecord]:
+        return [key for keys in self._by_project.values() for key in keys.values()]
+
+    def touch(self, record: KeyRecord, when: str) -> None:
+        record.last_used_at = when
+        self._dirty.add(record.key_id)
+
+    def take_dirty(self) -> list[KeyRecord]:
+        """The keys used since the last call (put them back with :meth:`mark_dirty` on failure)."""
+        dirty, self._dirty = self._dirty, set()
+        return [key for key in map(self._by_id.get, dirty) if key is not None]
+
+    def mark_dirty(self, records: list[KeyRecord]) -> None:
+        self._dirty.update(k.key_id for k in records)
+
+    def _index(self, record: KeyRecord) -> None:
+        old = self._by_id.get(record.key_id)
+        if old is not None and old is not record:
+            self._by_hash.pop(old.key_hash, None)
+        self._by_hash[record.key_hash] = record
+        self._by_id[record.key_id] = record
+        self._by_project.setdefault(record.project_id, {})[record.key_id] = record
+
+    def _forget(self, key_id: str) -> KeyRecord | None:
+        old = self._by_id.pop(key_id, None)
+        if old is not None:
+            self._by_hash.pop(old.key_hash, None)
+            self._by_project.get(old.project_id, {}).pop(key_id, None)
+        self._dirty.discard(key_id)
+        return old
+
+    def _forget_project(self, project_id: str) -> list[KeyRecord]:
+        keys = list(self._by_project.pop(project_id, {}).values())
+        for key in keys:
+            self._forget(key.key_id)
+        return keys
+
+
+class FileKeyStore(KeyIndex):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self._dir = data_dir / "keys"
+        self._quarantine = data_dir / "quarantine" / "keys"
 
     async def load(self) -> ScanReport:
         self._dir.mkdir(parents=True, exist_ok=True)
@@ -102,18 +165,6 @@ class FileKeyStore:
         await asyncio.to_thread(scan_records, self._dir, self._quarantine, KeyRecord.from_json, accept, report)
         return report
 
-    def by_hash(self, key_hash: str) -> KeyRecord | None:
-        return self._by_hash.get(key_hash)
-
-    def get(self, project_id: str, key_id: str) -> KeyRecord | None:
-        return self._by_project.get(project_id, {}).get(key_id)
-
-    def for_project(self, project_id: str) -> list[KeyRecord]:
-        return sorted(self._by_project.get(project_id, {}).values(), key=lambda k: (k.created_at, k.key_id))
-
-    def all(self) -> list[KeyRecord]:
-        return [key for keys in self._by_project.values() for key in keys.values()]
-
     async def save(self, record: KeyRecord) -> None:
         """Durably write the key (new or changed) before it takes effect in memory."""
         directory = self._dir / record.project_id
@@ -122,39 +173,21 @@ class FileKeyStore:
         self._dirty.discard(record.key_id)
         self._index(record)
 
-    def touch(self, record: KeyRecord, when: str) -> None:
-        record.last_used_at = when
-        self._dirty.add(record.key_id)
-
     async def flush_last_used(self) -> int:
         """Write the keys used since the last flush; how many were written."""
-        dirty, self._dirty = self._dirty, set()
-        written = 0
-        for key_id in dirty:
-            record = self._by_id.get(key_id)
-            if record is not None:
-                try:
-                    await self.save(record)
-                except OSError:
-                    self._dirty |= dirty  # try again at the next flush
-                    raise
-                written += 1
-        return written
+        dirty = self.take_dirty()
+        for written, record in enumerate(dirty):
+            try:
+                await self.save(record)
+            except OSError:
+                self.mark_dirty(dirty[written:])  # again at the next flush
+                raise
+        return len(dirty)
 
     async def delete(self, record: KeyRecord) -> None:
-        self._by_hash.pop(record.key_hash, None)
-        self._by_id.pop(record.key_id, None)
-        self._by_project.get(record.project_id, {}).pop(record.key_id, None)
+        self._forget(record.key_id)
         await asyncio.to_thread((self._dir / record.project_id / f"{record.key_id}.json").unlink, True)
 
     async def purge_project(self, project_id: str) -> None:
-        for record in self._by_project.pop(project_id, {}).values():
-            self._by_hash.pop(record.key_hash, None)
-            self._by_id.pop(record.key_id, None)
-            self._dirty.discard(record.key_id)
+        self._forget_project(project_id)
         await asyncio.to_thread(shutil.rmtree, self._dir / project_id, True)
-
-    def _index(self, record: KeyRecord) -> None:
-        self._by_hash[record.key_hash] = record
-        self._by_id[record.key_id] = record
-        self._by_project.setdefault(record.project_id, {})[record.key_id] = record

@@ -63,6 +63,10 @@ class ProjectStore:
     def get(self, project_id: str) -> ProjectRecord | None:
         return self._projects.get(project_id)
 
+    async def fetch(self, project_id: str) -> ProjectRecord | None:
+        """As :meth:`get`: everything is in memory (a shared backend may ask its database)."""
+        return self._projects.get(project_id)
+
     def all(self) -> list[ProjectRecord]:
         return sorted(self._projects.values(), key=lambda p: (p.created_at, p.project_id))
 

@@ -25,6 +25,14 @@ class StoreUnavailable(Exception):
         self.retry_after = retry_after
 
 
+class QueueAtCapacity(Exception):
+    """``review.queue_size`` reviews are already waiting (the API answers 503 with Retry-After)."""
+
+
+class ReviewExists(Exception):
+    """A review with this id is already stored (two replicas raced on one idempotency key)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Announce:
     """An event that reports a state change; backends that can store both commit them together."""
@@ -65,8 +73,11 @@ class ReviewRepository(Protocol):
     ) -> tuple[int, list[ReviewRecord]]: ...
     async def result(self, record: ReviewRecord) -> dict[str, Any] | None: ...
     async def read_diff(self, review_id: str) -> str: ...
-    async def create(self, record: ReviewRecord, diff: str, announce: Announce) -> ReviewRecord:
-        """Durably store a new review, its diff and its first event (the 202 follows this)."""
+    async def create(
+        self, record: ReviewRecord, diff: str, announce: Announce, *, max_pending: int | None = None
+    ) -> ReviewRecord:
+        """Durably store a new review, its diff and its first event (the 202 follows this);
+        with ``max_pending``, raise QueueAtCapacity rather than queue beyond it."""
         ...
     async def transition(
         self,
@@ -121,3 +132,10 @@ class RateLimits(Protocol):
     async def take(self, key: str) -> RateState: ...
     async def peek(self, key: str) -> RateState: ...
     async def next_refill_epoch(self, key: str) -> float: ...
+
+
+@runtime_checkable
+class StorageStatus(Protocol):
+    def available(self) -> str | None:
+        """None while the backend's storage answers; else why not (readiness reports it)."""
+        ...

@@ -284,3 +284,34 @@ class ReviewStore:
                 os.fsync(fd)
             finally:
                 os.close(fd)
+
+
+class ReviewReader:
+    """The embedded store behind the backend-neutral async reads (``protocols.ReviewRepository``).
+
+    Services shared by both backends (submissions, the quality gate, tenants) read reviews
+    through this, so the same code runs on PostgreSQL; the lookups stay dict probes.
+    """
+
+    def __init__(self, store: ReviewStore) -> None:
+        self._store = store
+
+    async def get(self, review_id: str) -> ReviewRecord | None:
+        return self._store.get(review_id)
+
+    async def list(
+        self, project_id: str, status: str | None, limit: int, offset: int
+    ) -> tuple[int, list[ReviewRecord]]:
+        return self._store.list(project_id, status, limit, offset)
+
+    async def result(self, record: ReviewRecord) -> dict[str, Any] | None:
+        return await self._store.result(record)
+
+    async def read_diff(self, review_id: str) -> str:
+        return await self._store.read_diff(review_id)
+
+    async def ended(self, project_id: str) -> list[ReviewRecord]:
+        return self._store.ended(project_id)
+
+    async def purge_project(self, project_id: str) -> list[str]:
+        return await self._store.purge_project(project_id)

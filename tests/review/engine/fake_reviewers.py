@@ -80,7 +80,7 @@ def quiet_reviewer(role: str, inp: AnalysisInput) -> ReviewerOutput:
 
 def tool_reviewer(role: str, inp: AnalysisInput) -> ReviewerOutput:
     """Security runs a long analyzer subprocess (its pid in data_dir/tool.pid) to be cancelled."""
-    from wfc_server.review.analyzers.tool import run_tool
+    from wfc_server.review.tools.tool import run_tool
 
     if role == "security":
         marker = Path(inp.workdir).parent.parent.parent / "tool.pid"

@@ -142,14 +142,15 @@ def test_removed_line_that_looks_like_a_header_is_counted_as_content() -> None:
     assert only.skip_reason() == "no added lines"
 
 
-def test_validate_is_fast_on_one_megabyte() -> None:
+def test_validate_is_linear_on_one_megabyte() -> None:
+    """A guard against super-linear validation, not a speed claim (bench/ has those)."""
     body = "".join(f"+    value_{i} = compute(x, y, {i})  # comment\n" for i in range(20000))
     big = ("diff --git a/big.py b/big.py\nnew file mode 100644\n--- /dev/null\n+++ b/big.py\n"
            f"@@ -0,0 +1,20000 @@\n{body}")
     assert len(big) > 900_000
     started = time.perf_counter()
     validate_diff(big)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 15  # ~0.2 s when healthy
 
 
 @pytest.mark.parametrize("ref", ["HEAD", "main", "feature/x-1", "v1.2.3", "HEAD~2", "HEAD^",

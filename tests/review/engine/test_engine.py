@@ -60,6 +60,7 @@ async def test_review_end_to_end(make_engine) -> None:  # type: ignore[no-untype
     assert not result.passed  # a confident high from security blocks
     assert result.coverage["mode"] == "diff"
     assert result.coverage["files_total"] == 2 and result.coverage["reviewed"] == 2
+    assert result.coverage["reviewed_files"] == ["app/handlers.py", "tests/test_handlers.py"]
     assert set(result.reviewers) == set(ROLES)
     assert all(r.status == "ok" for r in result.reviewers.values())
     assert result.reviewers["security"].findings == 1
@@ -90,7 +91,7 @@ async def test_files_filter_and_not_in_diff(make_engine) -> None:  # type: ignor
     assert {f.file for f in result.findings} == {"app/handlers.py"}
     skipped = {s["path"]: s["reason"] for s in result.coverage["skipped"]}
     assert skipped["nope.py"] == "not in diff"
-    assert result.coverage["reviewed"] == 1
+    assert result.coverage["reviewed"] == 1 and result.coverage["reviewed_files"] == ["app/handlers.py"]
 
 
 async def test_cap_on_findings_per_rule(make_engine) -> None:  # type: ignore[no-untyped-def]

@@ -95,6 +95,18 @@ def test_cap_per_rule_adds_one_summary_finding() -> None:
     assert len(merged) == 4  # the summary does not merge into a kept finding
 
 
+def test_more_counts_lines_not_shown_when_two_tools_report_each_line() -> None:
+    files = [source(added=set(range(1, 11)))]
+    findings = [raw(n, family=family) for n in range(1, 11) for family in ("bandit", "wfc-taint")]
+    capped = cap_per_rule(keep_on_added_lines(findings, files), 3)
+    merged = merge_findings(capped)
+    shown = [f for f in merged if "more)" not in f.title]
+    (summary,) = [f for f in merged if "more)" in f.title]
+    assert len(shown) == 3
+    assert summary.title.endswith("(and 7 more)")
+    assert summary.description.startswith("7 more findings")
+
+
 def test_different_families_same_concept_same_line_merge() -> None:
     files = [source()]
     kept = keep_on_added_lines([

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wfc_server.review.model import Finding
-from wfc_server.review.scoring import consensus, finding_risk, reviewer_score, tier_for
+from wfc_server.review.scoring import consensus, finding_risk, reviewer_score, risk_of, tier_for
 from wfc_server.review.settings import EngineSettings
 
 
@@ -26,8 +28,8 @@ def test_no_findings_is_zero_risk_and_passes() -> None:
 
 def test_formula_by_hand() -> None:
     findings = [finding("medium", 80), finding("low", 50, reviewers=["maintainability", "performance"])]
-    # R = 4.0 and 1.0; mean R 2.5; mean k 1.5 over 5 reviewers; max 4.0
-    expected = 0.5 * 2.5 + 0.3 * 2.5 * (1.5 / 5) + 0.2 * 4.0
+    # R = 4.0 and 1.0. Medium group: 3.2 + (7.5 - 3.2) * 0.5 * 0.4^2; low: 0.8 + 3.7 * 0.5 * 0.1^2
+    expected = max(3.2 + 4.3 * (0.5 * 0.4**2), 0.8 + 3.7 * (0.5 * 0.1**2))
     result = consensus(findings, 5, EngineSettings())
     assert result.risk == pytest.approx(round(expected, 2))
     assert result.score == pytest.approx(round(10 - expected, 2))
@@ -42,26 +44,29 @@ def test_finding_risk_is_clamped() -> None:
 
 
 def test_risk_is_clamped_to_ten() -> None:
-    findings = [finding("critical", 100, reviewers=["security", "correctness"]) for _ in range(5)]
+    findings = [finding("critical", 100, reviewers=["security", "correctness"]) for _ in range(20)]
     result = consensus(findings, 2, EngineSettings())
     assert result.risk == 10.0
     assert result.score == 0.0
     assert result.tier == "critical"
 
 
-def test_minority_protection_for_security() -> None:
-    findings = [finding("critical", 90, reviewer="security")] + [finding("info", 50)] * 9
+def test_a_critical_finding_makes_the_tier_critical_whatever_its_confidence() -> None:
+    findings = [finding("critical", 30, reviewer="performance")] + [finding("info", 50)] * 9
     result = consensus(findings, 5, EngineSettings(blocking_severity="none"))
-    # mean R = 0.9, max 9.0: plain risk 0.45 + 0.054 + 1.8 = 2.30, protected 0.7*9 + 2 = 8.3
-    assert result.minority_protection_applied
-    assert result.risk == pytest.approx(8.3)
-    assert result.tier == "important"
+    assert result.risk == pytest.approx(9.0)
+    assert result.tier == "critical"
     assert not result.passed
 
 
+def test_two_confident_critical_injections_are_critical() -> None:
+    findings = [finding("critical", 90, reviewer="security"), finding("critical", 85, reviewer="security")]
+    result = consensus(findings, 5, EngineSettings())
+    assert result.tier == "critical" and not result.passed
+
+
 def test_no_minority_protection_for_other_roles_or_lower_risk() -> None:
-    other = consensus([finding("critical", 90, reviewer="performance")] + [finding("info", 50)] * 9,
-                      5, EngineSettings(blocking_severity="none"))
+    other = consensus([finding("high", 100, reviewer="performance")], 5, EngineSettings(blocking_severity="none"))
     assert not other.minority_protection_applied
     low = consensus([finding("high", 100, reviewer="reliability")] + [finding("info", 50)] * 9,
                     5, EngineSettings())
@@ -70,8 +75,9 @@ def test_no_minority_protection_for_other_roles_or_lower_risk() -> None:
 
 def test_blocking_rules() -> None:
     crit = consensus([finding("critical", 10)], 5, EngineSettings())
-    assert crit.risk < 7 and not crit.passed and crit.blocking == 1
-    assert consensus([finding("critical", 10)], 5, EngineSettings(blocking_severity="none")).passed
+    assert not crit.passed and crit.blocking == 1
+    unblocked = consensus([finding("critical", 10)], 5, EngineSettings(blocking_severity="none"))
+    assert unblocked.blocking == 0 and not unblocked.passed  # the critical tier still fails it
     strict = consensus([finding("high", 10)], 5, EngineSettings(blocking_severity="high"))
     assert not strict.passed
     sec_high = consensus([finding("high", 80, reviewer="security")], 5, EngineSettings())
@@ -85,11 +91,44 @@ def test_blocking_rules() -> None:
     assert not agreed.passed
 
 
-def test_risk_threshold_fails_without_blockers() -> None:
-    agreed = ["correctness", "maintainability", "performance"]
-    findings = [finding("high", 100, reviewer="performance", reviewers=agreed)] * 3
-    result = consensus(findings, 3, EngineSettings())  # R = 8, k/n = 1: 4 + 2.4 + 1.6
-    assert result.risk >= 7.0 and not result.passed and result.blocking == 0
+def test_a_pile_of_findings_of_one_severity_climbs_but_not_past_its_ceiling() -> None:
+    highs = [finding("high", 100, reviewer="performance")] * 3
+    result = consensus(highs, 3, EngineSettings())  # 6.4 + 2.59 * (1 - 0.68^3)
+    assert 7.5 < result.risk < 9.0 and result.tier == "important"
+    assert not result.passed and result.blocking == 0
+    mediums = consensus([finding("medium", 90)] * 200, 5, EngineSettings())
+    assert mediums.risk == pytest.approx(7.5, abs=0.01) and not mediums.passed
+    lows = consensus([finding("low", 100)] * 1000, 5, EngineSettings())
+    assert lows.tier == "moderate" and lows.passed
+
+
+def test_blocking_rules_block_at_high_whatever_the_confidence() -> None:
+    def sql(severity: str, confidence: int, rule_id: str = "WFC-SEC-SQLI") -> Finding:
+        f = finding(severity, confidence, reviewer="security")
+        f.rule_id = rule_id
+        return f
+
+    assert not consensus([sql("high", 40)], 5, EngineSettings()).passed  # parameter into a query
+    assert not consensus([sql("high", 50, "WFC-SEC-XSS")], 5, EngineSettings()).passed  # DOM XSS
+    assert consensus([sql("medium", 90)], 5, EngineSettings()).passed  # origin unknown
+    assert consensus([sql("high", 40, "WFC-SEC-TLS")], 5, EngineSettings()).passed  # not an injection
+
+
+_SEVERITY = st.sampled_from(["critical", "high", "medium", "low", "info"])
+_FINDING = st.builds(
+    finding, _SEVERITY, st.integers(0, 100),
+    st.sampled_from(["security", "correctness", "performance", "maintainability", "reliability"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FINDING, max_size=12), _FINDING)
+def test_adding_a_finding_never_lowers_risk(findings: list[Finding], extra: Finding) -> None:
+    before, _ = risk_of(findings, 5)
+    after, _ = risk_of([*findings, extra], 5)
+    assert after >= before - 1e-9
+    with_it = consensus([*findings, extra], 5, EngineSettings())
+    assert with_it.passed <= consensus(findings, 5, EngineSettings()).passed
 
 
 @pytest.mark.parametrize(("risk", "tier"), [(0, "informational"), (3.99, "informational"),

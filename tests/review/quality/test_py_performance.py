@@ -87,7 +87,7 @@ def test_method_cache_is_medium(tmp_path: Path) -> None:
         "svc/c.py",
         "import functools\n\nclass A:\n    @functools.cache\n    def f(self, x):\n        return x\n",
     )
-    assert [f.severity for f in out.findings if f.rule_id == "B019"] == ["medium"]
+    assert [f.severity for f in out.findings if f.rule_id == "WFC-PERF-CACHED-METHOD"] == ["medium"]
 
 
 def test_registry_decorator_is_not_a_growing_cache(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.review.quality.helpers import at, review, rule_ids, source
-from wfc_server.review.analyzers import ruff as ruff_analyzer
+from wfc_server.review.tools import ruff as ruff_analyzer
 from wfc_server.review.model import AnalysisInput
 from wfc_server.review.quality.ruff_rules import RUFF_RULES
 from wfc_server.review.reviewers import run_reviewer
@@ -30,10 +30,10 @@ def add(item, bucket=[]):
 def test_mapped_rules_get_reviewer_severity_and_concept(tmp_path: Path) -> None:
     out = review(tmp_path, "correctness", "app/items.py", CODE)
     by_id = {f.rule_id: f for f in out.findings}
-    assert by_id["B006"].severity == "medium" and by_id["B006"].concept == "mutable-default"
-    assert by_id["F632"].severity == "medium" and by_id["F632"].line == 5
-    assert by_id["B012"].severity == "high" and by_id["B012"].cwe == "CWE-584"
-    assert all(f.family == "ruff" for f in out.findings if f.rule_id in RUFF_RULES)
+    assert by_id["WFC-COR-MUTABLE-DEFAULT"].severity == "medium" and by_id["WFC-COR-MUTABLE-DEFAULT"].concept == "mutable-default"
+    assert by_id["WFC-COR-IS-LITERAL"].severity == "medium" and by_id["WFC-COR-IS-LITERAL"].line == 5
+    assert by_id["WFC-COR-JUMP-IN-FINALLY"].severity == "high" and by_id["WFC-COR-JUMP-IN-FINALLY"].cwe == "CWE-584"
+    assert all(f.family == "ruff" for f in out.findings if f.rule_id in {c.rule_id for c in RUFF_RULES.values()})
     assert all(f.reviewer == "correctness" for f in out.findings)
 
 
@@ -68,9 +68,9 @@ def test_python_312_syntax_is_not_a_syntax_error(tmp_path: Path) -> None:
 def test_undefined_names_only_in_complete_files(tmp_path: Path) -> None:
     code = "def total(items):\n    return summ(items)\n"
     complete = review(tmp_path, "correctness", "a/full.py", code)
-    assert "F821" in rule_ids(complete.findings)
+    assert "WFC-COR-UNDEFINED-NAME" in rule_ids(complete.findings)
     partial = review(tmp_path, "correctness", "a/part.py", code, complete=False)
-    assert "F821" not in rule_ids(partial.findings)
+    assert "WFC-COR-UNDEFINED-NAME" not in rule_ids(partial.findings)
 
 
 def test_one_ruff_process_serves_all_files_and_reviewers(
@@ -91,28 +91,28 @@ def test_one_ruff_process_serves_all_files_and_reviewers(
         run_reviewer(role, inp)
     assert len(calls) == 1
     argv = calls[0]
-    assert "--isolated" in argv and "--target-version" in argv and "py312" in argv
+    assert "--isolated" in argv and "--target-version" in argv and "py314" in argv
     assert "--select" in argv
 
 
 def test_selection_has_no_style_rules() -> None:
     style = re.compile(r"^(E5|W\d|N\d|D\d|I0|COM|Q\d)")
     assert not [code for code in RUFF_RULES if style.match(code)]
-    assert all(rule.title and rule.description and rule.suggestion for rule in RUFF_RULES.values())
+    assert all(check.description and check.rule.title and check.rule.suggestions for check in RUFF_RULES.values())
 
 
 def test_undefined_name_is_high_only_for_a_likely_typo(tmp_path: Path) -> None:
     typo = "def total(items):\n    result = sum(items)\n    return reslut\n"
     out = review(tmp_path, "correctness", "a/typo.py", typo)
-    hits = [f for f in out.findings if f.rule_id == "F821"]
+    hits = [f for f in out.findings if f.rule_id == "WFC-COR-UNDEFINED-NAME"]
     assert [(f.line, f.severity) for f in hits] == [(3, "high")]
     assert "`result`" in hits[0].description
     excerpt = "def save(order):\n    db.session.add(order)\n    db.session.commit()\n"
     out = review(tmp_path, "correctness", "a/excerpt.py", excerpt)
-    assert {f.severity for f in out.findings if f.rule_id == "F821"} == {"low"}
+    assert {f.severity for f in out.findings if f.rule_id == "WFC-COR-UNDEFINED-NAME"} == {"low"}
     module = "import logging\n\ndef save(order):\n    db.session.add(order)\n"
     out = review(tmp_path, "correctness", "a/module.py", module)
-    assert {f.severity for f in out.findings if f.rule_id == "F821"} == {"medium"}
+    assert {f.severity for f in out.findings if f.rule_id == "WFC-COR-UNDEFINED-NAME"} == {"medium"}
 
 
 def test_indented_excerpt_is_a_fragment_not_a_syntax_error(tmp_path: Path) -> None:
@@ -145,9 +145,9 @@ def test_python2_compat_names_are_low_not_typos(tmp_path: Path) -> None:
         "        return str(value)\n"
     )
     out = review(tmp_path, "correctness", "a/compat.py", code)
-    hits = {f.line: f.severity for f in out.findings if f.rule_id == "F821"}
+    hits = {f.line: f.severity for f in out.findings if f.rule_id == "WFC-COR-UNDEFINED-NAME"}
     assert {8: "low", 12: "low"}.items() <= hits.items()
     assert set(hits.values()) == {"low"}  # ruff itself may skip the NameError probe
     typo = "import os\n\nif os.name == 'nt':\n    def f(file):\n        return fille\n"
     out = review(tmp_path, "correctness", "a/typo2.py", typo)
-    assert {f.severity for f in out.findings if f.rule_id == "F821"} == {"high"}
+    assert {f.severity for f in out.findings if f.rule_id == "WFC-COR-UNDEFINED-NAME"} == {"high"}

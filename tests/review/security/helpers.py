@@ -6,10 +6,11 @@ from pathlib import Path
 
 from tests.review.corpus_eval import whole_file_input
 from wfc_server.review.reviewers.security import run
+from wfc_server.review.rules import Severity
 from wfc_server.review.security.lang_rules import analyse_language
 
 Found = set[tuple[int, str, str]]  # (line, concept, severity)
-RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+RANK = {s.value: s.rank for s in Severity}
 
 
 def py(src: str, tmp_path: Path, name: str = "app.py") -> Found:

@@ -109,7 +109,8 @@ def test_other_languages_get_findings(tmp_path: Path) -> None:
     assert ("db/c.sql", "excessive-privilege") in concepts
 
 
-def test_about_2700_python_lines_stay_within_budget(tmp_path: Path) -> None:
+def test_about_2700_python_lines_take_no_pathological_time(tmp_path: Path) -> None:
+    """A guard against super-linear work, not a speed claim (that is bench/engine.py)."""
     sources = sorted(CORPUS_PY.glob("*.py"))
     files: dict[str, str] = {}
     total = 0
@@ -124,4 +125,4 @@ def test_about_2700_python_lines_stay_within_budget(tmp_path: Path) -> None:
     run(inp)  # warm imports and plugin loading
     started = time.process_time()
     run(inp)
-    assert time.process_time() - started < 1.0
+    assert time.process_time() - started < 20  # ~0.4 s of CPU when healthy

@@ -12,7 +12,7 @@ import dataclasses
 import functools
 from collections.abc import Callable
 
-from wfc_server.review.analyzers.lizard import supports as lizard_supports
+from wfc_server.review.tools.lizard import supports as lizard_supports
 from wfc_server.review.model import (
     AnalysisInput,
     AnalyzerError,
@@ -21,6 +21,7 @@ from wfc_server.review.model import (
     SourceFile,
 )
 from wfc_server.review.quality import (
+    flow_rules,
     metrics,
     py_correctness,
     py_performance,
@@ -62,6 +63,8 @@ _PY_CHECKS: dict[str, Callable[[SourceFile], list[RawFinding]]] = {
     "reliability": py_reliability.check,
 }
 PY_AST_UNPARSABLE = "the Python AST rules could not parse the file"
+#: Roles whose rules the control-flow family produces (the others never pay for it).
+FLOW_ROLES = frozenset({"correctness", "reliability"})
 
 _Key = tuple[str, str, str, frozenset[int], str | None, bool, bool]
 
@@ -119,8 +122,15 @@ def _role_findings(key: _Key, role: str) -> tuple[tuple[RawFinding, ...], str | 
             out.extend(_PY_CHECKS[role](dataclasses.replace(source, text=text, complete=whole)))
     elif source.language in _SG_CHECKS:
         out.extend(f for f in _sg_findings(key) if f.reviewer == role)
+        if role in FLOW_ROLES:
+            try:
+                out.extend(f for f in _flow_findings(key) if f.reviewer == role)
+            except Exception as exc:  # noqa: BLE001 - a parser/matcher failure is named, never hidden
+                reason = f"the control-flow rules failed ({type(exc).__name__})"
     elif source.language == "sql":
         out.extend(f for f in sql_rules.check(source) if f.reviewer == role)
+    if source.language == "python" and role in FLOW_ROLES:
+        out.extend(f for f in _flow_findings(key) if f.reviewer == role)
     if role == "maintainability":
         if lizard_supports(source.path) or source.language == "python":
             try:
@@ -138,3 +148,9 @@ def _sg_findings(key: _Key) -> tuple[RawFinding, ...]:
     """Every role's ast-grep findings for one file (one parse serves all four reviewers)."""
     source = _source(key)
     return tuple(_SG_CHECKS[source.language](source))
+
+
+@functools.lru_cache(maxsize=256)
+def _flow_findings(key: _Key) -> tuple[RawFinding, ...]:
+    """Control-flow findings of one JS/TS/Go/Java file (correctness and reliability only)."""
+    return tuple(flow_rules.check(_source(key)))

@@ -5,26 +5,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.rules import Rule, Severity, registry
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
-    """What a rule says about a defect; the location comes from the match."""
+class Check:
+    """How one detector reports a registered rule: the rule id and what this match means.
+
+    Everything else a finding says about the rule (title, default severity, concept, CWE,
+    confidence, advice in the file's language) comes from the rule registry, so one id has one
+    title wherever it is reported. ``severity`` / ``confidence`` are set only where this detector
+    is deliberately stricter or looser than the rule's default (a weaker signal, a worse variant).
+    """
 
     rule_id: str
-    role: str
-    severity: str
-    concept: str
-    title: str
     description: str
-    suggestion: str
-    cwe: str | None = None
-    confidence: int = 80
-    heuristic: bool = False
+    severity: str | None = None
+    confidence: int | None = None
+
+    @property
+    def rule(self) -> Rule:
+        return registry()[self.rule_id]
+
+    @property
+    def role(self) -> str:
+        return self.rule.role.value
 
 
 def emit(
-    rule: Rule,
+    check: Check,
     source: SourceFile,
     line: int,
     family: str,
@@ -36,20 +45,21 @@ def emit(
     severity: str | None = None,
     confidence: int | None = None,
 ) -> RawFinding:
-    """One RawFinding for ``rule`` at ``line`` of ``source``; ``detail`` adds match specifics."""
-    description = rule.description if not detail else f"{rule.description} {detail}"
+    """One RawFinding for ``check`` at ``line`` of ``source``; ``detail`` adds match specifics."""
+    rule = check.rule
+    description = check.description if not detail else f"{check.description} {detail}"
     return RawFinding(
-        rule_id=rule.rule_id,
-        reviewer=rule.role,
-        severity=severity or rule.severity,
+        rule_id=rule.id,
+        reviewer=rule.role.value,
+        severity=severity or check.severity or rule.severity.value,
         title=rule.title,
         description=description.strip(),
-        suggestion=rule.suggestion,
+        suggestion=rule.suggestion_for(source.language),
         file=source.path,
         line=line,
         concept=rule.concept,
         family=family,
-        confidence=confidence if confidence is not None else rule.confidence,
+        confidence=next(c for c in (confidence, check.confidence, rule.confidence) if c is not None),
         end_line=end_line if end_line is not None else line,
         column=column,
         cwe=rule.cwe,
@@ -63,14 +73,13 @@ def dedupe(findings: list[RawFinding]) -> list[RawFinding]:
 
     The survivor is the most severe; agreement of a second family raises its confidence a little.
     """
-    order = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
     best: dict[tuple[str, int | None, str], RawFinding] = {}
     families: dict[tuple[str, int | None, str], set[str]] = {}
     for finding in findings:
         key = (finding.file, finding.line, finding.concept)
         families.setdefault(key, set()).add(finding.family)
         current = best.get(key)
-        if current is None or order[finding.severity] > order[current.severity]:
+        if current is None or Severity(finding.severity).rank > Severity(current.severity).rank:
             best[key] = finding
     out = []
     for key, finding in best.items():

@@ -8,20 +8,13 @@ import re
 from ast_grep_py import SgNode
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.sg_common import line_of
 
-NUMERIC_SORT = Rule(
+NUMERIC_SORT = Check(
     "WFC-COR-JS-NUMERIC-SORT",
-    "correctness",
-    "medium",
-    "lexicographic-sort",
-    "Numbers sorted without a comparator",
-    "Array.prototype.sort() without a compare function converts elements to strings, so "
-    "numbers sort lexicographically (10 before 9).",
-    "Pass a comparator: `xs.sort((a, b) => a - b)`.",
-    None,
-    80,
+    "Array.prototype.sort() without a compare function converts elements to strings, so numbers"
+    " sort lexicographically (10 before 9).",
 )
 
 #: Copies of the array that are then sorted: `[...xs]`, `xs.slice()`, `Array.from(xs)`.

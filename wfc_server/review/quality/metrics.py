@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wfc_server.review.analyzers.lizard import FunctionMetrics, function_metrics
+from wfc_server.review.tools.lizard import FunctionMetrics, function_metrics
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.nesting import deepest_per_function
 
 _M = "maintainability"
@@ -28,7 +28,7 @@ class Limit:
     worse_above: int
     new_above: int
     extreme_above: int
-    rule: Rule
+    rule: Check
 
 
 LIMITS: tuple[Limit, ...] = (
@@ -38,18 +38,7 @@ LIMITS: tuple[Limit, ...] = (
         10,
         15,
         50,
-        Rule(
-            "WFC-MAINT-COMPLEXITY",
-            _M,
-            "low",
-            "complexity",
-            "High cyclomatic complexity",
-            "Many independent paths make the function hard to test and easy to break.",
-            "Split the function, use early returns or a lookup table for branches.",
-            None,
-            70,
-            heuristic=True,
-        ),
+        Check("WFC-MAINT-COMPLEXITY", "Many independent paths make the function hard to test and easy to break."),
     ),
     Limit(
         "nloc",
@@ -57,18 +46,7 @@ LIMITS: tuple[Limit, ...] = (
         60,
         80,
         300,
-        Rule(
-            "WFC-MAINT-LENGTH",
-            _M,
-            "low",
-            "function-length",
-            "Long function",
-            "Long functions mix several responsibilities and are hard to review.",
-            "Extract cohesive steps into helper functions.",
-            None,
-            65,
-            heuristic=True,
-        ),
+        Check("WFC-MAINT-LENGTH", "Long functions mix several responsibilities and are hard to review."),
     ),
     Limit(
         "params",
@@ -76,31 +54,12 @@ LIMITS: tuple[Limit, ...] = (
         5,
         7,
         12,
-        Rule(
-            "WFC-MAINT-PARAMS",
-            _M,
-            "low",
-            "parameter-count",
-            "Too many parameters",
-            "Long parameter lists are easy to call with arguments in the wrong order.",
-            "Group related parameters into a dataclass or options object.",
-            None,
-            65,
-            heuristic=True,
-        ),
+        Check("WFC-MAINT-PARAMS", "Long parameter lists are easy to call with arguments in the wrong order."),
     ),
 )
-NESTING = Rule(
+NESTING = Check(
     "WFC-MAINT-NESTING",
-    _M,
-    "low",
-    "deep-nesting",
-    "Deeply nested code",
     "Deep nesting makes control flow hard to follow and to test.",
-    "Use guard clauses / early returns or extract the inner block.",
-    None,
-    70,
-    heuristic=True,
 )
 NESTING_ABOVE = 4
 NESTING_EXTREME_ABOVE = 7

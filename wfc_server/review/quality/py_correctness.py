@@ -10,7 +10,7 @@ import re
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality import py_threads
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.pyast import (
     Context,
     all_nodes,
@@ -23,167 +23,72 @@ from wfc_server.review.quality.pyast import (
 
 _C = "correctness"
 
-OFF_BY_ONE = Rule(
+OFF_BY_ONE = Check(
     "WFC-COR-OFF-BY-ONE",
-    _C,
-    "medium",
-    "off-by-one",
-    "Index runs one past the end",
-    "The loop bound includes len(seq), so the last iteration indexes seq[len(seq)] and raises IndexError.",
-    "Use `range(len(seq))` / `< len(seq)`, or iterate the sequence directly.",
-    "CWE-193",
-    85,
+    "The loop bound includes len(seq), so the last iteration indexes seq[len(seq)] and raises "
+    "IndexError.",
 )
-ALWAYS_SAME = Rule(
+ALWAYS_SAME = Check(
     "WFC-COR-TAUTOLOGY",
-    _C,
-    "medium",
-    "constant-condition",
-    "Condition is always true or false",
     "The condition's value does not depend on its inputs, so one branch is dead.",
-    "Rewrite the condition (e.g. `and` instead of `or`, or the intended comparison).",
-    "CWE-571",
-    85,
 )
-NONE_RESULT = Rule(
+NONE_RESULT = Check(
     "WFC-COR-NONE-RESULT",
-    _C,
-    "medium",
-    "none-result-used",
-    "Result of an in-place method used",
     "list.sort()/reverse()/append() mutate in place and return None; the code uses that None.",
-    "Call the method on its own line, or use sorted()/reversed() for a new value.",
-    None,
-    90,
 )
-LOST_RESULT = Rule(
+LOST_RESULT = Check(
     "WFC-COR-RESULT-DISCARDED",
-    _C,
-    "medium",
-    "result-discarded",
-    "Result of a pure call discarded",
     "Strings are immutable and sorted()/list() return new objects: the call's result is thrown "
     "away, so nothing changes.",
-    "Assign the result (e.g. `s = s.replace(a, b)`).",
-    None,
-    85,
 )
-GET_DEFAULT = Rule(
+GET_DEFAULT = Check(
     "WFC-COR-GET-DEFAULT",
-    _C,
-    "medium",
-    "dict-get-default-mutated",
-    "Mutation of a dict.get() default is lost",
-    "When the key is missing, get() returns a fresh default that is not stored in the dict; the "
-    "mutation is silently lost.",
-    "Use `d.setdefault(key, [])` or collections.defaultdict.",
-    None,
-    85,
+    "When the key is missing, get() returns a fresh default that is not stored in the dict; the"
+    " mutation is silently lost.",
 )
-MISSING_F = Rule(
+MISSING_F = Check(
     "WFC-COR-MISSING-FSTRING",
-    _C,
-    "medium",
-    "missing-f-prefix",
-    "String looks like an f-string",
     "The literal contains `{name}` placeholders for variables in scope but has no `f` prefix, "
     "so the braces are printed literally.",
-    "Add the `f` prefix.",
-    None,
-    70,
 )
-UNREACHABLE = Rule(
+UNREACHABLE = Check(
     "WFC-COR-UNREACHABLE",
-    _C,
-    "medium",
-    "unreachable-code",
-    "Unreachable code",
     "These statements follow a return/raise/continue/break in the same block and never run.",
-    "Remove them or move them before the jump.",
-    "CWE-561",
-    85,
 )
-SHADOWED = Rule(
+SHADOWED = Check(
     "WFC-COR-SHADOWED-BUILTIN",
-    _C,
-    "medium",
-    "shadowed-builtin",
-    "Builtin shadowed, then called",
     "A local variable replaces a builtin and the builtin is called later in the same scope, "
     "which now calls the variable instead (TypeError).",
-    "Rename the variable.",
-    None,
-    85,
 )
-SHADOWED_LOW = Rule(
+SHADOWED_LOW = Check(
     "WFC-COR-SHADOWED-BUILTIN",
-    _C,
-    "low",
-    "shadowed-builtin",
-    "Variable shadows a builtin",
     "Assigning to a builtin's name hides the builtin for the rest of the scope.",
-    "Rename the variable.",
-    None,
-    60,
+    severity="low",
+    confidence=60,
 )
-NOT_AWAITED = Rule(
+NOT_AWAITED = Check(
     "WFC-COR-NOT-AWAITED",
-    _C,
-    "high",
-    "missing-await",
-    "Coroutine called without await",
     "Calling a coroutine function only creates a coroutine object; without `await` the body "
     "never runs (RuntimeWarning: coroutine was never awaited).",
-    "Add `await` (or schedule it with asyncio.create_task and keep the task).",
-    None,
-    85,
 )
-WRITE_THEN_READ = Rule(
+WRITE_THEN_READ = Check(
     "WFC-COR-WRITE-MODE-READ",
-    _C,
-    "medium",
-    "read-write-only-file",
-    "Reading a file opened for writing",
-    "The file was opened in a write-only mode; reading raises io.UnsupportedOperation "
-    "(and 'w' already truncated it).",
-    "Open with 'r+'/'w+' or reopen for reading.",
-    None,
-    90,
+    "The file was opened in a write-only mode; reading raises io.UnsupportedOperation (and 'w' "
+    "already truncated it).",
 )
-MUTATE_WHILE_ITERATING = Rule(
+MUTATE_WHILE_ITERATING = Check(
     "WFC-COR-MUTATE-WHILE-ITERATING",
-    _C,
-    "medium",
-    "mutate-while-iterating",
-    "Collection modified while iterating over it",
-    "Removing from or adding to a list/dict/set inside a loop over it skips elements "
-    "(lists) or raises RuntimeError (dicts, sets).",
-    "Iterate over a copy (`for x in list(items):`) or build a new collection.",
-    None,
-    85,
+    "Removing from or adding to a list/dict/set inside a loop over it skips elements (lists) or"
+    " raises RuntimeError (dicts, sets).",
 )
-CHECK_AFTER_USE = Rule(
+CHECK_AFTER_USE = Check(
     "WFC-COR-NONE-CHECK-AFTER-USE",
-    _C,
-    "medium",
-    "null-check-after-dereference",
-    "Value used before its None check",
-    "The value is dereferenced before the code checks whether it is None: if it can be None "
-    "the earlier line raises AttributeError/TypeError, and if it cannot the check is dead.",
-    "Move the None check before the first use.",
-    "CWE-476",
-    75,
+    "The value is dereferenced before the code checks whether it is None: if it can be None the"
+    " earlier line raises AttributeError/TypeError, and if it cannot the check is dead.",
 )
-INDEX_LEN = Rule(
+INDEX_LEN = Check(
     "WFC-COR-INDEX-LEN",
-    _C,
-    "medium",
-    "off-by-one",
-    "Indexing at len(seq)",
     "`seq[len(seq)]` is always out of range (the last element is `seq[len(seq) - 1]`).",
-    "Use `seq[-1]` or `seq[len(seq) - 1]`.",
-    "CWE-193",
-    90,
 )
 
 _IN_PLACE = {"sort", "reverse", "append", "extend", "insert", "remove", "clear"}
@@ -458,17 +363,10 @@ def _length_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     return lengths - other
 
 
-FIND_GT_ZERO = Rule(
+FIND_GT_ZERO = Check(
     "WFC-COR-FIND-GT-ZERO",
-    _C,
-    "medium",
-    "find-index-compare",
-    "Position test misses index 0",
     "`find()`/`indexOf()` return 0 when the match is at the start and -1 when absent; `> 0` "
     "treats a match at position 0 as not found.",
-    "Compare with `>= 0` / `!= -1` (or use `in`).",
-    "CWE-193",
-    90,
 )
 
 
@@ -955,18 +853,10 @@ def _first_read(name: str, body: list[ast.stmt]) -> ast.AST | None:
     return None
 
 
-DIV_BY_LEN = Rule(
+DIV_BY_LEN = Check(
     "WFC-COR-DIV-BY-LEN",
-    _C,
-    "medium",
-    "division-by-zero",
-    "Possible division by zero on empty input",
     "The divisor is the length of an argument and nothing checks that it is non-empty, so an "
     "empty input raises ZeroDivisionError.",
-    "Return early (or pick a default) when the sequence is empty, e.g. `if not values: "
-    "return 0.0`, or divide by `max(len(values), 1)`.",
-    "CWE-369",
-    70,
 )
 _DIVISIONS = (ast.Div, ast.FloorDiv, ast.Mod)
 _ZERO_DIV_HANDLERS = re.compile(r"\b(ZeroDivisionError|ArithmeticError|Exception)\b")
@@ -1068,17 +958,11 @@ def _tested_lines(nodes: list[ast.AST]) -> dict[str, list[int]]:
     return out
 
 
-SHORT_LOOP = Rule(
+SHORT_LOOP = Check(
     "WFC-COR-OFF-BY-ONE",
-    _C,
-    "medium",
-    "off-by-one",
-    "Loop stops one element early",
-    "`range(len(seq) - 1)` never reaches the last element, yet the body only reads `seq[i]` "
-    "(no `seq[i + 1]` pairing), so the last element is silently skipped.",
-    "Use `range(len(seq))` or iterate the sequence directly.",
-    "CWE-193",
-    70,
+    "`range(len(seq) - 1)` never reaches the last element, yet the body only reads `seq[i]` (no"
+    " `seq[i + 1]` pairing), so the last element is silently skipped.",
+    confidence=70,
 )
 
 

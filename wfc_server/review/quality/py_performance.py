@@ -7,7 +7,7 @@ import ast
 import re
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.pyast import (
     Context,
     all_nodes,
@@ -25,107 +25,44 @@ from wfc_server.review.quality.pyast import (
 
 _P = "performance"
 
-N_PLUS_ONE = Rule(
+N_PLUS_ONE = Check(
     "WFC-PERF-N-PLUS-ONE",
-    _P,
-    "medium",
-    "n-plus-one",
-    "Query or HTTP call inside a loop (N+1)",
     "One round trip per iteration: latency and database load grow with the number of items.",
-    "Fetch all rows in one query (IN (...), a join, select_related/prefetch_related, "
-    "executemany) or batch the HTTP calls.",
-    "CWE-1073",
-    75,
 )
-QUADRATIC = Rule(
+QUADRATIC = Check(
     "WFC-PERF-LIST-MEMBERSHIP",
-    _P,
-    "medium",
-    "quadratic-membership",
-    "Membership test on a list inside a loop",
     "`x in some_list` scans the list each time, so the loop is O(n*m).",
-    "Build a set (or dict) once before the loop and test membership against it.",
-    None,
-    70,
+    severity="medium",
 )
-STR_CONCAT = Rule(
+STR_CONCAT = Check(
     "WFC-PERF-STR-CONCAT",
-    _P,
-    "low",
-    "string-concat-loop",
-    "String built with += in a loop",
     "Each += copies the string built so far, which is quadratic for long outputs.",
-    "Collect the parts in a list and `''.join(parts)` once.",
-    None,
-    60,
 )
-UNBOUNDED_LRU = Rule(
+UNBOUNDED_LRU = Check(
     "WFC-PERF-UNBOUNDED-CACHE",
-    _P,
-    "low",
-    "unbounded-cache",
-    "Unbounded memoisation cache",
     "maxsize=None / @cache keeps every distinct argument forever; with high-cardinality "
     "arguments the process grows without limit.",
-    "Give the cache a maxsize (e.g. 1024).",
-    "CWE-400",
-    60,
 )
-GROWING_GLOBAL = Rule(
+GROWING_GLOBAL = Check(
     "WFC-PERF-GROWING-GLOBAL",
-    _P,
-    "medium",
-    "unbounded-cache",
-    "Module-level container grows without bound",
     "A function adds to a module-level dict/list and nothing ever removes entries, so memory "
     "grows for the life of the process.",
-    "Bound it (functools.lru_cache(maxsize=...), an LRU/TTL cache) or evict entries.",
-    "CWE-401",
-    65,
 )
-REGEX_IN_LOOP = Rule(
+REGEX_IN_LOOP = Check(
     "WFC-PERF-REGEX-IN-LOOP",
-    _P,
-    "low",
-    "regex-compile-in-loop",
-    "Regex compiled inside a loop",
     "The pattern is constant but compiled on every iteration.",
-    "Compile it once at module level or before the loop.",
-    None,
-    70,
 )
-DEEPCOPY_IN_LOOP = Rule(
+DEEPCOPY_IN_LOOP = Check(
     "WFC-PERF-DEEPCOPY-IN-LOOP",
-    _P,
-    "low",
-    "deepcopy-in-loop",
-    "copy.deepcopy inside a loop",
     "deepcopy walks the whole object graph on every iteration, which is slow for large objects.",
-    "Copy once outside the loop, or copy only what changes.",
-    None,
-    60,
 )
-READLINES = Rule(
+READLINES = Check(
     "WFC-PERF-READLINES",
-    _P,
-    "low",
-    "readlines-materialised",
-    "readlines() loads the whole file",
     "readlines() reads every line into memory before the loop starts.",
-    "Iterate over the file object directly: `for line in f:`.",
-    "CWE-400",
-    70,
 )
-POP_FRONT = Rule(
+POP_FRONT = Check(
     "WFC-PERF-LIST-POP-FRONT",
-    _P,
-    "low",
-    "list-pop-front",
-    "list.pop(0)/insert(0) in a loop",
     "Removing or inserting at the front of a list shifts every element: O(n) per call.",
-    "Use collections.deque with popleft()/appendleft().",
-    None,
-    65,
 )
 
 _QUERY_SUFFIXES = (
@@ -191,18 +128,10 @@ def check(source: SourceFile) -> list[RawFinding]:
     return out
 
 
-BLOCKING = Rule(
+BLOCKING = Check(
     "WFC-PERF-BLOCKING-IN-ASYNC",
-    _P,
-    "high",
-    "blocking-call-in-async",
-    "Blocking call in async function",
     "A synchronous sleep/HTTP request/subprocess inside a coroutine blocks the event loop, so "
     "every other task stalls until it returns.",
-    "Use the async equivalent (asyncio.sleep, aiohttp/httpx.AsyncClient, "
-    "asyncio.create_subprocess_exec) or asyncio.to_thread.",
-    "CWE-400",
-    85,
 )
 _BLOCKING = re.compile(
     r"^(time\.sleep|requests\.\w+|subprocess\.(run|call|check_call|check_output|Popen)|"
@@ -407,16 +336,9 @@ def _clearly_large(name: str, ctx: Context, tree: ast.AST) -> bool:
     )
 
 
-NESTED_JOIN = Rule(
+NESTED_JOIN = Check(
     "WFC-PERF-NESTED-LOOP-JOIN",
-    _P,
-    "low",
-    "quadratic-membership",
-    "Nested loops matching items by equality",
     "Comparing every item of one collection with every item of another is O(n*m).",
-    "Index one side in a dict keyed by the compared value, then look items up.",
-    None,
-    60,
 )
 
 

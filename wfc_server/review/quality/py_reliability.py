@@ -8,7 +8,7 @@ import ast
 import re
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.pyast import (
     call_name,
     dotted,
@@ -25,110 +25,48 @@ from wfc_server.review.quality.pyast import (
 
 _R = "reliability"
 
-SWALLOWED = Rule(
+SWALLOWED = Check(
     "WFC-REL-SWALLOWED-EXCEPTION",
-    _R,
-    "medium",
-    "swallowed-exception",
-    "Exception swallowed by a broad handler",
     "Every error in the try block (including bugs) is caught and discarded without logging, so "
     "failures become silent wrong results.",
-    "Catch the specific exceptions you expect, and log or re-raise the rest.",
-    "CWE-390",
-    85,
 )
-BARE = Rule(
+BARE = Check(
     "WFC-REL-BARE-EXCEPT",
-    _R,
-    "medium",
-    "bare-except",
-    "Bare except",
     "`except:` also catches KeyboardInterrupt and SystemExit, so the process cannot be stopped "
     "cleanly and real bugs are hidden.",
-    "Catch specific exceptions (or `except Exception` with logging).",
-    "CWE-396",
-    85,
 )
-BROAD_LOGGED = Rule(
+BROAD_LOGGED = Check(
     "WFC-REL-BROAD-EXCEPT",
-    _R,
-    "low",
-    "broad-except",
-    "Broad exception handler",
     "Catching Exception hides unexpected errors behind the handler's fallback behaviour.",
-    "Catch the specific exceptions this code expects, or re-raise after handling.",
-    "CWE-396",
-    60,
 )
-FILE_LEAK = Rule(  # low: CPython's refcounting closes it when the function returns
+FILE_LEAK = Check(
     "WFC-REL-RESOURCE-LEAK",
-    _R,
-    "low",
-    "resource-leak",
-    "Resource is never closed",
     "The file/socket/connection is opened outside a `with` block and never closed: it stays "
-    "open until garbage collection (later on PyPy, never if a reference is kept), and "
-    "buffered writes may be lost.",
-    "Use `with ...:` so it is closed on every path.",
-    "CWE-772",
-    80,
+    "open until garbage collection (later on PyPy, never if a reference is kept), and buffered "
+    "writes may be lost.",
 )
-FILE_LEAK_EXC = Rule(
+FILE_LEAK_EXC = Check(
     "WFC-REL-RESOURCE-LEAK",
-    _R,
-    "low",
-    "resource-leak",
-    "Resource not closed on error paths",
     "close() is called, but not in a `finally`, so an exception before it leaks the resource.",
-    "Use `with ...:` or close it in `finally`.",
-    "CWE-404",
-    70,
+    confidence=70,
 )
-LOCK = Rule(
+LOCK = Check(
     "WFC-REL-LOCK-RELEASE",
-    _R,
-    "medium",
-    "lock-not-released",
-    "Lock not released in finally",
     "If anything between acquire() and release() raises, the lock stays held and every other "
     "thread waiting for it deadlocks.",
-    "Use `with lock:` or release it in `finally`.",
-    "CWE-667",
-    85,
 )
-RETRY = Rule(
+RETRY = Check(
     "WFC-REL-UNBOUNDED-RETRY",
-    _R,
-    "medium",
-    "unbounded-retry",
-    "Retry loop without a bound",
     "`while True` retries on every exception with no attempt limit, so a permanent failure "
     "spins (and hammers the dependency) forever.",
-    "Count attempts and give up (re-raise) after a limit, with backoff.",
-    "CWE-835",
-    80,
 )
-NO_TIMEOUT = Rule(
+NO_TIMEOUT = Check(
     "WFC-REL-NO-TIMEOUT",
-    _R,
-    "medium",
-    "missing-timeout",
-    "Network call without a timeout",
     "Without a timeout a slow or dead peer blocks this call (and its worker) forever.",
-    "Pass `timeout=`.",
-    "CWE-400",
-    85,
 )
-SUBPROCESS_TIMEOUT = Rule(
+SUBPROCESS_TIMEOUT = Check(
     "WFC-REL-SUBPROCESS-TIMEOUT",
-    _R,
-    "low",
-    "subprocess-no-timeout",
-    "Subprocess without a timeout",
     "If the child hangs, this call waits forever and ties up the caller.",
-    "Pass `timeout=` and handle subprocess.TimeoutExpired.",
-    "CWE-400",
-    60,
 )
 
 _BROAD = {"Exception", "BaseException", "builtins.Exception"}
@@ -336,17 +274,10 @@ def _exits_finally(attempt: ast.Try) -> bool:
     return any(_exits(s) for s in attempt.finalbody)
 
 
-INLINE_OPEN = Rule(
+INLINE_OPEN = Check(
     "WFC-REL-INLINE-OPEN",
-    _R,
-    "low",
-    "resource-leak",
-    "File opened without being closed",
     "`open(...)` used inline relies on garbage collection to close the file; on PyPy or in "
     "long-lived loops descriptors pile up, and written data may not be flushed.",
-    "Use `with open(...) as fh:` or pathlib's read_text()/write_text().",
-    "CWE-772",
-    60,
 )
 
 

@@ -10,20 +10,13 @@ from __future__ import annotations
 import ast
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.pyast import dotted, function_body_nodes
 
-LOST_UPDATE = Rule(
+LOST_UPDATE = Check(
     "WFC-COR-LOST-UPDATE",
-    "correctness",
-    "medium",
-    "race-condition",
-    "Unsynchronised read-modify-write in a thread target",
     "The function runs on several threads and updates shared state with a separate read and "
     "write, so concurrent updates overwrite each other (lost updates).",
-    "Guard the update with a threading.Lock (`with self._lock:`) or use a thread-safe counter.",
-    "CWE-362",
-    70,
 )
 
 _THREAD_FACTORIES = {"threading.Thread", "Thread", "threading.Timer", "Timer"}

@@ -11,6 +11,8 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from wfc_server.review.analysis.python_syntax import parse_module
+
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 LOOP_TYPES = (
     ast.For,
@@ -25,11 +27,9 @@ LOOP_TYPES = (
 
 @functools.lru_cache(maxsize=32)
 def parse(text: str) -> ast.Module | None:
-    """The module AST, or None when the running interpreter cannot parse it."""
-    try:
-        return ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+    """The module AST (newer syntax through a line-preserving downlevel), or None."""
+    parsed = parse_module(text)
+    return parsed[0] if parsed is not None else None
 
 
 @dataclass(frozen=True, slots=True)

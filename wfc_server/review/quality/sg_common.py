@@ -7,7 +7,7 @@ import functools
 from ast_grep_py import SgNode, SgRoot
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 
 #: ast-grep language per SourceFile.language (TSX needs its own grammar).
 LANGUAGES = {"javascript": "javascript", "typescript": "typescript", "go": "go", "java": "java"}
@@ -38,31 +38,17 @@ FUNCTION_KINDS = frozenset(
 
 
 #: Shared by every C-like grammar (Java, JavaScript, TypeScript).
-MISLEADING_INDENT = Rule(
+MISLEADING_INDENT = Check(
     "WFC-COR-MISLEADING-INDENT",
-    "correctness",
-    "medium",
-    "misleading-indentation",
-    "Only the first statement is conditional",
-    "The `if` has no braces, so only its first statement is guarded; the next, equally "
-    "indented statement always runs.",
-    "Add braces around the statements that belong to the `if`.",
-    "CWE-483",
-    85,
+    "The `if` has no braces, so only its first statement is guarded; the next, equally indented"
+    " statement always runs.",
 )
 
 #: `indexOf(x) > 0` in Java and JavaScript (each language words its own suggestion).
-INDEX_OF_GT_ZERO = Rule(
+INDEX_OF_GT_ZERO = Check(
     "WFC-COR-FIND-GT-ZERO",
-    "correctness",
-    "medium",
-    "find-index-compare",
-    "indexOf() > 0 misses index 0",
     "indexOf returns 0 for a match at the start and -1 when absent; `> 0` treats a match at "
     "position 0 as not found.",
-    "Use `>= 0` / `!= -1` or contains().",
-    "CWE-193",
-    90,
 )
 
 
@@ -276,14 +262,14 @@ def trailing_call(statements: list[SgNode]) -> SgNode | None:
 
 
 def responded_then_continued(
-    statement: SgNode, source: SourceFile, rule: Rule, name: str
+    statement: SgNode, source: SourceFile, rule: Check, name: str
 ) -> RawFinding:
     """The finding for an ``if`` branch that responds (``name``) and lets the code run on."""
     return emit(rule, source, line_of(statement), "ast-grep", detail=f"(`{name}`)")
 
 
 def query_per_iteration(
-    node: SgNode, source: SourceFile, loops: list[SgNode], rule: Rule, name: str
+    node: SgNode, source: SourceFile, loops: list[SgNode], rule: Check, name: str
 ) -> list[RawFinding]:
     """An N+1 finding for query call ``node`` when its arguments vary with the enclosing loops."""
     if not varies_with_loop(node, loops):
@@ -308,7 +294,7 @@ def varies_with_loop(call: SgNode, loops: list[SgNode]) -> bool:
 
 
 def compile_in_loop(
-    call: SgNode, source: SourceFile, loops: list[SgNode], rule: Rule
+    call: SgNode, source: SourceFile, loops: list[SgNode], rule: Check
 ) -> RawFinding:
     """A regex compiled in a loop: costly when the pattern is constant; when it is built from the
     iteration's data there is nothing to hoist, so that is only worth a low note."""

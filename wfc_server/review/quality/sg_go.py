@@ -8,7 +8,7 @@ import re
 from ast_grep_py import SgNode
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.sg_common import (
     block_statements,
     compile_in_loop,
@@ -23,201 +23,89 @@ from wfc_server.review.quality.sg_common import (
     trailing_call,
 )
 
-IGNORED_ERR = Rule(
+IGNORED_ERR = Check(
     "WFC-REL-GO-IGNORED-ERROR",
-    "reliability",
-    "medium",
-    "ignored-error",
-    "Error result ignored",
     "The call's error is assigned to `_`, so a failure goes unnoticed and the other result "
     "(usually a zero value) is used as if valid.",
-    "Check the error and handle or return it.",
-    "CWE-391",
-    70,
 )
-LOST_CANCEL = Rule(
+LOST_CANCEL = Check(
     "WFC-REL-GO-LOST-CANCEL",
-    "reliability",
-    "medium",
-    "resource-leak",
-    "Context cancel function discarded",
     "Dropping the cancel func leaks the context's timer and goroutines until the parent ends.",
-    "Keep cancel and `defer cancel()`.",
-    "CWE-772",
-    90,
 )
-DEFAULT_CLIENT = Rule(
+DEFAULT_CLIENT = Check(
     "WFC-REL-GO-HTTP-TIMEOUT",
-    "reliability",
-    "medium",
-    "missing-timeout",
-    "HTTP request with the default client (no timeout)",
-    "http.Get/Post use http.DefaultClient, which has no timeout: a hung server blocks the goroutine forever.",
-    "Use an http.Client with Timeout set (or a context with deadline).",
-    "CWE-400",
-    85,
+    "http.Get/Post use http.DefaultClient, which has no timeout: a hung server blocks the "
+    "goroutine forever.",
 )
-CLIENT_NO_TIMEOUT = Rule(
+CLIENT_NO_TIMEOUT = Check(
     "WFC-REL-GO-HTTP-TIMEOUT",
-    "reliability",
-    "medium",
-    "missing-timeout",
-    "http.Client without Timeout",
     "A zero Timeout means no timeout at all, so requests through this client can hang forever.",
-    "Set `Timeout:` in the http.Client literal.",
-    "CWE-400",
-    85,
 )
-BODY_NOT_CLOSED = Rule(
+BODY_NOT_CLOSED = Check(
     "WFC-REL-GO-BODY-CLOSE",
-    "reliability",
-    "medium",
-    "resource-leak",
-    "HTTP response body never closed",
     "An unclosed resp.Body leaks the connection (and its goroutine); the transport cannot reuse it.",
-    "Add `defer resp.Body.Close()` right after checking err.",
-    "CWE-772",
-    80,
 )
-EMPTY_ERR = Rule(
+EMPTY_ERR = Check(
     "WFC-REL-GO-EMPTY-ERR-BRANCH",
-    "reliability",
-    "medium",
-    "swallowed-exception",
-    "Error check with an empty body",
     "`if err != nil {}` detects the error and then ignores it.",
-    "Return, log or otherwise handle the error.",
-    "CWE-390",
-    90,
 )
-DEFER_BEFORE_CHECK = Rule(
+DEFER_BEFORE_CHECK = Check(
     "WFC-REL-GO-DEFER-BEFORE-ERR",
-    "reliability",
-    "medium",
-    "defer-before-error-check",
-    "Close deferred before the error is checked",
     "If the call failed the value is nil, so the deferred Close panics (nil dereference) "
     "instead of returning the error.",
-    "Check `err` first, then `defer x.Close()`.",
-    "CWE-476",
-    85,
 )
-ERROR_DROPPED = Rule(
+ERROR_DROPPED = Check(
     "WFC-REL-GO-ERROR-DROPPED",
-    "reliability",
-    "medium",
-    "swallowed-exception",
-    "Error checked and then discarded",
     "The function returns an error, but this branch returns nil after a failure, so callers "
     "believe the operation succeeded.",
-    'Return (or wrap) err: `return fmt.Errorf("...: %w", err)`.',
-    "CWE-390",
-    85,
 )
-CONTINUES_AFTER_RESPONSE = Rule(
+CONTINUES_AFTER_RESPONSE = Check(
     "WFC-COR-GO-NO-RETURN-AFTER-RESPONSE",
-    "correctness",
-    "medium",
-    "continues-after-response",
-    "Handler keeps running after responding",
-    "http.Redirect/http.Error only write the response; without `return` the handler goes on "
-    "to run the code meant for the other case (and may write a second response).",
-    "Add `return` right after the call.",
-    "CWE-670",
-    85,
+    "http.Redirect/http.Error only write the response; without `return` the handler goes on to "
+    "run the code meant for the other case (and may write a second response).",
 )
-ERR_NOT_CHECKED = Rule(
+ERR_NOT_CHECKED = Check(
     "WFC-REL-GO-ERR-NOT-CHECKED",
-    "reliability",
-    "medium",
-    "ignored-error",
-    "Error assigned but never checked",
     "`err` receives the call's error and is overwritten or goes out of scope without being "
     "checked, so the failure is silently ignored.",
-    "Check `if err != nil` right after the call.",
-    "CWE-252",
-    70,
 )
 _RESPONDERS = re.compile(r"^http\.Error$|(^|\.)(Redirect|NotFound|ServeFile)$")
-ROWS_NOT_CLOSED = Rule(
+ROWS_NOT_CLOSED = Check(
     "WFC-REL-GO-ROWS-CLOSE",
-    "reliability",
-    "medium",
-    "resource-leak",
-    "sql.Rows never closed",
-    "Rows that are not closed keep their database connection checked out; the pool runs dry under load.",
-    "Add `defer rows.Close()` right after checking err.",
-    "CWE-772",
-    80,
+    "Rows that are not closed keep their database connection checked out; the pool runs dry "
+    "under load.",
 )
-QUERY_IN_LOOP = Rule(
+QUERY_IN_LOOP = Check(
     "WFC-PERF-N-PLUS-ONE",
-    "performance",
-    "medium",
-    "n-plus-one",
-    "Query inside a loop (N+1)",
     "One database round trip per iteration; latency and load grow with the item count.",
-    "Query all rows at once (WHERE id = ANY($1) / IN (...)) or batch.",
-    "CWE-1073",
-    75,
 )
-REGEXP_IN_LOOP = Rule(
+REGEXP_IN_LOOP = Check(
     "WFC-PERF-REGEX-IN-LOOP",
-    "performance",
-    "medium",
-    "regex-compile-in-loop",
-    "Regexp compiled inside a loop",
     "Go does not cache compiled regexps; compiling on every iteration is expensive.",
-    "Compile once into a package-level var.",
-    None,
-    80,
+    severity="medium",
+    confidence=80,
 )
-OFF_BY_ONE = Rule(
+OFF_BY_ONE = Check(
     "WFC-COR-OFF-BY-ONE",
-    "correctness",
-    "medium",
-    "off-by-one",
-    "Loop runs one past the end",
     "`i <= len(s)` makes the last iteration index s[len(s)], which panics.",
-    "Use `i < len(s)`.",
-    "CWE-193",
-    90,
+    confidence=90,
 )
-DEFER_IN_LOOP = Rule(
+DEFER_IN_LOOP = Check(
     "WFC-REL-GO-DEFER-IN-LOOP",
-    "reliability",
-    "low",
-    "defer-in-loop",
-    "defer inside a loop",
-    "Deferred calls run only when the function returns, so every iteration's resource stays open until then.",
-    "Close explicitly in the loop or move the body into a function.",
-    "CWE-772",
-    70,
+    "Deferred calls run only when the function returns, so every iteration's resource stays "
+    "open until then.",
 )
 
-UNCHECKED_CALL = Rule(
+UNCHECKED_CALL = Check(
     "WFC-REL-GO-UNCHECKED-ERROR",
-    "reliability",
-    "medium",
-    "ignored-error",
-    "Returned error not checked",
     "The call returns an error that is silently dropped, so a failed write/scan/decode leaves "
     "the program running on bad or missing data.",
-    "Check the returned error.",
-    "CWE-252",
-    70,
 )
-MUTEX = Rule(
+MUTEX = Check(
     "WFC-REL-LOCK-RELEASE",
-    "reliability",
-    "medium",
-    "lock-not-released",
-    "Mutex not unlocked on every path",
     "A return (or panic) between Lock() and Unlock() leaves the mutex locked and deadlocks "
     "every later caller.",
-    "Call `defer mu.Unlock()` right after Lock().",
-    "CWE-667",
-    80,
+    confidence=80,
 )
 _RISKY_CALL = re.compile(
     r"^(strconv|json|xml|yaml|io|ioutil|os|bufio|net|http|sql|exec|filepath\.Abs|time\.Parse)\b"
@@ -292,16 +180,10 @@ def check(source: SourceFile) -> list[RawFinding]:
     return out
 
 
-LOGGED_ONLY = Rule(
+LOGGED_ONLY = Check(
     "WFC-REL-GO-ERR-LOGGED-ONLY",
-    "reliability",
-    "low",
-    "ignored-error",
-    "Error logged and then ignored",
-    "The branch logs the error but carries on as if the call had succeeded, using a zero or partial result.",
-    "Return the error (or stop) after logging it.",
-    "CWE-390",
-    60,
+    "The branch logs the error but carries on as if the call had succeeded, using a zero or "
+    "partial result.",
 )
 
 
@@ -507,19 +389,11 @@ def _write_can_fail(recv: str, method: str, source: SourceFile) -> bool:
     return not declared and not built
 
 
-SHARED_WRITE_RACE = Rule(
+SHARED_WRITE_RACE = Check(
     "WFC-COR-GO-DATA-RACE",
-    "correctness",
-    "high",
-    "data-race",
-    "Goroutines write a shared slice/map without synchronisation",
-    "Each goroutine started in the loop appends to (or stores into) a variable of the "
-    "enclosing function with no lock: concurrent appends lose elements and concurrent map "
-    "writes crash the program (`fatal error: concurrent map writes`).",
-    "Guard the write with a sync.Mutex, send the value over a channel, or write to a "
-    "pre-sized slice by index.",
-    "CWE-362",
-    80,
+    "Each goroutine started in the loop appends to (or stores into) a variable of the enclosing"
+    " function with no lock: concurrent appends lose elements and concurrent map writes crash "
+    "the program (`fatal error: concurrent map writes`).",
 )
 _SYNC_IN_BODY = re.compile(r"\.(R?Lock)\(\)|<-|\batomic\.|\bsync\.Map\b")
 

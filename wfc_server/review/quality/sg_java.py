@@ -4,13 +4,12 @@ string == comparison, off-by-one index loops, string concatenation in loops."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ast_grep_py import SgNode
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.sg_common import (
     INDEX_OF_GT_ZERO,
     block_statements,
@@ -23,189 +22,86 @@ from wfc_server.review.quality.sg_common import (
     root_for,
 )
 
-EMPTY_CATCH = Rule(
+EMPTY_CATCH = Check(
     "WFC-REL-JAVA-EMPTY-CATCH",
-    "reliability",
-    "medium",
-    "swallowed-exception",
-    "Empty catch block",
-    "The exception is caught and silently discarded, so failures turn into wrong results with no trace.",
-    "Handle it, log it, or rethrow (wrapped if needed).",
-    "CWE-390",
-    85,
+    "The exception is caught and silently discarded, so failures turn into wrong results with "
+    "no trace.",
 )
-PRINT_ONLY = Rule(
+PRINT_ONLY = Check(
     "WFC-REL-JAVA-BROAD-CATCH",
-    "reliability",
-    "low",
-    "broad-except",
-    "Broad catch without rethrow",
     "Catching Exception/Throwable and carrying on hides unexpected failures (bugs included) "
     "from callers, which continue with bad state.",
-    "Catch specific exceptions and rethrow or handle them.",
-    "CWE-396",
-    65,
 )
-RESOURCE = Rule(
+RESOURCE = Check(
     "WFC-REL-JAVA-RESOURCE-LEAK",
-    "reliability",
-    "medium",
-    "resource-leak",
-    "Resource not managed by try-with-resources",
-    "The stream/connection/statement is closed only on the happy path (or never), so an exception leaks it.",
-    "Declare it in a try-with-resources statement.",
-    "CWE-772",
-    75,
+    "The stream/connection/statement is closed only on the happy path (or never), so an "
+    "exception leaks it.",
 )
-LOCK = Rule(
+LOCK = Check(
     "WFC-REL-LOCK-RELEASE",
-    "reliability",
-    "medium",
-    "lock-not-released",
-    "Lock not released in finally",
     "If the guarded code throws, unlock() is never called and other threads block forever.",
-    "Call unlock() in a finally block right after lock().",
-    "CWE-667",
-    85,
 )
-URL_TIMEOUT = Rule(
+URL_TIMEOUT = Check(
     "WFC-REL-JAVA-HTTP-TIMEOUT",
-    "reliability",
-    "medium",
-    "missing-timeout",
-    "URLConnection without timeouts",
-    "URLConnection defaults to infinite connect and read timeouts; a hung server blocks the thread forever.",
-    "Call setConnectTimeout() and setReadTimeout().",
-    "CWE-400",
-    75,
+    "URLConnection defaults to infinite connect and read timeouts; a hung server blocks the "
+    "thread forever.",
 )
-QUERY_IN_LOOP = Rule(
+QUERY_IN_LOOP = Check(
     "WFC-PERF-N-PLUS-ONE",
-    "performance",
-    "medium",
-    "n-plus-one",
-    "Query inside a loop (N+1)",
     "One database round trip per iteration; latency and load grow with the item count.",
-    "Load all rows with one query (IN (...), a join, batch fetch) before the loop.",
-    "CWE-1073",
-    75,
 )
-PATTERN_IN_LOOP = Rule(
+PATTERN_IN_LOOP = Check(
     "WFC-PERF-REGEX-IN-LOOP",
-    "performance",
-    "low",
-    "regex-compile-in-loop",
-    "Regex compiled inside a loop",
     "Pattern.compile/String.matches recompiles the pattern on every iteration.",
-    "Compile once into a static final Pattern.",
-    None,
-    75,
+    confidence=75,
 )
-LINEAR_LOOKUP = Rule(
+LINEAR_LOOKUP = Check(
     "WFC-PERF-LIST-MEMBERSHIP",
-    "performance",
-    "low",
-    "quadratic-membership",
-    "List.contains() inside a loop",
     "contains()/indexOf() on a List scan it on every iteration, so the loop is O(n*m).",
-    "Copy the list into a HashSet once before the loop.",
-    None,
-    60,
+    confidence=60,
 )
-STR_CONCAT = Rule(
+STR_CONCAT = Check(
     "WFC-PERF-STR-CONCAT",
-    "performance",
-    "low",
-    "string-concat-loop",
-    "String concatenation in a loop",
     "Each += copies the string built so far: O(n^2).",
-    "Use a StringBuilder.",
-    None,
-    70,
+    confidence=70,
 )
-STRING_EQ = Rule(
+STRING_EQ = Check(
     "WFC-COR-JAVA-STRING-EQ",
-    "correctness",
-    "medium",
-    "string-identity-compare",
-    "String compared with ==",
-    "`==` compares references; equal strings built at runtime are "
-    "different objects, so the comparison is usually false.",
-    "Use `.equals()`.",
-    "CWE-597",
-    90,
+    "`==` compares references; equal strings built at runtime are different objects, so the "
+    "comparison is usually false.",
 )
-OFF_BY_ONE = Rule(
+OFF_BY_ONE = Check(
     "WFC-COR-OFF-BY-ONE",
-    "correctness",
-    "medium",
-    "off-by-one",
-    "Loop runs one past the end",
-    "`i <= arr.length` makes the last iteration index arr[arr.length]: ArrayIndexOutOfBoundsException.",
-    "Use `i < arr.length`.",
-    "CWE-193",
-    90,
+    "`i <= arr.length` makes the last iteration index arr[arr.length]: "
+    "ArrayIndexOutOfBoundsException.",
+    confidence=90,
 )
 
-INTERRUPT = Rule(
+INTERRUPT = Check(
     "WFC-REL-JAVA-INTERRUPT",
-    "reliability",
-    "medium",
-    "swallowed-exception",
-    "InterruptedException swallowed",
-    "Catching InterruptedException without re-interrupting or rethrowing loses the "
-    "cancellation request, so the thread keeps running when asked to stop.",
-    "Call Thread.currentThread().interrupt() (or rethrow) in the handler.",
-    "CWE-391",
-    85,
+    "Catching InterruptedException without re-interrupting or rethrowing loses the cancellation"
+    " request, so the thread keeps running when asked to stop.",
 )
-SHARED_FORMAT = Rule(
+SHARED_FORMAT = Check(
     "WFC-REL-JAVA-SHARED-DATEFORMAT",
-    "reliability",
-    "medium",
-    "thread-unsafe-shared",
-    "Shared SimpleDateFormat",
-    "SimpleDateFormat is not thread-safe; a static instance used "
-    "from several threads produces corrupted dates or exceptions.",
-    "Use java.time.format.DateTimeFormatter (immutable) or a ThreadLocal.",
-    "CWE-362",
-    85,
+    "SimpleDateFormat is not thread-safe; a static instance used from several threads produces "
+    "corrupted dates or exceptions.",
 )
-CONCURRENT_MOD = Rule(
+CONCURRENT_MOD = Check(
     "WFC-COR-MUTATE-WHILE-ITERATING",
-    "correctness",
-    "medium",
-    "mutate-while-iterating",
-    "Collection modified inside a for-each over it",
-    "Adding or removing elements while iterating with for-each throws ConcurrentModificationException.",
-    "Use an Iterator and iterator.remove(), or removeIf().",
-    None,
-    85,
+    "Adding or removing elements while iterating with for-each throws "
+    "ConcurrentModificationException.",
 )
-INDEX_GT_ZERO = dataclasses.replace(INDEX_OF_GT_ZERO, suggestion="Use `>= 0` / `!= -1` or contains().")
-SWALLOWED_RETURN = Rule(
+INDEX_GT_ZERO = INDEX_OF_GT_ZERO
+SWALLOWED_RETURN = Check(
     "WFC-REL-JAVA-SWALLOWED",
-    "reliability",
-    "medium",
-    "swallowed-exception",
-    "Broad catch returns a default",
-    "Every failure (including bugs) becomes a silent null/"
-    "default result that callers cannot tell from a real answer.",
-    "Catch the specific exception, log it, or rethrow.",
-    "CWE-390",
-    80,
+    "Every failure (including bugs) becomes a silent null/default result that callers cannot "
+    "tell from a real answer.",
 )
-BIGDECIMAL_DOUBLE = Rule(
+BIGDECIMAL_DOUBLE = Check(
     "WFC-COR-JAVA-BIGDECIMAL-DOUBLE",
-    "correctness",
-    "medium",
-    "imprecise-decimal",
-    "BigDecimal built from a double",
-    "new BigDecimal(0.1) captures the binary approximation "
-    "(0.1000000000000000055...), so money arithmetic is off.",
-    'Use BigDecimal.valueOf(x) or new BigDecimal("0.1").',
-    "CWE-1339",
-    90,
+    "new BigDecimal(0.1) captures the binary approximation (0.1000000000000000055...), so money"
+    " arithmetic is off.",
 )
 _RESOURCE_NEW = re.compile(
     r"^(File(Input|Output)Stream|FileReader|FileWriter|RandomAccessFile|Socket|ServerSocket|"
@@ -447,17 +343,10 @@ def _concat(node: SgNode, source: SourceFile) -> list[RawFinding]:
     return [emit(STR_CONCAT, source, line_of(node), "ast-grep")]
 
 
-LOST_UPDATE = Rule(
+LOST_UPDATE = Check(
     "WFC-COR-LOST-UPDATE",
-    "correctness",
-    "medium",
-    "race-condition",
-    "Unsynchronised increment of a shared field in a thread task",
     "`field++` / `field += n` is a separate read and write; tasks running on several threads "
     "overwrite each other's updates (lost updates).",
-    "Use an AtomicInteger/AtomicLong/LongAdder or guard the update with `synchronized`.",
-    "CWE-362",
-    70,
 )
 _NUMERIC_FIELD_TYPES = frozenset({"integral_type", "floating_point_type"})
 _BOXED = re.compile(r"^(Integer|Long|Double|Float|Short|BigDecimal|BigInteger)$")

@@ -4,13 +4,12 @@ self comparisons, async callbacks passed to forEach."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ast_grep_py import SgNode
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 from wfc_server.review.quality.js_numeric_sort import check_call as numeric_sort
 from wfc_server.review.quality.sg_common import (
     INDEX_OF_GT_ZERO,
@@ -32,195 +31,85 @@ from wfc_server.review.quality.sg_common import (
     trailing_call,
 )
 
-EMPTY_CATCH = Rule(
+EMPTY_CATCH = Check(
     "WFC-REL-JS-EMPTY-CATCH",
-    "reliability",
-    "medium",
-    "swallowed-exception",
-    "Empty catch block",
     "Every error thrown in the try block is silently discarded, so failures turn into wrong "
     "results with no trace.",
-    "Handle the error, log it, or rethrow it.",
-    "CWE-390",
-    85,
 )
-UNHANDLED_PROMISE = Rule(
+UNHANDLED_PROMISE = Check(
     "WFC-REL-JS-UNHANDLED-PROMISE",
-    "reliability",
-    "medium",
-    "unhandled-promise",
-    "Promise chain without rejection handler",
     "A rejection in this `.then()` chain is never handled: it becomes an unhandledRejection, "
     "which crashes Node.js by default.",
-    "Add `.catch(...)`, or `await` it inside try/catch.",
-    "CWE-755",
-    65,
 )
-FETCH_NO_SIGNAL = Rule(
+FETCH_NO_SIGNAL = Check(
     "WFC-REL-JS-FETCH-TIMEOUT",
-    "reliability",
-    "low",
-    "missing-timeout",
-    "fetch without a timeout or abort signal",
     "fetch has no default timeout; a hung server keeps the request (and its caller) waiting.",
-    "Pass `signal: AbortSignal.timeout(ms)`.",
-    "CWE-400",
-    60,
 )
-N_PLUS_ONE = Rule(
+N_PLUS_ONE = Check(
     "WFC-PERF-N-PLUS-ONE",
-    "performance",
-    "medium",
-    "n-plus-one",
-    "Query or HTTP call awaited inside a loop (N+1)",
     "One round trip per iteration, executed sequentially: latency grows with the item count.",
-    "Fetch all items in one query (WHERE id IN ...) or batch the calls with Promise.all.",
-    "CWE-1073",
-    75,
 )
-SYNC_IO = Rule(
+SYNC_IO = Check(
     "WFC-PERF-JS-SYNC-IO",
-    "performance",
-    "medium",
-    "blocking-call-in-async",
-    "Synchronous I/O in async code",
     "The *Sync call blocks the event loop, stalling every other request until it finishes.",
-    "Use the promise API (fs.promises, util.promisify(exec)).",
-    "CWE-400",
-    80,
 )
-OFF_BY_ONE = Rule(
+OFF_BY_ONE = Check(
     "WFC-COR-OFF-BY-ONE",
-    "correctness",
-    "medium",
-    "off-by-one",
-    "Loop runs one past the end",
     "`i <= arr.length` makes the last iteration read arr[arr.length], which is undefined.",
-    "Use `i < arr.length`.",
-    "CWE-193",
-    85,
 )
-NAN_COMPARE = Rule(
+NAN_COMPARE = Check(
     "WFC-COR-NAN-COMPARE",
-    "correctness",
-    "medium",
-    "constant-condition",
-    "Comparison with NaN",
     "NaN is not equal to anything, itself included, so this comparison is constant.",
-    "Use Number.isNaN(x).",
-    "CWE-570",
-    95,
 )
-SELF_COMPARE = Rule(
+SELF_COMPARE = Check(
     "WFC-COR-SELF-COMPARE",
-    "correctness",
-    "medium",
-    "self-comparison",
-    "Comparison of a value with itself",
-    "Both operands are the same expression; the result "
-    "is constant, so the other operand was probably meant to differ.",
-    "Compare against the intended value.",
-    "CWE-570",
-    85,
+    "Both operands are the same expression; the result is constant, so the other operand was "
+    "probably meant to differ.",
 )
-ASSIGN_IN_IF = Rule(
+ASSIGN_IN_IF = Check(
     "WFC-COR-ASSIGN-IN-CONDITION",
-    "correctness",
-    "medium",
-    "assignment-in-condition",
-    "Assignment used as a condition",
     "`if (a = b)` assigns instead of comparing; the branch depends on the assigned value.",
-    "Use `===` to compare.",
-    "CWE-481",
-    85,
 )
-ASYNC_FOREACH = Rule(
+ASYNC_FOREACH = Check(
     "WFC-COR-ASYNC-FOREACH",
-    "correctness",
-    "medium",
-    "missing-await",
-    "async callback passed to forEach",
-    "forEach ignores the returned promises, so the loop "
-    "finishes before the work does and rejections go unhandled.",
-    "Use `for (const x of xs) { await ... }` or `await Promise.all(xs.map(...))`.",
-    None,
-    85,
+    "forEach ignores the returned promises, so the loop finishes before the work does and "
+    "rejections go unhandled.",
 )
-TYPEOF_TYPO = Rule(
+TYPEOF_TYPO = Check(
     "WFC-COR-TYPEOF",
-    "correctness",
-    "medium",
-    "constant-condition",
-    "Invalid typeof comparison",
     "typeof never returns this string, so the comparison is constant.",
-    "Use one of: undefined, object, boolean, number, bigint, string, symbol, function.",
-    "CWE-570",
-    90,
 )
 
-INDEX_GT_ZERO = dataclasses.replace(INDEX_OF_GT_ZERO, suggestion="Use `!== -1` or `includes()`.")
-NO_RETURN_CALLBACK = Rule(
+INDEX_GT_ZERO = INDEX_OF_GT_ZERO
+NO_RETURN_CALLBACK = Check(
     "WFC-COR-JS-CALLBACK-NO-RETURN",
-    "correctness",
-    "medium",
-    "callback-no-return",
-    "Array callback never returns a value",
     "The callback has a block body without `return`, so map() yields undefined for every "
     "element (filter/find/some/every see a falsy result).",
-    "Return the value (or use an expression-bodied arrow function).",
-    None,
-    85,
 )
-NEGATION_PRECEDENCE = Rule(
+NEGATION_PRECEDENCE = Check(
     "WFC-COR-JS-NEGATION-PRECEDENCE",
-    "correctness",
-    "medium",
-    "negation-precedence",
-    "Negation applies before the comparison",
     "`!a > b` is `(!a) > b`: the boolean is compared, not the value.",
-    "Parenthesise: `!(a > b)`, or compare directly.",
-    "CWE-783",
-    85,
 )
-CONTINUES_AFTER_RESPONSE = Rule(
+CONTINUES_AFTER_RESPONSE = Check(
     "WFC-COR-JS-NO-RETURN-AFTER-RESPONSE",
-    "correctness",
-    "medium",
-    "continues-after-response",
-    "Handler keeps running after responding",
     "next(err)/res.send() do not stop the function; without `return` the code after the `if` "
     "still runs (often sending a second response: ERR_HTTP_HEADERS_SENT).",
-    "Write `return next(err);` / `return res.status(...).send(...);`.",
-    "CWE-670",
-    80,
 )
 _RESPONSE_CALL = re.compile(
     r"^(next|done|callback|cb)$|^(res|response|reply)\b.*\.(send|json|end|"
     r"redirect|render|sendStatus|sendFile|download)$"
 )
-THROW_IN_CALLBACK = Rule(
+THROW_IN_CALLBACK = Check(
     "WFC-REL-JS-THROW-IN-CALLBACK",
-    "reliability",
-    "medium",
-    "uncaught-callback-error",
-    "throw inside a Node-style callback",
     "The callback runs later on its own stack; nothing can catch this throw, so it becomes an "
     "uncaughtException that crashes the process (or the error response is never sent).",
-    "Pass the error on (`return next(err)` / `reject(err)`) or use the promise API with await.",
-    "CWE-248",
-    80,
 )
-NOT_AWAITED = Rule(
+NOT_AWAITED = Check(
     "WFC-COR-NOT-AWAITED",
-    "correctness",
-    "medium",
-    "missing-await",
-    "async function called without await",
     "The promise is dropped: the caller continues before the work finishes and a rejection "
     "becomes an unhandled rejection.",
-    "`await` the call (or return/collect the promise).",
-    None,
-    75,
+    severity="medium",
+    confidence=75,
 )
 _QUERY_CALL = re.compile(
     r"(^|\.)(query|execute|exec|findOne|findById|findByPk|findUnique|findFirst|findMany|"
@@ -449,16 +338,10 @@ def _call(node: SgNode, source: SourceFile) -> list[RawFinding]:
     return out
 
 
-LINEAR_LOOKUP = Rule(
+LINEAR_LOOKUP = Check(
     "WFC-PERF-LIST-MEMBERSHIP",
-    "performance",
-    "low",
-    "quadratic-membership",
-    "Linear search inside a loop",
     "includes()/indexOf() scan the whole array on every iteration, so the loop is O(n*m).",
-    "Build a Set once before the loop and use set.has().",
-    None,
-    55,
+    confidence=55,
 )
 
 
@@ -589,17 +472,11 @@ def _binary(node: SgNode, source: SourceFile) -> list[RawFinding]:
     return []
 
 
-SLICE_END = Rule(
+SLICE_END = Check(
     "WFC-COR-OFF-BY-ONE",
-    "correctness",
-    "medium",
-    "off-by-one",
-    "Slice end is exclusive",
-    "`seq.slice(start, start + n - 1)` returns n - 1 items: the end index is already exclusive, "
-    "so the `- 1` drops the last element of every window/page.",
-    "Use `seq.slice(start, start + n)`.",
-    "CWE-193",
-    75,
+    "`seq.slice(start, start + n - 1)` returns n - 1 items: the end index is already exclusive,"
+    " so the `- 1` drops the last element of every window/page.",
+    confidence=75,
 )
 _SLICE_WINDOW = re.compile(r"^\(\s*(\w+)\s*,\s*(\w+)\s*\+\s*\w+\s*-\s*1\s*\)$")
 
@@ -616,18 +493,11 @@ def _slice_window(node: SgNode, source: SourceFile) -> list[RawFinding]:
     return [emit(SLICE_END, source, line_of(node), "ast-grep")]
 
 
-FLOATING_PROMISE = Rule(
+FLOATING_PROMISE = Check(
     "WFC-REL-FLOATING-PROMISE",
-    "reliability",
-    "medium",
-    "missing-await",
-    "Floating promise",
     "The promise of an async client/repository call is neither awaited, returned nor "
-    "`.catch`ed: the function reports success before the write happens and a failure becomes "
-    "an unhandled rejection.",
-    "`await` the call (or return it / attach `.catch`).",
-    None,
-    70,
+    "`.catch`ed: the function reports success before the write happens and a failure becomes an"
+    " unhandled rejection.",
 )
 #: Receivers (last segment, whole word) that are clients of something remote.
 _ASYNC_RECEIVER = re.compile(
@@ -682,17 +552,10 @@ def floating_promise(node: SgNode, methods: set[str], source: SourceFile) -> lis
     return [emit(FLOATING_PROMISE, source, line_of(node), "ast-grep", detail=f"(`{func.text()}`)")]
 
 
-UNGUARDED_COUNTER = Rule(
+UNGUARDED_COUNTER = Check(
     "WFC-REL-COUNTER-NO-FINALLY",
-    "reliability",
-    "medium",
-    "resource-leak",
-    "Counter/flag restored after await without try/finally",
     "The counter or flag is set before the await and restored after it; when the awaited call "
     "throws, the restore never runs and the limiter/lock stays taken for good.",
-    "Restore it in a `finally` block.",
-    None,
-    70,
 )
 _TAKE = re.compile(r"^((?:this\.)?\w+)\s*(\+\+|\+=\s*1\b|=\s*true\b)")
 _TAKE_PREFIX = re.compile(r"^\+\+\s*((?:this\.)?\w+)")
@@ -735,29 +598,15 @@ def unguarded_counter(block: SgNode, source: SourceFile) -> list[RawFinding]:
     return out
 
 
-LEAKED_INTERVAL = Rule(
+LEAKED_INTERVAL = Check(
     "WFC-REL-LEAKED-INTERVAL",
-    "reliability",
-    "medium",
-    "resource-leak",
-    "setInterval handle never cleared",
-    "The interval is created inside a function and its handle is never passed to clearInterval, "
-    "so every call adds a timer that runs (and keeps its closure alive) forever.",
-    "Keep the handle and clearInterval it when the work is done (e.g. on `req.on('close')`).",
-    "CWE-401",
-    70,
+    "The interval is created inside a function and its handle is never passed to clearInterval,"
+    " so every call adds a timer that runs (and keeps its closure alive) forever.",
 )
-UNHANDLED_PIPE = Rule(
+UNHANDLED_PIPE = Check(
     "WFC-REL-PIPE-NO-ERROR",
-    "reliability",
-    "medium",
-    "unhandled-error",
-    "pipe() without error handling",
     "`a.pipe(b)` does not forward errors: a failing source or destination never reaches the "
     "completion callback and leaks the open file/socket.",
-    "Use `stream.pipeline(a, b, callback)` (or attach `.on('error', ...)` to both streams).",
-    None,
-    65,
 )
 _REQUEST_PARAM = re.compile(r"\b(req|request|res|response|ctx)\b")
 _ERROR_LISTENER = re.compile(r"\.(on|once|addListener)\(\s*['\"]error['\"]")
@@ -814,17 +663,11 @@ def unhandled_pipe(node: SgNode, name: str, args: list[SgNode], source: SourceFi
     return [emit(UNHANDLED_PIPE, source, line_of(node), "ast-grep", severity=severity)]
 
 
-DATE_MONTH = Rule(
+DATE_MONTH = Check(
     "WFC-COR-DATE-MONTH",
-    "correctness",
-    "medium",
-    "off-by-one",
-    "1-based month passed to new Date()",
-    "The month comes from parsed text (\"YYYY-MM-DD\"), which counts from 1, but the Date "
-    "constructor counts months from 0: every date lands one month late (and December rolls over).",
-    "Pass `month - 1`.",
-    "CWE-193",
-    75,
+    'The month comes from parsed text ("YYYY-MM-DD"), which counts from 1, but the Date '
+    "constructor counts months from 0: every date lands one month late (and December rolls "
+    "over).",
 )
 _PARSED_SOURCE = r"[^;\n]*(\.split\(|\.exec\(|\.match\(|\.slice\(|\.substr\w*\()"
 
@@ -852,17 +695,12 @@ def date_month(node: SgNode, source: SourceFile) -> list[RawFinding]:
     return [emit(DATE_MONTH, source, line_of(node), "ast-grep", detail=f"(`{values[1].text()}`)")]
 
 
-GROWING_MODULE_CACHE = Rule(
+GROWING_MODULE_CACHE = Check(
     "WFC-PERF-GROWING-GLOBAL",
-    "performance",
-    "medium",
-    "unbounded-cache",
-    "Module-level container grows without bound",
     "A function adds to a module-level Map/object and nothing ever deletes entries or bounds "
-    "its size, so memory grows with every distinct key (request input) for the process lifetime.",
-    "Bound the cache (LRU with a max size, TTL eviction) or delete entries when done.",
-    "CWE-401",
-    60,
+    "its size, so memory grows with every distinct key (request input) for the process "
+    "lifetime.",
+    confidence=60,
 )
 _JS_CACHE_LIKE = re.compile(
     r"cache|memo|seen|history|store|session|buffer|pending|visited|results?$", re.IGNORECASE

@@ -8,99 +8,43 @@ from __future__ import annotations
 import re
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 
-NO_WHERE = Rule(
+NO_WHERE = Check(
     "WFC-COR-SQL-NO-WHERE",
-    "correctness",
-    "high",
-    "unbounded-write",
-    "UPDATE/DELETE without WHERE",
     "The statement changes every row of the table.",
-    "Add the intended WHERE clause (or TRUNCATE if that is really meant).",
-    "CWE-1284",
-    80,
 )
-NULL_EQ = Rule(
+NULL_EQ = Check(
     "WFC-COR-SQL-NULL-EQ",
-    "correctness",
-    "medium",
-    "null-equality",
-    "Comparison with NULL using = / <>",
     "`x = NULL` is never true in SQL (it is UNKNOWN), so the condition filters out every row.",
-    "Use `IS NULL` / `IS NOT NULL`.",
-    "CWE-570",
-    90,
 )
-NOT_IN = Rule(
+NOT_IN = Check(
     "WFC-COR-SQL-NOT-IN-NULL",
-    "correctness",
-    "low",
-    "not-in-null",
-    "NOT IN over a subquery",
     "If the subquery returns a NULL, `NOT IN` matches no rows at all.",
-    "Use NOT EXISTS, or filter NULLs in the subquery.",
-    None,
-    60,
 )
-LEADING_WILDCARD = Rule(
+LEADING_WILDCARD = Check(
     "WFC-PERF-SQL-LEADING-WILDCARD",
-    "performance",
-    "low",
-    "non-sargable",
-    "LIKE with a leading wildcard",
     "A pattern starting with % cannot use a B-tree index, so the query scans the whole table.",
-    "Use a full-text or trigram index, or anchor the pattern.",
-    None,
-    70,
 )
-ORDER_RANDOM = Rule(
+ORDER_RANDOM = Check(
     "WFC-PERF-SQL-ORDER-RANDOM",
-    "performance",
-    "medium",
-    "order-by-random",
-    "ORDER BY RAND()/RANDOM()",
-    "Sorting the whole table by a random value is O(n log n) per query and gets slow as the table grows.",
-    "Sample with TABLESAMPLE or a random key range.",
-    None,
-    80,
+    "Sorting the whole table by a random value is O(n log n) per query and gets slow as the "
+    "table grows.",
 )
-SELECT_STAR = Rule(
+SELECT_STAR = Check(
     "WFC-MAINT-SQL-SELECT-STAR",
-    "maintainability",
-    "low",
-    "select-star",
-    "SELECT *",
     "The result shape changes whenever the table does, breaking consumers silently.",
-    "List the columns you need.",
-    None,
-    60,
 )
 
-NOT_IN_TRANSACTION = Rule(
+NOT_IN_TRANSACTION = Check(
     "WFC-COR-SQL-NOT-IN-TRANSACTION",
-    "correctness",
-    "high",
-    "statement-not-allowed-in-transaction",
-    "Statement cannot run inside a transaction block",
-    "CONCURRENTLY index operations, VACUUM and CREATE/DROP DATABASE refuse to run inside "
-    "BEGIN ... COMMIT, so this migration fails (and rolls back) when it is applied.",
-    "Move the statement out of the explicit transaction (its own migration, or one run "
-    "without a transaction).",
-    "CWE-670",
-    85,
+    "CONCURRENTLY index operations, VACUUM and CREATE/DROP DATABASE refuse to run inside BEGIN "
+    "... COMMIT, so this migration fails (and rolls back) when it is applied.",
 )
-NOT_NULL_NO_DEFAULT = Rule(
+NOT_NULL_NO_DEFAULT = Check(
     "WFC-COR-SQL-NOT-NULL-NO-DEFAULT",
-    "correctness",
-    "medium",
-    "not-null-without-default",
-    "NOT NULL column added without a DEFAULT",
-    "Adding a NOT NULL column with no default fails on a table that already has rows "
-    "(existing rows would hold NULL).",
-    "Add a DEFAULT, or add the column nullable, backfill it, then SET NOT NULL.",
-    "CWE-665",
-    75,
+    "Adding a NOT NULL column with no default fails on a table that already has rows (existing "
+    "rows would hold NULL).",
 )
 _TX_BEGIN = re.compile(
     r"(BEGIN|START\s+TRANSACTION)(\s+(TRANSACTION|WORK)\b.*|\s+ISOLATION\b.*)?", re.DOTALL

@@ -6,33 +6,18 @@ import re
 from collections import defaultdict
 
 from wfc_server.review.model import RawFinding, SourceFile
-from wfc_server.review.quality.common import Rule, emit
+from wfc_server.review.quality.common import Check, emit
 
 _M = "maintainability"
 DUP_WINDOW = 6
 
-TODO = Rule(
+TODO = Check(
     "WFC-MAINT-TODO",
-    _M,
-    "info",
-    "todo-marker",
-    "TODO/FIXME added",
     "The change adds a reminder of unfinished work.",
-    "Finish it, or link the marker to a tracked issue.",
-    None,
-    90,
 )
-DUPLICATE = Rule(
+DUPLICATE = Check(
     "WFC-MAINT-DUPLICATE",
-    _M,
-    "low",
-    "duplicated-block",
-    "Duplicated block added",
     "The same block of code is added more than once; fixes will have to be made in every copy.",
-    "Extract the shared block into a function.",
-    None,
-    70,
-    heuristic=True,
 )
 
 _COMMENT_TODO = re.compile(r"(#|//|/\*|--|\*)\s*.*\b(TODO|FIXME|XXX|HACK)\b")

@@ -12,21 +12,19 @@ from __future__ import annotations
 import ast
 import dataclasses
 import re
-import warnings
-from collections.abc import Mapping
-from dataclasses import dataclass
-from types import MappingProxyType
 
-from wfc_server.review.analyzers.bandit import BanditIssue, BanditRunner
-from wfc_server.review.analyzers.secrets import SecretHit, SecretScanner
+from wfc_server.review.tools.bandit import BANDIT_RULES, BanditIssue, BanditRunner
+from wfc_server.review.tools.secrets import SecretHit, SecretScanner
+from wfc_server.review.analysis.python_syntax import parse_module
 from wfc_server.review.model import (
     AnalysisInput,
     RawFinding,
     ReviewerOutput,
     SourceFile,
 )
+from wfc_server.review.rules import Severity, registry
 from wfc_server.review.security.catalog import make_finding
-from wfc_server.review.security.lang_rules import SPECS, analyse_language
+from wfc_server.review.security.lang_rules import SPECS, LangAnalysis, analyse_language, link_review
 from wfc_server.review.security.python_rules import (
     PythonAnalysis,
     SinkEvent,
@@ -34,60 +32,13 @@ from wfc_server.review.security.python_rules import (
 )
 from wfc_server.review.security.secret_values import looks_like_real_secret
 from wfc_server.review.security.sql_rules import analyse_sql
-from wfc_server.review.security.taint import CLEAN
+from wfc_server.review.security.taint import CLEAN, CallSite
 
 ROLE = "security"
-_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 #: Languages whose files are only scanned for secrets (configs, scripts, docs).
 _BINARYISH = frozenset({"png", "jpg", "gif", "ico", "pdf", "zip", "gz", "lock"})
 
 
-@dataclass(frozen=True, slots=True)
-class BanditRule:
-    concept: str
-    mode: str  # "taint": a sink our engine judges; "check": one of our structural checks; "keep"
-    severity: str = "medium"
-    confidence: int = 60
-
-
-def _bandit_rules() -> Mapping[str, BanditRule]:
-    taint = {
-        "B102": "code-injection", "B307": "code-injection", "B301": "unsafe-deserialization",
-        "B302": "unsafe-deserialization", "B506": "unsafe-deserialization", "B602": "command-injection",
-        "B604": "command-injection", "B605": "command-injection", "B608": "sql-injection",
-        "B610": "sql-injection", "B611": "sql-injection", "B310": "ssrf", "B703": "xss", "B308": "xss",
-    }
-    check = {
-        "B201": "debug-enabled", "B306": "insecure-temp-file", "B324": "weak-password-hash",
-        "B303": "weak-password-hash", "B501": "tls-verification-disabled", "B701": "xss",
-        "B105": "hardcoded-secret", "B106": "hardcoded-secret", "B107": "hardcoded-secret",
-        "B108": "insecure-temp-file", "B304": "weak-crypto", "B305": "weak-crypto",
-    }
-    keep = {
-        "B103": BanditRule("insecure-permissions", "keep", "medium", 70),
-        "B104": BanditRule("bind-all-interfaces", "keep", "low", 50),
-        "B202": BanditRule("archive-path-traversal", "keep", "medium", 60),
-        "B312": BanditRule("insecure-protocol", "keep", "low", 60),
-        "B321": BanditRule("insecure-protocol", "keep", "low", 60),
-        "B323": BanditRule("tls-verification-disabled", "keep", "medium", 80),
-        "B502": BanditRule("weak-crypto", "keep", "medium", 70),
-        "B503": BanditRule("weak-crypto", "keep", "medium", 60),
-        "B504": BanditRule("weak-crypto", "keep", "medium", 60),
-        "B505": BanditRule("weak-crypto", "keep", "medium", 70),
-        "B507": BanditRule("tls-verification-disabled", "keep", "medium", 70),
-        "B509": BanditRule("weak-crypto", "keep", "low", 50),
-        "B601": BanditRule("command-injection", "keep", "medium", 50),
-        "B612": BanditRule("code-injection", "keep", "medium", 60),
-        "B614": BanditRule("unsafe-deserialization", "keep", "medium", 50),
-        "B702": BanditRule("xss", "keep", "medium", 50),
-    }
-    rules: dict[str, BanditRule] = dict(keep)
-    rules.update({k: BanditRule(v, "taint") for k, v in taint.items()})
-    rules.update({k: BanditRule(v, "check") for k, v in check.items()})
-    return MappingProxyType(rules)
-
-
-BANDIT_RULES = _bandit_rules()
 #: Sinks where even data of unknown origin deserves a (low) note when bandit sees them.
 _INHERENTLY_DANGEROUS = frozenset({"code-injection", "command-injection", "unsafe-deserialization"})
 _CHECK_ALIASES = {"weak-password-hash": {"weak-password-hash", "weak-hash", "weak-crypto"},
@@ -99,22 +50,48 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
     out = ReviewerOutput()
     scanner = SecretScanner()
     bandit: BanditRunner | None = None
-    for source in inp.files:
-        if not source.added_lines or source.path.rsplit(".", 1)[-1].lower() in _BINARYISH:
-            continue
-        source = _encodable(source)
+    sources = [_encodable(s) for s in inp.files
+               if s.added_lines and s.path.rsplit(".", 1)[-1].lower() not in _BINARYISH]
+    analyses = {s.path: LangAnalysis(s.path, s.language, s.text, _test_code(s))
+                for s in sources if s.language in SPECS and s.language != "python"}
+    try:
+        link_review(list(analyses.values()))
+    except Exception:  # noqa: BLE001 - a parser crash is reported per file below, never hidden
+        for analysis in analyses.values():
+            analysis.peers = []
+    python: dict[str, list[RawFinding]] = {}
+    exported: dict[str, list[tuple[str, CallSite]]] = {}  # callee name -> (calling file, site)
+    for source in sources:
         if source.language == "python":
             if bandit is None:
                 bandit = BanditRunner(frozenset(BANDIT_RULES))
-            out.findings.extend(_python(source, bandit, out))
+            python[source.path] = _python(source, bandit, out, exports=exported)
         elif source.language in SPECS:
             try:
-                out.findings.extend(analyse_language(source.path, source.language, source.text, _test_code(source)))
+                out.findings.extend(analyses[source.path].run())
             except Exception as exc:  # noqa: BLE001 - a parser crash must not hide the file
                 out.skipped.append((source.path, f"security rules failed: {type(exc).__name__}"))
         elif source.language == "sql":
             out.findings.extend(analyse_sql(source.path, source.text, _test_code(source)))
         out.findings.extend(_secrets(source, scanner))
+    for source in sources:
+        callers = _callers_elsewhere(source, exported) if source.path in python else {}
+        if callers and bandit is not None:  # a helper other files hand request data: judge it bound
+            python[source.path] = _python(source, bandit, ReviewerOutput(), callers=callers)
+    for findings in python.values():
+        out.findings.extend(findings)
+    return out
+
+
+def _callers_elsewhere(source: SourceFile, exported: dict[str, list[tuple[str, CallSite]]]
+                       ) -> dict[str, list[CallSite]]:
+    """Call sites in the review's other Python files that pass request data to a function this
+    file defines (matched by name, the way an import resolves within one project)."""
+    out: dict[str, list[CallSite]] = {}
+    for name, sites in exported.items():
+        elsewhere = [site for path, site in sites if path != source.path]
+        if elsewhere and re.search(rf"^\s*(async\s+)?def\s+{re.escape(name)}\s*\(", source.text, re.MULTILINE):
+            out[name] = elsewhere
     return out
 
 
@@ -142,13 +119,10 @@ def _test_code(source: SourceFile) -> bool:
     return not js_suffix_only
 
 
-def _parse(text: str, path: str) -> ast.Module | None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.parse(text, filename=path)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+def _parse(text: str, path: str) -> tuple[ast.Module, str] | tuple[None, str]:
+    """The AST and the text it was parsed from (a downlevel of newer syntax), or None."""
+    parsed = parse_module(text, path)
+    return parsed if parsed is not None else (None, text)
 
 
 def _dedent_blocks(text: str) -> str:
@@ -177,21 +151,26 @@ def _dedent_blocks(text: str) -> str:
     return "\n".join(out)
 
 
-def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput) -> list[RawFinding]:
-    text = source.text
-    tree = _parse(text, source.path)
+def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput, *,
+            exports: dict[str, list[tuple[str, CallSite]]] | None = None,
+            callers: dict[str, list[CallSite]] | None = None) -> list[RawFinding]:
+    tree, text = _parse(source.text, source.path)
     if tree is None and not source.complete:
-        text = _dedent_blocks(source.text)
-        tree = _parse(text, source.path)
+        tree, text = _parse(_dedent_blocks(source.text), source.path)
     if tree is None:
-        # Newer syntax or a diff fragment: tree-sitter still parses it, with fewer rules.
+        # Not Python any parser here understands: tree-sitter still reads it, with fewer rules,
+        # and the file is named as not fully analysed.
+        out.skipped.append((source.path, "the Python AST, taint rules and bandit could not parse the file"))
         try:
             return analyse_language(source.path, "python", source.text, _test_code(source))
         except Exception as exc:  # noqa: BLE001 - recorded as skipped, never silent
             out.skipped.append((source.path, f"not parseable as Python ({type(exc).__name__})"))
             return []
     try:
-        analysis = analyse_python(source.path, tree, _test_code(source), complete=source.complete)
+        analysis = analyse_python(source.path, tree, _test_code(source), complete=source.complete, callers=callers)
+        if exports is not None:
+            for name, sites in analysis.exported.items():
+                exports.setdefault(name, []).extend((source.path, site) for site in sites)
     except RecursionError:  # machine-generated, absurdly nested code: use the flat rules
         return analyse_language(source.path, "python", source.text, _test_code(source))
     try:
@@ -208,28 +187,29 @@ def _adjudicate(source: SourceFile, issues: list[BanditIssue], analysis: PythonA
         rule = BANDIT_RULES.get(issue.test_id)
         if rule is None or issue.line in analysis.dead_lines:
             continue
+        concept = registry()[rule.rule_id].concept
         lines = range(issue.line, issue.end_line + 1)
         if rule.mode == "keep":
             severity = rule.severity if not _test_code(source) else "low"
-            kept.append(_bandit_finding(source, issue, rule.concept, severity, rule.confidence))
+            kept.append(_bandit_finding(source, issue, concept, severity, rule.confidence))
             continue
-        concepts = _CHECK_ALIASES.get(rule.concept, {rule.concept})
+        concepts = _CHECK_ALIASES.get(concept, {concept})
         ours = [f for f in analysis.findings if f.concept in concepts and f.line in lines]
         if ours:
-            best = max(ours, key=lambda f: _RANK[f.severity])
+            best = max(ours, key=lambda f: Severity(f.severity).rank)
             kept.append(_bandit_finding(source, issue, best.concept, best.severity,
                                         max(30, best.confidence - 10), cwe=best.cwe))
             continue
         if rule.mode == "check":
             continue  # our structural check looked at this and found no defect
-        events = [e for e in analysis.events if e.concept == rule.concept and _overlaps(e, lines)]
+        events = [e for e in analysis.events if e.concept == concept and _overlaps(e, lines)]
         if issue.test_id == "B608" and not events:
             continue  # string building we followed to its sink (or to no sink)
         if events and all(e.level == CLEAN for e in events):
             continue  # proven constant / sanitised
-        if events and rule.concept not in _INHERENTLY_DANGEROUS:
+        if events and concept not in _INHERENTLY_DANGEROUS:
             continue  # we followed the data and it is not request data
-        kept.append(_bandit_finding(source, issue, rule.concept, "low", 35))
+        kept.append(_bandit_finding(source, issue, concept, "low", 35))
     return kept
 
 

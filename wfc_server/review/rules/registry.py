@@ -56,8 +56,6 @@ def registry() -> Registry:
             if not isinstance(rule, Rule):
                 raise TypeError(f"{module.__name__}.RULES holds {rule!r}, not a Rule")
             if rule.id in found:
-                raise ValueError(
-                    f"rule {rule.id} declared twice: {found[rule.id][1]} and {module.__name__}"
-                )
+                raise ValueError(f"rule {rule.id} declared twice: {found[rule.id][1]} and {module.__name__}")
             found[rule.id] = (rule, module.__name__)
     return Registry({rule_id: rule for rule_id, (rule, _) in found.items()})

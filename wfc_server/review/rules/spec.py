@@ -87,6 +87,9 @@ class Rule:
     cwe: str | None = None
     confidence: int = 80
     heuristic: bool = False  # a pattern guess: drops to info in test paths
+    # A `high` or worse finding of this rule fails the review on its own, whatever its
+    # confidence: injections whose data flow was followed from a source to the sink.
+    blocking: bool = False
     tags: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
@@ -95,7 +98,8 @@ class Rule:
         unknown = self.languages - LANGUAGES
         if unknown or not self.languages:
             raise ValueError(f"rule {self.id}: unknown or no languages {sorted(unknown)}")
-        if "*" not in self.suggestions and not self.languages <= set(self.suggestions):
+        advised = set(self.suggestions) | ({"typescript"} if "javascript" in self.suggestions else set())
+        if "*" not in self.suggestions and not self.languages <= advised:
             raise ValueError(f"rule {self.id}: a suggestion for every language, or a '*' fallback")
         if not 0 <= self.confidence <= 100:
             raise ValueError(f"rule {self.id}: confidence {self.confidence} outside 0-100")

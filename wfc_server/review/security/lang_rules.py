@@ -18,8 +18,12 @@ from dataclasses import dataclass, field
 from ast_grep_py import SgNode, SgRoot
 
 from wfc_server.review.model import RawFinding
+from wfc_server.review.rules import Severity
+from wfc_server.review.security.archive_entries import NO_ARCHIVE, archive_names
+from wfc_server.review.analysis.report import finding_at
+from wfc_server.review.rules.security.unbounded_body import READS, UNBOUNDED_BODY, unbounded_reads
 from wfc_server.review.security.catalog import make_finding
-from wfc_server.review.security.python_rules import CONCEPT, severity_for
+from wfc_server.review.security.python_rules import CONCEPT, PARAM_INJECTION, QUOTED_HOLE, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
 from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
 
@@ -64,6 +68,9 @@ _JS = Spec(
             r"DOMPurify\.sanitize|sanitizeHtml|xss|validator\.escape|_\.escape|textContent)\b"),
          frozenset({"xss", "log"})),
         (_S(r"\b(path\.basename|basename|sanitizeFilename|sanitize\(.*filename)"), frozenset({"path"})),
+        # a fixed template rendered by an auto-escaping engine (no raw `<%-`, `{{{`, `!{` output)
+        (_S(r"""\b(ejs|pug|nunjucks|mustache|Mustache|eta|Eta)\.(render|renderString)\(\s*(['"`])"""
+            r"""(?:(?!<%-|\{\{\{|!\{|\$\{)[^'"`\\])*\3\s*,"""), frozenset({"xss"})),
         (_S(r"\b(mysql\.escape|connection\.escape|pool\.escape|db\.escape|escapeLiteral|escapeId|"
             r"SqlString\.escape|pgFormat|format\.literal)\b"), frozenset({"sql"})),
         (_S(r"\b(shellescape|shellEscape|shellQuote|quote)\(|shell-quote"), frozenset({"cmd"})),
@@ -222,28 +229,48 @@ class LangAnalysis:
     text: str
     is_test: bool
     findings: dict[tuple[str, int], RawFinding] = field(default_factory=dict)
+    #: The other files of the same review in this language family: their calls bind our parameters.
+    peers: list[LangAnalysis] = field(default_factory=list)
+    _root: SgNode | None = None
+    _prepared: bool = False
 
-    def run(self) -> list[RawFinding]:
+    def prepare(self) -> None:
+        """Parse and index the calls (once), so peer files can ask who calls what before ``run``."""
+        if self._prepared:
+            return
         spec = SPECS[self.language]
         grep_lang = GREP_LANG[self.language]
         if self.language == "typescript" and self.path.endswith(".tsx"):
             grep_lang = "tsx"
+        self.grep_lang = grep_lang
         self.spec = spec
         self.lines = self.text.splitlines()
+        self.archive = NO_ARCHIVE
+        self._calls_by_name: dict[str, list[SgNode]] = {}
+        self._calls: list[SgNode] = []
         if any(len(line) > 3000 for line in self.lines):
-            # minified / generated bundle: line-based taint is meaningless and slow there
+            self._prepared = True
+            return  # minified / generated bundle: line-based taint is meaningless and slow there
+        root = self._root = SgRoot(self.text, grep_lang).root()
+        self.file_consts = _file_constants(self.text)
+        self.file_maps = _file_maps(self.text)
+        self.archive = archive_names(self.language, self.text)
+        self._archive_sinks: dict[int, RawFinding] = {}  # one zip-slip finding per function
+        self._guards: dict[int, RawFinding] = {}  # missing-guard findings by line
+        self._funcs: dict[int, Func] = {}
+        self._pattern_cache: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+        self._calls = [node for kind in spec.call_kinds for node in root.find_all(kind=kind)]
+        for node in self._calls:
+            self._calls_by_name.setdefault(_callee(node, self.language).rsplit(".", 1)[-1], []).append(node)
+        self._prepared = True
+
+    def run(self) -> list[RawFinding]:
+        self.prepare()
+        root, spec, grep_lang = self._root, self.spec, self.grep_lang
+        if root is None:
             self.line_rules()
             return list(self.findings.values())
-        root = SgRoot(self.text, grep_lang).root()
-        self.file_consts = _file_constants(self.text)
-        self._funcs: dict[int, Func] = {}
-        self._calls_by_name = {}
-        self._pattern_cache: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
-        calls = [node for kind in spec.call_kinds for node in root.find_all(kind=kind)]
-        self._calls_by_name: dict[str, list[SgNode]] = {}
-        for node in calls:
-            self._calls_by_name.setdefault(_callee(node, self.language).rsplit(".", 1)[-1], []).append(node)
-        for node in calls:
+        for node in self._calls:
             self.call(node, _callee(node, self.language), _args(node))
         for kind in spec.new_kinds:
             for node in root.find_all(kind=kind):
@@ -266,7 +293,8 @@ class LangAnalysis:
                     if m:
                         self.sink(node, "xss", m.group(1), "`dangerouslySetInnerHTML`", dom=True)
         self.line_rules()
-        out = list(self.findings.values())
+        self.missing_guards(root)
+        out = list(self.findings.values()) + list(self._archive_sinks.values()) + list(self._guards.values())
         if self.is_test:
             for f in out:
                 if f.severity in {"critical", "high", "medium"}:
@@ -311,7 +339,9 @@ class LangAnalysis:
             spring_plain = self.language == "java" and spring_handler and not re.search(
                 r"HttpServlet|Model\b|ModelMap|BindingResult|Principal|Authentication|HttpSession|"
                 r"RedirectAttributes|Locale|Pageable|MultipartFile|Errors|@(AuthenticationPrincipal|Valid)", piece)
-            if self.spec.handler_param.search(piece) or spring_plain:
+            if _SCALAR_PARAM[self.language].search(piece):
+                out[name] = CLEAN_VALUE  # a number, boolean or time cannot carry injected text
+            elif self.spec.handler_param.search(piece) or spring_plain:
                 out[name] = Value(SOURCE, f"request parameter `{name}`", False)
             elif self.spec.request_object.match(name) and is_handler:
                 out[name] = Value(SOURCE, "the request", False)
@@ -319,7 +349,8 @@ class LangAnalysis:
                     r"\b(body|query|params|headers|cookies)\b", piece) and re.search(r",\s*(res|response)\b", header):
                 for field_name in re.findall(r"\b(body|query|params|headers|cookies)\b", piece):
                     out[field_name] = Value(SOURCE, f"request data `req.{field_name}`", False)
-            elif name not in {"res", "response", "w", "next", "ctx", "c", "this", "self", "cls"}:
+            elif name not in {"res", "response", "w", "next", "ctx", "c", "this", "self", "cls"} or (
+                    name == "next" and re.search(r"\bnext\s+string\b|\bnext\??\s*:\s*string\b|\bString\s+next\b", piece)):
                 out[name] = Value(PARAM, f"parameter `{name}`", False, "param")
         return out
 
@@ -362,9 +393,15 @@ class LangAnalysis:
         m = self.spec.source.search(code)
         if m:
             return Value(SOURCE, f"request data `{_short(m.group(0))}`", built)
+        entry = self.archive.read_in(code)
+        if entry:
+            return Value(SOURCE, f"the archive entry name `{_short(entry)}`", built, "archive")
         m = self.spec.external.search(expr)
         if m:
             return Value(SOURCE, f"`{_short(m.group(0))}`", built, "external")
+        lookup = _LOOKUP.fullmatch(code.strip())
+        if lookup and lookup.group(1) in self.file_maps:
+            return CLEAN_VALUE  # a value taken out of a fixed map: only its entries can come out
         best = CLEAN_VALUE
         for ident in dict.fromkeys(_IDENT.findall(code)):
             if (ident in _KEYWORDS and (self.language == "go" or ident not in _GO_WORDS)
@@ -432,16 +469,28 @@ class LangAnalysis:
             if rhs_text is None:  # destructured from a source
                 return Value(SOURCE, f"request data `{name}`", False)
             v = self.value(rhs_text, func, rhs_line, kind, depth + 1)
-            if v.level >= SOURCE and v.origin.startswith("request data") and "(" not in name:
-                v = Value(v.level, f"request data `{name}` (from {v.origin.split('`')[1]})"
-                          if "`" in v.origin else v.origin, v.built, v.source_kind)
-            return v
+            if v.level >= SOURCE and v.origin.startswith("request data") and "(" not in name and "`" in v.origin:
+                passed = v.origin[v.origin.index(" (passed to "):] if " (passed to " in v.origin else ""
+                v = Value(v.level, f"request data `{name}` (from {v.origin.split('`')[1]}){passed}", v.built,
+                          v.source_kind)
+            return self._with_mutations(name, func, line, kind, depth, v)
         if name in func.params:
             param = func.params[name]
             if param.level == PARAM:
-                return self._from_callers(name, func, kind, depth) or param
-            return param
-        return Value(UNKNOWN, f"`{name}`", False, "unknown")
+                param = self._from_callers(name, func, kind, depth) or param
+            return self._with_mutations(name, func, line, kind, depth, param)
+        return self._with_mutations(name, func, line, kind, depth, Value(UNKNOWN, f"`{name}`", False, "unknown"))
+
+    def _with_mutations(self, name: str, func: Func, line: int, kind: str, depth: int, v: Value) -> Value:
+        """What builder / container calls added to ``name`` before ``line`` (``sb.append(x)``,
+        ``parts.push(x)``, ``b.WriteString(x)``, ``fmt.Fprintf(&b, ..., x)``) joins its value."""
+        if depth >= 5 or v.level == SOURCE:
+            return v
+        for arg in _mutation_args(name, func.lines[: max(0, line - func.start)]):
+            added = self.value(arg, func, line, kind, depth + 1)
+            if added.level > v.level:
+                v = Value(added.level, added.origin, True, added.source_kind)
+        return v
 
     def _from_callers(self, name: str, func: Func, kind: str, depth: int) -> Value | None:
         """A helper's parameter is request data when an in-file caller passes request data."""
@@ -464,6 +513,17 @@ class LangAnalysis:
                 if v.level == SOURCE:
                     return Value(SOURCE, f"{v.origin} (passed to `{fname}()` at line {call.range().start.line + 1})",
                                  v.built, v.source_kind)
+        if len(fname) < 4 or fname in _GENERIC_NAMES:
+            return None  # `get`, `run`, `find`: a call elsewhere by that name is likely another function
+        for peer in self.peers:
+            for call in peer._calls_by_name.get(fname, [])[:4]:
+                args = _args(call)
+                if index < len(args):
+                    line = call.range().start.line
+                    v = peer.value(args[index], peer.func_of(call), line, kind, depth + 1)
+                    if v.level == SOURCE:
+                        return Value(SOURCE, f"{v.origin} (passed to `{fname}()` at {peer.path}:{line + 1})",
+                                     v.built, v.source_kind)
         return None
 
     def _last_assignment(self, name: str, func: Func, line: int) -> tuple[str | None, int] | None:
@@ -531,7 +591,10 @@ class LangAnalysis:
 
     def _guarded(self, name: str, func: Func, line: int, kind: str) -> bool:
         upto = max(0, line - func.start)
-        window = [x for x in func.lines[max(0, upto - _LOOKBACK): upto] if name in x]
+        current = func.lines[upto] if upto < len(func.lines) else ""
+        # a guard in the condition of a ternary on this very line (`ok(x) ? x : "/"`) also counts
+        until = upto + 1 if re.search(r"\s\?\s[^?]*\s:\s", _blank_strings(current)) else upto
+        window = [x for x in func.lines[max(0, upto - _LOOKBACK): until] if name in x]
         if not window or not any(_GUARD_HINT.search(x) for x in window):
             return False
         before = "\n".join(window)
@@ -553,10 +616,22 @@ class LangAnalysis:
     # ---- sinks ------------------------------------------------------------------------------
 
     def sink(self, node: SgNode, kind: str, expr: str, label: str, *, need_built: bool = False,
-             dom: bool = False, severity: tuple[str, int] | None = None) -> None:
+             dom: bool = False, severity: tuple[str, int] | None = None, shell: bool = True) -> None:
+        """Judge what reaches one sink; ``shell=False`` marks a program run without a shell, where
+        a parameter naming the whole program is a lesser risk than text spliced into a shell."""
         func = self.func_of(node)
         line = node.range().start.line
         v = self.value(expr, func, line, kind)
+        if v.source_kind == "archive":
+            if kind == "path":
+                self._archive_sink(node, func, v, label)
+                return
+            v = Value(v.level, v.origin, v.built, "external")  # a name from a file, not a request
+        if kind == "path" and v.level == PARAM and self._fixed_name_under_param_dir(expr, func, line):
+            return
+        if kind == "xss" and not dom and "response" in label and _NON_HTML_RESPONSE.search(func.text) and not \
+                _HTML_RESPONSE.search(func.text):
+            return  # the handler declares a non-HTML body (JSON, PEM, an image...): no markup is produced
         level = v.level
         if kind == "ssrf" and _FIXED_HOST.match(expr):
             level = CLEAN
@@ -572,6 +647,8 @@ class LangAnalysis:
             verdict = ("medium", 40)
         elif severity is not None and level >= PARAM:
             verdict = severity if level == SOURCE else ("medium", 45)
+        elif dom and level == SOURCE and v.source_kind == "request" and _BROWSER_SOURCE.search(v.origin):
+            verdict = ("high", 80)  # DOM XSS: the URL the victim opens is the payload, nothing else is needed
         elif dom and level in {UNKNOWN, PARAM}:
             # raw-HTML sinks fed computed data: a parameter or string building is the pattern;
             # an opaque value from elsewhere only deserves a note
@@ -581,6 +658,13 @@ class LangAnalysis:
             verdict = severity_for(kind, level, Taint(levels=(level,) * len(KINDS), origin=v.origin,
                                                       source_kind=v.source_kind,
                                                       built=v.built or _is_built(expr)))
+        if kind == "sql" and level == UNKNOWN and (v.built or _is_built(expr)) and QUOTED_HOLE.search(
+                self._built_text(expr, func, line)):
+            verdict = PARAM_INJECTION  # spliced into a quoted SQL string: a value that must be a bound parameter
+        if kind == "redirect" and level == PARAM and verdict is None and _NAVIGATION_PARAM.search(v.origin):
+            verdict = ("medium", 60)  # a helper handed the `next` / `returnUrl` the user asked to go back to
+        if verdict is not None and kind == "cmd" and not shell and level == PARAM and not (v.built or _is_built(expr)):
+            verdict = ("medium", 40)
         if verdict is None:
             return
         sev, conf = verdict
@@ -593,6 +677,90 @@ class LangAnalysis:
             desc += "; the value is not a constant and is not sanitised"
         concept = "nosql-injection" if kind == "nosql" else CONCEPT[kind]
         self.emit(concept, node, sev, desc + ".", conf)
+
+    def _fixed_name_under_param_dir(self, expr: str, func: Func, line: int) -> bool:
+        """``filepath.Join(dir, "cache.db")`` / ``path.join(dir, basename(x))``: the caller picks the
+        directory (configuration), every later part is proven safe, so nothing climbs out of it."""
+        m = _JOIN_CALL.match(expr.strip())
+        if m is None:
+            return False
+        parts = _split_commas(_balanced(expr.strip(), m.end() - 1))
+        if len(parts) < 2:
+            return False
+        return all(self.value(part, func, line, "path", 1).level == CLEAN for part in parts[1:])
+
+    def _built_text(self, expr: str, func: Func, line: int) -> str:
+        """The text that builds ``expr``: itself, or a variable's assignment before ``line``."""
+        name = expr.strip()
+        if re.fullmatch(r"[A-Za-z_$][\w$]*(\.(toString|String)\(\))?", name):
+            found = self._last_assignment(name.split(".")[0], func, line)
+            if found is not None and found[0]:
+                return found[0]
+        return expr
+
+    def _sql_builder(self, node: SgNode, arg: str) -> bool:
+        """``b.String()`` / ``sb.toString()`` / ``parts.join(' ')`` of a builder this function fills with SQL."""
+        m = re.fullmatch(r"\s*([A-Za-z_$][\w$]*)\.(String\(\)|toString\(\)|join\([^()]*\))\s*", arg)
+        if m is None:
+            return False
+        name = re.escape(m.group(1))
+        return any(re.search(rf"\b{name}\b", line) and _SQL_TEXT.search(line) for line in self.func_of(node).lines)
+
+    def _response_writer_arg(self, node: SgNode, arg: str) -> bool:
+        """``w`` is the handler's ``http.ResponseWriter`` (or gin's ``c.Writer``)."""
+        arg = arg.strip()
+        if re.fullmatch(r"(c|ctx)\.Writer", arg):
+            return True
+        header = self.func_of(node).text[:300]
+        return re.search(rf"\b{re.escape(arg)}\s+http\.ResponseWriter\b", header) is not None
+
+    def _java_template(self, node: SgNode, callee: str, method: str, args: list[str]) -> None:
+        """Template source (Velocity, FreeMarker) and expression languages (SpEL, OGNL, MVEL,
+        JSR-223 script engines) evaluated from a value: the template / expression is code."""
+        if method == "evaluate" and len(args) >= 4 and re.search(r"\b(Velocity|velocity\w*|ve|engine)$",
+                                                                 callee.rsplit(".", 1)[0]):
+            self.sink(node, "template", args[3], f"the template source of `{callee}`")
+        if callee == "new Template" and len(args) >= 2 and "freemarker" in self.text:
+            m = re.fullmatch(r"\s*new\s+StringReader\((.*)\)\s*", args[1], re.DOTALL)
+            self.sink(node, "template", m.group(1) if m else args[1], "the source of a FreeMarker `Template`")
+        if method == "parseExpression" and args and re.search(r"SpelExpressionParser|ExpressionParser", self.text):
+            self.sink(node, "code", args[0], f"a SpEL expression parsed by `{callee}`")
+        if re.fullmatch(r"(MVEL\.(eval|compileExpression)|Ognl\.(getValue|parseExpression))", callee) and args:
+            self.sink(node, "code", args[0], f"the expression evaluated by `{callee}`")
+        if method == "eval" and args and "ScriptEngine" in self.text and not callee.startswith(("MVEL.", "Ognl.")):
+            self.sink(node, "code", args[0], f"the script evaluated by `{callee}`")
+
+    def missing_guards(self, root: SgNode) -> None:
+        """Operations whose guard is absent from the handler around them (body size caps)."""
+        if self.language not in READS:
+            return
+        for func in _functions(root, self.spec.func_kinds):
+            text = func.text()
+            if not READS[self.language].search(text) or self._nested_reader(func):
+                continue
+            for offset in unbounded_reads(self.language, text):
+                line = func.range().start.line + offset + 1
+                self._guards[line] = finding_at(UNBOUNDED_BODY, self.path, self.language, line, FAMILY)
+
+    def _nested_reader(self, func: SgNode) -> bool:
+        """The read sits in a nested function of ``func``: judge it there, with its own guards."""
+        inner = [n for n in _functions(func, self.spec.func_kinds) if n != func]
+        return any(READS[self.language].search(n.text()) for n in inner)
+
+    def _archive_sink(self, node: SgNode, func: Func, v: Value, label: str) -> None:
+        """Zip slip: an entry name reaches a file path with no containment check in the function."""
+        if self.archive.guarded(func.text):
+            return
+        key = func.node.range().start.index if func.node is not None else -1
+        rng = node.range()
+        old = self._archive_sinks.get(key)
+        if old is not None and old.line <= rng.start.line + 1:
+            return  # the first write of the extraction loop is the one to fix
+        self._archive_sinks[key] = make_finding(
+            "archive-path-traversal", file=self.path, line=rng.start.line + 1, end_line=rng.end.line + 1,
+            severity="high", family=FAMILY, confidence=80,
+            description=f"{_cap(v.origin)} reaches {label} without a check that the resolved path stays "
+                        "inside the destination; an entry named `../../x` or `/x` writes anywhere (zip slip).")
 
     def _service_entry(self, func: Func) -> bool:
         """A public method of a Spring service / controller: its callers are request handlers, so a
@@ -609,9 +777,8 @@ class LangAnalysis:
             rng = node.range()
             line, end = rng.start.line + 1, rng.end.line + 1
         key = (concept, line)
-        rank = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
         old = self.findings.get(key)
-        if old is not None and rank[old.severity] >= rank[severity]:
+        if old is not None and Severity(old.severity).rank >= Severity(severity).rank:
             return
         self.findings[key] = make_finding(concept, file=self.path, line=line, end_line=end,
                                           severity=severity, description=description, family=FAMILY,
@@ -666,11 +833,12 @@ class LangAnalysis:
         if re.search(r"\b(spawn|spawnSync|execFile)$", callee) and "shell: true" in node.text():
             self.sink(node, "cmd", a0, f"`{callee}` with shell: true")
         if re.search(r"\.(query|execute|raw|\$queryRawUnsafe|\$executeRawUnsafe|unsafe|whereRaw|run|all|get|"
-                     r"exec|prepare)$", callee) and args and not a0.lstrip().startswith("{"):
+                     r"exec|prepare)$", callee) and args and not a0.lstrip().startswith(("{", "[")) \
+                and not callee.startswith("Promise."):
             method = callee.rsplit(".", 1)[-1]
-            sqlish = bool(_SQL_TEXT.search(a0)) or (
+            sqlish = bool(_SQL_TEXT.search(a0)) or self._sql_builder(node, a0) or (
                 method in {"query", "execute", "raw", "$queryRawUnsafe", "$executeRawUnsafe", "whereRaw"}
-                and re.fullmatch(r"[\w$]*(sql|query|stmt|q)[\w$]*", a0.strip(), re.IGNORECASE) is not None)
+                and _SQL_NAME.fullmatch(a0))
             if sqlish and not re.match(r"(req|res|app|router|axios|http|this\.http)\.", callee):
                 self.sink(node, "sql", a0, f"`{callee}`", need_built=False)
         if re.search(r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne|deleteMany|"
@@ -701,7 +869,8 @@ class LangAnalysis:
         self._dsn_literal(node, callee, args)
         if re.fullmatch(r"(fs|fsp|fs\.promises|fse|promises)\.(readFile|readFileSync|createReadStream|writeFile|"
                         r"writeFileSync|unlink|unlinkSync|readdir|readdirSync|appendFile|createWriteStream|"
-                        r"rm|rmSync|open|openSync|access|stat)|readFile|readFileSync|createReadStream",
+                        r"rm|rmSync|open|openSync|access|stat|mkdir|mkdirSync|outputFile|outputFileSync|"
+                        r"ensureDir|ensureDirSync)|readFile|readFileSync|createReadStream",
                         callee) and args:
             self.sink(node, "path", a0, f"`{callee}`")
         if re.fullmatch(r"(res|response)\.(sendFile|download)", callee) and args and not any(
@@ -738,6 +907,11 @@ class LangAnalysis:
                         r"Vue|hogan|Hogan|swig|twig|liquid|engine)\.(compile|render|renderString|template|"
                         r"compileTemplate|parseAndRender)", callee) and args:
             self.sink(node, "template", a0, f"the template source of `{callee}`")
+        if re.search(r"(nunjucks\.configure|Environment|swig\.setDefaults|\.compile)$", callee) and re.search(
+                r"\b(autoescape|autoEscape)\s*:\s*false\b|\bnoEscape\s*:\s*true\b", node.text()):
+            self.emit("xss", node, "info" if self.is_test else "medium",
+                      f"`{callee}` turns HTML auto-escaping off, so every value rendered into a template is written "
+                      "as markup.", 70)
         if re.fullmatch(r"(console|logger|log|winston)\.(log|info|warn|error|debug)", callee):
             for arg in args:
                 self.sink(node, "log", arg, f"the log call `{callee}`", need_built=True)
@@ -817,9 +991,13 @@ class LangAnalysis:
                       "MustExec", "NamedExec"} and "." in callee and not callee.startswith(
                           ("http.", "r.", "req.", "c.", "url.", "os.")):
             idx = 1 if method.endswith("Context") or method in {"Select", "Get"} else 0
-            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or re.fullmatch(
-                    r"\w*(sql|query|stmt|q)\w*", args[idx].strip(), re.IGNORECASE)):
+            if len(args) > idx and (_SQL_TEXT.search(args[idx]) or self._sql_builder(node, args[idx]) or
+                                    _SQL_NAME.fullmatch(args[idx])):
                 self.sink(node, "sql", args[idx], f"`{callee}`")
+        if method in _GORM_SQL_METHODS and args and _GORM.search(self.text) and "." in callee and \
+                not _SQL_TEXT.search(args[0]) and (_is_built(args[0]) or method in {"Raw", "Exec"}):
+            # gorm: Where/Order/Having/Joins/Group/Select take SQL fragments; `?` binds values
+            self.sink(node, "sql", args[0], f"the SQL fragment of gorm `{method}`")
         if re.fullmatch(r"exec\.Command(Context)?", callee) and args:
             offset = 1 if callee.endswith("Context") else 0
             rest = args[offset:]
@@ -827,18 +1005,27 @@ class LangAnalysis:
                     and rest[1].strip('"') in {"-c", "/c", "/C"}:
                 self.sink(node, "cmd", rest[2], "a shell started by `exec.Command`")
             elif rest:
-                self.sink(node, "cmd", rest[0], "the program name of `exec.Command`")
+                self.sink(node, "cmd", rest[0], "the program name of `exec.Command`", shell=False)
         if re.fullmatch(r"http\.(Get|Post|Head|PostForm)", callee) and args:
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         elif re.fullmatch(r"http\.NewRequest(WithContext)?", callee) and len(args) >= 2:
             self.sink(node, "ssrf", args[2 if callee.endswith("Context") and len(args) > 2 else 1], f"`{callee}`")
-        elif re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) and args:
+        elif re.fullmatch(r"\w*(client|Client)\w*\.(Get|Post|Head)", callee) and args and _URLISH.search(args[0]):
+            # an HTTP client's verb takes a URL; a cache / RPC / FastCGI client's Get takes a key
             self.sink(node, "ssrf", args[0], f"`{callee}`")
         if re.fullmatch(r"os\.(Open|OpenFile|ReadFile|Create|Remove|RemoveAll|WriteFile|Mkdir|MkdirAll|ReadDir)|"
                         r"ioutil\.(ReadFile|WriteFile|ReadDir)", callee) and args:
             self.sink(node, "path", args[0], f"`{callee}`")
         if callee == "http.ServeFile" and len(args) >= 3:
             self.sink(node, "path", args[2], "`http.ServeFile`")
+        if method == "Parse" and args and re.search(r'"(text|html)/template"', self.text) and re.fullmatch(
+                r"(template\.New\(.*\)|\w*([tT]mpl|[tT]emplate|[tT]pl)\w*|t|tt)\.Parse", callee, re.DOTALL):
+            self.sink(node, "template", args[0], f"the template source of `{callee.split('(')[0]}...Parse`")
+        if method in {"Execute", "ExecuteTemplate"} and args and re.search(r'"text/template"', self.text) and \
+                not re.search(r'"html/template"', self.text) and self._response_writer_arg(node, args[0]):
+            self.emit("xss", node, "info" if self.is_test else "medium",
+                      f"`{callee}` renders a `text/template` into the HTTP response: text/template does not "
+                      "escape HTML, so every value in the data is written as markup (autoescape off).", 70)
         if re.fullmatch(r"template\.(HTML|JS|HTMLAttr|URL)", callee) and args:
             self.sink(node, "xss", args[0], f"`{callee}` (bypasses html/template escaping)")
         writes_html = len(args) >= 2 and (_HTMLISH.search(args[1]) is not None or callee != "fmt.Fprintf")
@@ -882,15 +1069,17 @@ class LangAnalysis:
         if method in {"executeQuery", "executeUpdate", "execute", "addBatch", "prepareStatement", "prepareCall",
                       "createQuery", "createNativeQuery", "createSQLQuery", "queryForObject", "queryForList",
                       "queryForMap", "query", "update", "batchUpdate", "queryForRowSet"} and (
-                _SQL_TEXT.search(a0) or re.fullmatch(r"\w*(sql|query|stmt|q)\w*", a0.strip(), re.IGNORECASE)):
+                _SQL_TEXT.search(a0) or self._sql_builder(node, a0) or _SQL_NAME.fullmatch(a0)):
             self.sink(node, "sql", a0, f"`{callee}`")
+        self._java_template(node, callee, method, args)
         if re.search(r"(Runtime\.getRuntime\(\)|runtime|rt)\.exec$", callee) and args:
-            self.sink(node, "cmd", a0, f"`{callee}`")
+            self.sink(node, "cmd", a0, f"`{callee}`", shell=False)
         if callee == "new ProcessBuilder" and args:
             if len(args) >= 3 and args[0].strip('"') in {"sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe"}:
                 self.sink(node, "cmd", args[2], "a shell started by `ProcessBuilder`")
             else:
-                self.sink(node, "cmd", " + ".join(args), "`ProcessBuilder`", need_built=True)
+                # no shell: each value is one argv entry; only the program itself can be hijacked
+                self.sink(node, "cmd", args[0], "the program run by `ProcessBuilder`", shell=False)
         if method == "readObject" and re.search(r"ObjectInputStream|XMLDecoder", self.text) and not re.search(
                 r"ValidatingObjectInputStream|setObjectInputFilter|ObjectInputFilter|resolveClass", self.text) \
                 and not re.search(r"\bvoid\s+readObject\s*\(", self.func_of(node).text[:200]):
@@ -904,11 +1093,17 @@ class LangAnalysis:
             self.sink(node, "deser", a0, "SnakeYAML `load` without SafeConstructor")
         if callee in {"new File", "new FileInputStream", "new FileOutputStream", "new FileReader",
                       "new FileWriter", "new RandomAccessFile", "Paths.get", "Path.of"} and args:
-            self.sink(node, "path", " + ".join(args[1:] if len(args) > 1 and callee == "new File" else args),
-                      f"`{callee}`")
-        if re.search(r"Files\.(readAllBytes|readString|newInputStream|newOutputStream|delete|write|lines|copy)$",
-                     callee) and args:
-            self.sink(node, "path", a0, f"`{callee}`")
+            if callee == "new File" and len(args) > 1:
+                parts = args[1:]  # new File(parent, child): the child names the file under the parent
+            elif callee in {"Paths.get", "Path.of"}:
+                parts = args  # every part is a path segment
+            else:
+                parts = args[:1]  # the stream / writer constructors: (file, append / charset / mode)
+            self.sink(node, "path", " + ".join(parts), f"`{callee}`")
+        if re.search(r"Files\.(readAllBytes|readString|newInputStream|newOutputStream|delete|write|lines|copy|"
+                     r"createDirectories|createFile)$", callee) and args:
+            target = args[1] if callee.endswith("copy") and len(args) > 1 else a0  # copy(source, target, ...)
+            self.sink(node, "path", target, f"`{callee}`")
         if callee in {"new URL", "URI.create", "new URI"} and args:
             self.sink(node, "ssrf", a0, f"`{callee}`")
         if method in {"openConnection", "openStream"} and "." in callee and not args:
@@ -1299,6 +1494,138 @@ def _args(node: SgNode) -> list[str]:
     return [c.text() for c in args.children() if c.is_named() and c.kind() not in {"comment"}]
 
 
+#: Parameter declarations whose type holds no text (numbers, booleans, times, UUIDs).
+_SCALAR_PARAM = {
+    "go": _S(r"^\s*[\w, ]+\s+\*?(u?int(8|16|32|64)?|float(32|64)|bool|time\.(Duration|Time)|uuid\.UUID)\s*$"),
+    "java": _S(r"^\s*(@\w+(\([^)]*\))?\s+)*(final\s+)?(int|long|short|byte|double|float|boolean|Integer|Long|Short|"
+               r"Double|Float|Boolean|UUID|LocalDate|LocalDateTime|Instant|BigDecimal)\s+\w+\s*$"),
+    "javascript": _S(r"(?!)"),
+    "typescript": _S(r"^\s*[\w$]+\??\s*:\s*(number|boolean|bigint|Date)\s*(=.*)?$"),
+    "python": _S(r"(?!)"),
+}
+#: A handler that declares a literal non-HTML body type (JSON, CSV, PEM, a raster image); XSS needs a
+#: browser rendering the body as markup. SVG and XML types render markup and scripts, so they are not
+#: here, nor is a type chosen at run time (an upload served back may well be HTML or SVG).
+_NON_HTML_RESPONSE = _S(
+    r"""Content-Type["']\s*,\s*(["'](application/(?!xhtml|xml|[\w.+-]*\+xml)|image/(?!svg)|"""
+    r"""text/(plain|csv|css|calendar|event-stream)|"""
+    r"""font/|audio/|video/))|\.(type|contentType)\(\s*(['"](json|text|txt|csv|png|pdf|"""
+    r"""application/(?!xhtml|xml)|image/(?!svg)|text/plain))|"""
+    r"""setContentType\(\s*("(application/(?!xhtml|xml)|image/(?!svg)|text/plain)|"""
+    r"""MediaType\.(APPLICATION|IMAGE|TEXT_PLAIN))|@Produces\(\s*(MediaType\.APPLICATION|"application/)""")
+_HTML_RESPONSE = _S(r"""text/html|TEXT_HTML|\.type\(\s*['"]html['"]""")
+#: Parameter names that carry a post-login / post-action navigation target chosen by the user.
+_NAVIGATION_PARAM = _S(r"(?i)parameter `(next|next_?url|return_?(url|to|path)|redirect(_?(url|uri|to|path))?|"
+                       r"continue|callback_?url|back(_?url)?|goto|target_?url|dest(ination)?(_?url)?)`")
+#: A variable named as SQL text: one of its words (split at `_` and camelCase) is sql / query / stmt /
+#: statement / q (`getProfileSql`, `count_query`, `q`), optionally as a built string; `req`, `queue` or
+#: `request` are not.
+_SQL_WORDS_IN_NAME = frozenset({"sql", "query", "stmt", "statement", "q"})
+
+
+class _SqlName:
+    """``fullmatch(name)`` like a pattern: a truthy result when the name reads as SQL text."""
+
+    @staticmethod
+    def fullmatch(text: str) -> bool:
+        m = re.fullmatch(r"([A-Za-z_$][\w$]*)(?:\.toString\(\)|\.String\(\))?", text.strip())
+        if m is None:
+            return False
+        words = re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", m.group(1))
+        return any(w.lower() in _SQL_WORDS_IN_NAME for w in words)
+
+
+_SQL_NAME = _SqlName()
+#: An argument that reads as a URL (its name, a scheme in its text, or a URL value's String()).
+_URLISH = _S(r"(?i)url|uri|endpoint|link|href|addr|host|target|location|https?:|\.String\(\)")
+#: Browser-side sources an attacker controls through a link (DOM XSS).
+_BROWSER_SOURCE = _S(r"location|document\.(URL|documentURI|referrer|cookie)|window\.name|URLSearchParams|"
+                     r"searchParams")
+#: gorm methods whose first argument is SQL text (values are bound only through `?` arguments).
+_GORM_SQL_METHODS = frozenset({"Where", "Or", "Not", "Order", "Having", "Joins", "Group", "Select", "Raw", "Exec",
+                               "Pluck", "Distinct"})
+_GORM = _S(r'"(gorm\.io/gorm|github\.com/jinzhu/gorm)"')
+#: Path-building calls whose first argument is the base directory.
+_JOIN_CALL = _S(r"(?:filepath\.Join|path\.Join|path\.join|path\.resolve|Paths\.get|Path\.of|os\.path\.join)\s*\(")
+#: ``NAME[key]`` / ``NAME.get(key)`` / ``NAME.getOrDefault(key, ...)``: a look-up in a named map.
+_LOOKUP = _S(r"([A-Za-z_$][\w$]*)(?:\[[^\[\]]+\]|\.(?:get|getOrDefault)\([^()]*\))")
+_MUTATORS = _S(r"\.\s*(append|add|push|unshift|insert|concat|WriteString|WriteByte|WriteRune|Write|write|extend|"
+               r"addAll|put)\s*\(")
+
+
+def _mutation_args(name: str, lines: list[str]) -> list[str]:
+    """Arguments of builder / container calls on ``name`` in ``lines`` (chains included)."""
+    out: list[str] = []
+    fprintf = re.compile(rf"\bfmt\.Fprintf?\(\s*&?{re.escape(name)}\s*,")
+    start = re.compile(rf"(?<![\w$.]){re.escape(name)}(?=\s*\.)")
+    for text in lines:
+        if name not in text:
+            continue
+        for m in fprintf.finditer(text):
+            inner = _balanced(text, m.start() + m.group(0).index("("))
+            out.extend(_split_commas(inner)[1:])
+        for m in start.finditer(text):
+            pos = m.end()
+            while True:
+                link = _MUTATORS.match(text, pos)
+                if link is None:
+                    nxt = re.compile(r"\.\s*\w+\s*\(").match(text, pos)  # a chained non-mutating call
+                    if nxt is None:
+                        break
+                    inner = _balanced(text, nxt.end() - 1)
+                    pos = nxt.end() + len(inner) + 1
+                    continue
+                inner = _balanced(text, link.end() - 1)
+                out.append(inner)
+                pos = link.end() + len(inner) + 1
+    return out
+
+
+def _balanced(text: str, open_index: int) -> str:
+    """The text inside the parentheses opening at ``open_index`` (to the line end if unclosed)."""
+    depth = 0
+    quote = ""
+    for i in range(open_index, len(text)):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return text[open_index + 1:i]
+    return text[open_index + 1:]
+
+
+def _file_maps(text: str) -> set[str]:
+    """Maps / objects declared at file level (or static final in Java) with literal entries: a
+    look-up in them returns one of their values, never the key that chose it."""
+    out = set()
+    for m in re.finditer(r"^(?:var|const|let|export const)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*"
+                         r"(?:map\[[^\]]+\][\w.*\[\]]+\s*\{|\{|new Map\(|Object\.freeze\(\{)", text, re.MULTILINE):
+        out.add(m.group(1))
+    for m in re.finditer(r"\bstatic\s+final\s+(?:Map|Set|List)<[^=]*>\s+(\w+)\s*=\s*(?:Map|Set|List)\.of", text):
+        out.add(m.group(1))
+    return out
+
+
+def _functions(root: SgNode, kinds: tuple[str, ...]) -> list[SgNode]:
+    """Every function node under ``root`` (kinds a grammar does not know are skipped)."""
+    out: list[SgNode] = []
+    for kind in kinds:
+        try:
+            out.extend(root.find_all(kind=kind))
+        except RuntimeError:  # e.g. "function" is a kind name only in older JavaScript grammars
+            continue
+    return out
+
+
 def _split_params(params: SgNode) -> list[str]:
     return [c.text() for c in params.children() if c.is_named() and c.kind() != "comment"]
 
@@ -1475,8 +1802,35 @@ def _cap(text: str) -> str:
     return (text[:1].upper() + text[1:]) if text else "Data"
 
 
+#: Function names too common to bind a parameter to a call in another file.
+_GENERIC_NAMES = frozenset({"get", "set", "run", "find", "load", "save", "send", "call", "apply", "init", "close",
+                            "open", "read", "write", "handle", "process", "execute", "update", "delete", "create",
+                            "render", "parse", "format", "String", "Error", "toString", "equals", "push", "then"})
+#: Languages whose files see each other's calls within one review.
+LANGUAGE_FAMILY = {"javascript": "js", "typescript": "js", "go": "go", "java": "java"}
+
+
 def analyse_language(path: str, language: str, text: str, is_test: bool) -> list[RawFinding]:
     """Findings for one JS/TS/Go/Java file (empty for other languages)."""
     if language not in SPECS:
         return []
     return LangAnalysis(path, language, text, is_test).run()
+
+
+def link_review(analyses: list[LangAnalysis]) -> None:
+    """Let every file of one review bind helper parameters to the calls in its family's files.
+
+    A helper in ``store.go`` whose caller in ``handlers.go`` passes ``r.FormValue(...)`` is then
+    judged as request data (one tier up from a parameter), as if both were one file.
+    """
+    by_family: dict[str, list[LangAnalysis]] = {}
+    for analysis in analyses:
+        if analysis.language in LANGUAGE_FAMILY:
+            by_family.setdefault(LANGUAGE_FAMILY[analysis.language], []).append(analysis)
+    for members in by_family.values():
+        if len(members) < 2:
+            continue
+        for analysis in members:
+            analysis.prepare()
+        for analysis in members:
+            analysis.peers = [other for other in members if other is not analysis]

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wfc_server.review.model import RawFinding
+from wfc_server.review.rules import Severity
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.secret_values import embedded_credential, looks_like_real_secret
 from wfc_server.review.security.taint import (
     CLEAN,
+    CallSite,
     PARAM,
     SOURCE,
     UNKNOWN,
@@ -122,6 +124,7 @@ class PythonSinks:
     findings: dict[tuple[str, int], RawFinding] = field(default_factory=dict)
     events: list[SinkEvent] = field(default_factory=list)
     fastapi: bool = False
+    _archive_lines: dict[int, int] = field(default_factory=dict)  # function -> first zip-slip line
 
     # ---- engine hooks -----------------------------------------------------------------------
 
@@ -132,6 +135,7 @@ class PythonSinks:
             call.func.id in fa.env.vars or call.func.id in self.info.functions)
         if shadowed:
             return
+        self._hashed_request_data(call, qualname, method, fa)
         # SQL
         if method in SQL_METHODS and not qualname.startswith(("subprocess", "os.")):
             self._sink(call, fa, "sql", _arg(call, 0, "sql", "query", "statement", "operation"),
@@ -271,6 +275,40 @@ class PythonSinks:
         self._sink(node, fa, "xss", value, "the HTML response body returned by the view",
                    need_built=True)
 
+    def _hashed_request_data(self, call: ast.Call, qualname: str, method: str, fa: FunctionAnalysis) -> None:
+        """MD5 / SHA-1 over what the client sent (``md = hashlib.md5(); md.update(param)``): a
+        digest kept or compared for the client's data is a security use, and these are broken."""
+        if self._weak_digest(call, qualname):
+            data = call.args[:1]
+        elif method == "update" and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
+                and fa.func is not None and self._weak_digest_bound(call.func.value.id, fa.func):
+            data = call.args[:1]
+        else:
+            return
+        for arg in data:
+            t = fa.taint(arg)
+            if t.level == SOURCE and t.source_kind == "request":
+                line = call.lineno
+                self._add(make_finding(
+                    "weak-hash", file=self.path, line=line, end_line=call.end_lineno or line,
+                    column=call.col_offset, severity="low", family=FAMILY, confidence=50,
+                    description=f"{_cap(t.origin)} is digested with a broken hash (MD5/SHA-1); if the digest "
+                                "protects or identifies it, collisions and brute force defeat that."))
+
+    def _weak_digest(self, call: ast.Call, qualname: str) -> bool:
+        if any(k.arg == "usedforsecurity" and isinstance(k.value, ast.Constant) and k.value.value is False
+               for k in call.keywords):
+            return False
+        if qualname in {"hashlib.md5", "hashlib.sha1"}:
+            return True
+        return qualname == "hashlib.new" and bool(call.args) and isinstance(call.args[0], ast.Constant) and \
+            str(call.args[0].value).lower().replace("-", "") in {"md5", "sha1"}
+
+    def _weak_digest_bound(self, name: str, func: ast.AST) -> bool:
+        return any(isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+                   and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)
+                   and self._weak_digest(n.value, self.info.qualname(n.value.func)) for n in ast.walk(func))
+
     # ---- sink helpers -----------------------------------------------------------------------
 
     def _sink(self, node: ast.AST, fa: FunctionAnalysis, kind: str, arg: ast.expr | None,
@@ -296,12 +334,27 @@ class PythonSinks:
         self.events.append(SinkEvent(line, end, CONCEPT[kind], level))
         if need_built and not t.built:
             return
+        if t.source_kind == "archive" and level == SOURCE:
+            if kind == "path":
+                first = self._archive_lines.setdefault(id(fa.func), line)
+                if first != line:
+                    return  # one report per extraction: its first write is the one to fix
+                self._add(make_finding(
+                    "archive-path-traversal", file=self.path, line=line, end_line=end,
+                    column=getattr(node, "col_offset", None), severity="high", family=FAMILY, confidence=80,
+                    description=f"{_cap(t.origin)} reach {sink} without a check that the resolved path stays "
+                                "inside the destination; an entry named `../../x` or `/x` writes anywhere (zip slip)."))
+                return
+            t = replace(t, source_kind="external")  # a name from a file, not a request
         verdict = severity_for(kind, level, t)
+        if kind == "sql" and level == UNKNOWN and t.built and QUOTED_HOLE.search(ast.unparse(arg)):
+            verdict = PARAM_INJECTION  # spliced into a quoted SQL string: a value that must be a bound parameter
+        if kind == "redirect" and level == PARAM and verdict is None and any(
+                NAVIGATION_PARAM.fullmatch(p) for p in t.params):
+            verdict = ("medium", 60)  # a helper handed the `next` / `return_url` the user asked to go back to
         if verdict is None:
             return
         severity, confidence = verdict
-        if level == PARAM and kind in {"cmd", "code"} and severity == "medium" and _external_param(t, fa):
-            severity, confidence = "high", 70  # a public entry point handing its input to a shell / eval
         desc = f"{_cap(t.origin or 'data')} reaches {sink}"
         if t.via:
             desc += " via " + ", ".join(t.via)
@@ -465,7 +518,7 @@ class PythonSinks:
         self._sink(call, fa, "xpath", arg, f"the XPath expression of `{_callee(call)}`")
 
 
-_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+_RANK = {s.value: s.rank for s in Severity}
 _HELPER_SINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cmd", re.compile(r"^(run|exec|execute|call|spawn)_?(cmd|command|shell|process)s?$|^shell_?(exec|run)$|"
                        r"^(os_?)?system(_call)?$", re.IGNORECASE)),
@@ -476,6 +529,25 @@ _HELPER_WHAT = {"cmd": "shell command", "sql": "SQL statement", "path": "file pa
 
 
 _HTML_TAG = re.compile(r"<\s*[a-zA-Z/!]")
+
+
+#: Parameter names that carry a post-login / post-action navigation target chosen by the user.
+NAVIGATION_PARAM = re.compile(r"(?i)next|next_?url|return_?(url|to|path)|redirect(_?(url|uri|to|path))?|continue|"
+                              r"callback_?url|back(_?url)?|goto|target_?url|dest(ination)?(_?url)?")
+#: A hole inside a quoted SQL string literal (`'" + x + "'`, `'%s'`, `'{x}'`, `'${x}'`): that position
+#: holds a value, which belongs in a bound parameter whatever its origin (an identifier position
+#: such as a table name cannot be bound and is judged by origin alone).
+QUOTED_HOLE = re.compile(r"""'["`]\s*\+|\+\s*["`]'|'%[sdvr]'|'\{[^{}]*\}'|'\$\{[^{}]*\}'""")
+#: A parameter built into SQL / handed to a shell or eval: high at the confidence that blocks.
+PARAM_INJECTION = ("high", 80)
+
+
+def _targets(node: ast.Assign | ast.AnnAssign | ast.AugAssign) -> list[ast.expr]:
+    return list(node.targets) if isinstance(node, ast.Assign) else [node.target]
+
+
+def _mentions(node: ast.AST, names: set[str]) -> bool:
+    return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node))
 
 
 def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
@@ -496,15 +568,19 @@ def severity_for(kind: str, level: int, t: Taint) -> tuple[str, int] | None:
             return None if external else ("low", 60)
         return None
     if level == PARAM:
+        # A parameter is possibly untrusted: one tier below a proven request flow, but injection
+        # into SQL text, a shell or eval still blocks (high at the blocking confidence), because
+        # nothing proves the value safe and the caller may well be a request handler.
         if kind == "deser":
             return "low", 40  # a loader helper (caches, own files): only request data makes it critical
         if kind == "ssrf":
             return ("low", 30) if not t.built else None  # fetch helpers take URLs: that is their job
+        if kind in {"cmd", "code"}:
+            return PARAM_INJECTION
         if not t.built:
-            # a helper handing its argument straight to a shell / eval is still a risk
-            return ("medium", 40) if kind in {"cmd", "code"} else None
-        if kind in {"sql", "cmd"}:
-            return "high", 60
+            return None  # a helper running the statement it is given: the caller builds the SQL
+        if kind == "sql":
+            return PARAM_INJECTION
         if kind in _GROUP_A:
             return "medium", 50
         if kind in {"xss", "ldap", "xpath", "path"}:
@@ -597,7 +673,7 @@ _NOT_SECRET_NAME = re.compile(
     re.IGNORECASE,
 )
 _TOKEN_CONTEXT = re.compile(
-    r"token|secret|password|passwd|nonce|salt|otp|csrf|session|api_?key|reset|verification|"
+    r"token|secret|password|passwd|nonce|salt|otp|csrf|session|api_?key|reset|verification|remember|"
     r"activation|auth|invite|magic|signup_code|confirm|coupon|voucher|key$",
     re.IGNORECASE,
 )
@@ -873,7 +949,42 @@ class StructuralChecks:
 
     def _token_context(self, node: ast.Call) -> bool:
         context = self._assigned_name(node) + " " + self._func_name(node)
-        return bool(_TOKEN_CONTEXT.search(context))
+        return bool(_TOKEN_CONTEXT.search(context)) or self._reaches_secret_use(node)
+
+    def _reaches_secret_use(self, node: ast.Call) -> bool:
+        """Forward data flow of a random value inside its function: does it (or a value built
+        from it) become a cookie, a session entry, a token-named variable / keyword / key, or a
+        response header? ``key = str(random.random())[2:]; resp.set_cookie("rememberMe", key)``."""
+        func = self.info.parents.get(id(node))
+        while func is not None and not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            func = self.info.parents.get(id(func))
+        target = self.info.parents.get(id(node))
+        while target is not None and not isinstance(target, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.stmt)):
+            target = self.info.parents.get(id(target))
+        if func is None or not isinstance(target, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            return False
+        derived = {n.id for t in _targets(target) for n in ast.walk(t) if isinstance(n, ast.Name)}
+        if not derived:
+            return False
+        later = sorted((n for n in ast.walk(func) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Call))
+                        and getattr(n, "lineno", 0) > target.lineno), key=lambda n: (n.lineno, n.col_offset))
+        for stmt in later:
+            if isinstance(stmt, ast.Call):
+                method = stmt.func.attr if isinstance(stmt.func, ast.Attribute) else ""
+                values = list(stmt.args) + [k.value for k in stmt.keywords]
+                uses = [v for v in values if _mentions(v, derived)]
+                if uses and (method in {"set_cookie", "set_signed_cookie"} or any(
+                        k.arg and _TOKEN_CONTEXT.search(k.arg) and _mentions(k.value, derived) for k in stmt.keywords)):
+                    return True
+                continue
+            if stmt.value is None or not _mentions(stmt.value, derived):
+                continue
+            for t in _targets(stmt):
+                text = ast.unparse(t)
+                if _TOKEN_CONTEXT.search(text) or re.search(r"\b(session|cookies|headers)\[", text):
+                    return True
+                derived |= {n.id for n in ast.walk(t) if isinstance(n, ast.Name)}
+        return False
 
     # ---- assignments, dicts, comparisons ------------------------------------------------------
 
@@ -1116,9 +1227,12 @@ class PythonAnalysis:
     findings: list[RawFinding]
     events: list[SinkEvent]
     dead_lines: set[int]
+    #: Request data this file passes to functions defined elsewhere (name -> call sites).
+    exported: dict[str, list[CallSite]] = field(default_factory=dict)
 
 
-def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = True) -> PythonAnalysis:
+def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = True,
+                   callers: dict[str, list[CallSite]] | None = None) -> PythonAnalysis:
     """Taint sinks plus structural checks for one parsed Python file.
 
     ``complete=False`` (a diff fragment) treats ``request`` names as HTTP requests even when the
@@ -1126,7 +1240,7 @@ def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = 
     """
     info = ModuleInfo.build(tree, assume_web=not complete)
     hooks = PythonSinks(path, info, fastapi=any(v.startswith("fastapi") for v in info.aliases.values()))
-    engine = ModuleTaint(info, hooks)
+    engine = ModuleTaint(info, hooks, path=path, external_sites=dict(callers or {}))
     engine.analyse()
     checks = StructuralChecks(path, info, engine.dead_lines, is_test)
     checks.run()
@@ -1136,7 +1250,7 @@ def analyse_python(path: str, tree: ast.Module, is_test: bool, complete: bool = 
                                             and _RANK[f.severity] < _RANK["high"])]
     if is_test:
         findings = [_soften(f) for f in findings]
-    return PythonAnalysis(findings + checks.out, hooks.events, engine.dead_lines)
+    return PythonAnalysis(findings + checks.out, hooks.events, engine.dead_lines, engine.exported)
 
 
 def _soften(finding: RawFinding) -> RawFinding:

@@ -124,6 +124,8 @@ SOURCE_METHODS = frozenset({
     "get_argument", "get_arguments", "get_query_argument", "get_body_argument", "get_cookie",
     "get_secure_cookie", "recv", "recvfrom", "parse_args", "receive_text", "receive_json",
 })
+#: zipfile / tarfile methods listing entries (names or members with ``.filename`` / ``.name``).
+_ARCHIVE_LISTINGS = frozenset({"namelist", "infolist", "getnames", "getmembers"})
 #: Calls whose result carries no attacker-controlled text whatever their input.
 CASTS = frozenset({
     "int", "float", "bool", "complex", "len", "abs", "round", "hash", "id", "ord", "isinstance",
@@ -306,6 +308,11 @@ class ModuleInfo:
                 info.false_names.discard(name)
                 info.const_values.pop(name, None)
         return info
+
+    @property
+    def reads_archives(self) -> bool:
+        """The module imports zipfile or tarfile (their listing methods are archive sources)."""
+        return any(v.split(".")[0] in {"zipfile", "tarfile"} for v in self.aliases.values())
 
     @property
     def web_framework(self) -> bool:
@@ -867,6 +874,9 @@ class FunctionAnalysis:
         if qn in SOURCE_CALLS:
             kind, what = SOURCE_CALLS[qn]
             return uniform(SOURCE, what, kind)
+        if method in _ARCHIVE_LISTINGS and self.info.reads_archives:
+            # entry names are chosen by whoever built the archive (``../../x``, ``/etc/x``)
+            return uniform(SOURCE, f"archive entry names from `{ast.unparse(node.func)}()`", "archive")
         if method in SOURCE_METHODS:
             cli = method in {"recv", "recvfrom"} or (method == "parse_args" and not self.info.web_framework)
             kind = "external" if cli else "request"
@@ -898,6 +908,8 @@ class FunctionAnalysis:
         helper = self.module.helper_for(node.func)
         if helper is not None:
             return self.module.apply_summary(helper, node, self)
+        if self.report:
+            self.module.export_call(node, self, args, kwargs)
         if qn in JOIN_CALLS or method == "joinpath":
             joined = merge(receiver, all_args)
             if len(node.args) + (receiver.level > CLEAN) >= 2:
@@ -1026,10 +1038,20 @@ def _const_value(test: ast.expr, info: ModuleInfo) -> bool | None:
 # The module driver: route detection, helper summaries, two passes.
 
 
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """What one call passes, by position and keyword, and where it is (``path:line``)."""
+
+    args: tuple[Taint, ...]
+    keywords: dict[str, Taint]
+    where: str
+
+
 @dataclass
 class ModuleTaint:
     info: ModuleInfo
     hooks: SinkHooks
+    path: str = ""
     dead_lines: set[int] = field(default_factory=set)
     _summaries: dict[str, Taint | None] = field(default_factory=dict)
     _callsite: dict[str, dict[str, Taint]] = field(default_factory=dict)
@@ -1037,6 +1059,10 @@ class ModuleTaint:
     _collecting: bool = False
     _callers: set[int] = field(default_factory=set)
     _routes: bool | None = None
+    #: Request data that other files of the review pass to our functions: name -> call sites.
+    external_sites: dict[str, list[CallSite]] = field(default_factory=dict)
+    #: Request data this file passes to functions it does not define (for the other files).
+    exported: dict[str, list[CallSite]] = field(default_factory=dict)
 
     def analyse(self) -> None:
         """Two passes: learn what in-file callers pass to each helper, then report.
@@ -1098,6 +1124,29 @@ class ModuleTaint:
                 params[name] = CLEAN_TAINT
         return params
 
+    def _external_params(self, func: ast.FunctionDef | ast.AsyncFunctionDef, params: dict[str, Taint]) -> None:
+        """Bind parameters to what callers in other files of the review pass (request data only)."""
+        positional = [a.arg for a in func.args.posonlyargs + func.args.args]
+        for site in self.external_sites.get(func.name, ()):
+            names = positional[1:] if positional[:1] in (["self"], ["cls"]) else positional
+            bound = dict(zip(names, site.args))
+            bound.update(site.keywords)
+            for name, t in bound.items():
+                if name in params and t.level == SOURCE:
+                    params[name] = merge(replace(t, origin=f"{t.origin} (passed to `{func.name}()` at "
+                                                          f"{site.where})"), params[name])
+
+    def export_call(self, node: ast.Call, fa: FunctionAnalysis, args: list[Taint], kwargs: list[Taint]) -> None:
+        """Remember request data handed to a function defined elsewhere, for the review's other files."""
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else (func.attr if isinstance(func, ast.Attribute) else "")
+        if len(name) < 4 or name in self.info.functions or not any(
+                t.level == SOURCE for t in [*args, *kwargs]):
+            return
+        keywords = {k.arg: t for k, t in zip(node.keywords, kwargs) if k.arg}
+        self.exported.setdefault(name, []).append(
+            CallSite(tuple(args), keywords, f"{self.path}:{node.lineno}" if self.path else f"line {node.lineno}"))
+
     def _has_routes(self) -> bool:
         if self._routes is None:
             self._routes = any(self.is_route(n) for n in self.info.nodes
@@ -1130,6 +1179,12 @@ class ModuleTaint:
         return self.info.web_framework and any(n in REQUEST_NAMES for n in names[:2])
 
     def initial_params(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Taint]:
+        params = self._own_params(func)
+        if func.name in self.external_sites:
+            self._external_params(func, params)
+        return params
+
+    def _own_params(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Taint]:
         route = self.is_route(func)
         args = func.args
         params: dict[str, Taint] = {}

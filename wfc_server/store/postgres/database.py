@@ -10,8 +10,9 @@ restart broke and probes until the database answers again, so recovery needs nob
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
+from typing import Any
 
 import psycopg
 from psycopg import AsyncConnection
@@ -39,23 +40,31 @@ class Database:
     ) -> None:
         self.dsn = dsn
         self.retry_after = retry_after
-        self._pool = AsyncConnectionPool(
-            dsn,
-            min_size=min_size,
-            max_size=max_size,
-            open=False,
-            timeout=acquire_timeout,
-            # Give up a failing reconnect soon: the next checkout (or the recovery probe) starts a
-            # fresh one, where psycopg_pool's own backoff would grow without bound.
-            reconnect_timeout=3.0,
-            kwargs={"autocommit": True, "application_name": application_name},
-            configure=_configure,
-            name="wfc",
-        )
+        self._pool_options = {"min_size": min_size, "max_size": max_size, "timeout": acquire_timeout,
+                              "application_name": application_name}
+        self._pool = self._new_pool()
         self.listener = Listener(dsn, application_name=f"{application_name}-listen")
         self._down_timeout = down_timeout
         self._down = False
         self._recovery: asyncio.Task[None] | None = None
+        self._background: set[asyncio.Task[None]] = set()
+        self._opened = False
+
+    def _new_pool(self) -> AsyncConnectionPool:
+        options = self._pool_options
+        return AsyncConnectionPool(
+            self.dsn,
+            min_size=options["min_size"],
+            max_size=options["max_size"],
+            open=False,
+            timeout=options["timeout"],
+            # Give up a failing reconnect soon: the next checkout (or the recovery probe) starts a
+            # fresh one, where psycopg_pool's own backoff would grow without bound.
+            reconnect_timeout=3.0,
+            kwargs={"autocommit": True, "application_name": options["application_name"]},
+            configure=_configure,
+            name="wfc",
+        )
 
     async def open(self, *, apply_migrations: bool = True, timeout: float = 10.0) -> None:
         """Connect, bring the schema up to date under the migration lock, start listening.
@@ -72,12 +81,33 @@ class Database:
                 if apply_migrations:
                     await migrate(conn)
             await self._pool.open(wait=True, timeout=timeout)
+            self._opened = True
         except psycopg.OperationalError as exc:
             await self._pool.close()
+            self._pool = self._new_pool()  # a closed pool cannot be opened again: the next try gets a new one
             raise self.unavailable(exc) from exc
         await self.listener.start()
 
+    def spawn(self, work: Coroutine[Any, Any, None], *, name: str) -> None:
+        """Run ``work`` in the background (a refresh after a notification); failures are logged."""
+        task = asyncio.create_task(self._logged(work), name=name)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    @staticmethod
+    async def _logged(work: Coroutine[Any, Any, None]) -> None:
+        try:
+            await work
+        except StoreUnavailable as exc:
+            log.warning("postgres.background_unavailable", error=exc.reason)
+        except Exception:  # noqa: BLE001 - a background refresh must not die silently
+            log.exception("postgres.background_failed")
+
     async def close(self) -> None:
+        self._opened = False
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
         await self.listener.stop()
         if self._recovery is not None:
             self._recovery.cancel()
@@ -96,6 +126,8 @@ class Database:
         Query-level operational errors (a cancelled statement, a lock timeout) become
         StoreUnavailable too (the client should retry), without marking the database down.
         """
+        if not self._opened:  # start-up has not reached the database yet: not an outage to recover from
+            raise StoreUnavailable("database unavailable: not connected yet", retry_after=self.retry_after)
         conn: AsyncConnection | None = None
         try:
             async with self._pool.connection(self._down_timeout if self._down else None) as conn:

@@ -81,6 +81,13 @@ class PgEventBus:
         if not channel.subscribers and channel.refreshing is None:
             self._channels.pop(subscriber.review_id, None)
 
+    def forget(self, review_ids: list[str]) -> None:
+        """Deleted reviews: nothing is kept in memory but their subscribers' channels."""
+        for review_id in review_ids:
+            channel = self._channels.pop(review_id, None)
+            if channel is not None and channel.refreshing is not None:
+                channel.refreshing.cancel()
+
     def subscriber_count(self) -> int:
         return sum(len(c.subscribers) for c in self._channels.values())
 

@@ -6,27 +6,8 @@ and spends under the row's lock, so concurrent requests on any replica serialise
 
 from __future__ import annotations
 
-import math
-import time
-from dataclasses import dataclass
-
+from wfc_server.store.buckets import BucketState, next_refill_epoch
 from wfc_server.store.postgres.database import Database
-
-
-@dataclass(frozen=True, slots=True)
-class SharedBucketState:
-    allowed: bool
-    limit: int
-    remaining: float
-    reset_epoch: int  # unix seconds (rounded up) when the bucket is full again
-    retry_after: int  # whole seconds (>= 1) until one token is available
-
-    def headers(self) -> dict[str, str]:
-        return {
-            "X-RateLimit-Limit": str(self.limit),
-            "X-RateLimit-Remaining": str(max(math.floor(self.remaining), 0)),
-            "X-RateLimit-Reset": str(self.reset_epoch),
-        }
 
 
 class PgRateLimiter:
@@ -36,20 +17,17 @@ class PgRateLimiter:
         self.rate = rate
         self._scope = scope  # keeps e.g. project and sign-up buckets apart in one table
 
-    async def take(self, key: str) -> SharedBucketState:
+    async def take(self, key: str) -> BucketState:
         """Spend one token if there is one; the state either way."""
         return await self._call(key, 1.0)
 
-    async def peek(self, key: str) -> SharedBucketState:
+    async def peek(self, key: str) -> BucketState:
         return await self._call(key, 0.0)
 
     async def next_refill_epoch(self, key: str) -> float:
         """When the next whole token arrives (now if the bucket is full)."""
         state = await self.peek(key)
-        if state.remaining >= self.capacity:
-            return time.time()
-        fraction = state.remaining - math.floor(state.remaining)
-        return time.time() + (1.0 - fraction) / self.rate
+        return next_refill_epoch(state.remaining, self.capacity, self.rate)
 
     async def forget_full(self) -> int:
         """Delete this scope's buckets that have refilled completely (returns how many).
@@ -65,7 +43,7 @@ class PgRateLimiter:
             )
             return cursor.rowcount
 
-    async def _call(self, key: str, cost: float) -> SharedBucketState:
+    async def _call(self, key: str, cost: float) -> BucketState:
         async with self._db.connection() as conn:
             cursor = await conn.execute(
                 "SELECT admitted, remaining FROM wfc_take_tokens(%s, %s, %s, %s)",
@@ -74,11 +52,4 @@ class PgRateLimiter:
             row = await cursor.fetchone()
         assert row is not None
         allowed, tokens = bool(row[0]), float(row[1])
-        wall = time.time()
-        return SharedBucketState(
-            allowed=allowed,
-            limit=self.capacity,
-            remaining=tokens,
-            reset_epoch=math.ceil(wall + (self.capacity - tokens) / self.rate),
-            retry_after=max(math.ceil(max(1.0 - tokens, 0.0) / self.rate), 1),
-        )
+        return BucketState.measure(allowed, self.capacity, tokens, self.rate)

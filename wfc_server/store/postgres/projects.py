@@ -12,6 +12,7 @@ from wfc_server.store.records import ProjectRecord
 
 _COLUMNS = "project_id, developer_id, repo_path, created_at, key_hash"
 _HASHING_SECRET = "api_key_hashing"
+_ADMIN_HASH = "admin_token_hash"
 
 
 class PgProjectStore:
@@ -31,6 +32,21 @@ class PgProjectStore:
             row = await cursor.fetchone()
         assert row is not None  # inserted above or by a concurrent replica
         return bytes(row[0])
+
+    async def generated_admin_hash(self, candidate: str) -> tuple[str, bool]:
+        """The deployment's generated admin token hash: ``candidate`` (True) if this replica stored
+        it first, else the one another replica stored (False); its token was printed there."""
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO wfc_secrets (name, value) VALUES (%s, %s) ON CONFLICT (name) DO NOTHING RETURNING 1",
+                (_ADMIN_HASH, candidate.encode("ascii")),
+            )
+            if await cursor.fetchone() is not None:
+                return candidate, True
+            cursor = await conn.execute("SELECT value FROM wfc_secrets WHERE name = %s", (_ADMIN_HASH,))
+            row = await cursor.fetchone()
+        assert row is not None
+        return bytes(row[0]).decode("ascii"), False
 
     async def get(self, project_id: str) -> ProjectRecord | None:
         async with self._db.connection() as conn:

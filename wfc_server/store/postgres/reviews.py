@@ -9,24 +9,29 @@ become visible in order. NOTIFY on commit wakes the subscribers; the table stays
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 from typing import Any, NamedTuple
 
 import orjson
+import psycopg
 from psycopg import AsyncConnection, sql
 
 from wfc_server.store.events import event_document
 from wfc_server.store.postgres.database import Database
-from wfc_server.store.protocols import Announce
+from wfc_server.store.protocols import Announce, QueueAtCapacity, ReviewExists
 from wfc_server.store.records import TERMINAL, ReviewRecord, utc_now
 
 EVENTS_CHANNEL = "wfc_events"
+#: pg_advisory_xact_lock key serialising admission to the shared queue ("wfc-admit" in ASCII).
+ADMISSION_LOCK = 0x7766632D61646D
 JOBS_CHANNEL = "wfc_jobs"
 
 COLUMNS = (
     "review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at, "
-    "completed_at, consensus_score, passed, error, attempts, event_seq, findings_count"
+    "completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id, pipeline"
 )
+_PROGRESS = 18  # the column after COLUMNS in RETURNING
 #: What a transition may change (never the identity, arrival order or event counter).
 _WRITABLE = frozenset({
     "status", "started_at", "completed_at", "consensus_score", "passed", "error", "attempts",
@@ -42,12 +47,14 @@ class StoredEvent(NamedTuple):
 
 def record_from_row(row: Sequence[Any]) -> ReviewRecord:
     (review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at,
-     completed_at, consensus_score, passed, error, attempts, event_seq, findings_count) = row[:16]
+     completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id,
+     pipeline) = row[:_PROGRESS]
     return ReviewRecord(
         review_id=review_id, project_id=project_id, developer_id=developer_id, seq=seq, status=status,
         submitted_at=submitted_at, files=orjson.loads(files), base_ref=base_ref, started_at=started_at,
         completed_at=completed_at, consensus_score=consensus_score, passed=passed, error=error,
-        attempts=attempts, event_seq=event_seq, findings_count=findings_count,
+        attempts=attempts, event_seq=event_seq, findings_count=findings_count, request_id=request_id,
+        pipeline=None if pipeline is None else orjson.loads(pipeline),
     )
 
 
@@ -115,7 +122,7 @@ async def update_review(
         return None
     record = record_from_row(row)
     if announce is not None:
-        await append_event(conn, record, row[16], announce)
+        await append_event(conn, record, row[_PROGRESS], announce)
     return record
 
 
@@ -146,6 +153,16 @@ class PgReviewStore:
             )
             rows = await cursor.fetchall()
         return (int(count[0]) if count else 0), [record_from_row(row) for row in rows]
+
+    async def ended(self, project_id: str) -> list[ReviewRecord]:
+        """The project's finished reviews (webhook reconciliation at start-up)."""
+        async with self._db.connection() as conn:
+            cursor = await conn.execute(
+                f"SELECT {COLUMNS} FROM reviews WHERE project_id = %s"
+                " AND status IN ('completed', 'failed', 'cancelled') ORDER BY seq",
+                (project_id,),
+            )
+            return [record_from_row(row) for row in await cursor.fetchall()]
 
     async def result(self, record: ReviewRecord) -> dict[str, Any] | None:
         if record.result is not None:
@@ -183,19 +200,41 @@ class PgReviewStore:
 
     # -- writes -----------------------------------------------------------------------------
 
-    async def create(self, record: ReviewRecord, diff: str, announce: Announce) -> ReviewRecord:
+    async def create(
+        self, record: ReviewRecord, diff: str, announce: Announce, *, max_pending: int | None = None
+    ) -> ReviewRecord:
         """Commit the review, its diff and its first event together, durably, then wake workers.
 
         The database assigns ``seq`` (arrival order across replicas); ``record`` is updated with it.
+        With ``max_pending``, admission is decided under a lock every replica takes, so concurrent
+        submits anywhere never overfill the queue: QueueAtCapacity when it is full; the event then
+        carries the review's ``queue_position``.
         """
+        try:
+            return await self._insert(record, diff, announce, max_pending)
+        except psycopg.errors.UniqueViolation as exc:
+            raise ReviewExists(record.review_id) from exc
+
+    async def _insert(
+        self, record: ReviewRecord, diff: str, announce: Announce, max_pending: int | None
+    ) -> ReviewRecord:
         async with self._db.transaction() as conn:
+            if max_pending is not None:
+                await conn.execute("SELECT pg_advisory_xact_lock(%s)", (ADMISSION_LOCK,))
+                cursor = await conn.execute("SELECT count(*) FROM reviews WHERE status = 'pending'")
+                counted = await cursor.fetchone()
+                waiting = int(counted[0]) if counted else 0
+                if waiting >= max_pending:
+                    raise QueueAtCapacity(waiting)
+                announce = dataclasses.replace(announce, data={**announce.data, "queue_position": waiting + 1})
             cursor = await conn.execute(
                 "INSERT INTO reviews (review_id, project_id, developer_id, status, submitted_at, files,"
-                " base_ref, attempts, event_seq, progress) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 1, %s)"
-                " RETURNING seq",
+                " base_ref, attempts, event_seq, progress, request_id, pipeline)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 1, %s, %s, %s) RETURNING seq",
                 (record.review_id, record.project_id, record.developer_id, record.status,
                  record.submitted_at, _encode("files", record.files), record.base_ref, record.attempts,
-                 min(max(announce.progress, 0), 100)),
+                 min(max(announce.progress, 0), 100), record.request_id,
+                 None if record.pipeline is None else orjson.dumps(record.pipeline).decode()),
             )
             row = await cursor.fetchone()
             assert row is not None
@@ -222,3 +261,11 @@ class PgReviewStore:
         lease is still ours); None when it is not, e.g. a cancel won the race."""
         async with self._db.transaction() as conn:
             return await update_review(conn, review_id, only_from, changes, announce, lease_owner=lease_owner)
+
+    async def purge_project(self, project_id: str) -> list[str]:
+        """Delete every review of a project (diffs and events cascade); their ids."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM reviews WHERE project_id = %s RETURNING review_id", (project_id,)
+            )
+            return [row[0] for row in await cursor.fetchall()]

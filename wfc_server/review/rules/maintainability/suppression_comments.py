@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from wfc_server.review.rules.spec import Role, Rule, RuleDoc, Severity
 
+#: Tag of rules the quality gate reports (from the diff's comments), not a reviewer.
+GATE = "gate"
 _ALL = frozenset({"python", "javascript", "typescript", "go", "java", "sql", "any"})
 
 BARE_SUPPRESSION = Rule(
@@ -26,6 +28,7 @@ BARE_SUPPRESSION = Rule(
         fix="Name the rule and say why: `# wfc: ignore[WFC-SEC-SQLI] name is an enum value`.",
     ),
     suggestions={"*": "Write `wfc: ignore[RULE-ID] reason`, naming the rule this line is exempt from."},
+    tags=frozenset({GATE}),
 )
 
 UNKNOWN_SUPPRESSION_RULE = Rule(
@@ -44,6 +47,7 @@ UNKNOWN_SUPPRESSION_RULE = Rule(
         fix="Use the rule id shown in the finding (e.g. WFC-SEC-SQLI) or remove the comment.",
     ),
     suggestions={"*": "Copy the rule id from the finding you mean to suppress."},
+    tags=frozenset({GATE}),
 )
 
 RULES = (BARE_SUPPRESSION, UNKNOWN_SUPPRESSION_RULE)

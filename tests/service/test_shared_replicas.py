@@ -1,0 +1,102 @@
+"""Two in-process replicas on one PostgreSQL: what one changes, the other enforces at once."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+from aiohttp.test_utils import TestClient
+
+from tests.helpers import CLEAN_DIFF, Credentials, submit, wait_terminal
+
+ADMIN_TOKEN = "wfc_admin_shared-replicas-test-token-0123456789"
+ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
+
+async def _replicas(make_client: Any, make_settings: Any, tmp_path: Path, dsn: str, n: int = 2,
+                    **sections: Any) -> list[TestClient]:
+    return [
+        await make_client(make_settings(
+            server={"data_dir": str(tmp_path / f"replica-{i}")},
+            store={"backend": "postgres", "dsn": dsn},
+            auth={"admin_token": ADMIN_TOKEN},
+            **sections,
+        ))
+        for i in range(n)
+    ]
+
+
+async def _until(check: Any, what: str, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not await check():
+        assert time.monotonic() < deadline, f"timed out waiting until {what}"
+        await asyncio.sleep(0.02)
+
+
+async def test_a_key_made_or_revoked_on_one_replica_counts_on_the_other_at_once(
+    pg_dsn: str, make_client: Any, make_settings: Any, tmp_path: Path
+) -> None:
+    a, b = await _replicas(make_client, make_settings, tmp_path, pg_dsn)
+    owner = await Credentials.create(a, "alpha")
+    assert (await b.get("/v1/reviews/", headers=owner.headers)).status == 200  # created a moment ago on A
+    made = await a.post("/v1/projects/alpha/keys", headers=owner.headers,
+                        json={"name": "ci", "scopes": ["reviews:read"]})
+    assert made.status == 201
+    key = await made.json()
+    reader = Credentials("alpha", key["api_key"])
+    assert (await b.get("/v1/reviews/", headers=reader.headers)).status == 200
+    assert (await b.post("/v1/reviews/", json={"diff_content": CLEAN_DIFF}, headers=reader.headers)).status == 403
+    assert (await b.delete(f"/v1/projects/alpha/keys/{key['key_id']}", headers=owner.headers)).status == 204
+
+    async def refused_on_a() -> bool:
+        return (await a.get("/v1/reviews/", headers=reader.headers)).status == 401
+
+    await _until(refused_on_a, "A refuses the key B revoked", timeout=2.0)
+    trail = await (await a.get("/v1/admin/audit", headers=ADMIN)).json()
+    actions = [entry["action"] for entry in trail["entries"]]
+    assert "key.created" in actions and "key.revoked" in actions  # one trail, whichever replica wrote
+
+
+async def test_replicas_together_admit_one_projects_capacity(
+    pg_dsn: str, make_client: Any, make_settings: Any, tmp_path: Path
+) -> None:
+    replicas = await _replicas(make_client, make_settings, tmp_path, pg_dsn, n=3,
+                               rate_limit={"capacity": 6, "refill_rate": 0.01})
+    creds = await Credentials.create(replicas[0], "alpha")
+    statuses = [(await replicas[n % 3].get("/v1/reviews/", headers=creds.headers)).status for n in range(12)]
+    assert statuses.count(200) == 6 and statuses.count(429) == 6
+    limited = await replicas[2].get("/v1/reviews/", headers=creds.headers)
+    assert limited.headers["X-RateLimit-Limit"] == "6" and limited.headers["X-RateLimit-Remaining"] == "0"
+    assert int(limited.headers["Retry-After"]) >= 1
+
+
+async def test_a_project_deleted_through_one_replica_is_gone_from_every_replica(
+    pg_dsn: str, make_client: Any, make_settings: Any, tmp_path: Path
+) -> None:
+    a, b = await _replicas(make_client, make_settings, tmp_path, pg_dsn)
+    owner = await Credentials.create(a, "alpha")
+    rid = (await submit(b, owner, CLEAN_DIFF))["review_id"]
+    await wait_terminal(a, owner, rid)
+    assert (await a.delete("/v1/projects/alpha", headers=ADMIN)).status == 202
+
+    async def gone() -> bool:
+        on_b = await b.get(f"/v1/reviews/{rid}", headers=owner.headers)
+        listed = await (await b.get("/v1/admin/projects", headers=ADMIN)).json()
+        return on_b.status == 401 and not listed["projects"]
+
+    await _until(gone, "B no longer knows the project", timeout=10.0)
+    created: list[dict[str, Any]] = []
+
+    async def recreated() -> bool:  # 409 while the purge runs, then the id is free on any replica
+        response = await b.post("/v1/projects/", json={"project_id": "alpha", "developer_id": "dev-2"})
+        assert response.status in (201, 409), await response.text()
+        if response.status == 201:
+            created.append(await response.json())
+        return bool(created)
+
+    await _until(recreated, "the id is free again", timeout=20.0)
+    again = Credentials("alpha", created[0]["api_key"])
+    assert (await a.get("/v1/reviews/", headers=again.headers)).status == 200
+    assert (await (await a.get("/v1/reviews/", headers=again.headers)).json())["total"] == 0

@@ -1,0 +1,387 @@
+"""The review lifecycle when many replicas share one database (``store.backend = "postgres"``).
+
+The same states, events and guarantees as :class:`~wfc_server.service.reviews.ReviewService`,
+with the shared state in the database instead of this process: a review is claimed from the
+shared queue under a lease the queue keeps renewing; every state change is one conditional
+update that commits its event with it (so a cancel on any replica wins over a late completion);
+a cancel or a lost lease reaches the running task through the queue's ``watch`` within a second.
+A replica that dies mid-review leaves a lease that expires: another replica claims the review
+again with ``attempts + 1``, or ends it ``failed`` past ``review.max_attempts``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from prometheus_async.aio import time as time_coroutine
+
+from wfc_server.logs import get_logger
+from wfc_server.metrics import Metrics
+from wfc_server.review.model import Progress, ReviewFailed, ReviewResult
+from wfc_server.service.review_runs import (
+    SHUTDOWN,
+    StatusBodies,
+    drain_runs,
+    engine_request,
+    render_summary,
+    settle,
+)
+from wfc_server.service.reviews import (
+    Engine,
+    NotAccepting,
+    NotCancellable,
+    QueueFull,
+    ServiceLimits,
+    render_status,
+)
+from wfc_server.store.events import StreamSubscriber
+from wfc_server.store.protocols import (
+    Announce,
+    EventBus,
+    JobQueue,
+    QueueAtCapacity,
+    ReviewRepository,
+    StoreUnavailable,
+)
+from wfc_server.store.records import (
+    CANCELLED,
+    COMPLETED,
+    FAILED,
+    IN_PROGRESS,
+    PENDING,
+    ProjectRecord,
+    ReviewRecord,
+    utc_now,
+)
+
+log = get_logger("wfc.reviews")
+
+_ACTIVE = (PENDING, IN_PROGRESS)
+_IDLE_POLL_SECONDS = 1.0  # expired leases wake nobody: look for them this often
+_LOST = "lost"  # cancelled elsewhere, or the lease went to another replica
+_TIMEOUT = "timeout"
+
+TerminalListener = Callable[[ReviewRecord, str], None]
+
+
+def _ids(record: ReviewRecord) -> dict[str, str | None]:
+    return {"review_id": record.review_id, "project_id": record.project_id, "request_id": record.request_id}
+
+
+class SharedReviewService:
+    def __init__(
+        self,
+        reviews: ReviewRepository,
+        queue: JobQueue,
+        events: EventBus,
+        engine: Engine,
+        metrics: Metrics,
+        limits: ServiceLimits,
+        repo_path_of: Callable[[str], str | None],
+        judge: Any = None,
+        *,
+        lease_owner: str,
+    ) -> None:
+        self._reviews = reviews
+        self._queue = queue
+        self._events = events
+        self._engine = engine
+        self._metrics = metrics
+        self._limits = limits
+        self._repo_path_of = repo_path_of
+        self._judge = judge
+        self._owner = lease_owner
+        self._workers: list[asyncio.Task[None]] = []
+        self._running: dict[str, asyncio.Task[ReviewResult]] = {}
+        self._runs: set[asyncio.Task[None]] = set()
+        self._stop_reason: dict[str, str] = {}
+        self._accepting = False
+        self._depth = 0  # the shared queue's depth as last seen (probes and metrics read it)
+        self._bodies = StatusBodies()  # finished reviews' encoded status objects
+        self._on_terminal: list[TerminalListener] = []
+
+    def on_terminal(self, listener: TerminalListener) -> None:
+        """Call ``listener(record, kind)`` when this replica ends a review (webhooks subscribe)."""
+        self._on_terminal.append(listener)
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def start(self, unfinished: list[ReviewRecord] | None = None) -> None:
+        """Start the workers: nothing to resume here, expired leases are claimed like new work."""
+        self._workers = [
+            asyncio.create_task(self._worker(), name=f"review-worker-{n}") for n in range(self._limits.workers)
+        ]
+        self._accepting = True
+
+    @property
+    def accepting(self) -> bool:
+        return self._accepting
+
+    @property
+    def queue_depth(self) -> int:
+        return self._depth
+
+    @property
+    def running_count(self) -> int:
+        return len(self._running)
+
+    async def drain(self, grace_seconds: float) -> None:
+        """Stop claiming; running reviews finish within the grace period or go back to the queue."""
+        self._accepting = False
+        await drain_runs(self._workers, self._running, self._runs, self._stop_reason, grace_seconds)
+        self._workers = []
+
+    # -- requests ---------------------------------------------------------------------------
+
+    async def submit(
+        self, project: ProjectRecord, diff: str, files: list[str], base_ref: str | None,
+        *, request_id: str | None = None, review_id: str | None = None,
+        pipeline: dict[str, Any] | None = None,
+    ) -> ReviewRecord:
+        """Commit the review, its diff and its ``queued`` event; any replica may then claim it."""
+        if not self._accepting:
+            raise NotAccepting()
+        record = ReviewRecord(
+            review_id=review_id or str(uuid.uuid4()),
+            project_id=project.project_id,
+            developer_id=project.developer_id,
+            seq=0,  # the database numbers arrivals across replicas
+            status=PENDING,
+            submitted_at=utc_now(),
+            files=files,
+            base_ref=base_ref,
+            request_id=request_id,
+            pipeline=pipeline,
+        )
+        try:
+            await self._reviews.create(record, diff, Announce("queued", 0), max_pending=self._limits.queue_size)
+        except QueueAtCapacity:
+            raise QueueFull() from None
+        self._depth += 1
+        self._metrics.count_review("submitted", project.project_id)
+        self._metrics.queue_depth.set(self._depth)
+        log.info("review.submitted", **_ids(record), diff_bytes=len(diff), files=len(files))
+        return record
+
+    async def cancel(self, record: ReviewRecord) -> ReviewRecord:
+        """Cancel wherever it runs: the state changes now; the running replica stops it (NOTIFY)."""
+        if record.terminal:
+            raise NotCancellable()
+        cancelled = await self._queue.cancel(record.review_id)
+        if cancelled is None:
+            current = await self._reviews.get(record.review_id)
+            if current is not None:
+                _adopt(record, current)
+            raise NotCancellable()
+        was_running = record.review_id in self._running
+        _adopt(record, cancelled)
+        self._stop(record.review_id, _LOST)
+        self._metrics.count_review(CANCELLED, record.project_id)
+        self._announce_terminal(record, CANCELLED)
+        log.info("review.cancelled", **_ids(record), was_running=was_running)
+        return record
+
+    # -- reads ------------------------------------------------------------------------------
+
+    async def record(self, review_id: str) -> ReviewRecord | None:
+        return await self._reviews.get(review_id)
+
+    async def page(
+        self, project_id: str, status: str | None, limit: int, offset: int
+    ) -> tuple[int, list[ReviewRecord]]:
+        return await self._reviews.list(project_id, status, limit, offset)
+
+    async def subscribe(
+        self, record: ReviewRecord, after: int | None
+    ) -> tuple[StreamSubscriber, int, list[str]]:
+        return await self._events.subscribe(record, after)
+
+    def unsubscribe(self, subscriber: StreamSubscriber) -> None:
+        self._events.unsubscribe(subscriber)
+
+    async def render(self, record: ReviewRecord, *, result: dict[str, Any] | None = None) -> dict[str, Any]:
+        progress = 100 if record.terminal else (await self._events.progress(record.review_id) or 0)
+        if record.status == COMPLETED and result is None:
+            result = await self._reviews.result(record)  # None: damaged or missing, and said so
+        return render_status(record, progress, result)
+
+    def render_summary(self, record: ReviewRecord) -> bytes:
+        """A history entry; on this backend without per-severity counts or file names (not
+        stored in the reviews table yet)."""
+        return render_summary(record, 100 if record.terminal else 0)  # live progress: the review itself
+
+    async def render_body(self, record: ReviewRecord) -> bytes:
+        """The encoded status object; cached once the review is terminal (it never changes)."""
+        return await self._bodies.encoded(record, self.render)
+
+    async def read_diff(self, record: ReviewRecord) -> str:
+        return await self._reviews.read_diff(record.review_id)
+
+    def forget(self, review_ids: list[str]) -> None:
+        self._bodies.forget(review_ids)
+
+    # -- workers ----------------------------------------------------------------------------
+
+    async def _worker(self) -> None:
+        while True:
+            try:
+                record = await self._queue.claim()
+                self._depth = await self._queue.depth()
+                self._metrics.queue_depth.set(self._depth)
+            except StoreUnavailable as exc:
+                log.warning("review.claim_unavailable", error=exc.reason)
+                await asyncio.sleep(exc.retry_after)
+                continue
+            if record is None:
+                await self._queue.wait_for_work(_IDLE_POLL_SECONDS)
+                continue
+            run = asyncio.create_task(self._run(record))
+            self._runs.add(run)
+            run.add_done_callback(self._runs.discard)
+            try:
+                await asyncio.shield(run)  # a drain stops the loop, never a review half-way
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a worker must outlive any one review's failure
+                log.exception("review.worker_error", review_id=record.review_id)
+
+    async def _run(self, record: ReviewRecord) -> None:
+        log.info("review.started", **_ids(record), attempt=record.attempts, replica=self._owner)
+        task = asyncio.create_task(self._review(record), name=f"review-{record.review_id}")
+        self._running[record.review_id] = task
+        self._queue.watch(record.review_id, lambda: self._stop(record.review_id, _LOST))
+        self._metrics.active_reviews.inc()
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(self._limits.timeout_seconds):
+                result = await asyncio.shield(task)
+        except TimeoutError:
+            await settle(task)
+            await self._finish_failed(
+                record, f"Review execution timeout after {self._limits.timeout_seconds:g} seconds"
+            )
+        except asyncio.CancelledError:
+            await settle(task)
+            reason = self._stop_reason.pop(record.review_id, None)
+            if reason == SHUTDOWN:
+                await self._release(record)
+            elif reason != _LOST:
+                await self._finish_failed(record, "Review was interrupted")
+        except ReviewFailed as exc:
+            await self._finish_failed(record, str(exc) or "Review failed")
+        except Exception as exc:  # an engine bug must end the review, never hang it
+            log.exception("review.crashed", **_ids(record))
+            await self._finish_failed(record, f"Internal review error ({type(exc).__name__})")
+        else:
+            await self._finish_completed(record, result, time.monotonic() - started)
+        finally:
+            self._queue.unwatch(record.review_id)
+            self._running.pop(record.review_id, None)
+            self._stop_reason.pop(record.review_id, None)
+            self._metrics.active_reviews.dec()
+
+    def _stop(self, review_id: str, reason: str) -> None:
+        task = self._running.get(review_id)
+        if task is not None and not task.done():
+            self._stop_reason.setdefault(review_id, reason)
+            task.cancel()
+
+    async def _review(self, record: ReviewRecord) -> ReviewResult:
+        diff = await self._reviews.read_diff(record.review_id)
+        request = engine_request(record, diff, self._repo_path_of(record.project_id))
+
+        async def on_progress(step: Progress) -> None:
+            try:
+                await self._reviews.transition(
+                    record.review_id, (IN_PROGRESS,), {}, Announce("stage", step.progress, step.to_dict()),
+                    lease_owner=self._owner,
+                )
+            except StoreUnavailable as exc:  # a lost progress event must not fail the review
+                log.warning("review.progress_unavailable", **_ids(record), error=exc.reason)
+
+        return await time_coroutine(self._metrics.review_duration, self._engine.review(request, on_progress))
+
+    async def _finish_completed(self, record: ReviewRecord, result: ReviewResult, seconds: float) -> None:
+        data = result.to_dict()
+        if self._judge is not None:
+            try:
+                data = await self._judge(record, data)
+            except Exception as exc:  # an unjudged review must never look like a pass
+                await self._finish_failed(record, str(exc) or "The quality gate could not be applied")
+                return
+        changes = {
+            "status": COMPLETED, "completed_at": utc_now(), "consensus_score": data["consensus_score"],
+            "passed": data["passed"], "findings_count": len(data["findings"]),
+        }
+        body = await self.render(dataclasses.replace(record, **changes), result=data)
+        done = await self._end(record, {**changes, "result": data}, Announce("completed", 100, body))
+        if done is None:
+            return
+        self._metrics.count_review(COMPLETED, record.project_id)
+        log.info("review.completed", **_ids(done), consensus_score=done.consensus_score, passed=done.passed,
+                 findings=done.findings_count, duration_ms=round(seconds * 1000))
+
+    async def _finish_failed(self, record: ReviewRecord, reason: str) -> None:
+        changes = {"status": FAILED, "completed_at": utc_now(), "passed": False, "consensus_score": None,
+                   "error": reason}
+        progress = await self._progress(record.review_id)
+        if await self._end(record, changes, Announce("failed", progress, {"error": reason})) is None:
+            return
+        self._metrics.count_review(FAILED, record.project_id)
+        log.warning("review.failed", **_ids(record), error=reason)
+
+    async def _end(self, record: ReviewRecord, changes: dict[str, Any], announce: Announce) -> ReviewRecord | None:
+        """Commit the final state if the review is still ours; None when it is not (cancelled).
+
+        While the database is unreachable the write is retried until the lease would lapse; past
+        that another replica owns the review and runs it again, so nothing acknowledged is lost.
+        """
+        deadline = time.monotonic() + getattr(self._queue, "lease_seconds", 30.0)
+        while True:
+            try:
+                done = await self._reviews.transition(
+                    record.review_id, (IN_PROGRESS,), changes, announce, lease_owner=self._owner
+                )
+                break
+            except StoreUnavailable as exc:
+                if time.monotonic() >= deadline:
+                    log.error("review.finish_unavailable", **_ids(record), error=exc.reason)
+                    return None
+                await asyncio.sleep(0.5)
+        if done is not None:
+            _adopt(record, done)
+            self._announce_terminal(done, str(changes["status"]))
+        return done
+
+    async def _progress(self, review_id: str) -> int:
+        try:
+            return await self._events.progress(review_id) or 0
+        except StoreUnavailable:
+            return 0
+
+    async def _release(self, record: ReviewRecord) -> None:
+        """A drain ran out of grace: the review goes back to the queue for another replica."""
+        try:
+            if await self._queue.release(record.review_id):
+                log.info("review.requeued", **_ids(record))
+        except StoreUnavailable as exc:
+            log.warning("review.release_unavailable", **_ids(record), error=exc.reason)  # its lease lapses
+
+    def _announce_terminal(self, record: ReviewRecord, kind: str) -> None:
+        for listener in self._on_terminal:
+            try:
+                listener(record, kind)
+            except Exception:  # noqa: BLE001 - a listener's bug must not undo the review's end
+                log.exception("review.terminal_listener_failed", **_ids(record))
+
+
+def _adopt(record: ReviewRecord, current: ReviewRecord) -> None:
+    """Make the caller's record what the database now holds (the handler renders it)."""
+    for name in ("status", "started_at", "completed_at", "consensus_score", "passed", "error", "attempts",
+                 "event_seq", "findings_count"):
+        setattr(record, name, getattr(current, name))

@@ -35,10 +35,10 @@ from wfc_server.service.reviews import (
     Engine,
     NotAccepting,
     NotCancellable,
-    QueueFull,
     ServiceLimits,
     render_status,
 )
+from wfc_server.service.scheduler import QueueFull
 from wfc_server.store.events import StreamSubscriber
 from wfc_server.store.protocols import (
     Announce,

@@ -126,6 +126,12 @@ class SharedReviewService:
     def queue_depth(self) -> int:
         return self._depth
 
+    def check_admission(self, project_id: str) -> None:
+        """Refuse before the body is read when this replica is not accepting; the shared queue's
+        caps are checked at submit, under the database's admission lock."""
+        if not self._accepting:
+            raise NotAccepting()
+
     @property
     def running_count(self) -> int:
         return len(self._running)

@@ -107,6 +107,11 @@ class ProjectDirectory(_Mirror):
     def all(self) -> list[ProjectRecord]:
         return sorted(self._projects.values(), key=lambda p: (p.created_at, p.project_id))
 
+    def page(self, limit: int, offset: int) -> tuple[int, list[ProjectRecord]]:
+        """``(total, projects)``: one page of :meth:`all`, oldest first (as the embedded store)."""
+        ordered = self.all()
+        return len(ordered), ordered[offset: offset + limit]
+
     def repo_claimant(self, repo_path: str) -> str | None:
         """The project that registered ``repo_path`` (symbolic links resolved) first, as the
         embedded store answers (from this replica's copy of the projects, kept current by NOTIFY)."""

@@ -38,14 +38,7 @@ from bench.harness import (
     table,
     wait_terminal,
 )
-
-
-def slow_diff(files: int) -> str:
-    body = "\n".join(f"def f{j}(x):\n    if x == {j}:\n        return eval(str(x))\n    return x" for j in range(40))
-    lines = body.split("\n")
-    hunk = "".join(f"+{line}\n" for line in lines)
-    return "".join(f"diff --git a/pkg/m{i}.py b/pkg/m{i}.py\nnew file mode 100644\n--- /dev/null\n"
-                   f"+++ b/pkg/m{i}.py\n@@ -0,0 +1,{len(lines)} @@\n{hunk}" for i in range(files))
+from tests.helpers import slow_diff
 
 
 def _stamp(text: str) -> float:

@@ -21,6 +21,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The most reviews the server returns in one `view=full` history page. */
+const FULL_PAGE = 20;
+
 const STATUS_TEXT = {
   0: "Cannot reach the server",
   400: "Bad request",
@@ -157,10 +160,25 @@ export class ApiClient {
     return this.request("PUT", `/v1/projects/${encodeURIComponent(this.projectId)}/policy`, policy);
   }
 
-  listReviews({ limit = 20, offset = 0, status = "" } = {}) {
+  /** One history page: summaries (finding counts per severity) unless `view` is "full". */
+  listReviews({ limit = 20, offset = 0, status = "", view = "" } = {}) {
     const q = new URLSearchParams({ limit: String(limit), offset: String(offset) });
     if (status) q.set("status", status);
+    if (view) q.set("view", view);
     return this.request("GET", `/v1/reviews/?${q}`);
+  }
+
+  /** Up to `count` reviews with every finding, newest first, in pages the server allows. */
+  async listFullReviews({ count = 20, status = "" } = {}) {
+    const reviews = [];
+    while (reviews.length < count) {
+      const limit = Math.min(FULL_PAGE, count - reviews.length);
+      const page = await this.listReviews({ limit, offset: reviews.length, status, view: "full" });
+      const got = Array.isArray(page.reviews) ? page.reviews : [];
+      reviews.push(...got);
+      if (got.length < limit || reviews.length >= (Number(page.total) || 0)) break;
+    }
+    return reviews;
   }
 
   getReview(id) {

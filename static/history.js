@@ -185,8 +185,10 @@ function filesLine(r) {
   for (const f of Array.isArray(cov.reviewed_files) ? cov.reviewed_files : []) names.add(String(f));
   for (const f of Array.isArray(r.findings) ? r.findings : []) if (f.file) names.add(String(f.file));
   for (const s of Array.isArray(cov.skipped) ? cov.skipped : []) if (s.path) names.add(String(s.path));
+  for (const n of Array.isArray(r.file_names) ? r.file_names : []) names.add(String(n)); // summaries
   if (Array.isArray(r.files)) for (const f of r.files) names.add(String(f));
-  const total = Number.isInteger(cov.files_total) ? cov.files_total : names.size;
+  const total = Number.isInteger(cov.files_total) ? cov.files_total
+    : (Number.isInteger(r.files_total) ? r.files_total : names.size);
   if (!total && !names.size) return null;
   const listed = [...names].sort();
   const shown = listed.slice(0, 2).map((n) => n.split("/").pop()).join(", ");
@@ -199,9 +201,11 @@ function filesLine(r) {
 
 /** Finding counts by severity as small coloured badges ("—" before completion). */
 function severityCounts(r) {
-  if (!Array.isArray(r.findings)) return "—";
-  if (!r.findings.length) return el("span", { class: "clean", text: "none" });
-  const counts = countBySeverity(r.findings);
+  // History pages carry counts per severity; a review updated live carries its findings.
+  const counts = Array.isArray(r.findings) ? countBySeverity(r.findings)
+    : (r.severity_counts && typeof r.severity_counts === "object" ? r.severity_counts : null);
+  if (!counts) return "—";
+  if (!SEVERITY_ORDER.some((s) => Number(counts[s]) > 0)) return el("span", { class: "clean", text: "none" });
   return el("span", { class: "counts", "data-testid": "row-counts" },
     ...SEVERITY_ORDER.filter((s) => counts[s] > 0).map((s) => el("span", {
       class: `count sev-${s}`, title: `${counts[s]} ${s}`, "data-severity": s, text: String(counts[s]) })));

@@ -67,9 +67,10 @@ export class Overview {
     if (!client) return;
     this.summary.textContent = "Loading…";
     try {
-      const page = await client.listReviews({ limit: Number(this.count.value) || 20, status: "completed" });
+      // The charts count findings per severity and reviewer, so they need the full reviews.
+      const reviews = await client.listFullReviews({ count: Number(this.count.value) || 20, status: "completed" });
       if (client !== this.client) return;
-      this.reviews = (Array.isArray(page.reviews) ? page.reviews : []).slice().reverse(); // oldest first
+      this.reviews = reviews.slice().reverse(); // oldest first
       this.draw();
     } catch (err) {
       this.summary.textContent = "";

@@ -56,6 +56,15 @@ index 0000000..2222222
 """
 
 
+def slow_diff(files: int) -> str:
+    """A diff whose review keeps a worker busy for a few seconds (many findings to compute)."""
+    body = "\n".join(f"def f{j}(x):\n    if x == {j}:\n        return eval(str(x))\n    return x" for j in range(40))
+    lines = body.split("\n")
+    hunk = "".join(f"+{line}\n" for line in lines)
+    return "".join(f"diff --git a/pkg/m{i}.py b/pkg/m{i}.py\nnew file mode 100644\n--- /dev/null\n"
+                   f"+++ b/pkg/m{i}.py\n@@ -0,0 +1,{len(lines)} @@\n{hunk}" for i in range(files))
+
+
 TERMINAL = ("completed", "failed", "cancelled")
 
 #: An HTTP client: a real session (with a base URL) or an aiohttp TestClient (base "").

@@ -17,6 +17,7 @@ from aiohttp_apigami.swagger_ui import SWAGGER_UI_STATIC_FILES
 from wfc_server import __version__, backends, tenancy
 from wfc_server.api import gate, health, projects, reports, resources, reviews, site, ws
 from wfc_server.api.docs import finish_spec
+from wfc_server.api.bodies import BodyValidator
 from wfc_server.api.errors import ApiError, flatten_messages
 from wfc_server.api.middlewares import admission_middleware, context_middleware
 from wfc_server.config import Settings
@@ -30,6 +31,7 @@ from wfc_server.service.judge import PipelineJudge
 from wfc_server.service.preimage import PreImageReviewer
 from wfc_server.service.submissions import SubmissionService
 from wfc_server.state import (
+    BODY_VALIDATOR,
     ENGINE,
     LIFECYCLE,
     METRICS,
@@ -61,6 +63,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
     app[SETTINGS] = settings
     app[METRICS] = Metrics(project_labels=settings.metrics.project_labels)
     app[LIFECYCLE] = Lifecycle()
+    app[BODY_VALIDATOR] = BodyValidator()
     app[ENGINE] = engine or ReviewEngine(
         engine=settings.engine, pool=settings.pool, repos=settings.repos, data_dir=data_dir
     )
@@ -137,8 +140,15 @@ def _purge_idempotency_keys(store: IdempotencyStore, ttl_seconds: float) -> Any:
 
 
 def _repo_path(app: web.Application, project_id: str) -> str | None:
+    """The project's repository, unless another project registered the same one first."""
     project = app[PROJECTS].get(project_id)
-    return project.repo_path if project else None
+    if project is None:
+        return None
+    repos = app[SETTINGS].repos
+    if (project.repo_path and repos.allowed_roots and not repos.allow_shared
+            and app[PROJECTS].repo_claimant(project.repo_path) != project_id):
+        return None
+    return project.repo_path
 
 
 def _add_routes(app: web.Application) -> None:
@@ -191,6 +201,7 @@ async def _run_service(app: web.Application) -> AsyncIterator[None]:
     await asyncio.gather(recovery, return_exceptions=True)
     await drain(app)
     await app[ENGINE].close()
+    app[BODY_VALIDATOR].close()
 
 
 async def drain(app: web.Application) -> None:
@@ -216,6 +227,7 @@ async def _recover(app: web.Application) -> None:
             log.warning("store.quarantined", file=name, reason=reason)
         app[METRICS].quarantined_files.set(len(opened.quarantined))
         await app[ENGINE].start()
+        await app[BODY_VALIDATOR].warm()
         await app[BACKEND].start(app)
         await app[SERVICE].start(opened.unfinished)
         await tenancy.recover(app)

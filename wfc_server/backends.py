@@ -29,6 +29,7 @@ from wfc_server.service.shared_reviews import SharedReviewService
 from wfc_server.state import (
     ACCESS,
     CREATE_LIMITER,
+    CREATE_PREFIX_LIMITER,
     HASHER,
     HUB,
     METRICS,
@@ -97,6 +98,8 @@ def service_limits(settings: Settings) -> ServiceLimits:
         timeout_seconds=settings.review.timeout_seconds,
         queue_size=settings.review.queue_size,
         max_attempts=settings.review.max_attempts,
+        max_queued_per_project=settings.review.max_queued_per_project,
+        max_running_per_project=settings.review.max_running_per_project,
     )
 
 
@@ -133,6 +136,9 @@ class _EmbeddedBackend:
             RateLimiter(settings.rate_limit.capacity, settings.rate_limit.refill_rate))
         app[CREATE_LIMITER] = LocalRateLimits(RateLimiter(
             settings.rate_limit.create_capacity, settings.rate_limit.create_refill_rate, max_keys=10_000))
+        app[CREATE_PREFIX_LIMITER] = LocalRateLimits(RateLimiter(
+            settings.rate_limit.create_prefix_capacity, settings.rate_limit.create_prefix_refill_rate,
+            max_keys=10_000))
         app[SERVICE] = ReviewService(
             app[REVIEW_STORE], engine, app[HUB], app[METRICS], service_limits(settings),
             repo_path_of=repo_path_of, judge=make_judge(app[REVIEWS]),
@@ -204,6 +210,9 @@ class _PostgresBackend:
                                              settings.rate_limit.refill_rate, scope="project")
         app[CREATE_LIMITER] = PgRateLimiter(self.database, settings.rate_limit.create_capacity,
                                             settings.rate_limit.create_refill_rate, scope="signup")
+        app[CREATE_PREFIX_LIMITER] = PgRateLimiter(self.database, settings.rate_limit.create_prefix_capacity,
+                                                   settings.rate_limit.create_prefix_refill_rate,
+                                                   scope="signup-prefix")
         app[SERVICE] = SharedReviewService(  # type: ignore[assignment]  # the same public interface
             reviews, self.queue, self.events, engine, app[METRICS], service_limits(settings),
             repo_path_of=repo_path_of, judge=make_judge(reviews), lease_owner=self.queue.owner,

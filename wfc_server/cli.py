@@ -8,6 +8,7 @@ import asyncio
 import os
 import signal
 import sys
+from typing import Any
 
 from aiohttp import web
 
@@ -81,14 +82,35 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _quiet_resource_exhaustion(loop: asyncio.AbstractEventLoop, log_once: Any) -> None:
+    """At the open-file limit asyncio reports every failed accept; log those once per interval."""
+    previous = loop.get_exception_handler()
+
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if "out of system resource" in str(context.get("message", "")):
+            log_once(error=str(context.get("exception", "")))
+            return
+        if previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handle)
+
+
 async def serve(settings: Settings, sink: LineSink) -> None:
     """Listen until SIGTERM/SIGINT, then drain: stop accepting, finish or requeue, exit."""
+    from wfc_server.api.connections import ConnectionGuard, IntervalLog, connection_cap
     from wfc_server.api.protocol import ServiceRunner
     from wfc_server.app import create_app, drain
 
     log = get_logger("wfc.server")
     app = create_app(settings)
-    runner = ServiceRunner(app, access_log=None, handle_signals=False, shutdown_timeout=5)
+    server = settings.server
+    guard = ConnectionGuard(connection_cap(server.max_connections), server.max_connections_per_address)
+    _quiet_resource_exhaustion(asyncio.get_running_loop(), IntervalLog("server.out_of_resources"))
+    runner = ServiceRunner(app, guard=guard, access_log=None, handle_signals=False, shutdown_timeout=5,
+                           keepalive_timeout=server.keepalive_timeout_seconds)
     await runner.setup()
     site = web.TCPSite(runner, settings.server.host, settings.server.port, reuse_address=True)
     await site.start()
@@ -96,7 +118,7 @@ async def serve(settings: Settings, sink: LineSink) -> None:
     # The full effective settings are one debug line; at info only what differs from the defaults.
     log.info("server.listening", host=settings.server.host, port=settings.server.port,
              data_dir=str(settings.data_path), version=__version__,
-             settings_changed=describe_changes(settings))
+             settings_changed=describe_changes(settings), max_connections=guard.max_total)
     log.debug("server.settings", settings=describe(settings))
     flusher = asyncio.create_task(flush_periodically(sink))
     stop = asyncio.Event()

@@ -41,6 +41,14 @@ class ServerSettings:
     drain_grace_seconds: float = 30.0
     # Trust X-Forwarded-For for the client address (only behind your own proxy).
     trust_forwarded_for: bool = False
+    # Seconds an idle keep-alive connection, or one still sending its request headers, is kept.
+    keepalive_timeout_seconds: float = 15.0
+    # Seconds a request body may take to arrive in full (408 after).
+    body_timeout_seconds: float = 60.0
+    # Open connections in total (0 = derived from the open-file limit) and per client address;
+    # past them the oldest idle connection is closed, or the new one answered 503.
+    max_connections: int = 0
+    max_connections_per_address: int = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,9 @@ class RateLimitSettings:
     # Unauthenticated project creation, per client address.
     create_capacity: int = 20
     create_refill_rate: float = 1.0
+    # The same, per address prefix (IPv4 /24, IPv6 /64): many addresses of one network share it.
+    create_prefix_capacity: int = 60
+    create_prefix_refill_rate: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +74,11 @@ class ReviewSettings:
     queue_size: int = 1000
     # Restarts a review may be resumed across before it ends `failed`.
     max_attempts: int = 3
+    # Reviews one project may have waiting before submit answers 429.
+    max_queued_per_project: int = 100
+    # Reviews of one project running at once (0 = one fewer than the workers, at least 1), so
+    # another project's review always finds a worker soon.
+    max_running_per_project: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,10 +287,20 @@ def _check(settings: Settings) -> None:
         problems.append("server.log_level must be debug, info, warning or error")
     if settings.rate_limit.capacity < 1 or settings.rate_limit.refill_rate <= 0:
         problems.append("rate_limit.capacity must be >= 1 and rate_limit.refill_rate > 0")
+    if settings.rate_limit.create_prefix_capacity < 1 or settings.rate_limit.create_prefix_refill_rate <= 0:
+        problems.append("rate_limit.create_prefix_capacity must be >= 1 and create_prefix_refill_rate > 0")
+    if settings.server.keepalive_timeout_seconds <= 0 or settings.server.body_timeout_seconds <= 0:
+        problems.append("server.keepalive_timeout_seconds and body_timeout_seconds must be > 0")
+    if settings.server.max_connections < 0 or settings.server.max_connections_per_address < 1:
+        problems.append("server.max_connections must be >= 0 and max_connections_per_address >= 1")
+    if settings.engine.max_line_chars < 1 or settings.engine.worker_memory_mb < 0:
+        problems.append("engine.max_line_chars must be >= 1 and engine.worker_memory_mb >= 0")
     if settings.rate_limit.create_capacity < 1 or settings.rate_limit.create_refill_rate <= 0:
         problems.append("rate_limit.create_capacity must be >= 1 and create_refill_rate > 0")
     if settings.review.workers < 0 or settings.review.queue_size < 1:
         problems.append("review.workers must be >= 0 and review.queue_size >= 1")
+    if settings.review.max_queued_per_project < 1 or settings.review.max_running_per_project < 0:
+        problems.append("review.max_queued_per_project must be >= 1 and max_running_per_project >= 0")
     if settings.review.timeout_seconds <= 0:
         problems.append("review.timeout_seconds must be > 0")
     if settings.pool.max_worktrees < 1:

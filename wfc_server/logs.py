@@ -23,7 +23,9 @@ from typing import Any, BinaryIO
 import orjson
 import structlog
 
-_SECRET = re.compile(r"(?:wfc_sk_|wfc_admin_|whsec_)[A-Za-z0-9_\-+/=]+")
+# Only the shapes the service makes (a prefix + URL-safe/base64 characters, standing alone):
+# a project id or path that merely contains "wfc_sk_" is not a secret and stays readable.
+_SECRET = re.compile(r"(?<![A-Za-z0-9_\-])(?:wfc_sk_[A-Za-z0-9_\-]{43}|wfc_admin_[A-Za-z0-9_\-]{16,}|whsec_[A-Za-z0-9+/=]{16,})(?![A-Za-z0-9_\-])")
 _REDACTED = "[REDACTED]"
 _BUFFER_BYTES = 64 * 1024
 

@@ -9,6 +9,7 @@ from aiohttp import web
 
 from wfc_server.api.ratelimit import FailureLimiter, RateLimiter
 from wfc_server.api.sessions import KeySessions
+from wfc_server.api.bodies import BodyValidator
 from wfc_server.config import Settings
 from wfc_server.metrics import Metrics
 from wfc_server.service.access import AccessService, Principal
@@ -63,6 +64,8 @@ WEBHOOKS = web.AppKey("webhooks", WebhookService)
 TENANTS = web.AppKey("tenants", TenantService)
 AUTH_FAILURES = web.AppKey("auth_failures", FailureLimiter)
 KEY_SESSIONS = web.AppKey("key_sessions", KeySessions)
+BODY_VALIDATOR = web.AppKey("body_validator", BodyValidator)
+CREATE_PREFIX_LIMITER = web.AppKey("create_prefix_limiter", RateLimiter)
 
 # Per-request values set by middlewares.
 REQUEST_ID = web.RequestKey("request_id", str)

@@ -240,9 +240,10 @@ async def test_baseline_errors_and_notes(client: TestClient, project: Credential
     assert review["passed"] is False  # no baseline: everything counts
 
 
-async def test_repository_config_from_the_base_ref_narrows_the_policy(client: TestClient, tmp_path: Any) -> None:
+async def test_repository_config_from_the_base_ref_narrows_the_policy(make_client: Any, tmp_path: Any) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
+    client = await make_client(repos={"allowed_roots": (str(tmp_path),)})  # repository mode is opt-in
     scenario.git(repo, "init", "-q", "-b", "main")
     scenario.commit(repo, scenario.MAIN, "base")
     scenario.commit(repo, '[gate]\nmode = "block"\nfail_on = "low"\ndisabled_rules = ["WFC-SEC-SQLI"]\n',
@@ -273,7 +274,8 @@ def _repo_with_main(tmp_path: Any) -> Any:
     return repo
 
 
-async def test_repository_mode_reviews_the_pre_image_when_no_baseline_is_given(client: TestClient, tmp_path: Any) -> None:
+async def test_repository_mode_reviews_the_pre_image_when_no_baseline_is_given(make_client: Any, tmp_path: Any) -> None:
+    client = await make_client(repos={"allowed_roots": (str(tmp_path),)})  # repository mode is opt-in
     repo = _repo_with_main(tmp_path)
     creds = await Credentials.create(client, "pre-image", str(repo))
     change = await review_of(client, creds, scenario.diff(scenario.MAIN, scenario.FEATURE))
@@ -297,7 +299,8 @@ async def test_repository_mode_reviews_the_pre_image_when_no_baseline_is_given(c
     assert fix["fixed"][0]["file"] == scenario.PATH and fix["passed"] is True
 
 
-async def test_pre_image_baseline_respects_the_policy_and_a_named_baseline_wins(client: TestClient, tmp_path: Any) -> None:
+async def test_pre_image_baseline_respects_the_policy_and_a_named_baseline_wins(make_client: Any, tmp_path: Any) -> None:
+    client = await make_client(repos={"allowed_roots": (str(tmp_path),)})  # repository mode is opt-in
     repo = _repo_with_main(tmp_path)
     creds = await Credentials.create(client, "pre-image-policy", str(repo))
     # With new_findings_only off, the base's findings count again.

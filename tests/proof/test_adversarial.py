@@ -72,12 +72,12 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     (root / "canary").mkdir()
     (root / "canary" / "keep.txt").write_text("do not touch")
     _make_repo(root / "canary" / "repo")
-    env = {"WFC_MAX_BODY_BYTES": str(BODY_LIMIT), "WFC_REVIEW_WORKERS": "2"}
+    env = {"WFC_MAX_BODY_BYTES": str(BODY_LIMIT), "WFC_REVIEW_WORKERS": "2", "WFC_REPOS_ALLOWED_ROOTS": str(root)}
     with running_server(root / "data", env) as server:
 
         async def projects() -> tuple[dict[str, str], dict[str, str]]:
             async with aiohttp.ClientSession() as session:
-                return (await create_project(session, server.url, "hostile"),
+                return (await create_project(session, server.url, "hostile", str(root / "no-repo")),
                         await create_project(session, server.url, "hostile-repo", str(root / "canary" / "repo")))
 
         diff_mode, repo_mode = asyncio.run(projects())

@@ -14,13 +14,13 @@ from tests.helpers import Credentials, submit, wait_terminal
 async def test_unusable_repository_is_named_in_coverage_and_a_warning(make_client: Any, tmp_path: Path) -> None:
     not_a_repo = tmp_path / "plain-folder"
     not_a_repo.mkdir()
-    client = await make_client()
+    client = await make_client(repos={"allowed_roots": (str(tmp_path),)})  # repository mode is opt-in
     creds = await Credentials.create(client, "with-repo", str(not_a_repo))
     with capture_logs() as logs:
         review = await wait_terminal(client, creds, (await submit(client, creds))["review_id"])
     assert review["status"] == "completed"
     reason = review["coverage"]["mode_reason"]
-    assert review["coverage"]["mode"] == "diff" and "not a git work tree" in reason, reason
+    assert review["coverage"]["mode"] == "diff" and "not a readable git work tree" in reason, reason
     warnings = [line for line in logs if line["event"] == "review.repository_mode_unavailable"]
     assert len(warnings) == 1, logs
     assert warnings[0]["log_level"] == "warning"

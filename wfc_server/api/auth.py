@@ -37,6 +37,7 @@ from wfc_server.store.records import ProjectRecord
 
 _AUTH_ATTR = "wfc_auth"
 ANONYMOUS = "anonymous"
+_BEFORE_BODY_ATTR = "wfc_before_body"
 HandlerT = TypeVar("HandlerT", bound=Callable[..., Any])
 _MAX_TOKEN = 256
 
@@ -53,6 +54,17 @@ class AuthRule:
 def _mark(rule: AuthRule) -> Callable[[HandlerT], HandlerT]:
     def mark(handler: HandlerT) -> HandlerT:
         setattr(handler, _AUTH_ATTR, rule)
+        return handler
+
+    return mark
+
+
+def before_body(check: Callable[[web.Request], None]) -> Callable[[HandlerT], HandlerT]:
+    """Run ``check`` after authentication and before the body is read or validated: a refusal
+    that does not depend on the body (a full queue) costs the server nothing to give."""
+
+    def mark(handler: HandlerT) -> HandlerT:
+        setattr(handler, _BEFORE_BODY_ATTR, check)
         return handler
 
     return mark
@@ -218,6 +230,9 @@ async def admit(request: web.Request) -> None:
         request[AUTH_PROJECT] = project
         if not principal.is_admin:
             await rate_limit(request, project)
+    check = getattr(getattr(request.match_info, "handler", None), _BEFORE_BODY_ATTR, None)
+    if check is not None:
+        check(request)
 
 
 async def _admit_registration(request: web.Request, action: str) -> None:

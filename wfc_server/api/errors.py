@@ -14,6 +14,7 @@ ERROR_TYPES: dict[int, str] = {
     403: "Forbidden",
     404: "NotFound",
     405: "MethodNotAllowed",
+    408: "RequestTimeout",
     409: "Conflict",
     411: "LengthRequired",
     413: "PayloadTooLarge",

@@ -14,6 +14,7 @@ related steps share one). ``create_app`` installs them in this order (outermost 
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import os
 import re
@@ -25,15 +26,27 @@ from aiohttp import web
 from aiohttp_apigami import validation_middleware
 
 from wfc_server.api.auth import admit
+from wfc_server.api.bodies import OFFLOAD_ABOVE, offloaded_schema
 from wfc_server.api.errors import ApiError, error_response
 from wfc_server.logs import get_logger
 from wfc_server.store.protocols import StoreUnavailable
-from wfc_server.state import AUTH_PROJECT, LIFECYCLE, METRICS, RATE_HEADERS, REQUEST_ID, SETTINGS
+from wfc_server.state import (
+    AUTH_PROJECT,
+    BODY_VALIDATOR,
+    LIFECYCLE,
+    METRICS,
+    RATE_HEADERS,
+    REQUEST_ID,
+    SETTINGS,
+)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 access_log = get_logger("wfc.access")
 error_log = get_logger("wfc.errors")
+
+#: Status recorded (logs, metrics) for a request whose client disconnected first (nginx's 499).
+CLIENT_CLOSED_REQUEST = 499
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 _SECRET_PARAMS = frozenset({"token", "api_key", "key", "access_token"})
@@ -99,6 +112,11 @@ async def _enveloped(request: web.Request, handler: Handler, request_id: str) ->
     """The handler's response, or the JSON error envelope for whatever it raised."""
     try:
         return await handler(request)
+    except ConnectionResetError:
+        # The client went away (mid-body, typically): its problem, not a server error.
+        access_log.info("http.client_disconnected", request_id=request_id, method=request.method,
+                        route=route_name(request))
+        return web.Response(status=CLIENT_CLOSED_REQUEST, reason="Client Closed Request")
     except ApiError as exc:
         return error_response(exc.status, exc.detail, request_id, error=exc.error,
                               headers=exc.headers, extra=exc.extra)
@@ -146,6 +164,18 @@ def _from_http_exception(exc: web.HTTPException, request_id: str | None) -> web.
     return error_response(status, detail, request_id, headers=headers)
 
 
+async def _read_body(request: web.Request) -> bytes:
+    """The whole body (cached for the validators), within ``server.body_timeout_seconds``: a
+    client sending a few bytes a minute would otherwise hold its connection and buffers."""
+    timeout = request.app[SETTINGS].server.body_timeout_seconds
+    try:
+        async with asyncio.timeout(timeout):
+            return await request.read()
+    except TimeoutError:
+        raise ApiError(408, f"The request body did not arrive within {timeout:g} seconds",
+                       headers={"Connection": "close"}) from None
+
+
 @web.middleware
 async def admission_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Readiness, then the body limit, then credentials and the rate limit: cheap refusals first."""
@@ -158,6 +188,12 @@ async def admission_middleware(request: web.Request, handler: Handler) -> web.St
         if declared > limit:
             raise ApiError(413, f"Request body of {declared} bytes exceeds the {limit}-byte limit")
     await admit(request)
+    if request.body_exists:
+        body = await _read_body(request)
+        schema = offloaded_schema(request.match_info.handler)
+        if schema is not None and len(body) >= OFFLOAD_ABOVE:
+            request["data"] = await request.app[BODY_VALIDATOR].load(schema, body)
+            return await handler(request)
     # Last, the body and query: aiohttp-apigami's validation with the route's schemas. Routes
     # whose only schema is the path skip it: they check the id themselves (404 when malformed),
     # and webargs would cost every status poll a tenth of its time.

@@ -8,11 +8,12 @@ from typing import Any
 from aiohttp import web
 from aiohttp_apigami import docs, match_info_schema, querystring_schema, request_schema, response_schema
 
-from wfc_server.api.auth import current_project, requires_auth
+from wfc_server.api.auth import before_body, current_project, requires_auth
+from wfc_server.api.bodies import offloaded
 from wfc_server.store.keys import SCOPE_READ, SCOPE_WRITE
 from wfc_server.api.docs import documented
 from wfc_server.api.render import dumps, json_response, raw_json_response
-from wfc_server.api.errors import ApiError, not_found
+from wfc_server.api.errors import ApiError, not_found, too_many_requests
 from wfc_server.api.schemas import (
     ReviewAcceptedSchema,
     ReviewListQuerySchema,
@@ -21,7 +22,8 @@ from wfc_server.api.schemas import (
     ReviewStatusSchema,
     ReviewSubmitSchema,
 )
-from wfc_server.service.reviews import NotAccepting, NotCancellable, QueueFull
+from wfc_server.service.reviews import NotAccepting, NotCancellable
+from wfc_server.service.scheduler import ProjectQueueFull, QueueFull
 from wfc_server.service.submissions import BaselineInvalid, IdempotencyMismatch
 from wfc_server.state import REQUEST_ID, SERVICE, SUBMISSIONS
 from wfc_server.store.records import PENDING, ReviewRecord
@@ -42,10 +44,28 @@ async def owned_review(request: web.Request) -> ReviewRecord:
     return record
 
 
+def _queue_refusal(exc: Exception) -> ApiError:
+    if isinstance(exc, ProjectQueueFull):
+        return too_many_requests(
+            f"This project already has {exc.limit} reviews waiting (review.max_queued_per_project); "
+            "submit more once some have finished.", 5)
+    if isinstance(exc, QueueFull):
+        return ApiError(503, "The review queue is full; retry later", headers={"Retry-After": "5"})
+    return ApiError(503, "The service is shutting down; retry shortly", headers={"Retry-After": "5"})
+
+
+def admit_submission(request: web.Request) -> None:
+    """The queue's caps, checked before the (up to 1 MiB) body is read and validated."""
+    try:
+        request.app[SERVICE].check_admission(current_project(request).project_id)
+    except (ProjectQueueFull, QueueFull, NotAccepting) as exc:
+        raise _queue_refusal(exc) from None
+
+
 @documented(
     "Submit a unified diff for review (asynchronous)",
     tags=["reviews"],
-    errors=(400, 413, 422, 507),
+    errors=(400, 413, 422, 429, 507),
     authenticated=True,
     description="Answers 202 once the review and its diff are durably stored; poll the Location "
     "or watch /v1/reviews/{review_id}/ws. An optional Idempotency-Key header (kept 24 h per project) "
@@ -58,6 +78,8 @@ async def owned_review(request: web.Request) -> ReviewRecord:
     "description": "Makes retries safe for 24 h: the same key and body answer the original 202",
 }])
 @requires_auth(SCOPE_WRITE)
+@before_body(admit_submission)
+@offloaded(ReviewSubmitSchema)
 @request_schema(ReviewSubmitSchema)
 @response_schema(ReviewAcceptedSchema, 202)
 async def submit_review(request: web.Request) -> web.Response:
@@ -75,10 +97,8 @@ async def submit_review(request: web.Request) -> web.Response:
             "Idempotency-Key was already used with a different request body; use a new key for a new "
             "review, or resend the original body to get the original review",
         ) from None
-    except QueueFull:
-        raise ApiError(503, "The review queue is full; retry later", headers={"Retry-After": "5"}) from None
-    except NotAccepting:
-        raise ApiError(503, "The service is shutting down; retry shortly", headers={"Retry-After": "5"}) from None
+    except (ProjectQueueFull, QueueFull, NotAccepting) as exc:
+        raise _queue_refusal(exc) from None
     record = submitted.record
     headers = {"Location": f"/v1/reviews/{record.review_id}"}
     if submitted.replayed:
@@ -116,7 +136,8 @@ async def get_review(request: web.Request) -> web.Response:
     return raw_json_response(await request.app[SERVICE].render_body(record))
 
 
-@documented("The caller's reviews, newest first", tags=["reviews"], errors=(422,), authenticated=True)
+@documented("The caller's reviews, newest first (summaries unless ?view=full)", tags=["reviews"],
+            errors=(422,), authenticated=True)
 @requires_auth(SCOPE_READ)
 @querystring_schema(ReviewListQuerySchema)
 @response_schema(ReviewListSchema, 200)
@@ -125,10 +146,15 @@ async def list_reviews(request: web.Request) -> web.Response:
     total, page = await request.app[SERVICE].page(
         current_project(request).project_id, query["status"], query["limit"], query["offset"]
     )
-    head = dumps({"total": total, "limit": query["limit"], "offset": query["offset"]})
-    # Each entry is the same status object GET returns (findings included once completed),
-    # assembled from each review's encoded body (cached once it is final).
-    items = b",".join([await request.app[SERVICE].render_body(record) for record in page])
+    view = query["view"]
+    head = dumps({"total": total, "limit": query["limit"], "offset": query["offset"], "view": view})
+    service = request.app[SERVICE]
+    if view == "full":
+        # The same status objects GET returns (findings included), from each review's encoded
+        # body (cached once final); pages of these are kept small by the schema.
+        items = b",".join([await service.render_body(record) for record in page])
+    else:
+        items = b",".join([service.render_summary(record) for record in page])
     return raw_json_response(head[:-1] + b',"reviews":[' + items + b"]}")
 
 

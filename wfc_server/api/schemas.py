@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from wfc_server.review import validate_diff, validate_ref
 from wfc_server.review.model import SEVERITIES, DiffValidationError
+from wfc_server.service.credentials import KEY_PREFIX
 from wfc_server.store.records import STATUSES
 
-ID_PATTERN = r"^[a-zA-Z0-9_-]{1,64}$"
+# \Z, not $: "$" also matches before a trailing newline, which let "my-id\n" through.
+ID_PATTERN = r"^[a-zA-Z0-9_-]{1,64}\Z"
 
 
 class Text(fields.Str):
@@ -44,13 +46,19 @@ class ProjectCreateSchema(RequestSchema):
         validate=validate.Regexp(ID_PATTERN, error="must be 1-64 characters of a-z, A-Z, 0-9, '_' or '-'"),
         metadata={"example": "alice"},
     )
+    @validates("project_id")
+    def _not_key_shaped(self, value: str, **_: Any) -> None:
+        if value.lower().startswith(KEY_PREFIX):
+            raise ValidationError(f"must not start with {KEY_PREFIX!r} (the API key prefix)")
+
     repo_path = Text(
         required=False,
         load_default=None,
         allow_none=True,
         validate=[
             validate.Length(min=1, max=4096),
-            validate.Regexp(r"^/[^\x00]*$", error="must be an absolute path (start with '/')"),
+            validate.Regexp(r"^/[^\x00-\x1f\x7f]*\Z", error="must be an absolute path (start with '/') "
+                            "without control characters"),
         ],
         metadata={
             "description": "Optional absolute path of the project's git repository on the server. "
@@ -77,6 +85,13 @@ class ProjectSchema(Schema):
 class ProjectListSchema(Schema):
     projects = fields.List(fields.Nested(ProjectSchema), required=True)
     total = fields.Int(required=True)
+    limit = fields.Int(required=True)
+    offset = fields.Int(required=True)
+
+
+class ProjectListQuerySchema(RequestSchema):
+    limit = fields.Int(load_default=100, validate=validate.Range(min=1, max=1000))
+    offset = fields.Int(load_default=0, validate=validate.Range(min=0, max=10_000_000))
 
 
 class ReviewSubmitSchema(RequestSchema):
@@ -211,17 +226,55 @@ class ReviewStatusSchema(Schema):
                         metadata={"description": "The baseline's findings this change removed"})
 
 
+#: Largest offset accepted (far beyond any store; bigger numbers are a 422, never an overflow).
+MAX_OFFSET = 10_000_000
+#: Largest page of full entries (each may carry hundreds of findings).
+MAX_FULL_PAGE = 20
+
+
 class ReviewListQuerySchema(RequestSchema):
     limit = fields.Int(load_default=20, validate=validate.Range(min=1, max=100))
-    offset = fields.Int(load_default=0, validate=validate.Range(min=0))
+    offset = fields.Int(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET))
     status = Text(load_default=None, validate=validate.OneOf(STATUSES))
+    view = Text(load_default="summary", validate=validate.OneOf(("summary", "full")), metadata={
+        "description": "`summary` (default): entries without findings, with counts per severity; "
+        f"`full`: the status objects GET returns (limit at most {MAX_FULL_PAGE})"})
+
+    @validates_schema
+    def _full_pages_are_small(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("view") == "full" and data.get("limit", 20) > MAX_FULL_PAGE:
+            raise ValidationError(f"must be at most {MAX_FULL_PAGE} with view=full", "limit")
+
+
+class ReviewSummarySchema(Schema):
+    review_id = fields.UUID(required=True)
+    status = fields.Str(required=True, validate=validate.OneOf(STATUSES))
+    project_id = fields.Str(required=True)
+    developer_id = fields.Str(required=True)
+    submitted_at = fields.Str(required=True, metadata={"format": "date-time"})
+    started_at = fields.Str(allow_none=True)
+    completed_at = fields.Str(required=True, allow_none=True)
+    consensus_score = fields.Float(required=True, allow_none=True)
+    passed = fields.Bool(required=True, allow_none=True)
+    findings_count = fields.Int(allow_none=True)
+    severity_counts = fields.Dict(keys=fields.Str(), values=fields.Int(), allow_none=True,
+                                  metadata={"description": "Findings per severity once completed"})
+    files_total = fields.Int(metadata={"description": "Files the completed review covered"})
+    file_names = fields.List(fields.Str(), metadata={
+        "description": "Up to 20 of those files, sorted: the ones with findings or skipped"})
+    error = fields.Str(allow_none=True)
+    progress = fields.Int()
+    files = fields.List(fields.Str())
+    base_ref = fields.Str(allow_none=True)
 
 
 class ReviewListSchema(Schema):
     total = fields.Int(required=True)
     limit = fields.Int(required=True)
     offset = fields.Int(required=True)
-    reviews = fields.List(fields.Nested(ReviewStatusSchema), required=True)
+    view = fields.Str(required=True, metadata={"example": "summary"})
+    reviews = fields.List(fields.Dict(), required=True, metadata={
+        "description": "Summary entries (ReviewSummary) or, with view=full, ReviewStatus objects"})
 
 
 class ReviewPathSchema(Schema):

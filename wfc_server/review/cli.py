@@ -108,7 +108,8 @@ async def _run(args: argparse.Namespace, diff: str, data_dir: Path,
     engine = ReviewEngine(
         engine=EngineSettings(reviewer_timeout_seconds=args.timeout),
         pool=PoolSettings(max_worktrees=1),
-        repos=RepoSettings(),
+        # Run by hand on one's own repository: the one named is the allowed root.
+        repos=RepoSettings(allowed_roots=(args.repo,) if args.repo else ()),
         data_dir=data_dir,
         reviewer_runner=runner,
     )

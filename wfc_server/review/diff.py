@@ -28,6 +28,15 @@ _C_ESCAPES = {b"n": b"\n", b"t": b"\t", b'"': b'"', b"\\": b"\\", b"a": b"\a", b
               b"f": b"\f", b"r": b"\r", b"v": b"\v"}
 
 # Git revision syntax we accept: a ref name or object id, optionally followed by ~N / ^N steps.
+#: Sizes a diff declares are bounded before anything is built from them: a hunk header is a
+#: promise of line numbers and counts, and a 111-byte diff may promise line 300,000,000. No file the
+#: engine could review has more lines than this (``engine.max_file_bytes`` is far smaller).
+MAX_DECLARED_LINE = 10_000_000
+#: Hunks in one diff; a 1 MiB diff of empty hunks holds about 80,000.
+MAX_HUNKS = 20_000
+#: Files in one diff (the engine reviews at most ``engine.max_files`` of them).
+MAX_DIFF_FILES = 10_000
+
 _REF_BODY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/+-]*")
 _REF_SUFFIX = re.compile(r"(?:~\d{0,6}|\^\d?)*")
 MAX_REF_LENGTH = 256
@@ -50,6 +59,7 @@ def validate_diff(text: str) -> None:
         lines.pop()
     has_header = False
     file_open = False
+    files = headers = hunks = 0  # 'diff --git' and '---' headers count apart
     i = 0
     total = len(lines)
     while i < total:
@@ -58,11 +68,13 @@ def validate_diff(text: str) -> None:
         if line.startswith("diff --git "):
             has_header = True
             file_open = True
+            files = _counted(files + 1, MAX_DIFF_FILES, "files")
         elif line.startswith("--- "):
             if i + 1 >= total or not lines[i + 1].startswith("+++ "):
                 raise DiffValidationError(
                     f"line {number}: '---' file header is not followed by a '+++' header"
                 )
+            headers = _counted(headers + 1, MAX_DIFF_FILES, "files")
             has_header = True
             file_open = True
             i += 2
@@ -80,6 +92,8 @@ def validate_diff(text: str) -> None:
                 )
             if not file_open:
                 raise DiffValidationError(f"line {number}: hunk header before any file header")
+            hunks = _counted(hunks + 1, MAX_HUNKS, "hunks")
+            _check_declared_lines(match, number)
             i = _check_hunk_body(lines, i, match)
             continue
         i += 1
@@ -93,6 +107,22 @@ def validate_diff(text: str) -> None:
         raise DiffValidationError(f"not a parseable unified diff: {_excerpt(str(exc))}") from None
     if len(patch) == 0:
         raise DiffValidationError("no file in the diff")
+
+
+def _counted(count: int, limit: int, what: str) -> int:
+    if count > limit:
+        raise DiffValidationError(f"diff has more than {limit} {what}; split it into smaller reviews")
+    return count
+
+
+def _check_declared_lines(match: re.Match[str], number: int) -> None:
+    """A hunk may not declare lines beyond :data:`MAX_DECLARED_LINE` (checked before any use)."""
+    for start, count in ((match.group(1), match.group(2)), (match.group(3), match.group(4))):
+        if len(start) > 9 or (count is not None and len(count) > 9) or (
+                int(start) + int(count or 1) > MAX_DECLARED_LINE):
+            raise DiffValidationError(
+                f"line {number}: hunk header declares lines beyond line {MAX_DECLARED_LINE:,}"
+            )
 
 
 def _check_hunk_body(lines: list[str], start: int, match: re.Match[str]) -> int:

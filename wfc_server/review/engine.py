@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from wfc_server.logs import get_logger
 from wfc_server.review.git import materialise, probe_repository
 from wfc_server.review.model import (
     ROLES,
@@ -43,6 +44,7 @@ from wfc_server.review.stages import (
 from wfc_server.review.workspace import Workspace, WorktreePool
 
 T = TypeVar("T")
+log = get_logger("wfc.engine")
 
 # Progress milestones (percent): parse 0-10, workspace 10-20, reviewers 20-90, score 90-100.
 _PARSED, _WORKSPACE_READY, _REVIEWERS_DONE = 10, 20, 90
@@ -138,6 +140,12 @@ def reviewer_chains(roles: tuple[str, ...], slots: int) -> list[tuple[str, ...]]
     return chains
 
 
+def _log_repo_fallback(request: ReviewRequest, reason: str | None, detail: str | None) -> None:
+    """What git or the file system said stays in the server log; the tenant sees ``reason``."""
+    log.info("repo_mode.unavailable", review_id=request.review_id, project_id=request.project_id,
+             reason=reason, detail=detail)
+
+
 class ReviewEngine:
     """Runs reviews; one instance per service process, started once and closed on shutdown."""
 
@@ -158,7 +166,8 @@ class ReviewEngine:
         self.data_dir = Path(data_dir) if data_dir is not None else Path.cwd() / ".wfc"
         self._runner = reviewer_runner
         self._roles = tuple(r for r in ROLES if r in roles)
-        self._pool = WarmPool(self.settings.process_pool_size, recycle_after=recycle_after)
+        self._pool = WarmPool(self.settings.process_pool_size, recycle_after=recycle_after,
+                              memory_limit_bytes=self.settings.worker_memory_mb * 1024 * 1024)
         self._worktrees = WorktreePool(self.data_dir / "worktrees", self.pool_settings)
         self._started = False
 
@@ -237,7 +246,7 @@ class ReviewEngine:
         s = self.settings
         return await self._in_worker(
             "parsing the diff", prepare, request.diff_content, tuple(request.files),
-            s.max_files, s.max_file_bytes,
+            s.max_files, s.max_file_bytes, s.max_line_chars,
         )
 
     async def _materialise(
@@ -250,6 +259,7 @@ class ReviewEngine:
         timeout = self.settings.git_timeout_seconds
         check = await probe_repository(request.repo_path, self.repo_settings.allowed_roots, timeout)
         if check.root is None:
+            _log_repo_fallback(request, check.reason, check.detail)
             return prepared.files, skipped, "diff", f"repo mode unavailable: {check.reason}"
         if not prepared.files:
             return prepared.files, skipped, "repo", None
@@ -259,12 +269,13 @@ class ReviewEngine:
             timeout=timeout, max_file_bytes=self.settings.max_file_bytes,
         )
         if images.reason is not None:
+            _log_repo_fallback(request, images.reason, images.detail)
             return prepared.files, skipped, "diff", f"repo mode unavailable: {images.reason}"
         refused = {p for p, _ in images.refused}
         keep = [f for f in prepared.files if f.path not in refused]
         files, more = await self._in_worker(
             "reading the repository", assemble_repo, keep, prepared.diffs, images.blobs,
-            self.settings.max_file_bytes,
+            self.settings.max_file_bytes, self.settings.max_line_chars,
         )
         return files, skipped + images.refused + more, "repo", None
 

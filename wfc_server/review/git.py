@@ -121,7 +121,8 @@ class RepoCheck:
 
     root: str | None
     objects_dir: str | None
-    reason: str | None
+    reason: str | None  # shown to the tenant: never what git or the file system said
+    detail: str | None = None  # for the server log only
     trusted: bool = False
 
 
@@ -155,9 +156,6 @@ def _ownership_reason(real: str) -> str:
     )
 
 
-def _under_allowed_root(real: str, allowed_roots: tuple[str, ...]) -> bool:
-    return any(_within(real, os.path.realpath(r)) for r in allowed_roots)
-
 
 def _within(path: str, root: str) -> bool:
     try:
@@ -166,44 +164,63 @@ def _within(path: str, root: str) -> bool:
         return False
 
 
-def _inspect_path(repo_path: str, allowed_roots: tuple[str, ...]) -> tuple[str | None, str | None]:
+#: One answer for every way a path under the roots is unusable: which one (missing, a file, not
+#: readable, not a repository) would tell a tenant what exists on the server.
+UNUSABLE = "repo_path is not a readable git work tree under the allowed repository roots"
+NOT_ENABLED = "repository mode is not enabled on this server (repos.allowed_roots is empty)"
+OUTSIDE_ROOTS = "repo_path is outside the allowed repository roots"
+
+
+def repo_path_refusal(repo_path: str, allowed_roots: tuple[str, ...]) -> str | None:
+    """Why ``repo_path`` may never be used for repository mode, from the path alone (symlinks
+    resolved, nothing else read): repo mode is off unless the operator allows roots."""
+    if not allowed_roots:
+        return NOT_ENABLED
     real = os.path.realpath(repo_path)
-    if allowed_roots and not _under_allowed_root(real, allowed_roots):
-        return None, "repo_path is outside the allowed repository roots"
+    if not any(_within(real, os.path.realpath(r)) for r in allowed_roots):
+        return OUTSIDE_ROOTS
+    return None
+
+
+def _inspect_path(repo_path: str, allowed_roots: tuple[str, ...]) -> tuple[str | None, str | None, str | None]:
+    refusal = repo_path_refusal(repo_path, allowed_roots)
+    if refusal is not None:
+        return None, refusal, None
+    real = os.path.realpath(repo_path)
     if not os.path.isdir(real):
-        return None, "repo_path does not exist or is not a directory"
+        return None, UNUSABLE, "repo_path does not exist or is not a directory"
     if not os.access(real, os.R_OK | os.X_OK):
-        return None, "repo_path is not readable"
-    return real, None
+        return None, UNUSABLE, "repo_path is not readable"
+    return real, None, None
 
 
 async def probe_repository(
     repo_path: str, allowed_roots: tuple[str, ...], timeout: float
 ) -> RepoCheck:
     """Decide whether ``repo_path`` is a readable git work tree that repo mode may read."""
-    real, reason = await asyncio.to_thread(_inspect_path, repo_path, allowed_roots)
+    real, reason, detail = await asyncio.to_thread(_inspect_path, repo_path, allowed_roots)
     if real is None:
-        return RepoCheck(None, None, reason)
-    trusted = bool(allowed_roots) and _under_allowed_root(real, allowed_roots)
-    env = repo_env(real, trusted)
+        return RepoCheck(None, None, reason, detail)
+    # Only paths under an operator's allowed root get here, so that one path is trusted.
+    env = repo_env(real, trusted=True)
     try:
         code, out, err = await run_git(
             ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "objects"],
             cwd=real, env=env, timeout=timeout,
         )
     except GitError as exc:
-        return RepoCheck(None, None, str(exc))
+        return RepoCheck(None, None, UNUSABLE, str(exc))
     if code != 0:
         if b"dubious ownership" in err:
-            return RepoCheck(None, None, _ownership_reason(real))
-        return RepoCheck(None, None, f"repo_path is not a git work tree: {_first_line(err)}")
+            return RepoCheck(None, None, UNUSABLE, _ownership_reason(real))
+        return RepoCheck(None, None, UNUSABLE, f"not a git work tree: {_first_line(err)}")
     lines = out.decode("utf-8", "surrogateescape").splitlines()
     if len(lines) < 2:
-        return RepoCheck(None, None, "git did not report the repository layout")
+        return RepoCheck(None, None, UNUSABLE, "git did not report the repository layout")
     toplevel, objects = os.path.realpath(lines[0]), lines[1]
     if toplevel != real:
-        return RepoCheck(None, None, "repo_path is not the top level of a git work tree")
-    return RepoCheck(real, objects, None, trusted)
+        return RepoCheck(None, None, UNUSABLE, "repo_path is not the top level of a git work tree")
+    return RepoCheck(real, objects, None, trusted=True)
 
 
 @dataclass(slots=True)
@@ -213,7 +230,8 @@ class Materialised:
     blobs: dict[str, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
     refused: list[tuple[str, str]] = field(default_factory=list)
     base: str | None = None
-    reason: str | None = None
+    reason: str | None = None  # shown to the tenant: never git's output
+    detail: str | None = None  # for the server log only
 
 
 def _prefixes(path: str) -> list[str]:
@@ -294,13 +312,13 @@ async def materialise(
         commit = out.decode().strip()
         code, _, err = await git(["read-tree", commit])
         if code != 0:
-            return Materialised(reason=f"could not read the base tree: {_first_line(err)}")
+            return Materialised(reason="could not read the base tree", detail=_first_line(err))
         code, _, err = await git(
             ["apply", "--cached", "--whitespace=nowarn", "-"],
             stdin=diff_text.encode("utf-8", "surrogateescape"),
         )
         if code != 0:
-            return Materialised(reason=f"diff does not apply to {base}: {_first_line(err)}")
+            return Materialised(reason=f"diff does not apply to {base}", detail=_first_line(err))
         return await _read_images(git, commit, base, paths, max_file_bytes)
     except GitError as exc:
         return Materialised(reason=str(exc))
@@ -316,7 +334,7 @@ async def _read_images(
     ordered = list(paths)
     code, out, err = await git(["ls-files", "--stage", "-z", "--", *ordered])
     if code != 0:
-        return Materialised(reason=f"could not list the patched files: {_first_line(err)}")
+        return Materialised(reason="could not list the patched files", detail=_first_line(err))
     entries: dict[str, tuple[str, str]] = {}
     for record in out.decode("utf-8", "surrogateescape").split("\0"):
         if "\t" not in record:
@@ -335,7 +353,7 @@ async def _read_images(
         ["cat-file", "--batch-check"], stdin=("\n".join(queries) + "\n").encode("utf-8", "surrogateescape")
     )
     if code != 0:
-        return Materialised(reason=f"could not inspect the patched files: {_first_line(err)}")
+        return Materialised(reason="could not inspect the patched files", detail=_first_line(err))
     checks = iter(_parse_batch_check(out, len(queries)))
     wanted: list[str] = []
     plan: list[tuple[str, int | None, int | None]] = []  # path, index of post, index of pre
@@ -371,7 +389,7 @@ async def _read_images(
             ["cat-file", "--batch"], stdin=("\n".join(wanted) + "\n").encode("utf-8", "surrogateescape")
         )
         if code != 0:
-            return Materialised(reason=f"could not read the patched files: {_first_line(err)}")
+            return Materialised(reason="could not read the patched files", detail=_first_line(err))
         contents = _parse_batch(out, len(wanted))
     else:
         contents = []

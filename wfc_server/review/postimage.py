@@ -25,6 +25,28 @@ _RUFF_CALLS_PER_HUNK = 2
 _ON_LINE = re.compile(r"on line (\d+)")
 
 
+def oversize_reason(diff_file: DiffFile, max_file_bytes: int, max_line_chars: int) -> str | None:
+    """Why this file's post-image must not be built, judged from the hunks alone (so before any
+    allocation): a hunk at line L implies at least L bytes, and one very long line makes every
+    line-oriented analyzer slow (generated or minified code)."""
+    highest = 0
+    longest = 0
+    for hunk in diff_file.hunks:
+        if hunk:
+            highest = max(highest, hunk[-1][0])
+            longest = max(longest, max(len(text) for _, text, _ in hunk))
+    if highest > max_file_bytes:
+        return f"its hunks reach line {highest:,}, beyond the {max_file_bytes}-byte file limit"
+    return long_line_reason(longest, max_line_chars)
+
+
+def long_line_reason(longest: int, max_line_chars: int) -> str | None:
+    if longest > max_line_chars:
+        return (f"has a line of {longest:,} characters, over the limit of {max_line_chars:,} "
+                "(generated or minified code?)")
+    return None
+
+
 def sparse_image(diff_file: DiffFile) -> str:
     """The post-image as far as the diff shows it: hunk lines in place, blank lines elsewhere."""
     rows = [row for hunk in diff_file.hunks for row in hunk]

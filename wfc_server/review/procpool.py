@@ -21,6 +21,7 @@ import importlib
 import multiprocessing
 import multiprocessing.connection
 import os
+import resource
 import signal
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -36,7 +37,8 @@ _START_TIMEOUT_SECONDS = 60.0
 
 
 class WorkerError(Exception):
-    """A call failed inside a worker: ``kind`` is ``failed`` (ReviewFailed), ``crash`` or ``died``."""
+    """A call failed inside a worker: ``kind`` is ``failed`` (ReviewFailed), ``memory``, ``crash`` or
+    ``died``."""
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
@@ -51,7 +53,10 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise _Terminated()
 
 
-def _describe(exc: BaseException) -> tuple[str, str]:
+def _describe(exc: BaseException, memory_limit: int = 0) -> tuple[str, str]:
+    if isinstance(exc, MemoryError):
+        limit = f" (limit {memory_limit // (1024 * 1024)} MiB per analysis process)" if memory_limit else ""
+        return ("memory", f"ran out of memory{limit}")
     if isinstance(exc, ReviewFailed):
         return ("failed", str(exc)[:500] or type(exc).__name__)
     text = str(exc).strip().splitlines()
@@ -59,13 +64,37 @@ def _describe(exc: BaseException) -> tuple[str, str]:
     return ("crash", f"{type(exc).__name__}{detail}")
 
 
-def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str, ...]) -> None:
+#: Analysis processes run this much nicer than the service: under CPU contention the event loop
+#: (every tenant's polls) comes first, the analysis of one tenant's big diff second.
+WORKER_NICENESS = 10
+
+
+def lower_priority() -> None:
+    """Make the calling (helper) process yield the CPU to the service process."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
+
+
+def _limit_memory(limit: int) -> None:
+    """Cap this worker's address space (its analyzer subprocesses inherit the cap): a crafted
+    input then costs a MemoryError in one review, never the machine's memory."""
+    if limit <= 0:
+        return
+    with contextlib.suppress(ValueError, OSError):  # e.g. a hard limit already lower
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
+def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str, ...],
+                 memory_limit: int = 0) -> None:
     """Worker loop: receive ``(fn, args)``, send back ``("ok", result)`` or ``("error", ...)``."""
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in preload:
         with contextlib.suppress(Exception):  # a broken optional module must not stop the worker
             importlib.import_module(name)
+    _limit_memory(memory_limit)
+    lower_priority()
     try:
         conn.send(("ready", os.getpid()))
         while True:
@@ -74,13 +103,14 @@ def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str
             except EOFError:
                 return
             except Exception as exc:  # noqa: BLE001 - an unpicklable request is the caller's bug
-                conn.send(("error", _describe(exc)))
+                conn.send(("error", _describe(exc, memory_limit)))
                 continue
             fn, args = message
             try:
                 reply: tuple[str, Any] = ("ok", fn(*args))
             except Exception as exc:  # noqa: BLE001 - every failure goes back to the engine
-                reply = ("error", _describe(exc))
+                reply = ("error", _describe(exc, memory_limit))
+            del message, fn, args  # free the input before the next one arrives
             try:
                 conn.send(reply)
             except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
@@ -92,11 +122,13 @@ def _worker_main(conn: multiprocessing.connection.Connection, preload: tuple[str
 class _Slot:
     """One worker process and the parent's end of its pipe (all methods block: run on threads)."""
 
-    def __init__(self, ctx: multiprocessing.context.BaseContext, preload: tuple[str, ...]) -> None:
+    def __init__(self, ctx: multiprocessing.context.BaseContext, preload: tuple[str, ...],
+                 memory_limit: int = 0) -> None:
         parent, child = ctx.Pipe(duplex=True)
         self.conn = parent
         self.process = ctx.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child, preload), daemon=True, name="wfc-review-worker"
+            target=_worker_main, args=(child, preload, memory_limit), daemon=True,
+            name="wfc-review-worker",
         )
         self.process.start()
         child.close()
@@ -169,6 +201,8 @@ class SlotHandle:
             return payload
         if kind == "error":
             err_kind, message = payload
+            if err_kind == "memory":
+                self.broken = True  # a worker that hit its ceiling is replaced, not reused
             raise WorkerError(err_kind, message)
         self.broken = True
         await self._pool._kill(self._slot, future)
@@ -180,9 +214,10 @@ class WarmPool:
     """N single-process slots created at start, checked out exclusively, replaced when killed."""
 
     def __init__(self, size: int, *, recycle_after: int = 500,
-                 preload: tuple[str, ...] = PRELOAD) -> None:
+                 preload: tuple[str, ...] = PRELOAD, memory_limit_bytes: int = 0) -> None:
         self.size = size if size > 0 else usable_cpus()
         self._recycle_after = recycle_after
+        self._memory_limit = memory_limit_bytes
         self._preload = preload
         self._ctx = _context(preload)
         self._executor = ThreadPoolExecutor(
@@ -204,7 +239,7 @@ class WarmPool:
 
     async def _new_slot(self) -> _Slot:
         loop = asyncio.get_running_loop()
-        slot = await loop.run_in_executor(self._executor, _Slot, self._ctx, self._preload)
+        slot = await loop.run_in_executor(self._executor, _Slot, self._ctx, self._preload, self._memory_limit)
         self._all.add(slot)
         return slot
 
@@ -282,6 +317,11 @@ class WarmPool:
         self._idle.put_nowait(None)
         await asyncio.gather(*(self._kill(s) for s in slots), return_exceptions=True)
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """The context other helper processes use: the same forkserver, the engine preloaded."""
+    return _context(PRELOAD)
 
 
 def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:

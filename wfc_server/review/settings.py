@@ -23,6 +23,10 @@ class EngineSettings:
     max_files: int = 500
     max_file_bytes: int = 1_000_000
     max_findings_per_rule_per_file: int = 5
+    # Files with a longer line are skipped (generated or minified code; every analyzer is slow on it).
+    max_line_chars: int = 20_000
+    # Address space of each analysis process, in MiB (0 = unlimited); a review exceeding it fails.
+    worker_memory_mb: int = 3072
     # Verdict: a review passes when risk < pass_risk_below and nothing blocks.
     pass_risk_below: float = 7.0
     # A `high` finding from security or reliability blocks at this confidence or more.
@@ -43,5 +47,8 @@ class PoolSettings:
 
 @dataclass(frozen=True, slots=True)
 class RepoSettings:
-    # When non-empty, repository mode is used only for repo_path under one of these roots.
+    # Repository mode is off unless this lists roots; then only a repo_path under one of them
+    # (symbolic links resolved) is read.
     allowed_roots: tuple[str, ...] = field(default_factory=tuple)
+    # Whether two projects may register the same repository (else the second gets 409).
+    allow_shared: bool = False

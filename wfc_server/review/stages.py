@@ -34,7 +34,13 @@ from wfc_server.review.model import (
     ReviewResult,
     SourceFile,
 )
-from wfc_server.review.postimage import hunk_ranges, repair_python, sparse_image
+from wfc_server.review.postimage import (
+    hunk_ranges,
+    long_line_reason,
+    oversize_reason,
+    repair_python,
+    sparse_image,
+)
 from wfc_server.review.scoring import consensus, reviewer_score
 from wfc_server.review.settings import EngineSettings
 
@@ -74,7 +80,8 @@ def _normalise_selection(paths: tuple[str, ...]) -> list[str]:
     return out
 
 
-def prepare(diff_text: str, selected: tuple[str, ...], max_files: int, max_file_bytes: int) -> Prepared:
+def prepare(diff_text: str, selected: tuple[str, ...], max_files: int, max_file_bytes: int,
+            max_line_chars: int = 20_000) -> Prepared:
     """Parse the diff and build each reviewable file's diff-mode post-image."""
     diff_files = parse_diff(diff_text)
     skipped: list[tuple[str, str]] = []
@@ -103,6 +110,10 @@ def prepare(diff_text: str, selected: tuple[str, ...], max_files: int, max_file_
             reason = f"over the limit of {max_files} files per review"
         if reason is not None:
             skipped.append((path, reason))
+            continue
+        oversize = oversize_reason(diff_file, max_file_bytes, max_line_chars)
+        if oversize is not None:
+            skipped.append((path, oversize))
             continue
         language = language_for_path(path)
         text = sparse_image(diff_file)
@@ -165,6 +176,7 @@ def assemble_repo(
     diffs: dict[str, DiffFile],
     blobs: dict[str, tuple[bytes | None, bytes | None]],
     max_file_bytes: int,
+    max_line_chars: int = 20_000,
 ) -> tuple[list[SourceFile], list[tuple[str, str]]]:
     """Replace diff-mode images by the real post-images read from git (repo mode)."""
     out: list[SourceFile] = []
@@ -181,8 +193,12 @@ def assemble_repo(
             skipped.append((source.path, f"larger than {max_file_bytes} bytes"))
             continue
         text = _decode(post)
-        base_text = _decode(pre) if pre is not None and not _looks_binary(pre) else None
         post_lines = text.split("\n")
+        too_long = long_line_reason(max(map(len, post_lines)), max_line_chars)
+        if too_long is not None:
+            skipped.append((source.path, too_long))
+            continue
+        base_text = _decode(pre) if pre is not None and not _looks_binary(pre) else None
         added = _added_lines_in(post_lines, diffs[source.path], base_text)
         out.append(
             SourceFile(

@@ -5,7 +5,6 @@ finished reviews' encoded status bodies."""
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -13,12 +12,14 @@ import orjson
 
 from wfc_server.logs import get_logger
 from wfc_server.review.model import ReviewRequest
-from wfc_server.store.records import ReviewRecord
+from wfc_server.store.cache import ByteLRU
+from wfc_server.store.records import COMPLETED, FAILED, ReviewRecord
 
 log = get_logger("wfc.reviews")
 
 SHUTDOWN = "shutdown"  # why a run was stopped: the server is going down (requeue, not an attempt)
-_BODY_CACHE = 4096
+#: Bytes of encoded status bodies of finished reviews kept for polls.
+BODY_CACHE_BYTES = 64 * 1024 * 1024
 
 
 def engine_request(record: ReviewRecord, diff: str, repo_path: str | None) -> ReviewRequest:
@@ -60,25 +61,50 @@ async def drain_runs(
         await asyncio.wait(list(runs), timeout=60)
 
 
-class StatusBodies:
-    """Encoded status bodies of finished reviews: they never change, and polls dominate."""
+def render_summary(record: ReviewRecord, progress: int) -> bytes:
+    """A history entry: the status object without findings, reviewer reports or coverage, with
+    the finding counts per severity and a few file names instead (no result is read)."""
+    body: dict[str, Any] = {
+        "review_id": record.review_id,
+        "status": record.status,
+        "project_id": record.project_id,
+        "developer_id": record.developer_id,
+        "submitted_at": record.submitted_at,
+        "started_at": record.started_at,
+        "completed_at": record.completed_at,
+        "consensus_score": record.consensus_score,
+        "passed": record.passed,
+        "findings_count": record.findings_count,
+        "severity_counts": record.severity_counts,
+        **(record.file_summary or {}),
+        "files": record.files,
+        "base_ref": record.base_ref,
+        "progress": progress,
+    }
+    if record.status == FAILED:
+        body["error"] = record.error
+    return orjson.dumps(body)
 
-    def __init__(self, limit: int = _BODY_CACHE) -> None:
-        self._limit = limit
-        self._bodies: OrderedDict[str, bytes] = OrderedDict()
+
+class StatusBodies:
+    """Encoded status bodies of finished reviews: they never change, and polls dominate.
+
+    Bounded by bytes, not by count: one review with thousands of findings must not make the cache
+    hold gigabytes."""
+
+    def __init__(self, max_bytes: int = BODY_CACHE_BYTES) -> None:
+        self._bodies: ByteLRU[bytes] = ByteLRU(max_bytes)
 
     async def encoded(self, record: ReviewRecord, render: Callable[[ReviewRecord], Awaitable[dict[str, Any]]]) -> bytes:
         body = self._bodies.get(record.review_id)
         if body is not None:
-            self._bodies.move_to_end(record.review_id)
             return body
-        body = orjson.dumps(await render(record))
-        if record.terminal:
-            self._bodies[record.review_id] = body
-            if len(self._bodies) > self._limit:
-                self._bodies.popitem(last=False)
+        rendered = await render(record)
+        body = orjson.dumps(rendered)
+        if record.terminal and not (record.status == COMPLETED and rendered.get("findings") is None):
+            self._bodies.put(record.review_id, body, len(body))  # (an unreadable result may heal)
         return body
 
     def forget(self, review_ids: list[str]) -> None:
         for review_id in review_ids:
-            self._bodies.pop(review_id, None)
+            self._bodies.discard(review_id)

@@ -11,6 +11,7 @@ import asyncio
 import dataclasses
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -21,7 +22,15 @@ from wfc_server.logs import get_logger
 from wfc_server.metrics import Metrics
 from wfc_server.review.model import Progress, ReviewFailed, ReviewRequest, ReviewResult
 from wfc_server.service.events import EventHub, Subscriber
-from wfc_server.service.review_runs import SHUTDOWN, StatusBodies, drain_runs, engine_request, settle
+from wfc_server.service.review_runs import (
+    SHUTDOWN,
+    StatusBodies,
+    drain_runs,
+    engine_request,
+    render_summary,
+    settle,
+)
+from wfc_server.service.scheduler import FairQueue, JobQueue, QueueLimits
 from wfc_server.store.records import (
     CANCELLED,
     COMPLETED,
@@ -48,6 +57,19 @@ _ACTIVE = {PENDING, IN_PROGRESS}
 _USER = "user"
 
 
+#: File names a history summary carries at most (the count is always exact).
+SUMMARY_FILE_NAMES = 20
+
+
+def _file_summary(result: dict[str, Any]) -> dict[str, Any]:
+    """How many files a review covered and the first names (those with findings or skipped)."""
+    coverage = result.get("coverage") or {}
+    names = {str(f["file"]) for f in result.get("findings", []) if f.get("file")}
+    names.update(str(s["path"]) for s in coverage.get("skipped", []) if s.get("path"))
+    return {"files_total": coverage.get("files_total", len(names)),
+            "file_names": sorted(names)[:SUMMARY_FILE_NAMES]}
+
+
 class Engine(Protocol):
     """What the service needs of the review engine (``wfc_server.review.ReviewEngine``)."""
 
@@ -56,10 +78,6 @@ class Engine(Protocol):
     async def review(self, request: ReviewRequest, progress: Any) -> ReviewResult: ...
     def pool_status(self, project_id: str) -> dict[str, Any]: ...
     def pool_size(self) -> int: ...
-
-
-class QueueFull(Exception):
-    """The review queue is at capacity (503 with Retry-After)."""
 
 
 class NotAccepting(Exception):
@@ -76,6 +94,12 @@ class ServiceLimits:
     timeout_seconds: float
     queue_size: int
     max_attempts: int
+    max_queued_per_project: int = 100
+    max_running_per_project: int = 0  # 0: one fewer than the workers (at least 1)
+
+    def queue_limits(self) -> QueueLimits:
+        running = self.max_running_per_project or max(1, self.workers - 1)
+        return QueueLimits(self.queue_size, self.max_queued_per_project, running)
 
 
 def render_status(record: ReviewRecord, progress: int, result: dict[str, Any] | None) -> dict[str, Any]:
@@ -100,7 +124,9 @@ def render_status(record: ReviewRecord, progress: int, result: dict[str, Any] | 
     if record.status == FAILED:
         body["error"] = record.error
     if record.status == COMPLETED:
-        result = result or {}
+        if result is None:  # damaged or missing in the store: say so, never pass it off as clean
+            body["error"] = "The stored result of this review could not be read"
+            result = {"findings": None}
         body["findings"] = result.get("findings", [])
         for key in _RESULT_EXTRAS:
             body[key] = result.get(key)
@@ -126,8 +152,9 @@ class ReviewService:
         self._repo_path_of = repo_path_of  # project_id -> repo_path (or None)
         # (record, result dict) -> judged result dict: the project's quality gate, if any.
         self._judge = judge
-        self._queue: asyncio.Queue[str] = asyncio.Queue()
-        self._waiting = 0
+        self._queue: JobQueue = FairQueue(limits.queue_limits())
+        self._late_writes: set[asyncio.Task[None]] = set()
+        self._unsaved: dict[str, ReviewRecord] = {}  # terminal states the disk refused, by id
         self._workers: list[asyncio.Task[None]] = []
         self._running: dict[str, asyncio.Task[ReviewResult]] = {}
         self._runs: set[asyncio.Task[None]] = set()
@@ -155,7 +182,8 @@ class ReviewService:
             if record.status != PENDING:
                 await self._transition(record, _ACTIVE, status=PENDING, started_at=None)
             log.info("review.recovered", **_ids(record), attempts=record.attempts)
-            self._enqueue(record.review_id)
+            self._queue.push(record.project_id, record.review_id, reserved=False)
+        self._metrics.queue_depth.set(self._queue.waiting())
         self._workers = [
             asyncio.create_task(self._worker(), name=f"review-worker-{n}")
             for n in range(self._limits.workers)
@@ -168,7 +196,13 @@ class ReviewService:
 
     @property
     def queue_depth(self) -> int:
-        return self._waiting
+        return self._queue.waiting()
+
+    def check_admission(self, project_id: str) -> None:
+        """Raise what :meth:`submit` would for the queue's caps, before the body is even read."""
+        if not self._accepting:
+            raise NotAccepting()
+        self._queue.check(project_id)
 
     @property
     def running_count(self) -> int:
@@ -179,6 +213,10 @@ class ReviewService:
         self._accepting = False
         await drain_runs(self._workers, self._running, self._runs, self._cancel_reason, grace_seconds)
         self._workers = []
+        for task in list(self._late_writes):  # the disk is still refusing: resumed on restart
+            task.cancel()
+        if self._late_writes:
+            await asyncio.gather(*self._late_writes, return_exceptions=True)
 
     # -- requests ---------------------------------------------------------------------------
 
@@ -187,15 +225,13 @@ class ReviewService:
         *, request_id: str | None = None, review_id: str | None = None,
         pipeline: dict[str, Any] | None = None,
     ) -> ReviewRecord:
-        """Admit, persist durably, then queue. Raises QueueFull or NotAccepting.
+        """Admit, persist durably, then queue. Raises QueueFull, ProjectQueueFull or NotAccepting.
 
         ``review_id`` is chosen by the caller when an idempotency key reserved it beforehand.
         """
         if not self._accepting:
             raise NotAccepting()
-        if self._waiting >= self._limits.queue_size:
-            raise QueueFull()
-        self._waiting += 1  # reserve the slot across the awaits below
+        self._queue.reserve(project.project_id)  # held across the awaits below
         try:
             record = ReviewRecord(
                 review_id=review_id or str(uuid.uuid4()),
@@ -211,14 +247,16 @@ class ReviewService:
             )
             await self._store.create(record, diff)
         except BaseException:
-            self._waiting -= 1
+            self._queue.release(project.project_id)
             raise
         self._metrics.count_review("submitted", project.project_id)
-        self._hub.publish(record, "queued", 0, {"queue_position": self._waiting})
+        self._queue.push(record.project_id, record.review_id)
+        position = self._queue.waiting(record.project_id)
+        self._hub.publish(record, "queued", 0, {"queue_position": position})
         log.info("review.submitted", **_ids(record),
                  diff_bytes=len(diff), files=len(files))
-        self._queue.put_nowait(record.review_id)
-        self._metrics.queue_depth.set(self._waiting)
+        self._metrics.queue_depth.set(self._queue.waiting())
+        await self._save_unsaved()  # the disk accepts again: before this 202, what clients saw
         return record
 
     async def cancel(self, record: ReviewRecord) -> ReviewRecord:
@@ -226,6 +264,9 @@ class ReviewService:
         if record.terminal:
             raise NotCancellable()
         task = self._running.get(record.review_id)
+        if task is None:
+            self._queue.remove(record.project_id, record.review_id)  # frees its place at once
+            self._metrics.queue_depth.set(self._queue.waiting())
         self._store.set_status(record, CANCELLED)  # synchronous: no completion can slip in
         record.completed_at = utc_now()
         if task is not None:
@@ -260,7 +301,7 @@ class ReviewService:
         """The contract's status object, plus the engine's extras once completed."""
         progress = 100 if record.terminal else (self._hub.progress(record.review_id) or 0)
         if record.status == COMPLETED and result is None:
-            result = await self._store.result(record) or {}
+            result = await self._store.result(record)  # None: damaged or missing, and said so
         return render_status(record, progress, result)
 
     async def read_diff(self, record: ReviewRecord) -> str:
@@ -274,31 +315,34 @@ class ReviewService:
     def forget(self, review_ids: list[str]) -> None:
         """Drop cached bodies of deleted reviews."""
         self._bodies.forget(review_ids)
+        for review_id in review_ids:
+            self._unsaved.pop(review_id, None)  # a late write must not bring a deleted review back
+
+    def render_summary(self, record: ReviewRecord) -> bytes:
+        """A history entry (see :func:`render_summary`)."""
+        return render_summary(record, 100 if record.terminal else (self._hub.progress(record.review_id) or 0))
 
     # -- workers ----------------------------------------------------------------------------
 
-    def _enqueue(self, review_id: str) -> None:
-        self._waiting += 1
-        self._queue.put_nowait(review_id)
-        self._metrics.queue_depth.set(self._waiting)
-
     async def _worker(self) -> None:
         while True:
-            review_id = await self._queue.get()
-            self._waiting -= 1
-            self._metrics.queue_depth.set(self._waiting)
-            record = self._store.get(review_id)
-            if record is None or record.status != PENDING:
-                continue  # cancelled while it waited
-            run = asyncio.create_task(self._run(record))
-            self._runs.add(run)
-            run.add_done_callback(self._runs.discard)
+            project_id, review_id = await self._queue.next()
             try:
-                await asyncio.shield(run)  # a drain stops the loop, never a review half-way
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # a worker must outlive any one review's failure
-                log.exception("review.worker_error", review_id=review_id)
+                self._metrics.queue_depth.set(self._queue.waiting())
+                record = self._store.get(review_id)
+                if record is None or record.status != PENDING:
+                    continue  # cancelled while it waited
+                run = asyncio.create_task(self._run(record))
+                self._runs.add(run)
+                run.add_done_callback(self._runs.discard)
+                try:
+                    await asyncio.shield(run)  # a drain stops the loop, never a review half-way
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # a worker must outlive any one review's failure
+                    log.exception("review.worker_error", review_id=review_id)
+            finally:
+                self._queue.finished(project_id)
 
     async def _run(self, record: ReviewRecord) -> None:
         try:
@@ -388,6 +432,8 @@ class ReviewService:
                 consensus_score=data["consensus_score"],
                 passed=data["passed"],
                 findings_count=len(data["findings"]),
+                severity_counts=dict(Counter(f["severity"] for f in data["findings"])),
+                file_summary=_file_summary(data),
                 result=data,
             )
         except OSError as exc:
@@ -422,9 +468,43 @@ class ReviewService:
             log.error("review.persist_failed", **_ids(record),
                       error=exc.strerror or str(exc))
             self._store.apply(record, dataclasses.replace(record, **changes))
+            self._persist_later(record)
         self._metrics.count_review(FAILED, record.project_id)
         self._hub.publish(record, "failed", self._hub.progress(record.review_id) or 0, {"error": reason})
         log.warning("review.failed", **_ids(record), error=reason)
+
+    def _persist_later(self, record: ReviewRecord) -> None:
+        """Keep trying to store a terminal state clients were already shown (the disk was full),
+        so a restart after the disk recovers shows the same state, not a resumed review."""
+        self._unsaved[record.review_id] = record
+        task = asyncio.create_task(self._persist_retry(record), name=f"persist-{record.review_id}")
+        self._late_writes.add(task)
+        task.add_done_callback(self._late_writes.discard)
+
+    async def _persist_retry(self, record: ReviewRecord) -> None:
+        delay = 0.5
+        while record.review_id in self._unsaved:
+            await asyncio.sleep(delay)
+            if not await self._save_late(record):
+                delay = min(delay * 2, 30.0)
+
+    async def _save_unsaved(self) -> None:
+        """Store refused terminal states now, before a new review is acknowledged: a 202 after
+        the disk recovers means they are durable too (a crash cannot resume them any more)."""
+        for record in list(self._unsaved.values()):
+            await self._save_late(record)
+
+    async def _save_late(self, record: ReviewRecord) -> bool:
+        if record.review_id not in self._unsaved:
+            return True
+        try:
+            await self._store.save(record)
+        except OSError:
+            return False
+        if self._unsaved.pop(record.review_id, None) is not None:
+            log.info("review.persisted_late", review_id=record.review_id, project_id=record.project_id,
+                     status=record.status)
+        return True
 
     async def _requeue_for_restart(self, record: ReviewRecord) -> None:
         """A drain ran out of grace: the review goes back to pending and resumes on restart."""

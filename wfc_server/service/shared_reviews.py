@@ -23,15 +23,22 @@ from prometheus_async.aio import time as time_coroutine
 from wfc_server.logs import get_logger
 from wfc_server.metrics import Metrics
 from wfc_server.review.model import Progress, ReviewFailed, ReviewResult
-from wfc_server.service.review_runs import SHUTDOWN, StatusBodies, drain_runs, engine_request, settle
+from wfc_server.service.review_runs import (
+    SHUTDOWN,
+    StatusBodies,
+    drain_runs,
+    engine_request,
+    render_summary,
+    settle,
+)
 from wfc_server.service.reviews import (
     Engine,
     NotAccepting,
     NotCancellable,
-    QueueFull,
     ServiceLimits,
     render_status,
 )
+from wfc_server.service.scheduler import QueueFull
 from wfc_server.store.events import StreamSubscriber
 from wfc_server.store.protocols import (
     Announce,
@@ -119,6 +126,12 @@ class SharedReviewService:
     def queue_depth(self) -> int:
         return self._depth
 
+    def check_admission(self, project_id: str) -> None:
+        """Refuse before the body is read when this replica is not accepting; the shared queue's
+        caps are checked at submit, under the database's admission lock."""
+        if not self._accepting:
+            raise NotAccepting()
+
     @property
     def running_count(self) -> int:
         return len(self._running)
@@ -200,8 +213,13 @@ class SharedReviewService:
     async def render(self, record: ReviewRecord, *, result: dict[str, Any] | None = None) -> dict[str, Any]:
         progress = 100 if record.terminal else (await self._events.progress(record.review_id) or 0)
         if record.status == COMPLETED and result is None:
-            result = await self._reviews.result(record) or {}
+            result = await self._reviews.result(record)  # None: damaged or missing, and said so
         return render_status(record, progress, result)
+
+    def render_summary(self, record: ReviewRecord) -> bytes:
+        """A history entry; on this backend without per-severity counts or file names (not
+        stored in the reviews table yet)."""
+        return render_summary(record, 100 if record.terminal else 0)  # live progress: the review itself
 
     async def render_body(self, record: ReviewRecord) -> bytes:
         """The encoded status object; cached once the review is terminal (it never changes)."""

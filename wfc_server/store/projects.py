@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 import orjson
@@ -22,6 +23,8 @@ class ProjectStore:
         self._quarantine = data_dir / "quarantine" / "projects"
         self._projects: dict[str, ProjectRecord] = {}
         self._creating: set[str] = set()
+        self._repo_claims: dict[str, str] = {}  # resolved repo_path -> first project to name it
+        self._order: list[ProjectRecord] | None = None  # all(), kept until a project is added
 
     async def load(self) -> ScanReport:
         self._dir.mkdir(parents=True, exist_ok=True)
@@ -37,7 +40,25 @@ class ProjectStore:
             scan_records, self._dir, self._quarantine, ProjectRecord.from_json, accept, report
         )
         self._projects = loaded
+        self._order = None
+        self._repo_claims = {}
+        for project in self.all():  # oldest first: the first to register a path holds it
+            self._claim(project)
         return report
+
+    def _claim(self, project: ProjectRecord) -> None:
+        if project.repo_path:
+            self._repo_claims.setdefault(_resolved(project.repo_path), project.project_id)
+
+    def _forget(self, project_id: str) -> None:
+        """Hide a project: out of listings, and its repository free for another project."""
+        self._projects.pop(project_id, None)
+        self._order = None
+        self._repo_claims = {path: pid for path, pid in self._repo_claims.items() if pid != project_id}
+
+    def repo_claimant(self, repo_path: str) -> str | None:
+        """The project that registered ``repo_path`` (symbolic links resolved) first."""
+        return self._repo_claims.get(_resolved(repo_path))
 
     def get(self, project_id: str) -> ProjectRecord | None:
         return self._projects.get(project_id)
@@ -48,6 +69,16 @@ class ProjectStore:
 
     def all(self) -> list[ProjectRecord]:
         return sorted(self._projects.values(), key=lambda p: (p.created_at, p.project_id))
+
+    def page(self, limit: int, offset: int) -> tuple[int, list[ProjectRecord]]:
+        """``(total, projects)``: one page of :meth:`all`, oldest first."""
+        ordered = self._ordered()
+        return len(ordered), ordered[offset: offset + limit]
+
+    def _ordered(self) -> list[ProjectRecord]:
+        if self._order is None:
+            self._order = self.all()
+        return self._order
 
     def __len__(self) -> int:
         return len(self._projects)
@@ -62,6 +93,8 @@ class ProjectStore:
             data = orjson.dumps(project.to_json())
             await write_atomic(self._dir / f"{pid}.json", data)
             self._projects[pid] = project
+            self._order = None
+            self._claim(project)
         finally:
             self._creating.discard(pid)
 
@@ -76,11 +109,15 @@ class ProjectStore:
     async def begin_delete(self, project_id: str) -> None:
         """Durably mark the project as being deleted, then hide it."""
         await write_atomic(self.deletion_marker(project_id), b"")
-        self._projects.pop(project_id, None)
+        self._forget(project_id)
 
     async def finish_delete(self, project_id: str) -> None:
         """Remove the record, then the marker: from here on nothing of the project is left."""
-        self._projects.pop(project_id, None)
+        self._forget(project_id)
         for path in (self._dir / f"{project_id}.json", self.deletion_marker(project_id)):
             await asyncio.to_thread(path.unlink, True)
         await fsync_dir(self._dir)
+
+
+def _resolved(path: str) -> str:
+    return os.path.realpath(path)

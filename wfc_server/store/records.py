@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import types
+import typing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -69,6 +72,10 @@ class ReviewRecord:
     attempts: int = 0
     event_seq: int = 0
     findings_count: int | None = None
+    # Findings per severity once completed: history summaries show them without the result.
+    severity_counts: dict[str, int] | None = None
+    # Files the completed review covered, for history summaries: {"files_total", "file_names"}.
+    file_summary: dict[str, Any] | None = None
     result: dict[str, Any] | None = None
     # The submitting request's id: every lifecycle log line of the review carries it.
     request_id: str | None = None
@@ -87,9 +94,50 @@ class ReviewRecord:
         record = _build(cls, data)
         if record.status not in STATUSES:
             raise RecordError(f"unknown status {record.status!r}")
-        if not isinstance(record.seq, int):
-            raise RecordError("seq is not an integer")
+        if record.seq < 1:
+            raise RecordError("seq is not a positive integer")
         return record
+
+
+def _matches(value: Any, hint: Any) -> bool:
+    """Whether a decoded JSON value fits a field's type hint (JSON true is never a number)."""
+    if hint is Any:
+        return True
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_matches(value, arm) for arm in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return isinstance(value, list) and all(_matches(v, item) for v in value)
+    if origin is dict:
+        key, item = typing.get_args(hint) or (Any, Any)
+        return isinstance(value, dict) and all(
+            _matches(k, key) and _matches(v, item) for k, v in value.items()
+        )
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, hint)
+
+
+@functools.cache
+def _field_hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _check_types(cls: type, data: dict[str, Any]) -> None:
+    """A record that parses but holds another type would break whatever reads it later (a
+    listing, the scheduler, start-up), so it is refused at load and quarantined like a
+    corrupt file."""
+    hints = _field_hints(cls)
+    for name in sorted(hints.keys() & data.keys()):
+        if not _matches(data[name], hints[name]):
+            hint = hints[name]
+            wanted = hint.__name__ if isinstance(hint, type) else str(hint).replace("typing.", "")
+            raise RecordError(f"field {name!r} holds {type(data[name]).__name__}, not {wanted}")
 
 
 def _build(cls: Any, data: Any) -> Any:
@@ -104,4 +152,5 @@ def _build(cls: Any, data: Any) -> Any:
     missing = required - data.keys()
     if missing:
         raise RecordError(f"missing fields: {', '.join(sorted(missing))}")
+    _check_types(cls, data)
     return cls(**{k: v for k, v in data.items() if k in names})

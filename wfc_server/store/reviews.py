@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import os
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,11 +22,24 @@ from typing import Any
 import aiofiles
 import orjson
 
+from wfc_server.logs import get_logger
 from wfc_server.store.atomic import fsync_dir, write_atomic
+from wfc_server.store.cache import ByteLRU
 from wfc_server.store.files import ScanReport, move_to_quarantine, scan_records
 from wfc_server.store.records import TERMINAL, RecordError, ReviewRecord
 
-_RESULT_CACHE = 2048
+#: Bytes of engine results kept in memory (their JSON size); the rest are read back from disk.
+RESULT_CACHE_BYTES = 64 * 1024 * 1024
+
+log = get_logger("wfc.store")
+
+
+def _well_formed(result: object) -> bool:
+    """The shape renderers rely on: an object whose findings are a list of objects."""
+    if not isinstance(result, dict):
+        return False
+    findings = result.get("findings", [])
+    return isinstance(findings, list) and all(isinstance(f, dict) for f in findings)
 
 
 @dataclass(slots=True)
@@ -44,7 +57,7 @@ class ReviewStore:
         self._by_status: dict[tuple[str, str], list[int]] = defaultdict(list)
         self._by_seq: dict[int, str] = {}
         self._indexed_status: dict[str, str] = {}
-        self._results: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._results: ByteLRU[dict[str, Any]] = ByteLRU(RESULT_CACHE_BYTES)
         self._locks: dict[str, asyncio.Lock] = {}
         self._next_seq = 1
 
@@ -134,15 +147,24 @@ class ReviewStore:
             return record.result
         cached = self._results.get(record.review_id)
         if cached is not None:
-            self._results.move_to_end(record.review_id)
             return cached
         if record.status not in TERMINAL:
             return None
-        async with aiofiles.open(self._record_path(record.review_id), "rb") as handle:
-            data = orjson.loads(await handle.read())
-        result = data.get("result")
-        if result is not None:
-            self._remember(record.review_id, result)
+        try:
+            async with aiofiles.open(self._record_path(record.review_id), "rb") as handle:
+                raw = await handle.read()
+            data = orjson.loads(raw)
+        except (OSError, ValueError) as exc:
+            log.warning("store.result_unreadable", review_id=record.review_id, error=str(exc)[:200])
+            return None
+        result = data.get("result") if isinstance(data, dict) else None
+        if result is None:
+            return None
+        if not _well_formed(result):
+            # One damaged result must never break a listing: it reads as missing, and is logged.
+            log.warning("store.result_malformed", review_id=record.review_id)
+            return None
+        self._remember(record.review_id, result, len(raw))
         return result
 
     async def read_diff(self, review_id: str) -> str:
@@ -184,7 +206,7 @@ class ReviewStore:
             setattr(record, name, getattr(persisted, name))
         self._reindex_status(record)
         if result is not None:
-            self._remember(record.review_id, result)
+            self._remember(record.review_id, result, len(orjson.dumps(result)))
             record.result = None  # the cache and the file hold it now
 
     def set_status(self, record: ReviewRecord, status: str) -> None:
@@ -196,8 +218,8 @@ class ReviewStore:
 
     def _encode(self, record: ReviewRecord) -> bytes:
         data = record.to_json()
-        if data["result"] is None and record.review_id in self._results:
-            data["result"] = self._results[record.review_id]
+        if data["result"] is None:
+            data["result"] = self._results.peek(record.review_id)
         return orjson.dumps(data)
 
     def _index(self, record: ReviewRecord) -> None:
@@ -219,11 +241,8 @@ class ReviewStore:
         bisect.insort(self._by_status[(record.project_id, record.status)], record.seq)
         self._indexed_status[record.review_id] = record.status
 
-    def _remember(self, review_id: str, result: dict[str, Any]) -> None:
-        self._results[review_id] = result
-        self._results.move_to_end(review_id)
-        while len(self._results) > _RESULT_CACHE:
-            self._results.popitem(last=False)
+    def _remember(self, review_id: str, result: dict[str, Any], size: int) -> None:
+        self._results.put(review_id, result, size)
 
     def _shard(self, review_id: str) -> Path:
         return self._dir / review_id[:2]
@@ -245,7 +264,7 @@ class ReviewStore:
         for review_id in review_ids:
             self._records.pop(review_id, None)
             self._indexed_status.pop(review_id, None)
-            self._results.pop(review_id, None)
+            self._results.discard(review_id)
             self._locks.pop(review_id, None)
         await asyncio.to_thread(self._unlink_reviews, review_ids)
         return review_ids

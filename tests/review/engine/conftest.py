@@ -65,13 +65,13 @@ async def make_engine(tmp_path: Path) -> AsyncIterator[Callable[..., ReviewEngin
     engines: list[ReviewEngine] = []
 
     async def build(runner: Callable[..., object], *, timeout: float = 30.0,
-                    max_worktrees: int = 4, allowed_roots: tuple[str, ...] = (),
+                    max_worktrees: int = 4, allowed_roots: tuple[str, ...] | None = None,
                     pool_size: int = 2, **engine_kw: object) -> ReviewEngine:
         engine = ReviewEngine(
             engine=EngineSettings(process_pool_size=pool_size, reviewer_timeout_seconds=timeout,
                                   git_timeout_seconds=10.0, **engine_kw),  # type: ignore[arg-type]
             pool=PoolSettings(max_worktrees=max_worktrees),
-            repos=RepoSettings(allowed_roots=allowed_roots),
+            repos=RepoSettings(allowed_roots=(str(tmp_path),) if allowed_roots is None else allowed_roots),
             data_dir=tmp_path / "data",
             reviewer_runner=runner,  # type: ignore[arg-type]
         )

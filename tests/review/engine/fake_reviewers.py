@@ -110,3 +110,11 @@ def worker_pid() -> int:
 def unpicklable_result() -> object:
     """A pool task whose result cannot travel back to the parent."""
     return lambda: None
+
+
+def hungry_reviewer(role: str, inp: AnalysisInput) -> ReviewerOutput:
+    """The correctness reviewer asks for 4 GiB at once (a crafted input's worst case)."""
+    if role == "correctness":
+        hoard = bytearray(4 * 1024 * 1024 * 1024)
+        del hoard
+    return ReviewerOutput(findings=[])

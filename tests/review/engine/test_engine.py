@@ -138,6 +138,17 @@ async def test_reviewer_failures_fail_the_review(make_engine, runner, message) -
     assert result.passed and result.findings == []
 
 
+async def test_a_worker_over_its_memory_limit_fails_the_review_and_is_replaced(make_engine) -> None:  # type: ignore[no-untyped-def]
+    engine = await make_engine(fake.hungry_reviewer, worker_memory_mb=1024)
+    before = set(engine.worker_pids())
+    with pytest.raises(ReviewFailed) as info:
+        await engine.review(request(), Recorder())
+    assert str(info.value) == "reviewer correctness failed: ran out of memory (limit 1024 MiB per analysis process)"
+    engine._runner = fake.quiet_reviewer
+    assert (await engine.review(request("after"), Recorder())).passed  # the pool lives on
+    assert set(engine.worker_pids()) != before  # the worker that hit its ceiling was replaced
+
+
 async def test_cancel_kills_the_worker_and_releases_the_workspace(  # type: ignore[no-untyped-def]
     make_engine, tmp_path: Path
 ) -> None:

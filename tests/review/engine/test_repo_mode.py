@@ -115,12 +115,31 @@ async def test_not_a_repository_or_not_allowed(make_engine, tmp_path: Path) -> N
     assert outside.coverage["mode"] == "diff"
     assert "outside the allowed" in outside.coverage["mode_reason"]
     await engine.close()
+    engine = await make_engine(fake.snapshot_reviewer, allowed_roots=())
+    off = await engine.review(request(diff, repo), Recorder())
+    assert off.coverage["mode"] == "diff" and "not enabled" in off.coverage["mode_reason"]
+    await engine.close()
     engine = await make_engine(fake.snapshot_reviewer)
-    for path, reason in [(plain, "not a git work tree"), (tmp_path / "missing", "does not exist"),
-                         (repo / "app", "not a git work tree")]:
+    (tmp_path / "a-file").write_text("x")
+    reasons = set()
+    for path in (plain, tmp_path / "missing", repo / "app", tmp_path / "a-file"):
         result = await engine.review(request(diff, path), Recorder())
         assert result.coverage["mode"] == "diff"
-        assert reason in result.coverage["mode_reason"], result.coverage["mode_reason"]
+        reasons.add(result.coverage["mode_reason"])
+    # One answer for all of them: which one it was would tell a tenant what exists on the host.
+    assert reasons == {"repo mode unavailable: repo_path is not a readable git work tree under the "
+                       "allowed repository roots"}
+
+
+async def test_symlink_out_of_the_allowed_roots_is_refused(make_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    repo = make_repo(tmp_path / "elsewhere" / "repo", BASE)
+    diff = diff_of_change(repo, {"app/service.py": BASE["app/service.py"] + "Y = 2\n"})
+    (tmp_path / "allowed").mkdir()
+    (tmp_path / "allowed" / "link").symlink_to(repo)
+    engine = await make_engine(fake.snapshot_reviewer, allowed_roots=(str(tmp_path / "allowed"),))
+    result = await engine.review(request(diff, tmp_path / "allowed" / "link"), Recorder())
+    assert result.coverage["mode"] == "diff"
+    assert "outside the allowed" in result.coverage["mode_reason"]
 
 
 async def test_paths_through_symlinks_and_dotdot_are_refused(make_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -159,7 +178,7 @@ async def test_symlink_prefix_check_in_the_patched_index(make_engine, tmp_path: 
     git(repo, "commit", "-qm", "link")
     diff = ("diff --git a/app/new.py b/app/new.py\nnew file mode 100644\n--- /dev/null\n"
             "+++ b/app/new.py\n@@ -0,0 +1 @@\n+X = 1\n")
-    check = await probe_repository(str(repo), (), 10.0)
+    check = await probe_repository(str(repo), (str(tmp_path),), 10.0)
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     images = await materialise(check, None, diff, {"app/new.py": None, "lib/service.py": None},

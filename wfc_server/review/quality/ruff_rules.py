@@ -8,6 +8,7 @@ only apply to complete files.
 from __future__ import annotations
 
 import ast
+import bisect
 import builtins
 import difflib
 import re
@@ -365,6 +366,7 @@ def _map(
     source: SourceFile, result: RuffFileResult, role: str, whole: bool, text: str
 ) -> list[RawFinding]:
     out = []
+    undefined: _UndefinedNames | None = None  # built once per file, on its first F821
     for diag in result.diagnostics:
         rule = RUFF_RULES.get(diag.code)
         if rule is None or rule.role != role:
@@ -376,7 +378,8 @@ def _map(
         if diag.code == "PLR0124" and "!=" in diag.message:
             severity = "low"  # `x != x` is the NaN test idiom
         elif diag.code == "F821":
-            severity, detail_extra = _undefined_name_severity(diag.message, text, diag.line)
+            undefined = undefined or _UndefinedNames(text)
+            severity, detail_extra = undefined.severity(diag.message, diag.line)
         out.append(
             emit(
                 rule,
@@ -414,47 +417,86 @@ PY2_BUILTINS: frozenset[str] = frozenset(
 _VERSION_TEST = re.compile(r"\bPY(THON)?_?[23]\b|\bversion_info\b|\bsys\.version\b")
 
 
-def _undefined_name_severity(message: str, text: str, line: int) -> tuple[str, str]:
-    """High for a near-miss of a name the file defines (a typo); medium when the file has its
-    imports (a real module top, so the name should be there); low for a bare excerpt, whose
-    helpers and globals plausibly live outside what was shown, and for Python 2 names or names
-    used under a version/compat guard (they are meant to be missing on this interpreter)."""
-    match = re.search(r"`([^`]+)`", message)
-    name = match.group(1) if match else ""
-    tree = parse(text)
-    if name in PY2_BUILTINS or (tree is not None and _under_compat_guard(tree, line)):
-        return "low", " It is only used on another Python version (compatibility branch)."
-    known = _defined_names(tree) | set(dir(builtins))
-    close = difflib.get_close_matches(name, sorted(known - {name}), n=1, cutoff=0.8)
-    if close:
-        return "high", f" Did you mean `{close[0]}`?"
-    if tree is not None and any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in tree.body):
-        return "medium", " Nothing in this module defines or imports it."
-    return "low", " It may be defined in code outside this file or excerpt."
+#: Distinct undefined names per file that get a "did you mean" search (each search compares the
+#: name with every name the file defines); the rest keep their severity without a suggestion.
+MAX_SUGGESTED_NAMES = 20
 
 
-def _under_compat_guard(tree: ast.Module, line: int) -> bool:
-    """Whether ``line`` sits in a branch of a Python-version test, or in a ``try`` whose
-    handler catches NameError/ImportError (the feature probe idiom)."""
+class _UndefinedNames:
+    """Everything F821 severities need from one file, computed once per file: re-parsing and
+    re-walking the module per diagnostic made a file of undefined names quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.tree = parse(text)
+        self.guarded = _compat_guard_spans(self.tree) if self.tree is not None else []
+        known = _defined_names(self.tree) | set(dir(builtins))
+        self.known_by_length: dict[int, list[str]] = {}
+        for name in sorted(known):
+            self.known_by_length.setdefault(len(name), []).append(name)
+        self.has_imports = self.tree is not None and any(
+            isinstance(n, (ast.Import, ast.ImportFrom)) for n in self.tree.body
+        )
+        self.suggestions: dict[str, str | None] = {}
+
+    def severity(self, message: str, line: int) -> tuple[str, str]:
+        """High for a near-miss of a name the file defines (a typo); medium when the file has
+        its imports (a real module top, so the name should be there); low for a bare excerpt,
+        whose helpers and globals plausibly live outside what was shown, and for Python 2 names
+        or names used under a version/compat guard (meant to be missing on this interpreter)."""
+        match = re.search(r"`([^`]+)`", message)
+        name = match.group(1) if match else ""
+        if name in PY2_BUILTINS or _in_spans(self.guarded, line):
+            return "low", " It is only used on another Python version (compatibility branch)."
+        close = self._suggest(name)
+        if close:
+            return "high", f" Did you mean `{close}`?"
+        if self.has_imports:
+            return "medium", " Nothing in this module defines or imports it."
+        return "low", " It may be defined in code outside this file or excerpt."
+
+    def _suggest(self, name: str) -> str | None:
+        if name in self.suggestions:
+            return self.suggestions[name]
+        if len(self.suggestions) >= MAX_SUGGESTED_NAMES:
+            return None
+        # A ratio >= 0.8 needs lengths within a factor of 1.5 of each other.
+        size = len(name)
+        candidates = [k for n in range(max(1, (2 * size) // 3), (3 * size) // 2 + 1)
+                      for k in self.known_by_length.get(n, ()) if k != name]
+        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.8)
+        self.suggestions[name] = close[0] if close else None
+        return self.suggestions[name]
+
+
+def _compat_guard_spans(tree: ast.Module) -> list[tuple[int, int]]:
+    """Line spans of branches of a Python-version test, and of ``try`` statements whose handler
+    catches NameError/ImportError (the feature probe idiom), merged and sorted."""
+    spans: list[tuple[int, int]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.If) and _VERSION_TEST.search(ast.unparse(node.test)):
-            if _spans(node.body + node.orelse, line):
-                return True
+            spans.extend(_statement_spans(node.body + node.orelse))
         elif isinstance(node, ast.Try) and any(
             handler.type is not None
             and re.search(r"\b(NameError|ImportError)\b", ast.unparse(handler.type))
             for handler in node.handlers
         ):
-            if _spans(node.body + list(node.handlers) + node.orelse, line):
-                return True
-    return False
+            spans.extend(_statement_spans(node.body + list(node.handlers) + node.orelse))
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(spans):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
 
 
-def _spans(statements: list[ast.stmt] | list[ast.AST], line: int) -> bool:
-    return any(
-        getattr(st, "lineno", 0) <= line <= (getattr(st, "end_lineno", None) or 0)
-        for st in statements
-    )
+def _statement_spans(statements: list[ast.stmt] | list[ast.AST]) -> list[tuple[int, int]]:
+    return [(getattr(st, "lineno", 0), getattr(st, "end_lineno", None) or 0) for st in statements]
+
+
+def _in_spans(spans: list[tuple[int, int]], line: int) -> bool:
+    index = bisect.bisect_right(spans, (line, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= line <= spans[index][1]
 
 
 def _defined_names(tree: ast.Module | None) -> set[str]:

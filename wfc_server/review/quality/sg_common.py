@@ -123,10 +123,29 @@ def enclosing_loops(node: SgNode) -> list[SgNode]:
 
 
 def enclosing_function(node: SgNode) -> SgNode | None:
-    for anc in node.ancestors():
+    """The innermost function around ``node``. Looked up in a map built once per tree, top
+    down: tree-sitter finds a node's parent by descending from the root, so walking every
+    block's ancestors made deeply nested code cubic in its depth."""
+    functions = _enclosing_functions(node.get_root())
+    if node in functions:
+        return functions[node]
+    for anc in node.ancestors():  # not reached for nodes of this tree; kept for safety
         if anc.kind() in FUNCTION_KINDS:
             return anc
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _enclosing_functions(root: SgRoot) -> dict[SgNode, SgNode | None]:
+    """Every node of ``root`` -> its innermost enclosing function (None at module level)."""
+    found: dict[SgNode, SgNode | None] = {}
+    stack: list[tuple[SgNode, SgNode | None]] = [(root.root(), None)]
+    while stack:
+        node, function = stack.pop()
+        found[node] = function
+        inner = node if node.kind() in FUNCTION_KINDS else function
+        stack.extend((child, inner) for child in node.children())
+    return found
 
 
 def identifiers(node: SgNode) -> set[str]:

@@ -63,7 +63,7 @@ def duplicate_findings(sources: list[SourceFile]) -> list[RawFinding]:
             seen[key].append((source, window[0][0], window[-1][0]))
     out: list[RawFinding] = []
     reported: set[tuple[str, int]] = set()
-    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    covered: dict[str, set[int]] = defaultdict(set)  # lines near a reported copy (a set: linear)
     for places in seen.values():
         if len(places) < 2:
             continue
@@ -71,12 +71,12 @@ def duplicate_findings(sources: list[SourceFile]) -> list[RawFinding]:
         for source, start, end in places[1:]:
             if first[0] is source and start <= first[2]:
                 continue  # overlapping windows of one repeated run
-            if any(s <= start <= e for s, e in covered[source.path]):
+            if start in covered[source.path]:
                 continue
             if (source.path, start) in reported:
                 continue
             reported.add((source.path, start))
-            covered[source.path].append((start, end + DUP_WINDOW))
+            covered[source.path].update(range(start, end + DUP_WINDOW + 1))
             out.append(
                 emit(
                     DUPLICATE,

@@ -10,6 +10,7 @@ memory (a key created on another replica a moment ago) asks the database before 
 from __future__ import annotations
 
 import abc
+import os
 import dataclasses
 from collections.abc import Sequence
 from typing import Any
@@ -105,6 +106,20 @@ class ProjectDirectory(_Mirror):
 
     def all(self) -> list[ProjectRecord]:
         return sorted(self._projects.values(), key=lambda p: (p.created_at, p.project_id))
+
+    def page(self, limit: int, offset: int) -> tuple[int, list[ProjectRecord]]:
+        """``(total, projects)``: one page of :meth:`all`, oldest first (as the embedded store)."""
+        ordered = self.all()
+        return len(ordered), ordered[offset: offset + limit]
+
+    def repo_claimant(self, repo_path: str) -> str | None:
+        """The project that registered ``repo_path`` (symbolic links resolved) first, as the
+        embedded store answers (from this replica's copy of the projects, kept current by NOTIFY)."""
+        wanted = os.path.realpath(repo_path)
+        for project in self.all():
+            if project.repo_path and os.path.realpath(project.repo_path) == wanted:
+                return project.project_id
+        return None
 
     def __len__(self) -> int:
         return len(self._projects)

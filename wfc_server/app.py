@@ -73,7 +73,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
         ),
     )
     app[GATE_SETTINGS] = GateSettingsService(app[POLICIES], app[SUPPRESSIONS])
-    app[SETTINGS] = tenancy.setup(app, settings, backend.key_store(), backend.audit_log())
+    app[SETTINGS] = tenancy.setup(app, settings, backend.key_store(), backend.audit_log(),
+                                   backend.webhook_store())
     app.cleanup_ctx.insert(0, _close_backend)  # last of all: after the drain and the final key flush
     idempotency = backend.idempotency(settings.pipeline.idempotency_hours * 3600)
     app[SUBMISSIONS] = SubmissionService(app[SERVICE], app[REVIEWS], idempotency)

@@ -44,7 +44,7 @@ from wfc_server.state import (
     Lifecycle,
 )
 from wfc_server.store.idempotency import IdempotencyStore
-from wfc_server.store.protocols import StoreUnavailable
+from wfc_server.store.protocols import StoreIncompatible, StoreUnavailable
 
 log = get_logger("wfc.app")
 
@@ -220,6 +220,11 @@ async def _recover(app: web.Application) -> None:
         await app[BACKEND].start(app)
         await app[SERVICE].start(opened.unfinished)
         await tenancy.recover(app)
+    except StoreIncompatible as exc:  # waiting cannot help: the process exits (``cli.serve``)
+        lifecycle.startup_error = str(exc)
+        log.error("startup.refused", error=lifecycle.startup_error)
+        lifecycle.refused.set()
+        return
     except Exception as exc:
         lifecycle.startup_error = f"{type(exc).__name__}: {exc}"
         log.exception("startup.failed", error=lifecycle.startup_error)

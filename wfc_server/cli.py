@@ -74,17 +74,24 @@ def main(argv: list[str] | None = None) -> int:
     # Everything the service writes (reviews, diffs, workspaces) is private to its user.
     os.umask(0o077)
     try:
-        asyncio.run(serve(settings, sink))
+        return asyncio.run(serve(settings, sink))
     except OSError as exc:
         get_logger("wfc.server").error("server.failed", error=str(exc))
         return 1
-    return 0
 
 
-async def serve(settings: Settings, sink: LineSink) -> None:
-    """Listen until SIGTERM/SIGINT, then drain: stop accepting, finish or requeue, exit."""
+#: The exit status of a replica that refuses its store (a schema newer than it knows).
+EXIT_REFUSED = 3
+
+
+async def serve(settings: Settings, sink: LineSink) -> int:
+    """Listen until SIGTERM/SIGINT, then drain: stop accepting, finish or requeue, exit.
+
+    Returns the exit status: 0, or EXIT_REFUSED when the store was written by a newer version.
+    """
     from wfc_server.api.protocol import ServiceRunner
     from wfc_server.app import create_app, drain
+    from wfc_server.state import LIFECYCLE
 
     log = get_logger("wfc.server")
     app = create_app(settings)
@@ -103,13 +110,25 @@ async def serve(settings: Settings, sink: LineSink) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
+    lifecycle = app[LIFECYCLE]
+    waits = [asyncio.create_task(stop.wait()), asyncio.create_task(lifecycle.refused.wait())]
+    await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for waiting in waits:
+        waiting.cancel()
+    if lifecycle.refused.is_set():
+        print(f"wfc-server: refusing to start: {lifecycle.startup_error}", file=sys.stderr, flush=True)
+        await runner.cleanup()
+        flusher.cancel()
+        await asyncio.gather(flusher, return_exceptions=True)
+        sink.flush()
+        return EXIT_REFUSED
     log.info("server.draining", grace_seconds=settings.server.drain_grace_seconds)
     await drain(app)  # reviews first, so their subscribers still get the terminal event
     await runner.cleanup()  # then WebSockets close with 1001 and the engine stops
     log.info("server.stopped")
     flusher.cancel()
     await asyncio.gather(flusher, return_exceptions=True)
+    return 0
 
 
 def startup_line(settings: Settings) -> str:

@@ -23,7 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Code review as a service. `wfc-server review PATCH` reviews a patch offline; "
             "`wfc-server rules` lists the review rules; "
             "`wfc-server config` prints the configuration template (every key, its default); "
-            "`wfc-server migrate --dsn DSN` updates a PostgreSQL schema."
+            "`wfc-server migrate --dsn DSN` updates a PostgreSQL schema; "
+            "`wfc-server export` / `wfc-server import FILE` move a deployment between backends."
         ),
     )
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
@@ -41,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         from wfc_server.store.postgres.cli import main as migrate_main
 
         return migrate_main(argv[1:])
+    if argv[:1] in (["export"], ["import"]):  # a deployment as JSON lines, between backends
+        from wfc_server.store.transfer_cli import main as transfer_main
+
+        return transfer_main(argv[0], argv[1:])
     if argv[:1] == ["review"]:
         from wfc_server.review.cli import main as review_main
 

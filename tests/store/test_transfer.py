@@ -43,6 +43,14 @@ async def _reviews_seen(client: Any, creds: Credentials) -> dict[str, tuple[str,
     return seen
 
 
+async def _gate_seen(client: Any, creds: Credentials) -> tuple[Any, ...]:
+    policy = await (await client.get("/v1/projects/alpha/policy", headers=creds.headers)).json()
+    suppressions = await (await client.get("/v1/projects/alpha/suppressions", headers=creds.headers)).json()
+    audit = await (await client.get("/v1/projects/alpha/audit", headers=creds.headers)).json()
+    actions = [e["action"] for e in audit["entries"] if e["action"] != "key.expired"]
+    return policy, suppressions, actions
+
+
 async def test_a_deployment_moves_from_embedded_to_postgres_and_back(
     make_client: Any, make_settings: Any, pg_dsn: str, tmp_path: Path
 ) -> None:
@@ -52,9 +60,16 @@ async def test_a_deployment_moves_from_embedded_to_postgres_and_back(
     made = await (await first.post("/v1/projects/alpha/keys", headers=alpha.headers,
                                    json={"name": "ci", "scopes": ["reviews:read"]})).json()
     reader = Credentials("alpha", made["api_key"])
+    put = await first.put("/v1/projects/alpha/policy", headers=alpha.headers, json={"mode": "warn", "fail_on": "high"})
+    assert put.status == 200, await put.text()
+    suppressed = await first.post("/v1/projects/alpha/suppressions", headers=alpha.headers,
+                                  json={"rule_id": "WFC-SEC-SQLI", "path_glob": "migrations/**", "reason": "DBA"})
+    assert suppressed.status == 201, await suppressed.text()
     for diff in (CLEAN_DIFF, ISSUE_DIFF):
         await wait_terminal(first, alpha, (await submit(first, alpha, diff))["review_id"])
     before = await _reviews_seen(first, alpha)
+    gate_before = await _gate_seen(first, alpha)
+    assert "key.created" in gate_before[2] and gate_before[1]["suppressions"]
     assert any(findings for _, _, findings in before.values())  # real results, not empty ones
     await first.close()
 
@@ -62,7 +77,8 @@ async def test_a_deployment_moves_from_embedded_to_postgres_and_back(
     out = _cli("export", "--data-dir", str(tmp_path / "embedded"), "-o", str(exported))
     assert out.returncode == 0, out.stderr
     kinds = [orjson.loads(line)["kind"] for line in exported.read_bytes().splitlines()]
-    assert kinds == ["header", "secret", "project", "key", "key", "review", "review"]  # the owner's key and ci
+    assert kinds[:7] == ["header", "secret", "project", "key", "key", "policy", "suppression"]
+    assert kinds[7:9] == ["review", "review"] and set(kinds[9:]) == {"audit"}
     assert made["api_key"] not in exported.read_text() and alpha.api_key not in exported.read_text()
 
     loaded = _cli("import", "--dsn", pg_dsn, str(exported))
@@ -75,6 +91,7 @@ async def test_a_deployment_moves_from_embedded_to_postgres_and_back(
                            store={"backend": "postgres", "dsn": pg_dsn, "lease_seconds": 3.0})
     replica = await make_client(shared)
     assert await _reviews_seen(replica, alpha) == before  # same keys verify, same results
+    assert await _gate_seen(replica, alpha) == gate_before
     assert (await replica.get("/v1/reviews/", headers=reader.headers)).status == 200
     assert (await replica.post("/v1/reviews/", json={"diff_content": CLEAN_DIFF},
                                headers=reader.headers)).status == 403  # its scopes came along
@@ -97,6 +114,7 @@ async def test_a_deployment_moves_from_embedded_to_postgres_and_back(
 
     restored = await make_client(make_settings(server={"data_dir": str(restored_dir)}, store={"backend": "embedded"}))
     assert await _reviews_seen(restored, alpha) == on_postgres
+    assert await _gate_seen(restored, alpha) == gate_before
     listed = await (await restored.get("/v1/reviews/?limit=100", headers=alpha.headers)).json()
     assert listed["reviews"][0]["review_id"] == third  # arrival order kept: newest first
     assert (await restored.get("/v1/reviews/", headers=reader.headers)).status == 200

@@ -9,6 +9,7 @@ which keeps events in memory only, arrives with none).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import orjson
 
@@ -18,12 +19,13 @@ from wfc_server.store.postgres.directory import _KEY_COLUMNS, _PROJECT_COLUMNS, 
 from wfc_server.store.postgres.projects import HASHING_SECRET_ROW
 from wfc_server.store.postgres.reviews import COLUMNS, record_from_row
 from wfc_server.store.records import TERMINAL, ProjectRecord
-from wfc_server.store.transfer import ExportedReview, TransferError
+from wfc_server.store.transfer import ExportedReview, TransferError, audit_fingerprint
 
 
 class PostgresEnd:
     def __init__(self, dsn: str) -> None:
         self._db = Database(dsn, max_size=2)
+        self._audited: set[bytes] | None = None  # the target trail's fingerprints, read once
 
     async def open(self) -> None:
         await self._db.open()  # migrated: an import may be the first thing a new database sees
@@ -53,6 +55,23 @@ class PostgresEnd:
                 f"SELECT {_KEY_COLUMNS} FROM api_keys ORDER BY created_at, key_id")).fetchall()
         for row in rows:
             yield _key_from_row(row)
+
+    async def documents(self) -> AsyncIterator[tuple[str, str, dict[str, Any]]]:
+        async with self._db.connection() as conn:
+            policies = await (await conn.execute(
+                "SELECT project_id, document FROM gate_policies ORDER BY project_id")).fetchall()
+            suppressions = await (await conn.execute(
+                "SELECT project_id, document FROM gate_suppressions ORDER BY position")).fetchall()
+        for project_id, document in policies:
+            yield "policy", project_id, orjson.loads(document)
+        for project_id, document in suppressions:
+            yield "suppression", project_id, orjson.loads(document)
+
+    async def audit(self) -> AsyncIterator[dict[str, Any]]:
+        async with self._db.connection() as conn:
+            rows = await (await conn.execute("SELECT entry FROM audit_entries ORDER BY seq")).fetchall()
+        for (entry,) in rows:
+            yield orjson.loads(entry)
 
     async def reviews(self) -> AsyncIterator[ExportedReview]:
         async with self._db.connection() as conn:
@@ -111,6 +130,37 @@ class PostgresEnd:
                 f"INSERT INTO api_keys ({_KEY_COLUMNS}) VALUES ({', '.join(['%s'] * len(names))})"
                 " ON CONFLICT DO NOTHING", row)
             return cursor.rowcount == 1
+
+    async def add_document(self, kind: str, project_id: str, document: dict[str, Any]) -> bool:
+        async with self._db.connection() as conn:
+            if kind == "policy":
+                cursor = await conn.execute(
+                    "INSERT INTO gate_policies (project_id, version, document) VALUES (%s, %s, %s)"
+                    " ON CONFLICT (project_id) DO NOTHING",
+                    (project_id, int(document.get("version", 1)), orjson.dumps(document).decode()))
+            else:
+                cursor = await conn.execute(
+                    "INSERT INTO gate_suppressions (project_id, suppression_id, document) VALUES (%s, %s, %s)"
+                    " ON CONFLICT (project_id, suppression_id) DO NOTHING",
+                    (project_id, str(document.get("id")), orjson.dumps(document).decode()))
+            return cursor.rowcount == 1
+
+    async def add_audit(self, entry: dict[str, Any]) -> bool:
+        fingerprint = audit_fingerprint(entry)
+        if self._audited is None:
+            self._audited = {audit_fingerprint(e) async for e in self.audit()}
+        if fingerprint in self._audited:
+            return False
+        async with self._db.transaction() as conn:
+            row = await (await conn.execute(
+                "INSERT INTO audit_entries (project_id, entry) VALUES (%s, '') RETURNING seq",
+                (entry.get("project_id"),))).fetchone()
+            assert row is not None
+            numbered = {**entry, "seq": int(row[0])}
+            await conn.execute("UPDATE audit_entries SET entry = %s WHERE seq = %s",
+                               (orjson.dumps(numbered).decode(), numbered["seq"]))
+        self._audited.add(fingerprint)
+        return True
 
     async def add_review(self, review: ExportedReview) -> bool:
         record = review.record

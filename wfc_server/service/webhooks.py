@@ -332,8 +332,11 @@ class WebhookService:
         if self._metrics is not None:
             self._metrics.webhook_attempts.labels(event=delivery.event_type, result=result).inc()
             self._metrics.webhook_attempt_duration.observe(seconds)
-        if self._store.webhook(delivery.project_id, delivery.webhook_id) is None:
-            return  # deleted while we were sending
+        # As stored now: deleted while we were sending, or changed (a shared store's copy is new).
+        current = self._store.webhook(delivery.project_id, delivery.webhook_id)
+        if current is None:
+            return
+        hook = current
         delivery.attempts.append(attempt)
         ok = attempt["error"] is None
         failures_before = hook.consecutive_failures

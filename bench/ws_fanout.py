@@ -70,6 +70,18 @@ async def _subscribers(url: str, headers: dict[str, str], count: int, ready: Any
     return arrivals
 
 
+async def collect(workers: list[Any], results: Any) -> dict[int, list[float]]:
+    """The client processes' arrivals merged: seq -> [event time, arrival, arrival ...]."""
+    merged: dict[int, list[float]] = {}
+    for _ in workers:
+        part = await asyncio.to_thread(results.get, True, 120)
+        for seq, times in part.items():
+            merged.setdefault(seq, [times[0]]).extend(times[1:])
+    for worker in workers:
+        worker.join(30)
+    return merged
+
+
 def _client_process(url: str, headers: dict[str, str], count: int, ready: Any, results: Any) -> None:
     results.put(asyncio.run(_subscribers(url, headers, count, ready)))
 
@@ -97,13 +109,7 @@ async def _round(server: Server, headers: dict[str, str], subscribers: int, proc
             if response.status != 200:
                 raise RuntimeError(f"blocker not cancellable ({response.status}): raise its size")
         await wait_terminal(session, server.url, headers, watched)
-        merged: dict[int, list[float]] = {}
-        for _ in workers:
-            part = await asyncio.to_thread(results.get, True, 120)
-            for seq, times in part.items():
-                merged.setdefault(seq, [times[0]]).extend(times[1:])
-        for worker in workers:
-            worker.join(30)
+        merged = await collect(workers, results)
     latencies = {seq: (max(times[1:]) - times[0]) * 1000 for seq, times in merged.items()}
     delivered = {seq: len(times) - 1 for seq, times in merged.items()}
     return {"latency_ms_by_seq": latencies, "delivered_by_seq": delivered, "rss_before_mb": rss_before,

@@ -46,7 +46,7 @@ from wfc_server.state import (
     Lifecycle,
 )
 from wfc_server.store.idempotency import IdempotencyStore
-from wfc_server.store.protocols import StoreUnavailable
+from wfc_server.store.protocols import StoreIncompatible, StoreUnavailable
 
 log = get_logger("wfc.app")
 
@@ -76,7 +76,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> web.Appli
         ),
     )
     app[GATE_SETTINGS] = GateSettingsService(app[POLICIES], app[SUPPRESSIONS])
-    app[SETTINGS] = tenancy.setup(app, settings, backend.key_store(), backend.audit_log())
+    app[SETTINGS] = tenancy.setup(app, settings, backend.key_store(), backend.audit_log(),
+                                   backend.webhook_store())
     app.cleanup_ctx.insert(0, _close_backend)  # last of all: after the drain and the final key flush
     idempotency = backend.idempotency(settings.pipeline.idempotency_hours * 3600)
     app[SUBMISSIONS] = SubmissionService(app[SERVICE], app[REVIEWS], idempotency)
@@ -231,6 +232,11 @@ async def _recover(app: web.Application) -> None:
         await app[BACKEND].start(app)
         await app[SERVICE].start(opened.unfinished)
         await tenancy.recover(app)
+    except StoreIncompatible as exc:  # waiting cannot help: the process exits (``cli.serve``)
+        lifecycle.startup_error = str(exc)
+        log.error("startup.refused", error=lifecycle.startup_error)
+        lifecycle.refused.set()
+        return
     except Exception as exc:
         lifecycle.startup_error = f"{type(exc).__name__}: {exc}"
         log.exception("startup.failed", error=lifecycle.startup_error)

@@ -50,6 +50,7 @@ from wfc_server.store.projects import ProjectStore
 from wfc_server.store.protocols import StoreUnavailable
 from wfc_server.store.reviews import ReviewReader, ReviewStore
 from wfc_server.store.suppressions import FileSuppressionStore
+from wfc_server.store.webhooks import WebhookStore
 from wfc_server.tenancy import print_generated_admin_token
 
 log = get_logger("wfc.backend")
@@ -77,6 +78,10 @@ class Backend(Protocol):
 
     def audit_log(self) -> AuditLog | None:
         """A shared audit trail, or None for the embedded file."""
+        ...
+
+    def webhook_store(self) -> WebhookStore | None:
+        """Shared webhook endpoints and deliveries, or None for the embedded files."""
         ...
 
     def idempotency(self, ttl_seconds: float) -> IdempotencyStore: ...
@@ -150,6 +155,9 @@ class _EmbeddedBackend:
     def audit_log(self) -> AuditLog | None:
         return None
 
+    def webhook_store(self) -> WebhookStore | None:
+        return None
+
     def idempotency(self, ttl_seconds: float) -> IdempotencyStore:
         return FileIdempotencyStore(self._data_dir, ttl_seconds)
 
@@ -187,6 +195,7 @@ class _PostgresBackend:
         from wfc_server.store.postgres.projects import PgProjectStore
         from wfc_server.store.postgres.queue import PgJobQueue
         from wfc_server.store.postgres.reviews import PgReviewStore
+        from wfc_server.store.postgres.webhooks import PgWebhookStore
 
         store = settings.store
         self._settings = settings
@@ -201,6 +210,9 @@ class _PostgresBackend:
         reviews = PgReviewStore(self.database)
         self.queue = PgJobQueue(self.database, max_attempts=settings.review.max_attempts,
                                 lease_seconds=store.lease_seconds)
+        # A delivery's lease outlasts one attempt (its address check and its POST, each bounded).
+        self._webhooks = PgWebhookStore(self.database, self.queue.owner,
+                                        lease_seconds=2 * settings.webhooks.timeout_seconds + store.lease_seconds)
         self.events = PgEventBus(self.database, reviews, buffer=settings.websocket.send_buffer)
         app[HASHER] = KeyHasher(None)
         app[PROJECTS] = ProjectDirectory(self.database)  # type: ignore[assignment]  # same read interface
@@ -224,6 +236,9 @@ class _PostgresBackend:
 
     def audit_log(self) -> AuditLog | None:
         return self._audit
+
+    def webhook_store(self) -> WebhookStore | None:
+        return self._webhooks
 
     def idempotency(self, ttl_seconds: float) -> IdempotencyStore:
         return self._idempotency(self.database, ttl_seconds)

@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Code review as a service. `wfc-server review PATCH` reviews a patch offline; "
             "`wfc-server rules` lists the review rules; "
             "`wfc-server config` prints the configuration template (every key, its default); "
-            "`wfc-server migrate --dsn DSN` updates a PostgreSQL schema."
+            "`wfc-server migrate --dsn DSN` updates a PostgreSQL schema; "
+            "`wfc-server export` / `wfc-server import FILE` move a deployment between backends."
         ),
     )
     parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
@@ -42,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         from wfc_server.store.postgres.cli import main as migrate_main
 
         return migrate_main(argv[1:])
+    if argv[:1] in (["export"], ["import"]):  # a deployment as JSON lines, between backends
+        from wfc_server.store.transfer_cli import main as transfer_main
+
+        return transfer_main(argv[0], argv[1:])
     if argv[:1] == ["review"]:
         from wfc_server.review.cli import main as review_main
 
@@ -75,11 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     # Everything the service writes (reviews, diffs, workspaces) is private to its user.
     os.umask(0o077)
     try:
-        asyncio.run(serve(settings, sink))
+        return asyncio.run(serve(settings, sink))
     except OSError as exc:
         get_logger("wfc.server").error("server.failed", error=str(exc))
         return 1
-    return 0
 
 
 def _quiet_resource_exhaustion(loop: asyncio.AbstractEventLoop, log_once: Any) -> None:
@@ -98,11 +102,19 @@ def _quiet_resource_exhaustion(loop: asyncio.AbstractEventLoop, log_once: Any) -
     loop.set_exception_handler(handle)
 
 
-async def serve(settings: Settings, sink: LineSink) -> None:
-    """Listen until SIGTERM/SIGINT, then drain: stop accepting, finish or requeue, exit."""
+#: The exit status of a replica that refuses its store (a schema newer than it knows).
+EXIT_REFUSED = 3
+
+
+async def serve(settings: Settings, sink: LineSink) -> int:
+    """Listen until SIGTERM/SIGINT, then drain: stop accepting, finish or requeue, exit.
+
+    Returns the exit status: 0, or EXIT_REFUSED when the store was written by a newer version.
+    """
     from wfc_server.api.connections import ConnectionGuard, IntervalLog, connection_cap
     from wfc_server.api.protocol import ServiceRunner
     from wfc_server.app import create_app, drain
+    from wfc_server.state import LIFECYCLE
 
     log = get_logger("wfc.server")
     app = create_app(settings)
@@ -125,13 +137,25 @@ async def serve(settings: Settings, sink: LineSink) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
+    lifecycle = app[LIFECYCLE]
+    waits = [asyncio.create_task(stop.wait()), asyncio.create_task(lifecycle.refused.wait())]
+    await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for waiting in waits:
+        waiting.cancel()
+    if lifecycle.refused.is_set():
+        print(f"wfc-server: refusing to start: {lifecycle.startup_error}", file=sys.stderr, flush=True)
+        await runner.cleanup()
+        flusher.cancel()
+        await asyncio.gather(flusher, return_exceptions=True)
+        sink.flush()
+        return EXIT_REFUSED
     log.info("server.draining", grace_seconds=settings.server.drain_grace_seconds)
     await drain(app)  # reviews first, so their subscribers still get the terminal event
     await runner.cleanup()  # then WebSockets close with 1001 and the engine stops
     log.info("server.stopped")
     flusher.cancel()
     await asyncio.gather(flusher, return_exceptions=True)
+    return 0
 
 
 def startup_line(settings: Settings) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import weakref
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ class Lifecycle:
     ready: bool = False  # stores loaded, engine warm, workers running
     draining: bool = False
     startup_error: str | None = None
+    refused: asyncio.Event = field(default_factory=asyncio.Event)  # the store is too new: exit
     websockets: weakref.WeakSet[web.WebSocketResponse] = field(default_factory=weakref.WeakSet)
 
 

@@ -43,23 +43,24 @@ from wfc_server.state import (
 from wfc_server.store.audit import AuditLog, FileAuditLog
 from wfc_server.store.keys import FileKeyStore, KeyStore
 from wfc_server.store.protocols import StoreUnavailable
-from wfc_server.store.webhooks import FileWebhookStore
+from wfc_server.store.webhooks import FileWebhookStore, WebhookStore
 
 log = get_logger("wfc.tenancy")
 
 _KEY_STORE = web.AppKey("key_store", FileKeyStore)
 _AUDIT_LOG = web.AppKey("audit_log", FileAuditLog)
-_WEBHOOK_STORE = web.AppKey("webhook_store", FileWebhookStore)
+_WEBHOOK_STORE = web.AppKey("webhook_store", WebhookStore)
 
 
 def setup(app: web.Application, settings: Settings, keys: KeyStore | None = None,
-          audit_log: AuditLog | None = None) -> Settings:
+          audit_log: AuditLog | None = None, webhook_store: WebhookStore | None = None) -> Settings:
     """Create the stores and services; returns the settings with the admin token dropped.
 
     A configured admin token is kept only as its keyed hash. Without one, a server whose
     registration is not open generates one at first start and prints it once, to the terminal
     (stderr), never to the JSON logs; an open server then has no admin token until one is set.
-    ``keys`` and ``audit_log`` are a shared backend's: the key-hashing secret and admin token
+    ``keys``, ``audit_log`` and ``webhook_store`` are a shared backend's: the key-hashing secret
+    and admin token
     hash are then read from the database at start-up (``wfc_server.backends``), not from files.
     """
     data_dir = settings.data_path
@@ -71,7 +72,7 @@ def setup(app: web.Application, settings: Settings, keys: KeyStore | None = None
             print_generated_admin_token(generated)
     app[_KEY_STORE] = keys or FileKeyStore(data_dir)
     app[_AUDIT_LOG] = audit_log or FileAuditLog(data_dir)
-    app[_WEBHOOK_STORE] = FileWebhookStore(data_dir)
+    app[_WEBHOOK_STORE] = webhook_store or FileWebhookStore(data_dir)
     app[ACCESS] = AccessService(app[_KEY_STORE], app[HASHER], admin_hash)
     app[AUDIT] = AuditTrail(app[_AUDIT_LOG])
     app[AUTH_FAILURES] = FailureLimiter(settings.auth.failure_burst, settings.auth.failure_refill_rate)

@@ -6,6 +6,7 @@ import asyncio
 import shutil
 from typing import Any
 
+import psycopg
 from aiohttp.test_utils import TestClient
 
 from tests.helpers import CLEAN_DIFF, Credentials, submit, wait_terminal
@@ -70,7 +71,11 @@ async def test_a_delivery_lost_to_a_crash_is_recorded_at_the_next_start(make_cli
         await receiver.wait_for(1)
         await first.close()
         # The crash: the review's final state was written, its delivery's record was not.
-        shutil.rmtree(settings.data_path / "deliveries" / "alpha")
+        if settings.store.backend == "postgres":
+            with psycopg.connect(settings.store.dsn, autocommit=True) as conn:
+                conn.execute("DELETE FROM webhook_deliveries WHERE webhook_id = %s", (hook["webhook_id"],))
+        else:
+            shutil.rmtree(settings.data_path / "deliveries" / "alpha")
         second = await make_client(settings)
         again = await receiver.wait_for(2)
         assert again[1].json["data"]["review_id"] == rid and again[1].json["type"] == "review.completed"

@@ -7,9 +7,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from aiohttp.test_utils import TestClient
 
 from tests.helpers import CLEAN_DIFF, Credentials, submit, wait_terminal
+from tests.operators.receiver import Receiver, verifies
+from wfc_server.backends import BACKEND
 
 ADMIN_TOKEN = "wfc_admin_shared-replicas-test-token-0123456789"
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
@@ -100,3 +103,73 @@ async def test_a_project_deleted_through_one_replica_is_gone_from_every_replica(
     again = Credentials("alpha", created[0]["api_key"])
     assert (await a.get("/v1/reviews/", headers=again.headers)).status == 200
     assert (await (await a.get("/v1/reviews/", headers=again.headers)).json())["total"] == 0
+
+
+async def _webhook_replicas(make_client: Any, make_settings: Any, tmp_path: Path, dsn: str) -> list[TestClient]:
+    return [
+        await make_client(make_settings(
+            server={"data_dir": str(tmp_path / f"replica-{i}")},
+            store={"backend": "postgres", "dsn": dsn, "lease_seconds": 1.0},
+            webhooks={"allow_private_targets": True, "timeout_seconds": 1.0, "retry_base_seconds": 0.5},
+        ))
+        for i in range(2)
+    ]
+
+
+async def test_a_webhook_fires_once_across_replicas_whichever_ran_the_review(
+    pg_dsn: str, make_client: Any, make_settings: Any, tmp_path: Path
+) -> None:
+    a, b = await _webhook_replicas(make_client, make_settings, tmp_path, pg_dsn)
+    owner = await Credentials.create(a, "alpha")
+    async with Receiver() as receiver:
+        created = await a.post("/v1/projects/alpha/webhooks", headers=owner.headers, json={"url": receiver.url})
+        hook = await created.json()
+        rids = [(await submit(replica, owner, CLEAN_DIFF))["review_id"] for replica in (a, b, a, b)]
+        for rid in rids:
+            await wait_terminal(b, owner, rid)
+        await receiver.wait_for(4)
+        await asyncio.sleep(2.5)  # both replicas rescan for due deliveries meanwhile
+        assert sorted(r.json["data"]["review_id"] for r in receiver.received) == sorted(rids)
+        assert len({r.headers["webhook-id"] for r in receiver.received}) == 4
+        assert all(verifies(hook["secret"], r.headers, r.body) for r in receiver.received)
+
+        async def all_recorded_on_b() -> bool:
+            page = await (await b.get(f"/v1/projects/alpha/webhooks/{hook['webhook_id']}/deliveries",
+                                      headers=owner.headers)).json()
+            return len(page["deliveries"]) == 4 and all(d["status"] == "succeeded" for d in page["deliveries"])
+
+        await _until(all_recorded_on_b, "B lists the four deliveries as succeeded")
+
+
+async def test_a_delivery_whose_replica_dies_mid_attempt_is_retried_by_another(
+    pg_dsn: str, make_client: Any, make_settings: Any, tmp_path: Path
+) -> None:
+    replicas = await _webhook_replicas(make_client, make_settings, tmp_path, pg_dsn)
+    owner = await Credentials.create(replicas[0], "alpha")
+    # The first request hangs (its replica dies meanwhile), the next fails, the retry succeeds.
+    async with Receiver(script=[200, 500], delay=0.6) as receiver:
+        hook = await (await replicas[0].post("/v1/projects/alpha/webhooks", headers=owner.headers,
+                                             json={"url": receiver.url})).json()
+        rid = (await submit(replicas[1], owner, CLEAN_DIFF))["review_id"]
+        await wait_terminal(replicas[1], owner, rid)
+        await receiver.wait_for(1)
+        with psycopg.connect(pg_dsn, autocommit=True) as conn:
+            row = conn.execute("SELECT lease_owner FROM webhook_deliveries").fetchone()
+        assert row is not None and row[0] is not None  # leased while the attempt is in flight
+        (sender,) = [r for r in replicas if r.app[BACKEND].queue.owner == row[0]]  # type: ignore[attr-defined]
+        survivor = replicas[1 - replicas.index(sender)]
+        await sender.close()  # its attempt is cut off, never recorded; its lease lapses
+        received = await receiver.wait_for(3, timeout=20)
+        assert len({r.headers["webhook-id"] for r in received}) == 1  # one message, three attempts
+
+        async def recorded_on_survivor() -> bool:
+            page = await (await survivor.get(f"/v1/projects/alpha/webhooks/{hook['webhook_id']}/deliveries",
+                                             headers=owner.headers)).json()
+            return page["deliveries"][0]["status"] == "succeeded"
+
+        await _until(recorded_on_survivor, "the survivor records the retried delivery", timeout=10)
+        page = await (await survivor.get(f"/v1/projects/alpha/webhooks/{hook['webhook_id']}/deliveries",
+                                         headers=owner.headers)).json()
+        assert [a["status_code"] for a in page["deliveries"][0]["attempts"]] == [500, 200]
+        await asyncio.sleep(1.5)
+        assert len(receiver.received) == 3  # nothing sent after it succeeded

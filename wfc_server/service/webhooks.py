@@ -63,6 +63,7 @@ class WebhookService:
         self._runner: asyncio.Task[None] | None = None
         self._session: aiohttp.ClientSession | None = None
         self._announcing: set[tuple[str, str]] = set()  # (webhook, review) being recorded now
+        self._recording: set[str] = set()  # delivery ids whose attempt is sent and being recorded
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -83,10 +84,14 @@ class WebhookService:
         for delivery in self._store.pending():
             self._schedule(delivery)
         self._runner = asyncio.create_task(self._run(), name="webhook-deliveries")
+        if self._store.rescan_seconds is not None:
+            self._track(asyncio.create_task(self._rescan(self._store.rescan_seconds), name="webhook-rescan"))
 
     async def close(self) -> None:
         """Stop: deliveries being recorded finish; attempts in flight stay pending for next time."""
         pending_writes = [t for t in self._tasks if t.get_name().startswith("webhook-enqueue")]
+        # An attempt whose POST is done is recording its outcome: cut off, it would be sent again.
+        pending_writes += [self._in_flight[d] for d in self._recording if d in self._in_flight]
         if pending_writes:
             await asyncio.wait(pending_writes, timeout=10)
         if self._runner is not None:
@@ -160,6 +165,8 @@ class WebhookService:
             # An attempt still recording itself would otherwise see the redelivery's pending state
             # and send it at once, racing the redelivery's own write and schedule.
             await asyncio.wait([running])
+        # As stored now (a shared store's attempt recorded itself on the record it claimed).
+        delivery = self._store.delivery(delivery.project_id, delivery.delivery_id) or delivery
         hook = self._store.webhook(delivery.project_id, delivery.webhook_id)
         if hook is None or not hook.enabled:
             raise NotRedeliverable()
@@ -273,14 +280,32 @@ class WebhookService:
             except TimeoutError:
                 pass
 
+    async def _rescan(self, interval: float) -> None:
+        """Schedule the due deliveries other processes recorded or left behind (a shared store:
+        its claim lets one process send each; one whose process died is claimed once its lease
+        lapses)."""
+        while True:
+            await asyncio.sleep(interval)
+            now = time.time()
+            for delivery in self._store.pending():
+                if (delivery.next_attempt_at or 0) <= now and delivery.delivery_id not in self._in_flight:
+                    self._schedule(delivery)
+
+    def _track(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
     async def _attempt(self, delivery: DeliveryRecord) -> None:
         try:
             async with self._slots:
-                await self._attempt_once(delivery)
+                claimed = await self._store.claim(delivery)  # shared stores: one process sends it
+                if claimed is not None:
+                    await self._attempt_once(claimed)
         except Exception:
             log.exception("webhook.attempt_error", delivery_id=delivery.delivery_id)
         finally:
             self._in_flight.pop(delivery.delivery_id, None)
+            self._recording.discard(delivery.delivery_id)
 
     async def _attempt_once(self, delivery: DeliveryRecord) -> None:
         hook = self._store.webhook(delivery.project_id, delivery.webhook_id)
@@ -301,13 +326,17 @@ class WebhookService:
             return
         started = time.monotonic()
         result = await self._post(hook, delivery, attempt)
+        self._recording.add(delivery.delivery_id)
         seconds = time.monotonic() - started
         attempt["duration_ms"] = round(seconds * 1000, 1)
         if self._metrics is not None:
             self._metrics.webhook_attempts.labels(event=delivery.event_type, result=result).inc()
             self._metrics.webhook_attempt_duration.observe(seconds)
-        if self._store.webhook(delivery.project_id, delivery.webhook_id) is None:
-            return  # deleted while we were sending
+        # As stored now: deleted while we were sending, or changed (a shared store's copy is new).
+        current = self._store.webhook(delivery.project_id, delivery.webhook_id)
+        if current is None:
+            return
+        hook = current
         delivery.attempts.append(attempt)
         ok = attempt["error"] is None
         failures_before = hook.consecutive_failures

@@ -25,6 +25,10 @@ class StoreUnavailable(Exception):
         self.retry_after = retry_after
 
 
+class StoreIncompatible(Exception):
+    """The store was written by a newer version: this one must not start on it (no retry helps)."""
+
+
 class QueueAtCapacity(Exception):
     """``review.queue_size`` reviews are already waiting (the API answers 503 with Retry-After)."""
 

@@ -115,11 +115,18 @@ class WebhookStore(Protocol):
     def deliveries(self, webhook_id: str) -> list[DeliveryRecord]: ...
     def pending(self) -> list[DeliveryRecord]: ...
     async def save_delivery(self, record: DeliveryRecord) -> None: ...
+    async def claim(self, record: DeliveryRecord) -> DeliveryRecord | None:
+        """The delivery to attempt now, or None when it is not this process's to send."""
+        ...
+    #: Seconds between looks for due deliveries other processes recorded (None: there are none).
+    rescan_seconds: float | None
     async def prune(self, webhook_id: str, keep: int) -> int: ...
     async def purge_project(self, project_id: str) -> None: ...
 
 
 class FileWebhookStore:
+    rescan_seconds: float | None = None  # one process: every delivery is in its own schedule
+
     def __init__(self, data_dir: Path) -> None:
         self._hooks_dir = data_dir / "webhooks"
         self._deliveries_dir = data_dir / "deliveries"
@@ -196,6 +203,9 @@ class FileWebhookStore:
         await write_atomic(self._delivery_path(record.project_id, record.delivery_id),
                            orjson.dumps(record.to_json()))
         self._index_delivery(record)
+
+    async def claim(self, record: DeliveryRecord) -> DeliveryRecord | None:
+        return record  # one process sends every delivery
 
     async def prune(self, webhook_id: str, keep: int) -> int:
         """Forget the oldest finished deliveries beyond ``keep``."""

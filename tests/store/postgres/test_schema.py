@@ -10,7 +10,7 @@ import sys
 import psycopg
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, free_port
 from wfc_server.store.postgres.cli import apply_migrations
 from wfc_server.store.postgres.database import Database
 from wfc_server.store.postgres.schema import Migration, SchemaError, known_migrations, migrate, schema_version
@@ -91,3 +91,22 @@ async def test_migrating_again_reports_up_to_date(database: Database, pg_dsn: st
 async def test_an_unreachable_database_is_named_with_libpq_reason(tmp_path: os.PathLike[str]) -> None:
     with pytest.raises(StoreUnavailable, match="database unavailable: .*No such file or directory"):
         await apply_migrations(f"host={tmp_path} dbname=nowhere", timeout=1)
+
+
+def test_a_server_refuses_to_start_on_a_newer_schema_and_migrate_says_why(
+    pg_dsn: str, tmp_path: os.PathLike[str]
+) -> None:
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        conn.execute("CREATE TABLE wfc_schema (version integer PRIMARY KEY, name text NOT NULL,"
+                     " applied_at timestamptz NOT NULL DEFAULT now())")
+        conn.execute("INSERT INTO wfc_schema (version, name) VALUES (999, 'from_the_future')")
+    env = {**os.environ, "WFC_STORE_BACKEND": "postgres", "WFC_STORE_DSN": pg_dsn,
+           "WFC_AUTH_ADMIN_TOKEN": "wfc_admin_refusal-test-token-0123456789"}
+    server = subprocess.run(
+        [sys.executable, "-m", "wfc_server", "--port", str(free_port()), "--data-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=60, cwd=ROOT, env=env,
+    )
+    assert server.returncode == 3, server.stderr[-2000:]
+    assert "refusing to start" in server.stderr and "version 999, newer than this wfc-server knows" in server.stderr
+    migrate = _cli("--dsn", pg_dsn)
+    assert migrate.returncode == 2 and "version 999" in migrate.stderr

@@ -11,7 +11,7 @@ from wfc_server.store.projects import ProjectExists
 from wfc_server.store.records import ProjectRecord
 
 _COLUMNS = "project_id, developer_id, repo_path, created_at, key_hash"
-_HASHING_SECRET = "api_key_hashing"
+HASHING_SECRET_ROW = "api_key_hashing"
 _ADMIN_HASH = "admin_token_hash"
 
 
@@ -24,10 +24,10 @@ class PgProjectStore:
         async with self._db.connection() as conn:
             await conn.execute(
                 "INSERT INTO wfc_secrets (name, value) VALUES (%s, %s) ON CONFLICT (name) DO NOTHING",
-                (_HASHING_SECRET, secrets.token_bytes(32)),
+                (HASHING_SECRET_ROW, secrets.token_bytes(32)),
             )
             cursor = await conn.execute(
-                "SELECT value FROM wfc_secrets WHERE name = %s", (_HASHING_SECRET,)
+                "SELECT value FROM wfc_secrets WHERE name = %s", (HASHING_SECRET_ROW,)
             )
             row = await cursor.fetchone()
         assert row is not None  # inserted above or by a concurrent replica

@@ -15,6 +15,7 @@ from importlib import resources
 from psycopg import AsyncConnection
 
 from wfc_server.logs import get_logger
+from wfc_server.store.protocols import StoreIncompatible
 
 log = get_logger("wfc.postgres")
 
@@ -23,7 +24,7 @@ SCHEMA_LOCK = 0x7766632D736368
 _NAME = re.compile(r"(\d{4})_([a-z0-9_]+)\.sql")
 
 
-class SchemaError(Exception):
+class SchemaError(StoreIncompatible):
     """The database's schema cannot be used by this version of wfc-server."""
 
 

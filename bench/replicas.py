@@ -1,0 +1,199 @@
+"""The postgres backend against itself and against the embedded default, as ratios in one run.
+
+    .venv/bin/python bench/replicas.py [--reviews 24] [--files 12] [--subscribers 100] [--repeat 2]
+
+Starts a throw-away PostgreSQL (Debian's ``postgresql`` binaries, as the tests do), then:
+
+1. Review throughput: ``--reviews`` reviews of a ``--files``-file diff submitted at once to one
+   replica, time until all are terminal; then the same on a fresh database with two replicas.
+   Each replica has ``review.workers = 1`` and ``engine.process_pool_size = 1``: one core each.
+2. Status poll (``GET /v1/reviews/{id}``, authenticated, completed review) on a postgres replica
+   vs an embedded server, the two loads alternated; best run of each.
+3. Cross-replica events: ``--subscribers`` WebSockets on replica A watch a review that replica B
+   runs (A's one worker is held by a slow review meanwhile); for each event, the time from its
+   ``timestamp`` (stamped by B at publish) to its arrival at the *last* subscriber; p50/p99.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import (  # noqa: E402
+    Server,
+    best_of_interleaved,
+    create_project,
+    percentile,
+    save_results,
+    submit,
+    table,
+    wait_terminal,
+)
+from bench.ws_fanout import _client_process, collect, slow_diff  # noqa: E402
+from tests.support.postgres import start_server  # noqa: E402
+
+ONE_CORE = {"WFC_REVIEW_WORKERS": "1", "WFC_ENGINE_PROCESS_POOL_SIZE": "1", "WFC_DRAIN_GRACE_SECONDS": "1",
+            "WFC_WEBSOCKET_HEARTBEAT_SECONDS": "300", "WFC_MAX_BODY_BYTES": str(8 << 20),
+            "WFC_AUTH_ADMIN_TOKEN": "wfc_admin_bench-replicas-token-0123456789"}
+
+
+def fresh_dsn(admin_dsn: str) -> str:
+    """A new schema on the bench's server: every scenario starts from an empty deployment."""
+    schema = f"b_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    return f"{admin_dsn} options='-c search_path={schema}'"
+
+
+def replica(tmp: Path, dsn: str, name: str) -> Server:
+    return Server.service(tmp / name, {**ONE_CORE, "WFC_STORE_BACKEND": "postgres", "WFC_STORE_DSN": dsn,
+                                       "WFC_STORE_LEASE_SECONDS": "10"})
+
+
+async def throughput(servers: list[Server], reviews: int, diff: str) -> float:
+    """Reviews per second, all submitted to the first replica (any replica's worker claims them)."""
+    base = servers[0].url
+    async with aiohttp.ClientSession() as session:
+        headers = await create_project(session, base, f"tp-{uuid.uuid4().hex[:8]}")
+        started = time.perf_counter()
+        ids = [await submit(session, base, headers, diff) for _ in range(reviews)]
+        for review_id in ids:
+            body = await wait_terminal(session, base, headers, review_id)
+            if body.get("status") != "completed":
+                raise RuntimeError(f"review {review_id} ended {body.get('status')}: {body.get('error')}")
+        return reviews / (time.perf_counter() - started)
+
+
+def run_throughput(admin_dsn: str, tmp: Path, count: int, reviews: int, diff: str) -> float:
+    dsn = fresh_dsn(admin_dsn)
+    servers = [replica(tmp, dsn, f"tp-{count}-{i}-{uuid.uuid4().hex[:6]}") for i in range(count)]
+    try:
+        for server in servers:
+            server.start()
+        for server in servers:
+            server.wait_ready_sync()
+        asyncio.run(throughput(servers, 2, diff))  # warm: engine pools started, code paths hot
+        return asyncio.run(throughput(servers, reviews, diff))
+    finally:
+        for server in servers:
+            server.stop()
+
+
+async def prepare_poll(base: str) -> tuple[dict[str, str], str]:
+    async with aiohttp.ClientSession() as session:
+        headers = await create_project(session, base, "poll")
+        review_id = await submit(session, base, headers)
+        await wait_terminal(session, base, headers, review_id)
+    return headers, review_id
+
+
+async def cross_replica_events(a: Server, b_factory: Any, subscribers: int, procs: int, ctx: Any) -> dict[str, Any]:
+    async with aiohttp.ClientSession() as session:
+        headers = await create_project(session, a.url, "events")
+        blocker = await submit(session, a.url, headers, slow_diff(400))  # holds A's only worker
+        await asyncio.sleep(1.0)
+        watched = await submit(session, a.url, headers)
+        ready, results = ctx.Queue(), ctx.Queue()
+        url = f"{a.url.replace('http', 'ws', 1)}/v1/reviews/{watched}/ws"
+        share = [subscribers // procs + (1 if i < subscribers % procs else 0) for i in range(procs)]
+        workers = [ctx.Process(target=_client_process, args=(url, headers, n, ready, results)) for n in share if n]
+        for worker in workers:
+            worker.start()
+        connected = 0
+        while connected < subscribers:
+            connected += await asyncio.to_thread(ready.get, True, 300)
+        b = b_factory()
+        b.start()
+        try:
+            await b.wait_ready()
+            final = await wait_terminal(session, a.url, headers, watched)
+            merged = await collect(workers, results)
+            async with session.delete(f"{a.url}/v1/reviews/{blocker}", headers=headers) as response:
+                blocker_status = response.status
+        finally:
+            b.stop()
+    latencies = [(max(times[1:]) - times[0]) * 1000 for times in merged.values()]
+    return {"status": final.get("status"), "events": len(latencies),
+            "min_subscribers_reached": min((len(t) - 1 for t in merged.values()), default=0),
+            "p50_ms": round(percentile(latencies, 50), 2), "p99_ms": round(percentile(latencies, 99), 2),
+            "max_ms": round(max(latencies, default=0), 2), "blocker_still_running": blocker_status == 200}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reviews", type=int, default=24)
+    parser.add_argument("--files", type=int, default=12, help="files per reviewed diff (its CPU cost)")
+    parser.add_argument("--subscribers", type=int, default=100)
+    parser.add_argument("--client-procs", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--skip", nargs="*", default=[], choices=["throughput", "poll", "events"])
+    args = parser.parse_args()
+    ctx = multiprocessing.get_context("spawn")
+    diff = slow_diff(args.files)
+    figures: dict[str, Any] = {"reviews": args.reviews, "files_per_review": args.files}
+    rows: list[tuple[str, str, str]] = []
+    pg = start_server()
+    try:
+        admin = pg.dsn()
+        with tempfile.TemporaryDirectory(prefix="wfc-bench-replicas-") as tmp_name:
+            tmp = Path(tmp_name)
+            if "throughput" not in args.skip:
+                one, two = [], []
+                for _ in range(max(args.repeat, 1)):  # alternated: drift on a shared machine hits both
+                    one.append(run_throughput(admin, tmp, 1, args.reviews, diff))
+                    two.append(run_throughput(admin, tmp, 2, args.reviews, diff))
+                ratio = max(two) / max(one)
+                figures["throughput"] = {"one_replica_rps": one, "two_replicas_rps": two, "ratio": round(ratio, 2)}
+                rows.append(("reviews/s, 2 replicas vs 1", f"{max(two):.2f} vs {max(one):.2f}", f"{ratio:.2f} x"))
+            if "poll" not in args.skip:
+                with Server.service(tmp / "embedded", ONE_CORE) as embedded, \
+                        replica(tmp, fresh_dsn(admin), "poll-pg") as shared:
+                    embedded.wait_ready_sync()
+                    shared.wait_ready_sync()
+                    e_headers, e_id = asyncio.run(prepare_poll(embedded.url))
+                    p_headers, p_id = asyncio.run(prepare_poll(shared.url))
+                    pg_load, emb_load = best_of_interleaved(
+                        args.repeat,
+                        {"url": f"{shared.url}/v1/reviews/{p_id}", "headers": p_headers,
+                         "connections": args.connections, "seconds": args.seconds},
+                        {"url": f"{embedded.url}/v1/reviews/{e_id}", "headers": e_headers,
+                         "connections": args.connections, "seconds": args.seconds},
+                    )
+                ratio = pg_load.rps / emb_load.rps
+                figures["status_poll"] = {"postgres": pg_load.as_dict(), "embedded": emb_load.as_dict(),
+                                          "ratio": round(ratio, 2)}
+                rows.append(("status poll req/s, postgres vs embedded",
+                             f"{pg_load.rps:,.0f} vs {emb_load.rps:,.0f} (p99 {pg_load.p99_ms:.1f} vs "
+                             f"{emb_load.p99_ms:.1f} ms)", f"{ratio:.2f} x"))
+            if "events" not in args.skip:
+                dsn = fresh_dsn(admin)
+                with replica(tmp, dsn, "events-a") as a:
+                    a.wait_ready_sync()
+                    events = asyncio.run(cross_replica_events(
+                        a, lambda: replica(tmp, dsn, "events-b"), args.subscribers, args.client_procs, ctx))
+                figures["cross_replica_events"] = {"subscribers": args.subscribers, **events}
+                rows.append((f"event on B -> last of {args.subscribers} subscribers on A",
+                             f"p50 {events['p50_ms']} ms, p99 {events['p99_ms']} ms over {events['events']} events",
+                             f"min reached {events['min_subscribers_reached']}"))
+    finally:
+        pg.destroy()
+    print(table(["what", "measured", "ratio"], rows))
+    print(f"saved {save_results('replicas', figures)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -61,8 +61,10 @@ def artifacts() -> Path:
 def server(
     tmp_path_factory: pytest.TempPathFactory, chromium_path: Path
 ) -> Iterator[Server]:
-    """One shared server for the module's tests (the browser check runs first to skip cheaply)."""
-    with run_server(tmp_path_factory.mktemp("wfc") / "data") as srv:
+    """One shared server for the module's tests (the browser check runs first to skip cheaply);
+    repository mode is on for repositories the tests make under pytest's temporary folder."""
+    roots = {"WFC_REPOS_ALLOWED_ROOTS": str(tmp_path_factory.getbasetemp())}
+    with run_server(tmp_path_factory.mktemp("wfc") / "data", roots) as srv:
         yield srv
 
 

@@ -62,9 +62,10 @@ SUMMARY_FILE_NAMES = 20
 
 
 def _file_summary(result: dict[str, Any]) -> dict[str, Any]:
-    """How many files a review covered and the first names (those with findings or skipped)."""
+    """How many files a review covered and the first names (reviewed, with findings, or skipped)."""
     coverage = result.get("coverage") or {}
-    names = {str(f["file"]) for f in result.get("findings", []) if f.get("file")}
+    names = {str(name) for name in coverage.get("reviewed_files") or []}
+    names.update(str(f["file"]) for f in result.get("findings", []) if f.get("file"))
     names.update(str(s["path"]) for s in coverage.get("skipped", []) if s.get("path"))
     return {"files_total": coverage.get("files_total", len(names)),
             "file_names": sorted(names)[:SUMMARY_FILE_NAMES]}

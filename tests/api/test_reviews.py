@@ -101,7 +101,7 @@ async def test_history_is_newest_first_paginated_and_filtered(client: TestClient
     assert done["view"] == "summary" and "findings" not in oldest and "coverage" not in oldest
     assert oldest["findings_count"] == single["findings_count"] == sum(oldest["severity_counts"].values())
     assert oldest["files_total"] == single["coverage"]["files_total"]  # what the dashboard row shows
-    assert set(oldest["file_names"]) == {f["file"] for f in single["findings"]}
+    assert set(oldest["file_names"]) == set(single["coverage"]["reviewed_files"]) | {f["file"] for f in single["findings"]}
     assert {k: oldest[k] for k in ("status", "consensus_score", "passed", "submitted_at")} == {
         k: single[k] for k in ("status", "consensus_score", "passed", "submitted_at")}
     full = await (await client.get("/v1/reviews/?status=completed&view=full",

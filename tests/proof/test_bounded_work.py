@@ -1,9 +1,10 @@
 """Bounded work per input: what a diff declares is checked before memory is spent on it, and
 the engine's stages grow near-linearly with their input.
 
-Each generator is reviewed at n and 2n in this process (every reviewer, the way a worker runs
-them); the best of three timings at 2n must stay within 2.5 x the best at n. A per-finding
-re-walk of the whole file makes the ratio about 4.
+Each generator is reviewed at n and 4n in this process (every reviewer, the way a worker runs
+them); the best of three timings at 4n must stay within 8 x the best at n. Linear work gives a
+ratio near 4, a per-finding re-walk of the whole file (quadratic) near 16: the bar sits between
+them with room for a busy machine on either side.
 """
 
 from __future__ import annotations
@@ -102,10 +103,11 @@ def _review_seconds(path: str, text: str) -> float:
     return best
 
 
-@pytest.mark.parametrize(("generator", "n"), [(_undefined_names, 500), (_deep_nesting, 1500)],
+@pytest.mark.parametrize(("generator", "n"), [(_undefined_names, 1000), (_deep_nesting, 750)],
                          ids=["undefined-names", "deep-nesting"])
 def test_review_time_grows_near_linearly(generator: Callable[[int], tuple[str, str]], n: int) -> None:
     _review_seconds(*generator(50))  # imports and analyzer start-up are not the input's cost
     single = _review_seconds(*generator(n))
-    double = _review_seconds(*generator(2 * n))
-    assert double <= 2.5 * single, f"n={n}: {single:.2f}s, 2n: {double:.2f}s ({double / single:.1f}x)"
+    quadruple = _review_seconds(*generator(4 * n))
+    assert quadruple <= 8 * single, (
+        f"n={n}: {single:.2f}s, 4n: {quadruple:.2f}s ({quadruple / single:.1f}x)")

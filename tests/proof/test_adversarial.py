@@ -349,7 +349,7 @@ async def test_a_review_seen_completed_already_has_its_result(target: Target) ->
     A review whose status flips to completed in memory before its result is saved would, for a
     moment, read as completed with no findings and null coverage: a wrong verdict to a client.
     """
-    filler = "".join(_new_file(f"pkg/f{i}.py", f"x{i} = {i}") for i in range(3000))
+    filler = "".join(_new_file(f"pkg/f{i}.py", f"x{i} = {i}") for i in range(1200))
     async with aiohttp.ClientSession() as session:
         for _ in range(3):
             async with session.post(f"{target.url}/v1/reviews/", json={"diff_content": SQLI_DIFF + filler},

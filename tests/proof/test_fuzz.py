@@ -33,7 +33,7 @@ from tests.proof.support import running_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(150)]
 
-EXAMPLES_PER_MODE = 25
+EXAMPLES_PER_MODE = 15
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 
 

@@ -388,7 +388,10 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--set", action="append", choices=SETS, help="default: every held-out set except those in NOT_BY_DEFAULT (heldout3)"
+        "--set",
+        action="append",
+        choices=SETS,
+        help="default: every held-out set except those in NOT_BY_DEFAULT (heldout3)",
     )
     parser.add_argument("--workers", type=int, default=4, help="reviews in flight at once")
     parser.add_argument("--no-bandit", action="store_true", help="skip the bandit peer run")

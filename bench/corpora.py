@@ -51,6 +51,7 @@ CORPORA: dict[str, tuple[Path, str]] = {
     "eval_corpus4": (BENCH / "eval_corpus4" / "MANIFEST.json", "tuning"),
     "heldout1": (BENCH / "heldout" / "heldout1" / "MANIFEST.json", "held-out"),
     "heldout2": (BENCH / "heldout" / "heldout2" / "MANIFEST.json", "held-out"),
+    "heldout3": (BENCH / "heldout" / "heldout3" / "MANIFEST.json", "held-out"),
     "owasp_python": (BENCH / "heldout" / "owasp_python" / "MANIFEST.json", "held-out"),
 }
 

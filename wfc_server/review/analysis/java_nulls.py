@@ -191,6 +191,12 @@ def _first_use(decl: SgNode, name: str, blocks: dict[int, _Block],
     return None
 
 
+def first_use(decl: SgNode, name: str, blocks: dict[int, _Block]) -> tuple[int, str] | None:
+    """The first unguarded use of local ``name`` declared by ``decl`` (see :func:`_first_use`); for
+    callers that know from elsewhere that the value may be null (a helper that returns null)."""
+    return _first_use(decl, name, blocks)
+
+
 def _guards(stmt: SgNode, name: str, text: str) -> bool:
     """Whether a statement that tests ``name`` for null leaves it non-null for what follows: an
     ``if (v == null)`` that returns / throws / assigns, an else branch that does, an assert or a

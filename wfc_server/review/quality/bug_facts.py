@@ -1,0 +1,41 @@
+"""Per-file ordinary-bug facts for JavaScript/TypeScript, Java and Go that need no data flow beyond
+one function: reads at index ``length`` (WFC-COR-INDEX-LEN), bounds checks that admit the length
+(WFC-COR-OFF-BY-ONE) and resources not released on every path (WFC-REL-RESOURCE-LEAK, JavaScript).
+
+The facts come from :mod:`wfc_server.review.analysis.bounds` and
+:mod:`wfc_server.review.analysis.js_resources`; this module maps them to rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from wfc_server.review.analysis import bounds, js_resources
+from wfc_server.review.analysis.report import finding
+from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality.sg_common import root_for
+from wfc_server.review.rules.correctness.off_by_one import INDEX_LEN, OFF_BY_ONE
+from wfc_server.review.rules.reliability.resource_leak import RESOURCE_LEAK
+
+FAMILY = "ast-grep"
+_FAMILIES = {"javascript": "js", "typescript": "js", "java": "java", "go": "go"}
+
+
+def check(source: SourceFile) -> list[RawFinding]:
+    """Every bug fact of one JS/TS/Java/Go file."""
+    family = _FAMILIES.get(source.language)
+    if family is None or any(len(line) > 3000 for line in source.text.splitlines()):
+        return []
+    root = root_for(source)
+    if root is None:
+        return []
+    out = [finding(INDEX_LEN, source, fact.line + 1, FAMILY, detail=f"({fact.what})")
+           for fact in bounds.index_at_length(root, family)]
+    out += [finding(OFF_BY_ONE, source, fact.line + 1, FAMILY, detail=f"({fact.what})")
+            for fact in bounds.lenient_guards(root, family)]
+    if family == "js":
+        out += [dataclasses.replace(finding(RESOURCE_LEAK, source, leak.line + 1, FAMILY,
+                                            detail=f"(`{leak.name}` from `{leak.acquired}` {leak.reason})"),
+                                    severity="medium")
+                for leak in js_resources.unreleased(root)]
+    return out

@@ -183,3 +183,71 @@ def _function(family: str, node: SgNode) -> SgNode | None:
     while cur is not None and cur.kind() not in kinds:
         cur = cur.parent()
     return cur
+
+
+def lookahead_past_end(root: SgNode, family: str) -> list[BoundsFact]:
+    """``seq[i + 1]`` read inside a loop that runs ``i`` up to the last index (``i < len(seq)``,
+    ``for i := range seq``) with no test of ``i + 1`` against the length: the last iteration reads
+    one past the end (Go and Java panic/throw; JavaScript gets ``undefined``)."""
+    out: list[BoundsFact] = []
+    text = root.text()
+    if not re.search(r"\[\s*\w+\s*\+\s*1\s*\]|\.(?:charAt|get)\(\s*\w+\s*\+\s*1\s*\)", text):
+        return out
+    for loop in root.find_all(kind="for_statement"):
+        header = _loop_header(loop, family)
+        if header is None:
+            continue
+        index, seq = header
+        body = loop.field("body")
+        if body is None:
+            continue
+        code = code_text(body)
+        i, s = re.escape(index), re.escape(seq)
+        if re.search(rf"(?<![\w$.]){i}\s*(\+\+|--|\+=|-=|=(?!=)|:=)|(\+\+|--){i}\b", code):
+            continue  # the loop advances the index itself
+        if re.search(rf"{i}\s*\+\s*1\s*(<|>|==|!=)|(<|>|==|!=)\s*{i}\s*\+\s*1\b|(len\(\s*{s}\s*\)|{s}\s*\.\s*"
+                     rf"(length|size\(\s*\)|length\(\s*\)))\s*-\s*1|\bbreak\b", code):
+            continue  # a test of the look-ahead against the end (or a loop that stops early)
+        if family == "java":
+            access = re.compile(rf"(?<![\w$.]){s}(?:\[\s*{i}\s*\+\s*1\s*\]|\.(?:charAt|get)\(\s*{i}\s*\+\s*1\s*\))")
+        else:
+            access = re.compile(rf"(?<![\w$.]){s}\[\s*{i}\s*\+\s*1\s*\](?!\s*=[^=])")
+        match = access.search(code)
+        if match is not None:
+            line = body.range().start.line + code.count("\n", 0, match.start())
+            out.append(BoundsFact(line, f"`{match.group(0)}` on the last iteration, when `{index}` is the last index"))
+    return out
+
+
+def _steps_by_one(update: SgNode | None, index: str | None) -> bool:
+    """``i++`` / ``++i`` / ``i += 1``: a loop over every index (``i += 2`` walks pairs)."""
+    if update is None:
+        return False
+    m = re.fullmatch(r"\s*(?:([\w$]+)\s*\+\+|\+\+\s*([\w$]+)|([\w$]+)\s*\+=\s*1)\s*", update.text())
+    return m is not None and (index is None or index in m.groups())
+
+
+def _loop_header(loop: SgNode, family: str) -> tuple[str, str] | None:
+    """(index, sequence) of a loop over every index of a sequence, else None."""
+    if family == "go":
+        clause = next((c for c in loop.children() if c.kind() in {"for_clause", "range_clause"}), None)
+        if clause is None:
+            return None
+        if clause.kind() == "range_clause":
+            m = re.fullmatch(r"\s*([A-Za-z_]\w*)\s*(?:,\s*\w+\s*)?:=\s*range\s+([\w.]+)\s*", clause.text())
+            return (m.group(1), m.group(2)) if m and m.group(1) != "_" else None
+        cond = clause.field("condition")
+        m = re.fullmatch(r"\s*([A-Za-z_]\w*)\s*<\s*len\(\s*([\w.]+)\s*\)\s*", cond.text()) if cond else None
+        return (m.group(1), m.group(2)) if m and _steps_by_one(clause.field("update"), m.group(1)) else None
+    cond = loop.field("condition")
+    if cond is None or not _steps_by_one(loop.field("increment") or loop.field("update"), None):
+        return None
+    if family == "java":
+        m = re.fullmatch(r"\s*([A-Za-z_$][\w$]*)\s*<\s*([\w$.]+?)\s*\.\s*(?:length\b(?!\s*\()|length\(\s*\)|"
+                         r"size\(\s*\))\s*;?\s*", cond.text())
+    else:
+        m = re.fullmatch(r"\s*([A-Za-z_$][\w$]*)\s*<\s*([\w$.]+?)\s*\.\s*length\s*;?\s*", cond.text())
+    if m is None or not re.search(rf"(?<![\w$]){re.escape(m.group(1))}\s*(\+\+|\+=\s*1)|\+\+\s*{re.escape(m.group(1))}\b",
+                                  (loop.field("increment") or loop.field("update")).text()):
+        return None
+    return m.group(1), m.group(2)

@@ -1,6 +1,7 @@
 """Per-file ordinary-bug facts for JavaScript/TypeScript, Java and Go that need no data flow beyond
 one function: reads at index ``length`` (WFC-COR-INDEX-LEN), bounds checks that admit the length
-(WFC-COR-OFF-BY-ONE) and resources not released on every path (WFC-REL-RESOURCE-LEAK, JavaScript).
+(WFC-COR-OFF-BY-ONE), check-then-act on concurrent maps (WFC-COR-CHECK-THEN-ACT, Java and Go) and
+resources not released on every path (WFC-REL-RESOURCE-LEAK, JavaScript).
 
 The facts come from :mod:`wfc_server.review.analysis.bounds` and
 :mod:`wfc_server.review.analysis.js_resources`; this module maps them to rules.
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from wfc_server.review.analysis import bounds, js_resources
+from wfc_server.review.analysis import bounds, check_then_act, js_resources
 from wfc_server.review.analysis.report import finding
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.sg_common import root_for
+from wfc_server.review.rules.correctness.check_then_act import CHECK_THEN_ACT
 from wfc_server.review.rules.correctness.off_by_one import INDEX_LEN, OFF_BY_ONE
 from wfc_server.review.rules.reliability.resource_leak import RESOURCE_LEAK
 
@@ -32,7 +34,11 @@ def check(source: SourceFile) -> list[RawFinding]:
     out = [finding(INDEX_LEN, source, fact.line + 1, FAMILY, detail=f"({fact.what})")
            for fact in bounds.index_at_length(root, family)]
     out += [finding(OFF_BY_ONE, source, fact.line + 1, FAMILY, detail=f"({fact.what})")
-            for fact in bounds.lenient_guards(root, family)]
+            for fact in bounds.lenient_guards(root, family) + bounds.lookahead_past_end(root, family)]
+    racy = check_then_act.java_check_then_act(root) if family == "java" else (
+        check_then_act.go_check_then_act(root) if family == "go" else [])
+    out += [finding(CHECK_THEN_ACT, source, race.line + 1, FAMILY,
+                    detail=f"(`{race.check}` then `{race.act}` on `{race.map_name}`)") for race in racy]
     if family == "js":
         out += [dataclasses.replace(finding(RESOURCE_LEAK, source, leak.line + 1, FAMILY,
                                             detail=f"(`{leak.name}` from `{leak.acquired}` {leak.reason})"),

@@ -329,3 +329,38 @@ def _first_unchecked_line(family: str, name: str, lines: list[str], start: int) 
             return None
         return start + offset
     return None
+
+
+_JS_MAP_DECL = re.compile(r"(?:\b(?:const|let|var)\s+|\bthis\.)([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:Weak)?Map\b")
+
+
+def js_map_lookups(root: SgNode) -> list[NullDeref]:
+    """``cache.get(key).field`` (or ``const v = cache.get(key); v.field``) on a ``new Map()`` with no
+    ``has`` / ``set`` of that map in the function: ``Map.prototype.get`` answers undefined for a
+    missing key."""
+    text = root.text()
+    maps = set(_JS_MAP_DECL.findall(text))
+    if not maps:
+        return []
+    out: list[NullDeref] = []
+    for call in root.find_all(kind="call_expression"):
+        function = call.field("function")
+        if function is None or function.kind() != "member_expression":
+            continue
+        obj, prop = function.field("object"), function.field("property")
+        if obj is None or prop is None or prop.text() != "get":
+            continue
+        name = obj.text().removeprefix("this.")
+        if name not in maps:
+            continue
+        owner = call.parent()
+        while owner is not None and owner.kind() not in _JS_FUNCTIONS:
+            owner = owner.parent()
+        scope = owner.text() if owner is not None else text
+        if re.search(rf"(?<![\w$]){re.escape(obj.text())}\.(?:has|set)\(", scope):
+            continue  # the key's presence is established (or it was just stored)
+        holder, variable = _holder("js", call)
+        line = _direct_deref("js", call) if holder is None else _first_deref("js", holder, variable, {})
+        if line is not None:
+            out.append(NullDeref(line, f"{obj.text()}.get", variable, "a Map look-up"))
+    return out

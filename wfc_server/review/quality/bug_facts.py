@@ -1,5 +1,5 @@
 """Per-file ordinary-bug facts for JavaScript/TypeScript, Java and Go that need no data flow beyond
-one function: reads at index ``length`` (WFC-COR-INDEX-LEN), bounds checks that admit the length
+one function: ``Map.get`` results dereferenced unchecked (WFC-COR-NULL-RESULT), reads at index ``length`` (WFC-COR-INDEX-LEN), bounds checks that admit the length
 (WFC-COR-OFF-BY-ONE), check-then-act on concurrent maps (WFC-COR-CHECK-THEN-ACT, Java and Go) and
 resources not released on every path (WFC-REL-RESOURCE-LEAK, JavaScript).
 
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from wfc_server.review.analysis import bounds, check_then_act, js_resources
+from wfc_server.review.analysis import bounds, check_then_act, js_resources, null_returns
 from wfc_server.review.analysis.report import finding
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.sg_common import root_for
 from wfc_server.review.rules.correctness.check_then_act import CHECK_THEN_ACT
+from wfc_server.review.rules.correctness.null_result_dereference import NULL_RESULT_DEREFERENCE
 from wfc_server.review.rules.correctness.off_by_one import INDEX_LEN, OFF_BY_ONE
 from wfc_server.review.rules.reliability.resource_leak import RESOURCE_LEAK
 
@@ -40,6 +41,9 @@ def check(source: SourceFile) -> list[RawFinding]:
     out += [finding(CHECK_THEN_ACT, source, race.line + 1, FAMILY,
                     detail=f"(`{race.check}` then `{race.act}` on `{race.map_name}`)") for race in racy]
     if family == "js":
+        out += [finding(NULL_RESULT_DEREFERENCE, source, use.line + 1, FAMILY,
+                        detail=f"(`{use.callee}(...)` is undefined for a missing key)")
+                for use in null_returns.js_map_lookups(root)]
         out += [dataclasses.replace(finding(RESOURCE_LEAK, source, leak.line + 1, FAMILY,
                                             detail=f"(`{leak.name}` from `{leak.acquired}` {leak.reason})"),
                                     severity="medium")

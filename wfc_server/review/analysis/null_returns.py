@@ -331,13 +331,14 @@ def _first_unchecked_line(family: str, name: str, lines: list[str], start: int) 
     return None
 
 
-_JS_MAP_DECL = re.compile(r"(?:\b(?:const|let|var)\s+|\bthis\.)([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:Weak)?Map\b")
+_JS_MAP_DECL = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:Weak)?Map\(\s*\)")
 
 
 def js_map_lookups(root: SgNode) -> list[NullDeref]:
-    """``cache.get(key).field`` (or ``const v = cache.get(key); v.field``) on a ``new Map()`` with no
-    ``has`` / ``set`` of that map in the function: ``Map.prototype.get`` answers undefined for a
-    missing key."""
+    """``cache.get(key).field`` (or ``const v = cache.get(key); v.field``) on an empty ``new Map()``
+    held in a variable, with no ``has`` / ``set`` of that map in the function: ``Map.prototype.get``
+    answers undefined for a missing key. Maps held in fields are left alone: classes commonly fill
+    them with a fixed set of keys in the constructor."""
     text = root.text()
     maps = set(_JS_MAP_DECL.findall(text))
     if not maps:
@@ -350,7 +351,7 @@ def js_map_lookups(root: SgNode) -> list[NullDeref]:
         obj, prop = function.field("object"), function.field("property")
         if obj is None or prop is None or prop.text() != "get":
             continue
-        name = obj.text().removeprefix("this.")
+        name = obj.text()
         if name not in maps:
             continue
         owner = call.parent()

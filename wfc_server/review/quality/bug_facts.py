@@ -1,6 +1,7 @@
 """Per-file ordinary-bug facts for JavaScript/TypeScript, Java and Go that need no data flow beyond
 one function: ``Map.get`` results dereferenced unchecked (WFC-COR-NULL-RESULT), reads at index ``length`` (WFC-COR-INDEX-LEN), bounds checks that admit the length
-(WFC-COR-OFF-BY-ONE), check-then-act on concurrent maps (WFC-COR-CHECK-THEN-ACT, Java and Go) and
+(WFC-COR-OFF-BY-ONE), search positions used before the -1 check (WFC-COR-INDEX-NOT-FOUND, also
+Python), check-then-act on concurrent maps (WFC-COR-CHECK-THEN-ACT, Java and Go) and
 resources not released on every path (WFC-REL-RESOURCE-LEAK, JavaScript).
 
 The facts come from :mod:`wfc_server.review.analysis.bounds` and
@@ -11,13 +12,16 @@ from __future__ import annotations
 
 import dataclasses
 
-from wfc_server.review.analysis import bounds, check_then_act, js_resources, null_returns
+from ast_grep_py import SgRoot
+
+from wfc_server.review.analysis import bounds, check_then_act, js_resources, null_returns, search_index
 from wfc_server.review.analysis.report import finding
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.sg_common import root_for
 from wfc_server.review.rules.correctness.check_then_act import CHECK_THEN_ACT
 from wfc_server.review.rules.correctness.null_result_dereference import NULL_RESULT_DEREFERENCE
 from wfc_server.review.rules.correctness.off_by_one import INDEX_LEN, OFF_BY_ONE
+from wfc_server.review.rules.correctness.search_not_found import INDEX_NOT_FOUND
 from wfc_server.review.rules.reliability.resource_leak import RESOURCE_LEAK
 
 FAMILY = "ast-grep"
@@ -25,14 +29,19 @@ _FAMILIES = {"javascript": "js", "typescript": "js", "java": "java", "go": "go"}
 
 
 def check(source: SourceFile) -> list[RawFinding]:
-    """Every bug fact of one JS/TS/Java/Go file."""
+    """Every bug fact of one JS/TS/Java/Go file (Python: search positions only)."""
+    if any(len(line) > 3000 for line in source.text.splitlines()):
+        return []
+    if source.language == "python":
+        if not search_index.QUICK.search(source.text):
+            return []  # no search call: skip the parse
+        return _positions(SgRoot(source.text, "python").root(), "python", source)
     family = _FAMILIES.get(source.language)
-    if family is None or any(len(line) > 3000 for line in source.text.splitlines()):
+    root = root_for(source) if family is not None else None
+    if family is None or root is None:
         return []
-    root = root_for(source)
-    if root is None:
-        return []
-    out = [finding(INDEX_LEN, source, fact.line + 1, FAMILY, detail=f"({fact.what})")
+    out = _positions(root, family, source)
+    out += [finding(INDEX_LEN, source, fact.line + 1, FAMILY, detail=f"({fact.what})")
            for fact in bounds.index_at_length(root, family)]
     out += [finding(OFF_BY_ONE, source, fact.line + 1, FAMILY, detail=f"({fact.what})")
             for fact in bounds.lenient_guards(root, family) + bounds.lookahead_past_end(root, family)]
@@ -49,3 +58,9 @@ def check(source: SourceFile) -> list[RawFinding]:
                                     severity="medium")
                 for leak in js_resources.unreleased(root)]
     return out
+
+
+def _positions(root: object, family: str, source: SourceFile) -> list[RawFinding]:
+    return [finding(INDEX_NOT_FOUND, source, use.line + 1, FAMILY,
+                    detail=f"(`{use.name}` = `{use.search}` may be -1 here)")
+            for use in search_index.unchecked_positions(root, family)]  # type: ignore[arg-type]

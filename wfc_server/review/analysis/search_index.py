@@ -27,7 +27,7 @@ _SEARCH = {
                      r"LastIndexAny)\("),
     "python": re.compile(r"\.(?:find|rfind)\("),
 }
-_FUNCTIONS = {
+FUNCTION_KINDS = {
     "js": frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
                      "function", "generator_function_declaration"}),
     "java": frozenset({"method_declaration", "constructor_declaration", "lambda_expression"}),
@@ -63,7 +63,7 @@ def unchecked_positions(root: SgNode, family: str) -> list[UncheckedPosition]:
         elif not _SEARCH[family].search(text[: text.index("(") + 1] if "(" in text else text):
             continue
         func = holder.parent()
-        while func is not None and func.kind() not in _FUNCTIONS[family]:
+        while func is not None and func.kind() not in FUNCTION_KINDS[family]:
             func = func.parent()
         if func is None:
             continue

@@ -306,10 +306,10 @@ def _first_deref(family: str, holder: SgNode, name: str, java_blocks: dict) -> i
     end = holder.range().end.line
     lines = owner.text().splitlines()
     first = end - owner.range().start.line + 1
-    return _first_unchecked_line(family, name, lines[first:], end + 1)
+    return first_unchecked_line(family, name, lines[first:], end + 1)
 
 
-def _first_unchecked_line(family: str, name: str, lines: list[str], start: int) -> int | None:
+def first_unchecked_line(family: str, name: str, lines: list[str], start: int) -> int | None:
     """The first line after the declaration that mentions ``name``, when it dereferences it with no
     test on that line; a test, a fallback, a reassignment or a hand-over first ends the question."""
     n = re.escape(name)
@@ -317,7 +317,7 @@ def _first_unchecked_line(family: str, name: str, lines: list[str], start: int) 
     if family == "js":
         deref = re.compile(rf"(?<![\w$.]){n}(\.[A-Za-z_$]|\[)")
         guard = re.compile(rf"\bif\b|\bwhile\b|\?\.|&&|\|\||\?\?|!\s*{n}\b|{n}\s*[!=]==?|[!=]==?\s*{n}\b|typeof|"
-                           rf"\s\?\s|\bcatch\b|{n}\s*=[^=]")
+                           rf"\bassert\w*\(|\bexpect\(|\s\?\s|\bcatch\b|{n}\s*=[^=]")
     else:
         deref = re.compile(rf"(?<![\w.]){n}\.[A-Za-z_]")
         guard = re.compile(rf"\bif\b|\bswitch\b|&&|\|\||\bnil\b|{n}\s*:?=[^=]")

@@ -67,6 +67,34 @@ def unchecked_uses(root: SgNode) -> list[NullableUse]:
     return out
 
 
+def direct_map_derefs(root: SgNode) -> list[NullableUse]:
+    """``users.get(id).getName()``: a map look-up (or ``Properties.getProperty`` without a default)
+    dereferenced in the same expression, with no ``containsKey`` / ``put`` of that map in the method."""
+    text = root.text()
+    if ".get(" not in text and ".getProperty(" not in text:
+        return []
+    maps = {m.group(1) for m in _MAP_DECL.finditer(text)}
+    out: list[NullableUse] = []
+    for call in root.find_all(kind="method_invocation"):
+        obj = call.field("object")
+        if obj is None or obj.kind() != "method_invocation":
+            continue
+        method = obj.field("name")
+        args = obj.field("arguments")
+        if method is None or args is None or "," in args.text():
+            continue
+        if method.text() == "getProperty" and _map_receiver(obj, maps) or (
+                method.text() == "get" and _map_get(obj, maps)):
+            if not _checked_before(call, obj.text().replace(".getProperty(", ".get(")):
+                out.append(NullableUse(obj.range().end.line, obj.text(), obj.text(), "dereferenced"))
+    return out
+
+
+def _map_receiver(call: SgNode, maps: set[str]) -> bool:
+    obj = call.field("object")
+    return obj is not None and obj.text().removeprefix("this.") in maps
+
+
 def _map_get(value: SgNode, maps: set[str]) -> bool:
     obj, method = value.field("object"), value.field("name")
     return obj is not None and method is not None and method.text() == "get" and (
@@ -189,6 +217,12 @@ def _first_use(decl: SgNode, name: str, blocks: dict[int, _Block],
             continue  # handed to a call: still possibly null for what follows
         return None  # passed to a call, returned, compared: whoever receives it decides
     return None
+
+
+def first_use(decl: SgNode, name: str, blocks: dict[int, _Block]) -> tuple[int, str] | None:
+    """The first unguarded use of local ``name`` declared by ``decl`` (see :func:`_first_use`); for
+    callers that know from elsewhere that the value may be null (a helper that returns null)."""
+    return _first_use(decl, name, blocks)
 
 
 def _guards(stmt: SgNode, name: str, text: str) -> bool:

@@ -21,8 +21,10 @@ from wfc_server.review.model import (
     SourceFile,
 )
 from wfc_server.review.quality import (
+    bug_facts,
     flow_rules,
     metrics,
+    null_summaries,
     py_correctness,
     py_performance,
     py_reliability,
@@ -80,6 +82,8 @@ def review(inp: AnalysisInput, role: str) -> ReviewerOutput:
         findings.extend(dataclasses.replace(f) for f in per_file)
     if role == "maintainability":
         findings.extend(text_rules.duplicate_findings(inp.files))
+    if role == "correctness":  # summaries span the files of the review, so not memoised per file
+        findings.extend(null_summaries.findings(inp.files))
     return ReviewerOutput(findings=dedupe(findings), skipped=skipped)
 
 
@@ -153,4 +157,5 @@ def _sg_findings(key: _Key) -> tuple[RawFinding, ...]:
 @functools.lru_cache(maxsize=256)
 def _flow_findings(key: _Key) -> tuple[RawFinding, ...]:
     """Control-flow findings of one JS/TS/Go/Java file (correctness and reliability only)."""
-    return tuple(flow_rules.check(_source(key)))
+    source = _source(key)
+    return tuple(flow_rules.check(source)) + tuple(bug_facts.check(source))

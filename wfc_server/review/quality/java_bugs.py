@@ -29,6 +29,10 @@ def check(root: SgNode, source: SourceFile) -> list[RawFinding]:
     out += [finding(NULL_RESULT_DEREFERENCE, source, use.line + 1, FAMILY,
                     detail=f"(`{use.name}` is tested in `{_short(use.call)}` and then {use.how})")
             for use in java_nulls.inconsistent_checks(root) if use.line + 1 not in seen]
+    seen = {f.line for f in out}
+    out += [finding(NULL_RESULT_DEREFERENCE, source, use.line + 1, FAMILY,
+                    detail=f"(`{_short(use.call)}` is null for a missing key and is {use.how} here)")
+            for use in java_nulls.direct_map_derefs(root) if use.line + 1 not in seen]
     out += _sync_on_mutable_fields(root, source)
     return out
 

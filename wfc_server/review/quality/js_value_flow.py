@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from ast_grep_py import SgNode
 
+from wfc_server.review.analysis import null_returns
+
 #: Calls that return null / undefined when nothing is found.
 _NULLABLE_METHOD = re.compile(r"\.(match|exec|find|findOne|findById|findByPk|findUnique|findFirst|"
                               r"getElementById|querySelector)$")
@@ -61,20 +63,8 @@ def _scope_after(decl: SgNode) -> tuple[list[str], int] | None:
 
 def _first_unchecked_deref(name: str, lines: list[str], start: int) -> int | None:
     """The 0-based line of ``name.x`` / ``name[i]`` when that is the first mention of ``name`` after
-    its declaration (a test, a fallback or a hand-over first means someone looked at it)."""
-    n = re.escape(name)
-    mention = re.compile(rf"(?<![\w$.]){n}(?![\w$])")
-    deref = re.compile(rf"(?<![\w$.]){n}(\.[A-Za-z_$]|\[)")
-    guard = re.compile(rf"\bif\b|\bwhile\b|\?\.|&&|\|\||\?\?|!\s*{n}\b|{n}\s*[!=]==?|[!=]==?\s*{n}\b|typeof|"
-                       rf"\bassert\w*\(|\bexpect\(|\s\?\s|\bcatch\b")
-    for offset, line in enumerate(lines):
-        code = re.sub(r"//.*$", "", line)
-        if not mention.search(code):
-            continue
-        if guard.search(code) or not deref.search(code):
-            return None
-        return start + offset
-    return None
+    its declaration (a test, a fallback, a reassignment or a hand-over first means someone looked)."""
+    return null_returns.first_unchecked_line("js", name, lines, start)
 
 
 def possibly_null_derefs(root: SgNode, regex_names: frozenset[str]) -> list[Use]:

@@ -125,7 +125,7 @@ _MUST_CHECK = re.compile(
 _MUST_CHECK_CHAINED = re.compile(r"^[\w.]+\(.*\)\.(Decode|Scan|Exec|ExecContext|Commit)$", re.DOTALL)
 _NO_ERROR_FUNCS = re.compile(
     r"^(utf8\.\w+|filepath\.Split|path\.Split|math\.\w+|bits\.\w+|strings\.Cut\w*|"
-    r"bytes\.Cut\w*|\w+\.Load(OrStore|AndDelete)?|\w+\.Next|big\.\w+|\w+\.Get)$"
+    r"bytes\.Cut\w*|[\w.]+\.Load(OrStore|AndDelete)?|\w+\.Next|big\.\w+|\w+\.Get)$"
 )
 _QUERY = re.compile(
     r"\.(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Get|"

@@ -43,11 +43,12 @@ INDEX_LEN = Rule(
     severity=Severity.MEDIUM,
     title="Indexing at len(seq)",
     concept="off-by-one",
-    languages=frozenset({"python"}),
+    languages=frozenset({"python", "javascript", "typescript", "java", "go"}),
     cwe="CWE-193",
     confidence=90,
     doc=RuleDoc(
-        what="`seq[len(seq)]` is always out of range (the last element is `seq[len(seq) - 1]`).",
+        what="`seq[len(seq)]` / `xs[xs.length]` / `list.get(list.size())` is always out of range (the last "
+        "element is at length - 1).",
         why=(
             "The bound is off by one, so the code reads past the end (an exception or wrong data) or "
             "silently skips an element (off-by-one error, CWE-193)."
@@ -57,6 +58,10 @@ INDEX_LEN = Rule(
     ),
     suggestions={
         "*": "Use `seq[-1]` or `seq[len(seq) - 1]`.",
+        "javascript": "Use `xs[xs.length - 1]` (or `xs.at(-1)`).",
+        "typescript": "Use `xs[xs.length - 1]` (or `xs.at(-1)`).",
+        "java": "Use `list.get(list.size() - 1)` / `arr[arr.length - 1]`, after checking it is not empty.",
+        "go": "Use `s[len(s)-1]`, after checking `len(s) > 0`.",
     },
 )
 
@@ -72,8 +77,8 @@ OFF_BY_ONE = Rule(
     confidence=85,
     doc=RuleDoc(
         what=(
-            "The loop bound includes len(seq), so the last iteration indexes seq[len(seq)] and raises"
-            " IndexError."
+            "The loop bound or bounds check admits an index equal to len(seq) (`<= len`, `range(len + 1)`,"
+            " `if (i > len) return` before `seq[i]`), so that index reads one past the end."
         ),
         why=(
             "The bound is off by one, so the code reads past the end (an exception or wrong data) or "
@@ -87,6 +92,7 @@ OFF_BY_ONE = Rule(
         "go": "Use `i < len(s)`.",
         "java": "Use `i < arr.length`.",
         "javascript": "Use `i < arr.length`.",
+        "typescript": "Use `i < arr.length`; reject with `i >= arr.length`.",
     },
 )
 

@@ -63,4 +63,6 @@ def first_only(pattern: str, replacement: str) -> bool:
     char, new = literal.group(2), target.group(2)
     if char in _SEPARATORS and new in _SEPARATORS | {""} and new != char:
         return True  # `title.replace(' ', '-')`, `amount.replace(',', '')`: every separator is meant
+    if len(char) == 1 and not char.isalnum() and new.lower() in {"\\\\" + char, f"%{ord(char):02x}"}:
+        return True  # `name.replace('.', '\\.')`, `q.replace(' ', '%20')`: an escaper escapes every one
     return char in _ESCAPED and (_ENTITY.match(new) is not None or new == char * 2)

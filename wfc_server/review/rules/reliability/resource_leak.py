@@ -200,24 +200,31 @@ RESOURCE_LEAK = Rule(
     severity=Severity.LOW,
     title="Resource not closed on every path",
     concept="resource-leak",
-    languages=frozenset({"python"}),
+    languages=frozenset({"python", "javascript", "typescript", "go"}),
     cwe="CWE-772",
     confidence=80,
     doc=RuleDoc(
         what=(
-            "The file/socket/connection is opened outside a `with` block and never closed: it stays "
-            "open until garbage collection (later on PyPy, never if a reference is kept), and "
-            "buffered writes may be lost."
+            "A file, socket, descriptor or pooled connection is acquired and not released on every path "
+            "out of the function: never closed, or closed only after a `return`/`throw`/failing call "
+            "that can leave first (Python: opened outside a `with` block; JavaScript: `fs.openSync`, "
+            "`fs.promises.open`, `await pool.connect()` released outside `finally`; Go: `os.Open` and "
+            "friends without a `defer Close()` on an early return)."
         ),
         why=(
             "A resource that is not released on every path leaks file handles, connections or memory "
-            "until the process runs out (CWE-772)."
+            "until the process runs out (CWE-772); a pool that lost its connections hangs every later "
+            "request."
         ),
-        example="fh = open(p)",
-        fix="Use `with ...:` so it is closed on every path.",
+        example="const client = await pool.connect();\nconst res = await client.query(sql);\nclient.release();",
+        fix="Release it on every path: `with` (Python), `try { ... } finally { release }` (JavaScript), "
+        "`defer f.Close()` right after the error check (Go).",
     ),
     suggestions={
         "*": "Use `with ...:` so it is closed on every path.",
+        "javascript": "Acquire, then `try { ... } finally { client.release() / fs.closeSync(fd) / await fh.close() }`.",
+        "typescript": "Acquire, then `try { ... } finally { client.release() / fs.closeSync(fd) / await fh.close() }`.",
+        "go": "`defer f.Close()` right after the error check.",
     },
 )
 

@@ -34,6 +34,7 @@ from wfc_server.review.security.js_web_config import (
     reflected_origin,
     session_cookie_options,
 )
+from wfc_server.review.security.redirect_credentials import forwarded_credentials
 from wfc_server.review.security.python_rules import CONCEPT, PARAM_INJECTION, QUOTED_HOLE, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
 from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
@@ -140,6 +141,10 @@ _JAVA = Spec(
         (_S(r"\bencodeForLDAP|\bLdapEncoder\.filterEncode|\bescapeLDAP"), frozenset({"ldap"})),
     ),
 )
+#: A JS/TS file that runs on a server (Node modules, a server framework, a route handler export).
+_NODE_SERVER = re.compile(r"""\brequire\(\s*['"]|\bfrom\s+['"](?:node:|express|koa|fastify|@hapi/|@nestjs/|next/server|"""
+                          r"""undici|node-fetch|got)|\bmodule\.exports\b|\bgetServerSideProps\b|"""
+                          r"""\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE)\b""")
 #: Values that cannot carry CR/LF into a response header.
 _HEADER_SAFE = re.compile(r"\.(length|size)\(\)|\.length\b|\b(Integer|Long|Double)\.|\bparse(Int|Float)\(|"
                           r"\bURLEncoder\.encode\(|\bencodeURI(Component)?\(|\bcontentDisposition\(|"
@@ -477,6 +482,9 @@ class LangAnalysis:
                 return CLEAN_VALUE
             return Value(worst.level, worst.origin, building or worst.built, worst.source_kind)
         if self.language == "go" and depth < 12:
+            inner = go_taint.conversion_inner(expr)
+            if inner is not None:
+                return self.value(inner, func, line, kind, depth + 1)
             operands = go_taint.operands(expr, _split_commas)
             if operands is not None:  # only the operands printed as text can carry it
                 vals = [self.value(part, func, line, kind, depth + 1) for part in operands]
@@ -887,7 +895,8 @@ class LangAnalysis:
             level = CLEAN
         if need_built and not (v.built or _is_built(expr)) and level < SOURCE:
             return
-        if kind == "ssrf" and level == PARAM and self.language in {"javascript", "typescript"} and not v.built:
+        if kind == "ssrf" and level == PARAM and self.language in {"javascript", "typescript"} and not v.built \
+                and not _NODE_SERVER.search(self.text):
             return  # fetch(url) helpers are everywhere in browser code, where SSRF does not exist
         if kind == "nosql":
             verdict = ("medium", 65) if level == SOURCE else None  # operator injection: filter bypass, not RCE
@@ -1007,10 +1016,14 @@ class LangAnalysis:
             self.sink(node, "code", args[0], f"the script evaluated by `{callee}`")
 
     def missing_guards(self, root: SgNode) -> None:
-        """Operations whose guard is absent from the handler around them (body size caps)."""
+        """Operations whose guard is absent from the handler around them (body size caps, host checks
+        before credentials follow a redirect)."""
+        functions = _functions(root, self.spec.func_kinds)
+        self._guards.update(forwarded_credentials(self.path, self.language,
+                                                  [(f.range().start.line, f.text()) for f in functions], self.text))
         if self.language not in READS:
             return
-        for func in _functions(root, self.spec.func_kinds):
+        for func in functions:
             text = func.text()
             if not READS[self.language].search(text) or self._nested_reader(func):
                 continue
@@ -1422,6 +1435,8 @@ class LangAnalysis:
             self.sink(node, "redirect", args[2], "`http.Redirect`")
         if re.fullmatch(r"(md5|sha1)\.(New|Sum)", callee):
             self.weak_hash(node, callee.split(".")[0])
+        if re.fullmatch(r"(des\.New(TripleDES)?Cipher|rc4\.NewCipher|blowfish\.NewCipher)", callee):
+            self.emit("weak-crypto", node, "medium", f"`{callee}` is a broken or obsolete cipher.", 80)
         if re.fullmatch(r"rand\.(Intn|Int|Int63|Int31|Int31n|Int63n|Read|Float64|Perm|Uint32|Uint64)", callee) \
                 and '"math/rand' in self.text:
             self.weak_random(node, callee)

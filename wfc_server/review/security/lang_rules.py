@@ -90,6 +90,7 @@ _JS = Spec(
             r"SqlString\.escape|pgFormat|format\.literal)\b"), frozenset({"sql"})),
         (_S(r"\b(shellescape|shellEscape|shellQuote|quote)\(|shell-quote"), frozenset({"cmd"})),
         (_S(r"\bString\(|\bmongoSanitize\b|\bsanitize\("), frozenset({"nosql"})),
+        (_S(r"\bJSON\.stringify\("), frozenset({"log"})),  # CR/LF come out escaped as \n
         # a helper named for what it guarantees (`safeReturnPath(x)`, `escapeRegExp(x)`, `sanitizeName(x)`)
         (_S(r"(?:this\.)?(safe|sanitize|sanitise|clean|validated?|escape|allowed|allowList|whitelist|assertSafe|"
             r"checked|normali[sz]eSafe)[A-Z]\w*\("), _ALL),
@@ -141,10 +142,6 @@ _JAVA = Spec(
         (_S(r"\bencodeForLDAP|\bLdapEncoder\.filterEncode|\bescapeLDAP"), frozenset({"ldap"})),
     ),
 )
-#: A JS/TS file that runs on a server (Node modules, a server framework, a route handler export).
-_NODE_SERVER = re.compile(r"""\brequire\(\s*['"]|\bfrom\s+['"](?:node:|express|koa|fastify|@hapi/|@nestjs/|next/server|"""
-                          r"""undici|node-fetch|got)|\bmodule\.exports\b|\bgetServerSideProps\b|"""
-                          r"""\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE)\b""")
 #: Values that cannot carry CR/LF into a response header.
 _HEADER_SAFE = re.compile(r"\.(length|size)\(\)|\.length\b|\b(Integer|Long|Double)\.|\bparse(Int|Float)\(|"
                           r"\bURLEncoder\.encode\(|\bencodeURI(Component)?\(|\bcontentDisposition\(|"
@@ -895,8 +892,7 @@ class LangAnalysis:
             level = CLEAN
         if need_built and not (v.built or _is_built(expr)) and level < SOURCE:
             return
-        if kind == "ssrf" and level == PARAM and self.language in {"javascript", "typescript"} and not v.built \
-                and not _NODE_SERVER.search(self.text):
+        if kind == "ssrf" and level == PARAM and self.language in {"javascript", "typescript"} and not v.built:
             return  # fetch(url) helpers are everywhere in browser code, where SSRF does not exist
         if kind == "nosql":
             verdict = ("medium", 65) if level == SOURCE else None  # operator injection: filter bypass, not RCE

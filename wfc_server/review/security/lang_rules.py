@@ -28,6 +28,7 @@ from wfc_server.review.security import java_sinks
 from wfc_server.review.security import go_taint
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.js_prototype import unguarded_key_writes
+from wfc_server.review.security.js_value_facts import carries_no_text
 from wfc_server.review.security.js_web_config import (
     cors_middleware,
     credential_cookie,
@@ -469,6 +470,8 @@ class LangAnalysis:
         expr = _strip_wrappers(expr)
         if not expr or _LITERAL.match(expr):
             return CLEAN_VALUE
+        if self.language in {"javascript", "typescript"} and carries_no_text(expr):
+            return CLEAN_VALUE  # a boolean / position, or text filtered to an allow-list
         parts, building = _split_top(expr)
         if (len(parts) > 1 or parts[0] != expr) and depth < 12:
             # judge each operand / template hole / alternative on its own: one escaped hole does

@@ -26,6 +26,8 @@ from wfc_server.review.rules import Severity, registry
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.lang_rules import SPECS, LangAnalysis, analyse_language, link_review
 from wfc_server.review.security import py_guards
+from wfc_server.review.security.py_body_reads import unbounded_body_reads
+from wfc_server.review.security.redirect_credentials import forwarded_credentials, python_functions
 from wfc_server.review.security.python_rules import (
     PythonAnalysis,
     SinkEvent,
@@ -178,7 +180,10 @@ def _python(source: SourceFile, bandit: BanditRunner, out: ReviewerOutput, *,
         issues = bandit.scan(source.path, text, tree) or []  # after our analysis: bandit annotates the tree
     except RecursionError:
         issues = []
-    guards = py_guards.check(source, tree) if not _test_code(source) else []
+    guards: list[RawFinding] = []
+    if not _test_code(source):
+        guards = py_guards.check(source, tree) + unbounded_body_reads(source.path, tree, text) + list(
+            forwarded_credentials(source.path, "python", python_functions(tree, text), text).values())
     return analysis.findings + _adjudicate(source, issues, analysis) + guards
 
 

@@ -219,6 +219,25 @@ def operands(expr: str, split: Callable[[str], list[str]]) -> list[str] | None:
     return found if found is not None else append_operands(expr, split)
 
 
+_CONVERSION = re.compile(r"\s*(?:\[\]byte|\[\]rune|string)\((.*)\)\s*$", re.DOTALL)
+
+
+def conversion_inner(expr: str) -> str | None:
+    """The operand of a text conversion (``[]byte(x)``, ``string(x)``): it carries exactly what ``x``
+    carries, so ``[]byte(strconv.Itoa(n))`` is judged as ``strconv.Itoa(n)``."""
+    m = _CONVERSION.match(expr)
+    if m is None:
+        return None
+    inner = m.group(1)
+    depth = 0
+    for ch in inner:  # the parentheses must close at the end: not `string(a) + string(b)`
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            return None
+    return inner if depth == 0 else None
+
+
 def fixed_maps(text: str) -> frozenset[str]:
     """Map literals declared in a function (``cols := map[string]string{...}``) that the file
     never stores into: a look-up returns one of the literal's values."""

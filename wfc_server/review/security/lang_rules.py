@@ -28,12 +28,14 @@ from wfc_server.review.security import java_sinks
 from wfc_server.review.security import go_taint
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.js_prototype import unguarded_key_writes
+from wfc_server.review.security.js_value_facts import carries_no_text
 from wfc_server.review.security.js_web_config import (
     cors_middleware,
     credential_cookie,
     reflected_origin,
     session_cookie_options,
 )
+from wfc_server.review.security.redirect_credentials import forwarded_credentials
 from wfc_server.review.security.python_rules import CONCEPT, PARAM_INJECTION, QUOTED_HOLE, severity_for
 from wfc_server.review.security.secret_values import embedded_credential
 from wfc_server.review.security.taint import CLEAN, KINDS, PARAM, SOURCE, UNKNOWN, Taint
@@ -89,6 +91,7 @@ _JS = Spec(
             r"SqlString\.escape|pgFormat|format\.literal)\b"), frozenset({"sql"})),
         (_S(r"\b(shellescape|shellEscape|shellQuote|quote)\(|shell-quote"), frozenset({"cmd"})),
         (_S(r"\bString\(|\bmongoSanitize\b|\bsanitize\("), frozenset({"nosql"})),
+        (_S(r"\bJSON\.stringify\("), frozenset({"log"})),  # CR/LF come out escaped as \n
         # a helper named for what it guarantees (`safeReturnPath(x)`, `escapeRegExp(x)`, `sanitizeName(x)`)
         (_S(r"(?:this\.)?(safe|sanitize|sanitise|clean|validated?|escape|allowed|allowList|whitelist|assertSafe|"
             r"checked|normali[sz]eSafe)[A-Z]\w*\("), _ALL),
@@ -467,6 +470,8 @@ class LangAnalysis:
         expr = _strip_wrappers(expr)
         if not expr or _LITERAL.match(expr):
             return CLEAN_VALUE
+        if self.language in {"javascript", "typescript"} and carries_no_text(expr):
+            return CLEAN_VALUE  # a boolean / position, or text filtered to an allow-list
         parts, building = _split_top(expr)
         if (len(parts) > 1 or parts[0] != expr) and depth < 12:
             # judge each operand / template hole / alternative on its own: one escaped hole does
@@ -477,6 +482,9 @@ class LangAnalysis:
                 return CLEAN_VALUE
             return Value(worst.level, worst.origin, building or worst.built, worst.source_kind)
         if self.language == "go" and depth < 12:
+            inner = go_taint.conversion_inner(expr)
+            if inner is not None:
+                return self.value(inner, func, line, kind, depth + 1)
             operands = go_taint.operands(expr, _split_commas)
             if operands is not None:  # only the operands printed as text can carry it
                 vals = [self.value(part, func, line, kind, depth + 1) for part in operands]
@@ -1007,10 +1015,14 @@ class LangAnalysis:
             self.sink(node, "code", args[0], f"the script evaluated by `{callee}`")
 
     def missing_guards(self, root: SgNode) -> None:
-        """Operations whose guard is absent from the handler around them (body size caps)."""
+        """Operations whose guard is absent from the handler around them (body size caps, host checks
+        before credentials follow a redirect)."""
+        functions = _functions(root, self.spec.func_kinds)
+        self._guards.update(forwarded_credentials(self.path, self.language,
+                                                  [(f.range().start.line, f.text()) for f in functions], self.text))
         if self.language not in READS:
             return
-        for func in _functions(root, self.spec.func_kinds):
+        for func in functions:
             text = func.text()
             if not READS[self.language].search(text) or self._nested_reader(func):
                 continue
@@ -1422,6 +1434,8 @@ class LangAnalysis:
             self.sink(node, "redirect", args[2], "`http.Redirect`")
         if re.fullmatch(r"(md5|sha1)\.(New|Sum)", callee):
             self.weak_hash(node, callee.split(".")[0])
+        if re.fullmatch(r"(des\.New(TripleDES)?Cipher|rc4\.NewCipher|blowfish\.NewCipher)", callee):
+            self.emit("weak-crypto", node, "medium", f"`{callee}` is a broken or obsolete cipher.", 80)
         if re.fullmatch(r"rand\.(Intn|Int|Int63|Int31|Int31n|Int63n|Read|Float64|Perm|Uint32|Uint64)", callee) \
                 and '"math/rand' in self.text:
             self.weak_random(node, callee)

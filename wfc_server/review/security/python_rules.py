@@ -190,7 +190,7 @@ class PythonSinks:
         # XSS and template injection
         if qualname in MARKUP_FUNCS:
             self._sink(call, fa, "xss", _arg(call, 0), f"`{_callee(call)}` (marks it safe HTML)")
-        elif qualname in RESPONSE_FUNCS and not qualname.startswith("rest_framework") and self._html_response(call):
+        elif qualname in RESPONSE_FUNCS and not qualname.startswith("rest_framework") and self._html_response(call, fa):
             self._sink(call, fa, "xss", _arg(call, 0, "response", "content", "body", "text"),
                        f"the HTML response `{_callee(call)}`", need_built=True)
         env_like = isinstance(call.func, ast.Attribute) and re.search(
@@ -434,11 +434,12 @@ class PythonSinks:
             return bool(re.search(r"(session|client|http)$|^(s|sess|http_?client|api)$", recv))
         return False
 
-    def _html_response(self, call: ast.Call) -> bool:
+    def _html_response(self, call: ast.Call, fa: FunctionAnalysis | None = None) -> bool:
         for kw in call.keywords:
             if kw.arg in {"mimetype", "content_type", "media_type"} and isinstance(kw.value, ast.Constant):
                 return "html" in str(kw.value.value).lower()
-        return True
+        declared = _declared_type_later(call, fa.func) if fa is not None and fa.func is not None else None
+        return declared is None or "html" in declared
 
     def _template(self, call: ast.Call, fa: FunctionAnalysis, qualname: str) -> None:
         source = _arg(call, 0, "source")
@@ -618,6 +619,33 @@ def _sqlish(arg: ast.expr, t: Taint) -> bool:
     consts = [n.value for n in ast.walk(arg) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
     text = " ".join(consts) + " " + (t.prefix or "")
     return bool(_SQL_WORDS.search(text)) or isinstance(arg, ast.Name)
+
+
+def _declared_type_later(call: ast.Call, func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The content type a handler gives the response object it built with ``call``
+    (``resp = make_response(x)`` then ``resp.mimetype = "text/plain"`` or
+    ``resp.headers["Content-Type"] = ...``), lower-cased; None when it sets none."""
+    holder = None
+    for node in ast.walk(func):
+        if isinstance(node, ast.Assign) and node.value is call and len(node.targets) == 1 and isinstance(
+                node.targets[0], ast.Name):
+            holder = node.targets[0].id
+    if holder is None:
+        return None
+    for node in ast.walk(func):
+        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str) and len(node.targets) == 1):
+            continue
+        target = node.targets[0]
+        if isinstance(target, ast.Attribute) and target.attr in {"mimetype", "content_type"} and isinstance(
+                target.value, ast.Name) and target.value.id == holder:
+            return node.value.value.lower()
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute) and (
+                target.value.attr == "headers" and isinstance(target.value.value, ast.Name)
+                and target.value.value.id == holder and isinstance(target.slice, ast.Constant)
+                and str(target.slice.value).lower() == "content-type"):
+            return node.value.value.lower()
+    return None
 
 
 def _arg(call: ast.Call, index: int, *names: str) -> ast.expr | None:

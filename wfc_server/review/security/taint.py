@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import ast
 import builtins
+import operator
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -211,6 +212,13 @@ _VALIDATOR_NAME = re.compile(
     r"isalpha|isascii)$",
     re.IGNORECASE,
 )
+#: Names of HTML escapers defined outside the file (project helpers): their output is markup-safe.
+_ESCAPER_NAME = re.compile(
+    r"^(?:html_?)?(?:escape|encode)_?(?:for_?)?(?:html|xml)(?:_?attr(?:ibute)?)?$|^(?:html|xml)_?(?:escape|encode)$|"
+    r"^htmlspecialchars$|^sanitize_?html$|^clean_?html$", re.IGNORECASE)
+_TEXT_ENCODERS = frozenset({"base64.b64encode", "base64.urlsafe_b64encode", "base64.b32encode",
+                            "base64.b16encode", "base64.standard_b64encode", "binascii.hexlify",
+                            "binascii.b2a_hex", "binascii.b2a_base64"})
 _REGEX_CHECKS = frozenset({"match", "fullmatch", "search"})
 _PREFIX_CHECKS = frozenset({"startswith", "is_relative_to", "commonpath", "commonprefix"})
 _BUILTINS = frozenset(dir(builtins))
@@ -392,6 +400,8 @@ def merge_envs(envs: list[Env]) -> Env:
     keys = set().union(*(e.vars for e in envs))
     for k in keys:
         vals = [e.vars[k] for e in envs if k in e.vars]
+        if len(vals) < len(envs) and k.endswith("]"):
+            continue  # a container slot known on one path only: fall back to the whole container
         out.vars[k] = merge(*vals)
     for e in envs:
         for k, v in e.derived.items():
@@ -420,6 +430,7 @@ class FunctionAnalysis:
         self._cache: dict[int, Taint] = {}
         self._class_consts = module.info.class_constants
         self._loop_depth = 0
+        self._integer_locals = _integer_locals(func)
 
     def _loop_passes(self) -> int:
         """A second pass carries loop-back taint; nested loops get one pass (else 2**depth)."""
@@ -549,7 +560,7 @@ class FunctionAnalysis:
         return False
 
     def if_stmt(self, stmt: ast.If) -> bool:
-        const = _const_value(stmt.test, self.info)
+        const = _const_value(stmt.test, self.info, self._integer_locals)
         if const is False:
             self.module.dead_lines.update(ln for s in stmt.body for ln in _stmt_lines(s))
             return self.block(stmt.orelse)
@@ -581,17 +592,33 @@ class FunctionAnalysis:
             key = _key(target.value)
             if key is not None:
                 self.env.vars[key] = merge(self.env.vars.get(key, CLEAN_TAINT), t)
+                slot = _slot(key, target.slice)
+                if slot is not None:  # m["a"] = x: a later m["a"] is x, whatever else m holds
+                    self.env.vars[slot] = t
             return
         key = _key(target)
         if key is None:
             return
+        self._forget_slots(key)
         self.env.vars[key] = t
+        if isinstance(value, ast.Dict) and t.level > CLEAN:  # {"title": "Orders", ...}: constant slots
+            for k, v in zip(value.keys, value.values):
+                slot = _slot(key, k) if k is not None else None
+                if slot is not None and isinstance(v, ast.Constant):
+                    self.env.vars[slot] = CLEAN_TAINT
         roots: set[str] = set()
         if value is not None:
             for n in names_in(value):
                 roots.add(n)
                 roots.update(self.env.derived.get(n, ()))
         self.env.derived[key] = frozenset(roots - {key})
+
+    def _forget_slots(self, key: str) -> None:
+        """``key`` is rebound or mutated as a whole: what its constant-key slots held is stale."""
+        prefix = f"{key}["
+        if any(k.startswith(prefix) for k in self.env.vars):
+            for k in [k for k in self.env.vars if k.startswith(prefix)]:
+                del self.env.vars[k]
 
     # ---- guards -----------------------------------------------------------------------------
 
@@ -760,6 +787,10 @@ class FunctionAnalysis:
             return self.attribute(node)
         if isinstance(node, ast.Subscript):
             self.taint(node.slice)
+            key = _key(node.value)
+            slot = _slot(key, node.slice) if key is not None else None
+            if slot is not None and slot in self.env.vars:
+                return self.env.vars[slot]
             return _named_param(self.taint(node.value), node.slice)
         if isinstance(node, ast.Call):
             return self.call(node)
@@ -774,6 +805,9 @@ class FunctionAnalysis:
             return self.taint(node.value)
         if isinstance(node, ast.IfExp):
             self.taint(node.test)
+            const = _const_value(node.test, self.info, self._integer_locals)
+            if const is not None:  # `a if 7 * 18 > 100 else b`: only one branch can be the value
+                return self.taint(node.body if const else node.orelse)
             when_true, when_false = self.validations(node.test)
             saved = self.env
             self.env = self._validated(saved.copy(), when_true)
@@ -870,6 +904,7 @@ class FunctionAnalysis:
             key = _key(node.func.value)
             if key is not None and key in self.env.vars:  # parts.append(x): parts now holds x
                 self.env.vars[key] = merge(self.env.vars[key], all_args)
+                self._forget_slots(key)
         short = qn.rsplit(".", 1)[-1] if qn else ""
         if qn in SOURCE_CALLS:
             kind, what = SOURCE_CALLS[qn]
@@ -892,6 +927,10 @@ class FunctionAnalysis:
             return CLEAN_TAINT  # request.route_url('home'): a URL of one of the app's own routes
         if qn in SANITIZERS:
             return all_args.cleared(SANITIZERS[qn])
+        if qn in _TEXT_ENCODERS:  # base64 / hex text: no markup, quote or shell character survives
+            return all_args.cleared(ALL_KINDS - {"path", "ssrf"})
+        if _ESCAPER_NAME.search(short) and self.module.helper_for(node.func) is None:
+            return all_args.cleared({"xss"})  # another module's HTML escaper (`utils.escape_for_html`)
         if method in METHOD_SANITIZERS and (method != "escape" or receiver.level <= UNKNOWN):
             return merge(receiver, all_args).cleared(METHOD_SANITIZERS[method])
         if method == "replace" and node.args and isinstance(node.args[0], ast.Constant) and (
@@ -935,6 +974,10 @@ class FunctionAnalysis:
                                                  and root.id not in _IMPORTED_OBJECTS))
             if method in {"get", "pop", "setdefault", "getlist", "getone"} and not is_module:
                 # a lookup returns what the mapping holds (or the default), never the key itself
+                holder = _key(node.func.value)
+                slot = _slot(holder, node.args[0]) if holder is not None and node.args else None
+                if method == "get" and slot is not None and slot in self.env.vars:
+                    return merge(self.env.vars[slot], *args[1:], *kwargs)
                 looked_up = merge(receiver, *args[1:], *kwargs)
                 return _named_param(looked_up, node.args[0]) if node.args else looked_up
             if method in PROPAGATING_METHODS:
@@ -999,6 +1042,14 @@ def _is_request_object(node: ast.expr, info: ModuleInfo) -> bool:
             and isinstance(node.value, ast.Name) and node.value.id == "self")
 
 
+def _slot(key: str, index: ast.expr) -> str | None:
+    """The env name of a constant-key slot of a container (``m["keyA"]`` -> ``m['keyA']``)."""
+    if isinstance(index, ast.Constant) and isinstance(index.value, (str, int)) and not isinstance(
+            index.value, bool):
+        return f"{key}[{index.value!r}]"
+    return None
+
+
 def _key(node: ast.expr) -> str | None:
     if isinstance(node, ast.Name):
         return node.id
@@ -1022,15 +1073,72 @@ def _pattern_names(pattern: ast.pattern) -> Iterator[str]:
             yield name
 
 
-def _const_value(test: ast.expr, info: ModuleInfo) -> bool | None:
-    """True/False when a condition is constant (``if False``, ``if DEBUG_OLD`` set to False)."""
+def _const_value(test: ast.expr, info: ModuleInfo, numbers: Mapping[str, int] | None = None) -> bool | None:
+    """True/False when a condition is constant (``if False``, ``if DEBUG_OLD`` set to False,
+    ``if 7 * 42 - num > 200`` with ``num`` a local assigned one integer literal)."""
     if isinstance(test, ast.Constant):
         return bool(test.value)
     if isinstance(test, ast.Name) and test.id in info.false_names:
         return False
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        inner = _const_value(test.operand, info)
+        inner = _const_value(test.operand, info, numbers)
         return None if inner is None else not inner
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        left, right = _const_number(test.left, numbers), _const_number(test.comparators[0], numbers)
+        compare = _NUMERIC_COMPARISONS.get(type(test.ops[0]))
+        if left is not None and right is not None and compare is not None:
+            return compare(left, right)
+    return None
+
+
+def _integer_locals(func: ast.FunctionDef | ast.AsyncFunctionDef | None) -> dict[str, int]:
+    """Locals bound exactly once, to an integer literal, and never rebound (``num = 106``)."""
+    if func is None:
+        return {}
+    bound: dict[str, list[ast.expr | None]] = {}
+    for node in ast.walk(func):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                for sub in ast.walk(target):
+                    if isinstance(sub, ast.Name):
+                        bound.setdefault(sub.id, []).append(node.value if target is sub else None)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.AsyncFor)):
+            target = node.target
+            for sub in ast.walk(target):
+                if isinstance(sub, ast.Name):
+                    bound.setdefault(sub.id, []).append(
+                        node.value if isinstance(node, ast.AnnAssign) and target is sub else None)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
+                bound.setdefault(name, []).extend((None, None))
+    params = {a.arg for a in ast.walk(func.args) if isinstance(a, ast.arg)}
+    return {name: values[0].value for name, values in bound.items()
+            if len(values) == 1 and name not in params and isinstance(values[0], ast.Constant)
+            and type(values[0].value) is int}
+
+
+_NUMERIC_COMPARISONS = {ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.LtE: operator.le,
+                        ast.Eq: operator.eq, ast.NotEq: operator.ne}
+_NUMERIC_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+                      ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod}
+
+
+def _const_number(node: ast.expr, numbers: Mapping[str, int] | None = None) -> int | None:
+    """The value of integer arithmetic on literals and constant locals (``7 * 18 + n``), else None."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.Name) and numbers:
+        return numbers.get(node.id)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _const_number(node.operand, numbers)
+        return None if inner is None else -inner
+    if isinstance(node, ast.BinOp) and type(node.op) in _NUMERIC_OPERATORS:
+        left, right = _const_number(node.left, numbers), _const_number(node.right, numbers)
+        if left is None or right is None or (isinstance(node.op, (ast.FloorDiv, ast.Mod)) and right == 0):
+            return None
+        if max(abs(left), abs(right)) > 10**9:
+            return None
+        return _NUMERIC_OPERATORS[type(node.op)](left, right)
     return None
 
 

@@ -18,7 +18,7 @@ UNBOUNDED_BODY = Rule(
     severity=Severity.LOW,
     title="Request body read without a size limit",
     concept="unbounded-body-read",
-    languages=frozenset({"go", "javascript", "typescript"}),
+    languages=frozenset({"go", "java", "javascript", "python", "typescript"}),
     cwe="CWE-770",
     confidence=60,
     doc=RuleDoc(
@@ -35,6 +35,10 @@ UNBOUNDED_BODY = Rule(
         "a body parser with a `limit`.",
         "typescript": "Count the bytes in the 'data' handler and destroy the request past a limit, or use "
         "a body parser with a `limit`.",
+        "java": "Check getContentLengthLong() against a limit and read through a bounded stream "
+        "(readNBytes(limit + 1), BoundedInputStream).",
+        "python": "Set MAX_CONTENT_LENGTH (Flask) or check the Content-Length against a limit and read at most "
+        "limit + 1 bytes.",
     },
 )
 RULES = (UNBOUNDED_BODY,)
@@ -45,11 +49,18 @@ READS = {
     "javascript": re.compile(r"\b(req|request)\.on\(\s*['\"]data['\"]"),
 }
 READS["typescript"] = READS["javascript"]
+READS["java"] = re.compile(
+    r"\b(request|req|httpRequest|servletRequest|httpServletRequest)\.(getInputStream|getReader)\(\)\s*\."
+    r"(readAllBytes|lines)\(\)|\b(IOUtils\.(toByteArray|toString)|StreamUtils\.copyToByteArray|"
+    r"StreamUtils\.copyToString|ByteStreams\.toByteArray|CharStreams\.toString)\(\s*"
+    r"(request|req|httpRequest|servletRequest|httpServletRequest)\.(getInputStream|getReader)\(\)")
 CAPS = {
     "go": re.compile(r"MaxBytesReader|LimitReader|ContentLength\s*>|MaxMultipartMemory|io\.CopyN\("),
     "javascript": re.compile(r"\.length\s*>|byteLength\s*>|\blimit\b|destroy\(\)|maxBodyLength|MAX_\w*(SIZE|BYTES)"),
 }
 CAPS["typescript"] = CAPS["javascript"]
+CAPS["java"] = re.compile(r"getContentLength(Long)?\(\)\s*[<>]|BoundedInputStream|LimitInputStream|readNBytes\(|"
+                          r"ByteStreams\.limit\(|MAX_\w*(SIZE|BYTES|LENGTH)")
 
 
 def unbounded_reads(language: str, function_text: str) -> list[int]:

@@ -15,7 +15,7 @@ XXE = Rule(
     severity=Severity.HIGH,
     title="XML external entity processing",
     concept="xxe",
-    languages=frozenset({"java", "python"}),
+    languages=frozenset({"java", "javascript", "python", "typescript"}),
     cwe="CWE-611",
     confidence=80,
     doc=RuleDoc(
@@ -30,6 +30,7 @@ XXE = Rule(
     suggestions={
         "python": "Parse untrusted XML with defusedxml, or lxml with resolve_entities=False, no_network=True.",
         "javascript": "Parse with a library that does not expand entities (libxmljs with noent: false).",
+        "typescript": "Parse with a library that does not expand entities (libxmljs with noent: false).",
         "java": (
             "Set disallow-doctype-decl (or disable external general/parameter entities) on the "
             "factory before parsing."

@@ -68,7 +68,9 @@ def main() -> None:
     body = json.dumps({"diff_content": SAMPLE_DIFF}).encode()
     load = {"connections": args.connections, "seconds": args.seconds}
     with tempfile.TemporaryDirectory(prefix="wfc-bench-api-") as tmp:
-        env = {"WFC_REVIEW_WORKERS": "1", "WFC_ENGINE_PROCESS_POOL_SIZE": "1", "WFC_DRAIN_GRACE_SECONDS": "1"}
+        # Info: every request writes its JSON access line, as in production (to /dev/null here).
+        env = {"WFC_REVIEW_WORKERS": "1", "WFC_ENGINE_PROCESS_POOL_SIZE": "1", "WFC_DRAIN_GRACE_SECONDS": "1",
+               "WFC_LOG_LEVEL": "info"}
         with Server.service(Path(tmp) / "data", env) as service:
             asyncio.run(service.wait_ready())
             headers, review_id = asyncio.run(prepare(service.url, 20))

@@ -146,28 +146,37 @@ class GroupCommitter:
         written: list[_Written] = []
         directories = list(dict.fromkeys(file.path.parent for file in files))
         syncfs = _SYNCFS if self.use_syncfs and len(writes) > 1 else None
+        fs_fd = -1
         try:
             for directory in directories:
                 directory.mkdir(parents=True, exist_ok=True)
+            if syncfs is not None:
+                # Opened before the first write: syncfs reports writeback errors (EIO, ENOSPC)
+                # that happen after its file descriptor was opened, so none of ours is missed.
+                # The committer's files live on one file system (the store's directory).
+                fs_fd = os.open(directories[0], os.O_RDONLY | os.O_DIRECTORY)
             for file in files:
                 target = file.path
                 temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TMP_SUFFIX}") if file.atomic else target
                 _write_file(temp, file.data, fsync=syncfs is None)
                 written.append(_Written(target, temp, renamed=not file.atomic))
             if syncfs is not None:
-                _syncfs(syncfs, directories[0])
+                _syncfs(syncfs, fs_fd, directories[0])
             for item in written:
                 if not item.renamed:
                     os.replace(item.temp, item.target)
                     item.renamed = True
             if syncfs is not None:
-                _syncfs(syncfs, directories[0])
+                _syncfs(syncfs, fs_fd, directories[0])
             else:
                 for directory in directories:
                     fsync_dir_sync(directory)
         except BaseException:
             _undo(written, directories)
             raise
+        finally:
+            if fs_fd >= 0:
+                os.close(fs_fd)
 
 
 def _write_file(path: Path, data: bytes, *, fsync: bool) -> None:
@@ -186,14 +195,10 @@ def _write_file(path: Path, data: bytes, *, fsync: bool) -> None:
     os.close(fd)
 
 
-def _syncfs(syncfs: Callable[[int], int], directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        if syncfs(fd) != 0:
-            code = ctypes.get_errno()
-            raise OSError(code, os.strerror(code), str(directory))
-    finally:
-        os.close(fd)
+def _syncfs(syncfs: Callable[[int], int], fd: int, directory: Path) -> None:
+    if syncfs(fd) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(directory))
 
 
 def _undo(written: list[_Written], directories: list[Path]) -> None:

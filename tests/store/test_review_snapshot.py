@@ -140,3 +140,11 @@ async def test_the_snapshot_holds_what_the_files_hold_not_unsaved_memory(tmp_pat
     assert reloaded.get(records[5].review_id).status == PENDING  # read from its file
     assert reloaded.get(records[0].review_id).event_seq == 0
     assert scan.from_snapshot == 5
+
+
+async def test_a_store_that_never_loaded_writes_no_snapshot(tmp_path: Path) -> None:
+    store, _ = await _populated(tmp_path)
+    await store.write_snapshot()
+    (tmp_path / "reviews" / SNAPSHOT_NAME).unlink()
+    assert await ReviewStore(tmp_path).write_snapshot() == 0  # start-up failed before the load
+    assert not (tmp_path / "reviews" / SNAPSHOT_NAME).exists()

@@ -72,6 +72,7 @@ class ReviewStore:
         self._snapshot_path = self._dir / snapshot.SNAPSHOT_NAME
         self._snapshot_on_disk = False
         self._dropping: asyncio.Task[None] | None = None
+        self._loaded = False  # a store that never loaded has no index worth a snapshot
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -80,6 +81,7 @@ class ReviewStore:
         self._dir.mkdir(parents=True, exist_ok=True)
         report = ReviewScan()
         await asyncio.to_thread(self._load_sync, report)
+        self._loaded = True
         return report
 
     def _load_sync(self, report: ReviewScan) -> None:
@@ -148,11 +150,14 @@ class ReviewStore:
     # -- the index snapshot -----------------------------------------------------------------
 
     async def write_snapshot(self) -> int:
-        """Write the index snapshot (at a clean shutdown, after the last write); entries written.
+        """Write the index snapshot (at a clean shutdown, after the last write); entries written
+        (none, and no file, when the store was never loaded: start-up did not get that far).
 
         A record whose state in memory is not what its file holds (a write the disk refused)
         is left out: the next start parses its file.
         """
+        if not self._loaded:
+            return 0
         await self.commits.close()
         data, count = await asyncio.to_thread(self._encode_snapshot)
         await write_atomic(self._snapshot_path, data)

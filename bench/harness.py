@@ -41,6 +41,7 @@ UNTHROTTLED = {
     "WFC_RATE_LIMIT_CREATE_PREFIX_CAPACITY": "100000",
     "WFC_RATE_LIMIT_CREATE_PREFIX_REFILL_RATE": "100000",
     "WFC_REVIEW_QUEUE_SIZE": "1000000",
+    "WFC_REVIEW_MAX_QUEUED_PER_PROJECT": "1000000",
     "WFC_LOG_LEVEL": "warning",
 }
 
@@ -176,12 +177,17 @@ class LoadResult:
 def best_of_interleaved(repeat: int, a: dict[str, Any], b: dict[str, Any]) -> tuple[LoadResult, LoadResult]:
     """Alternate runs of two loads (a, b, a, b...) so drift on a shared machine hits both alike;
     report each one's fastest run."""
-    runs_a: list[LoadResult] = []
-    runs_b: list[LoadResult] = []
+    fastest_a, fastest_b = best_of_rotation(repeat, a, b)
+    return fastest_a, fastest_b
+
+
+def best_of_rotation(repeat: int, *loads: dict[str, Any]) -> list[LoadResult]:
+    """Run the loads in turn (a, b, c, a, b, c...) ``repeat`` times; each one's fastest run."""
+    runs: list[list[LoadResult]] = [[] for _ in loads]
     for _ in range(max(repeat, 1)):
-        runs_a.append(run_load(**a))
-        runs_b.append(run_load(**b))
-    return _fastest(runs_a), _fastest(runs_b)
+        for load, results in zip(loads, runs):
+            results.append(run_load(**load))
+    return [_fastest(results) for results in runs]
 
 
 def best_of(repeat: int, url: str, **kwargs: Any) -> LoadResult:

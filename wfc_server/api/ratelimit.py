@@ -52,6 +52,10 @@ class RateLimiter:
             bucket.tokens -= 1.0
         return self._state(bucket, allowed)
 
+    def has(self, key: str) -> bool:
+        """Whether ``key`` has a bucket (one that was never taken from is full)."""
+        return key in self._buckets
+
     def peek(self, key: str) -> BucketState:
         now = time.monotonic()
         return self._state(self._bucket(key, now), True)
@@ -100,6 +104,8 @@ class FailureLimiter:
 
     def blocked(self, address: str) -> int:
         """Seconds the address must wait (0 when it may try)."""
+        if not self._buckets.has(address):
+            return 0  # never failed (or long forgotten): a full bucket, and none is made for it
         state = self._buckets.peek(address)
         return 0 if state.remaining >= 1.0 else state.retry_after
 

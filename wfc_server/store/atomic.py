@@ -41,10 +41,11 @@ def _private(name: str, flags: int) -> int:
 
 async def fsync_dir(directory: Path) -> None:
     """Make a rename or unlink inside ``directory`` durable."""
-    await asyncio.to_thread(_fsync_dir_sync, directory)
+    await asyncio.to_thread(fsync_dir_sync, directory)
 
 
-def _fsync_dir_sync(directory: Path) -> None:
+def fsync_dir_sync(directory: Path) -> None:
+    """As :func:`fsync_dir`, in a worker thread already."""
     fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)

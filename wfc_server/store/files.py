@@ -46,21 +46,37 @@ def scan_records(
     report: ScanReport,
 ) -> None:
     """Parse each record; a file that does not parse is moved to ``quarantine`` and reported."""
+    sweep_store_temp_files(directory, report)
+    for entry in json_files(directory):
+        scan_one(entry, quarantine, parse, accept, report)
+
+
+def sweep_store_temp_files(directory: Path, report: ScanReport) -> None:
+    """Temp files a crash left in ``directory`` and its shard folders."""
     report.temp_files_removed += sweep_temp_files(directory)
     for sub in (e for e in os.scandir(directory) if e.is_dir(follow_symlinks=False)):
         report.temp_files_removed += sweep_temp_files(Path(sub.path))
-    for entry in json_files(directory):
-        try:
-            with open(entry.path, "rb") as handle:
-                raw = handle.read()
-            record = parse(orjson.loads(raw))
-            accept(record, entry.name)
-        except (OSError, ValueError, TypeError, RecordError, UnicodeDecodeError) as exc:
-            reason = _reason(exc)
-            move_to_quarantine(Path(entry.path), quarantine)
-            report.quarantined.append((entry.name, reason))
-        else:
-            report.loaded += 1
+
+
+def scan_one(
+    entry: os.DirEntry[str],
+    quarantine: Path,
+    parse: Callable[[object], T],
+    accept: Callable[[T, str], None],
+    report: ScanReport,
+) -> None:
+    """Parse one record file and hand it to ``accept``; quarantine it if either refuses it."""
+    try:
+        with open(entry.path, "rb") as handle:
+            raw = handle.read()
+        record = parse(orjson.loads(raw))
+        accept(record, entry.name)
+    except (OSError, ValueError, TypeError, RecordError, UnicodeDecodeError) as exc:
+        reason = _reason(exc)
+        move_to_quarantine(Path(entry.path), quarantine)
+        report.quarantined.append((entry.name, reason))
+    else:
+        report.loaded += 1
 
 
 def move_to_quarantine(path: Path, quarantine: Path) -> None:

@@ -3,7 +3,8 @@
 Layout: ``<data>/reviews/<2-hex shard>/<review_id>.json`` (the lifecycle record, rewritten
 atomically on every transition) and ``<review_id>.diff`` (the submitted diff, written once).
 The diff is written before the record, so a record on disk always has its diff; a diff without
-a record was never acknowledged and is swept at start-up.
+a record was never acknowledged and is swept at start-up. ``reviews/index.snapshot`` (written at
+a clean shutdown, see snapshot.py) spares a restart from parsing every record file.
 
 Engine results (findings etc.) can be large, so only the most recently used are kept in memory;
 the rest are read back from the record file on demand.
@@ -23,9 +24,11 @@ import aiofiles
 import orjson
 
 from wfc_server.logs import get_logger
-from wfc_server.store.atomic import fsync_dir, write_atomic
+from wfc_server.store.atomic import TMP_SUFFIX, fsync_dir_sync, sweep_temp_files, write_atomic
 from wfc_server.store.cache import ByteLRU
-from wfc_server.store.files import ScanReport, move_to_quarantine, scan_records
+from wfc_server.store.commits import GroupCommitter, NewFile
+from wfc_server.store import snapshot
+from wfc_server.store.files import ScanReport, move_to_quarantine, scan_one
 from wfc_server.store.records import TERMINAL, RecordError, ReviewRecord
 
 #: Bytes of engine results kept in memory (their JSON size); the rest are read back from disk.
@@ -46,6 +49,8 @@ def _well_formed(result: object) -> bool:
 class ReviewScan(ScanReport):
     unfinished: list[ReviewRecord] = field(default_factory=list)
     orphan_diffs_removed: int = 0
+    from_snapshot: int = 0  # records taken from the index snapshot (their files unchanged)
+    snapshot_ignored: str | None = None  # why a snapshot on disk could not be used
 
 
 class ReviewStore:
@@ -60,6 +65,14 @@ class ReviewStore:
         self._results: ByteLRU[dict[str, Any]] = ByteLRU(RESULT_CACHE_BYTES)
         self._locks: dict[str, asyncio.Lock] = {}
         self._next_seq = 1
+        self.commits = GroupCommitter()  # concurrent submits share their flushes
+        # (status, event_seq) each record file holds: the service changes both in memory
+        # between writes, and a snapshot must describe the files, not the memory.
+        self._persisted: dict[str, tuple[str, int]] = {}
+        self._snapshot_path = self._dir / snapshot.SNAPSHOT_NAME
+        self._snapshot_on_disk = False
+        self._dropping: asyncio.Task[None] | None = None
+        self._loaded = False  # a store that never loaded has no index worth a snapshot
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -68,11 +81,13 @@ class ReviewStore:
         self._dir.mkdir(parents=True, exist_ok=True)
         report = ReviewScan()
         await asyncio.to_thread(self._load_sync, report)
+        self._loaded = True
         return report
 
     def _load_sync(self, report: ReviewScan) -> None:
         records: list[ReviewRecord] = []
-        diffs = self._diff_paths()  # one directory listing instead of a stat per record
+        known = self._read_snapshot(report)
+        diffs: dict[str, str] = {}
 
         def accept(record: ReviewRecord, name: str) -> None:
             if name != f"{record.review_id}.json":
@@ -82,31 +97,104 @@ class ReviewStore:
             record.result = None  # results are loaded lazily; holding them all would cost GBs
             records.append(record)
 
-        scan_records(self._dir, self._quarantine, ReviewRecord.from_json, accept, report)
+        report.temp_files_removed += sweep_temp_files(self._dir)
+        known = known or {}
+        for shard in (e for e in os.scandir(self._dir) if e.is_dir(follow_symlinks=False)):
+            entries = list(os.scandir(shard.path))  # one listing: records, diffs, a crash's temp files
+            records_here = []
+            for entry in entries:
+                name = entry.name
+                if name.endswith(".diff"):
+                    diffs[name[:-5]] = entry.path
+                elif name.startswith("."):
+                    if name.endswith(TMP_SUFFIX) and _unlink_quietly(entry.path):
+                        report.temp_files_removed += 1
+                elif name.endswith(".json"):
+                    records_here.append(entry)
+            for entry in records_here:
+                review_id = entry.name[:-5]
+                row = known.get(review_id)
+                if row is not None and review_id in diffs and snapshot.matches(row, entry.stat()):
+                    records.append(snapshot.record(row))  # the file is as the snapshot saw it
+                    report.from_snapshot += 1
+                    report.loaded += 1
+                else:
+                    scan_one(entry, self._quarantine, ReviewRecord.from_json, accept, report)
         records.sort(key=lambda r: r.seq)
         seen: set[int] = set()
-        for record in records:
+        for record in records:  # ascending seq: each index list is built by appending
             if record.seq in seen or record.review_id in self._records:
                 move_to_quarantine(self._record_path(record.review_id), self._quarantine)
                 report.quarantined.append((f"{record.review_id}.json", "duplicate seq or id"))
                 report.loaded -= 1
                 continue
             seen.add(record.seq)
-            self._index(record)
+            self._index(record, appending=True)
             if not record.terminal:
                 report.unfinished.append(record)
         self._next_seq = (records[-1].seq + 1) if records else 1
         self._next_seq = max([self._next_seq, *(s + 1 for s in seen)])
         report.orphan_diffs_removed = self._sweep_orphan_diffs(diffs)
 
-    def _diff_paths(self) -> dict[str, str]:
-        """review_id -> path of every stored diff."""
-        found: dict[str, str] = {}
-        for shard in (e for e in os.scandir(self._dir) if e.is_dir(follow_symlinks=False)):
-            for entry in os.scandir(shard.path):
-                if entry.name.endswith(".diff"):
-                    found[entry.name[:-5]] = entry.path
-        return found
+    def _read_snapshot(self, report: ReviewScan) -> dict[str, list[Any]] | None:
+        try:
+            known = snapshot.read(self._snapshot_path)
+        except (OSError, ValueError) as exc:  # damaged: never trusted, and removed
+            report.snapshot_ignored = str(exc) or type(exc).__name__
+            log.warning("store.snapshot_ignored", reason=report.snapshot_ignored)
+            self._drop_snapshot_sync()
+            return None
+        self._snapshot_on_disk = known is not None
+        return known
+
+    # -- the index snapshot -----------------------------------------------------------------
+
+    async def write_snapshot(self) -> int:
+        """Write the index snapshot (at a clean shutdown, after the last write); entries written
+        (none, and no file, when the store was never loaded: start-up did not get that far).
+
+        A record whose state in memory is not what its file holds (a write the disk refused)
+        is left out: the next start parses its file.
+        """
+        if not self._loaded:
+            return 0
+        await self.commits.close()
+        data, count = await asyncio.to_thread(self._encode_snapshot)
+        await write_atomic(self._snapshot_path, data)
+        self._snapshot_on_disk = True
+        return count
+
+    def _encode_snapshot(self) -> tuple[bytes, int]:
+        entries = []
+        for review_id, record in self._records.items():
+            persisted = self._persisted.get(review_id)
+            if persisted is None or persisted[0] != record.status:
+                continue
+            try:
+                file_stamp = snapshot.stamp(os.stat(self._record_path(review_id)))
+            except OSError:
+                continue
+            entries.append((file_stamp, record, {"event_seq": persisted[1]}))
+        return snapshot.encode(entries), len(entries)
+
+    async def _before_write(self) -> None:
+        """A snapshot describes the files as they were: it goes before anything changes them."""
+        if not self._snapshot_on_disk:
+            return
+        if self._dropping is None:
+            self._dropping = asyncio.create_task(asyncio.to_thread(self._drop_snapshot_sync))
+        dropping = self._dropping
+        await asyncio.shield(dropping)
+        if self._dropping is dropping:
+            self._dropping = None
+        self._snapshot_on_disk = False
+
+    def _drop_snapshot_sync(self) -> None:
+        try:
+            os.unlink(self._snapshot_path)
+        except FileNotFoundError:
+            return
+        fsync_dir_sync(self._dir)
 
     def _sweep_orphan_diffs(self, diffs: dict[str, str]) -> int:
         """Diffs without a record were never acknowledged (a crash between the two writes)."""
@@ -179,12 +267,18 @@ class ReviewStore:
         return seq
 
     async def create(self, record: ReviewRecord, diff: str) -> None:
-        """Durably store a new review and its diff; it is indexed only once both are on disk."""
-        shard = self._shard(record.review_id)
-        await asyncio.to_thread(shard.mkdir, parents=True, exist_ok=True)
-        await write_atomic(self._diff_path(record.review_id), diff.encode("utf-8", "surrogatepass"), sync_dir=False)
-        await write_atomic(self._record_path(record.review_id), self._encode(record), sync_dir=False)
-        await fsync_dir(shard)
+        """Durably store a new review and its diff; it is indexed only once both are on disk.
+
+        Concurrent creates are group-committed (one flush for the batch); each returns only once
+        its own files are durable, and raises OSError (e.g. ENOSPC) with nothing stored.
+        """
+        await self._before_write()
+        await self.commits.write([
+            # The diff first, in place: without its record it was never acknowledged and a
+            # restart sweeps it. The record appears atomically: it is what makes the review exist.
+            NewFile(self._diff_path(record.review_id), diff.encode("utf-8", "surrogatepass"), atomic=False),
+            NewFile(self._record_path(record.review_id), self._encode(record)),
+        ])
         self._index(record)
 
     async def save(self, record: ReviewRecord) -> None:
@@ -193,9 +287,11 @@ class ReviewStore:
         Writes of one review are serialised, so concurrent transitions land in order. Raises
         OSError (e.g. ENOSPC) with the previous file intact.
         """
+        await self._before_write()
         lock = self._locks.setdefault(record.review_id, asyncio.Lock())
         async with lock:
             await write_atomic(self._record_path(record.review_id), self._encode(record))
+            self._persisted[record.review_id] = (record.status, record.event_seq)
         if record.terminal:
             self._locks.pop(record.review_id, None)  # no further transitions follow
 
@@ -222,11 +318,17 @@ class ReviewStore:
             data["result"] = self._results.peek(record.review_id)
         return orjson.dumps(data)
 
-    def _index(self, record: ReviewRecord) -> None:
+    def _index(self, record: ReviewRecord, *, appending: bool = False) -> None:
+        """Add to every index; ``appending``: no indexed seq is higher (start-up, in seq order)."""
         self._records[record.review_id] = record
+        self._persisted[record.review_id] = (record.status, record.event_seq)  # as just read or written
         self._by_seq[record.seq] = record.review_id
-        bisect.insort(self._by_project[record.project_id], record.seq)
-        bisect.insort(self._by_status[(record.project_id, record.status)], record.seq)
+        if appending:
+            self._by_project[record.project_id].append(record.seq)
+            self._by_status[(record.project_id, record.status)].append(record.seq)
+        else:
+            bisect.insort(self._by_project[record.project_id], record.seq)
+            bisect.insort(self._by_status[(record.project_id, record.status)], record.seq)
         self._indexed_status[record.review_id] = record.status
 
     def _reindex_status(self, record: ReviewRecord) -> None:
@@ -257,12 +359,14 @@ class ReviewStore:
 
     async def purge_project(self, project_id: str) -> list[str]:
         """Forget and delete every review (record and diff) of a project; their ids."""
+        await self._before_write()
         seqs = self._by_project.pop(project_id, [])
         review_ids = [self._by_seq.pop(seq) for seq in seqs if seq in self._by_seq]
         for key in [k for k in self._by_status if k[0] == project_id]:
             del self._by_status[key]
         for review_id in review_ids:
             self._records.pop(review_id, None)
+            self._persisted.pop(review_id, None)
             self._indexed_status.pop(review_id, None)
             self._results.discard(review_id)
             self._locks.pop(review_id, None)
@@ -279,11 +383,7 @@ class ReviewStore:
                     pass
             shards.add(self._shard(review_id))
         for shard in shards:
-            fd = os.open(shard, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            fsync_dir_sync(shard)
 
 
 class ReviewReader:
@@ -315,3 +415,11 @@ class ReviewReader:
 
     async def purge_project(self, project_id: str) -> list[str]:
         return await self._store.purge_project(project_id)
+
+
+def _unlink_quietly(path: str) -> bool:
+    try:
+        os.unlink(path)
+    except OSError:
+        return False
+    return True

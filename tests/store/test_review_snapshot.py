@@ -1,0 +1,150 @@
+"""The index snapshot: a quick restart that loses nothing, resurrects nothing, trusts nothing blindly.
+
+A "crash" here is a store abandoned without its clean-shutdown snapshot: the files are exactly
+what its writes left, as after kill -9.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+from wfc_server.store.records import CANCELLED, COMPLETED, PENDING, ReviewRecord
+from wfc_server.store.reviews import ReviewStore
+from wfc_server.store.snapshot import SNAPSHOT_NAME
+
+
+def _record(store: ReviewStore, project: str = "p1") -> ReviewRecord:
+    return ReviewRecord(
+        review_id=str(uuid.uuid4()), project_id=project, developer_id="dev", seq=store.next_seq(),
+        status=PENDING, submitted_at="2026-01-01T00:00:00.000Z", files=["a.py"],
+        pipeline={"branch": "main", "baseline": None},
+    )
+
+
+async def _complete(store: ReviewStore, record: ReviewRecord, score: float) -> None:
+    done = ReviewRecord(**{**record.to_json(), "status": COMPLETED, "consensus_score": score, "passed": True,
+                           "findings_count": 1, "severity_counts": {"low": 1},
+                           "result": {"findings": [{"title": "t"}], "risk": score}})
+    await store.save(done)
+    store.apply(record, done)
+
+
+async def _populated(tmp_path: Path) -> tuple[ReviewStore, list[ReviewRecord]]:
+    store = ReviewStore(tmp_path)
+    await store.load()
+    records = [_record(store, "p1" if n % 2 else "p2") for n in range(6)]
+    for record in records:
+        await store.create(record, f"diff {record.seq}\n")
+    for record in records[:3]:
+        await _complete(store, record, 7.5)
+    return store, records
+
+
+def _states(store: ReviewStore) -> dict[str, dict[str, object]]:
+    return {r.review_id: r.to_json() for r in (store.get(i) for i in list(store._records))}  # noqa: SLF001
+
+
+async def test_a_clean_restart_uses_the_snapshot_and_sees_what_a_full_scan_sees(tmp_path: Path) -> None:
+    store, records = await _populated(tmp_path)
+    assert await store.write_snapshot() == 6
+    assert (tmp_path / "reviews" / SNAPSHOT_NAME).exists()
+
+    quick = ReviewStore(tmp_path)
+    scan = await quick.load()
+    assert (scan.loaded, scan.from_snapshot, scan.quarantined) == (6, 6, [])
+    assert {r.review_id for r in scan.unfinished} == {r.review_id for r in records[3:]}
+    assert quick.next_seq() == records[-1].seq + 1
+    assert (quick.list("p1", COMPLETED, 10, 0)[0], quick.list("p2", COMPLETED, 10, 0)[0]) == (1, 2)
+    assert (await quick.result(quick.get(records[0].review_id)))["risk"] == 7.5  # from its file
+
+    (tmp_path / "reviews" / SNAPSHOT_NAME).rename(tmp_path / "kept")
+    full = ReviewStore(tmp_path)
+    assert (await full.load()).from_snapshot == 0
+    assert _states(quick) == _states(full)
+
+
+async def test_a_crash_after_the_snapshot_loses_and_resurrects_nothing(tmp_path: Path) -> None:
+    store, records = await _populated(tmp_path)
+    await store.write_snapshot()
+
+    # The next run takes the snapshot, then changes things and crashes before its own snapshot.
+    running = ReviewStore(tmp_path)
+    await running.load()
+    newcomer = _record(running)
+    await running.create(newcomer, "new\n")
+    assert not (tmp_path / "reviews" / SNAPSHOT_NAME).exists()  # gone before the first write
+    await _complete(running, running.get(records[3].review_id), 2.0)
+    cancelled = running.get(records[5].review_id)
+    running.set_status(cancelled, CANCELLED)
+    await running.save(cancelled)
+    purged = await running.purge_project("p2")
+    assert purged
+
+    after = ReviewStore(tmp_path)
+    scan = await after.load()
+    assert after.get(newcomer.review_id) is not None
+    assert after.get(records[3].review_id).status == COMPLETED
+    assert after.get(records[5].review_id).status == CANCELLED
+    assert all(after.get(review_id) is None for review_id in purged)
+    assert scan.from_snapshot == 0 and not scan.quarantined
+
+
+async def test_records_changed_behind_the_snapshot_are_read_from_their_files(tmp_path: Path) -> None:
+    store, records = await _populated(tmp_path)
+    await store.write_snapshot()
+    shard = tmp_path / "reviews"
+    # An operator restores an older copy of one record and deletes another (record and diff).
+    changed = shard / records[0].review_id[:2] / f"{records[0].review_id}.json"
+    data = json.loads(changed.read_bytes())
+    changed.write_text(json.dumps({**data, "status": "failed", "error": "restored", "result": None}))
+    gone = records[1].review_id
+    (shard / gone[:2] / f"{gone}.json").unlink()
+    (shard / gone[:2] / f"{gone}.diff").unlink()
+
+    reloaded = ReviewStore(tmp_path)
+    scan = await reloaded.load()
+    assert reloaded.get(records[0].review_id).status == "failed"
+    assert reloaded.get(gone) is None  # the snapshot's entry brings nothing back
+    assert scan.loaded == 5 and scan.from_snapshot == 4
+
+
+async def test_a_damaged_snapshot_is_ignored_and_removed(tmp_path: Path) -> None:
+    store, records = await _populated(tmp_path)
+    await store.write_snapshot()
+    path = tmp_path / "reviews" / SNAPSHOT_NAME
+    raw = bytearray(path.read_bytes())
+    raw[-5] ^= 0x01  # one flipped bit in the body
+    path.write_bytes(bytes(raw))
+
+    reloaded = ReviewStore(tmp_path)
+    scan = await reloaded.load()
+    assert scan.snapshot_ignored == "checksum mismatch"
+    assert (scan.loaded, scan.from_snapshot) == (6, 0)
+    assert not path.exists()
+    path.write_bytes(b"garbage without a header")
+    assert (await ReviewStore(tmp_path).load()).snapshot_ignored == "no header line"
+
+
+async def test_the_snapshot_holds_what_the_files_hold_not_unsaved_memory(tmp_path: Path) -> None:
+    store, records = await _populated(tmp_path)
+    unsaved = store.get(records[5].review_id)
+    store.set_status(unsaved, CANCELLED)  # the disk refused this write: the file says pending
+    evented = store.get(records[0].review_id)
+    evented.event_seq = 41  # events are numbered in memory between writes
+    assert await store.write_snapshot() == 5
+
+    reloaded = ReviewStore(tmp_path)
+    scan = await reloaded.load()
+    assert reloaded.get(records[5].review_id).status == PENDING  # read from its file
+    assert reloaded.get(records[0].review_id).event_seq == 0
+    assert scan.from_snapshot == 5
+
+
+async def test_a_store_that_never_loaded_writes_no_snapshot(tmp_path: Path) -> None:
+    store, _ = await _populated(tmp_path)
+    await store.write_snapshot()
+    (tmp_path / "reviews" / SNAPSHOT_NAME).unlink()
+    assert await ReviewStore(tmp_path).write_snapshot() == 0  # start-up failed before the load
+    assert not (tmp_path / "reviews" / SNAPSHOT_NAME).exists()

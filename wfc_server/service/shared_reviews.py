@@ -15,6 +15,7 @@ import asyncio
 import dataclasses
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -65,6 +66,8 @@ _ACTIVE = (PENDING, IN_PROGRESS)
 _IDLE_POLL_SECONDS = 1.0  # expired leases wake nobody: look for them this often
 _LOST = "lost"  # cancelled elsewhere, or the lease went to another replica
 _TIMEOUT = "timeout"
+#: Finished reviews' records kept for polls (a few hundred bytes each).
+FINISHED_RECORDS = 20_000
 
 TerminalListener = Callable[[ReviewRecord, str], None]
 
@@ -86,6 +89,7 @@ class SharedReviewService:
         judge: Any = None,
         *,
         lease_owner: str,
+        cache_session: Callable[[], int | None] = lambda: None,
     ) -> None:
         self._reviews = reviews
         self._queue = queue
@@ -103,6 +107,10 @@ class SharedReviewService:
         self._accepting = False
         self._depth = 0  # the shared queue's depth as last seen (probes and metrics read it)
         self._bodies = StatusBodies()  # finished reviews' encoded status objects
+        # Finished reviews' records: they never change again, only go with their project. Kept
+        # only while ``cache_session`` (the notification session telling us of deletions) lasts.
+        self._finished: OrderedDict[str, tuple[ReviewRecord, int]] = OrderedDict()
+        self._cache_session = cache_session
         self._on_terminal: list[TerminalListener] = []
 
     def on_terminal(self, listener: TerminalListener) -> None:
@@ -195,7 +203,19 @@ class SharedReviewService:
     # -- reads ------------------------------------------------------------------------------
 
     async def record(self, review_id: str) -> ReviewRecord | None:
-        return await self._reviews.get(review_id)
+        """The review as stored; a finished one from memory (it cannot change, only be deleted
+        with its project, which :meth:`forget_project` hears of from every replica)."""
+        session = self._cache_session()
+        cached = self._finished.get(review_id)
+        if cached is not None and session is not None and cached[1] == session:
+            self._finished.move_to_end(review_id)
+            return dataclasses.replace(cached[0])  # the caller's to change
+        record = await self._reviews.get(review_id)
+        if record is not None and record.terminal and session is not None:
+            self._finished[review_id] = (dataclasses.replace(record), session)
+            if len(self._finished) > FINISHED_RECORDS:
+                self._finished.popitem(last=False)
+        return record
 
     async def page(
         self, project_id: str, status: str | None, limit: int, offset: int
@@ -230,6 +250,13 @@ class SharedReviewService:
 
     def forget(self, review_ids: list[str]) -> None:
         self._bodies.forget(review_ids)
+        for review_id in review_ids:
+            self._finished.pop(review_id, None)
+
+    def forget_project(self, project_id: str) -> None:
+        """A project was created, deleted or changed on some replica: drop what this one keeps of
+        its finished reviews (a project id can be taken again once its deletion completed)."""
+        self.forget([rid for rid, (record, _) in self._finished.items() if record.project_id == project_id])
 
     # -- workers ----------------------------------------------------------------------------
 

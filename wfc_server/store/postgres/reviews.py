@@ -66,17 +66,30 @@ def _encode(column: str, value: Any) -> Any:
     return value
 
 
+#: NOTIFY payloads must stay under 8000 bytes; an event body longer than this is read from the table.
+NOTIFY_BODY_BYTES = 7000
+
+
+def event_notice(review_id: str, seq: int, kind: str, body: str) -> str:
+    """``review_id:seq:kind:body``, so a listener can deliver the next event without reading it;
+    ``review_id:seq`` alone (read it from the table) when the body is too long for a NOTIFY."""
+    if len(body) <= NOTIFY_BODY_BYTES // 4 or len(body.encode()) <= NOTIFY_BODY_BYTES:
+        return f"{review_id}:{seq}:{kind}:{body}"
+    return f"{review_id}:{seq}"
+
+
 async def append_event(conn: AsyncConnection, record: ReviewRecord, progress: int, announce: Announce) -> str:
-    """Store the event numbered ``record.event_seq`` and notify on commit; returns its JSON."""
+    """Store the event numbered ``record.event_seq`` and notify on commit (one round trip); its JSON."""
     body = orjson.dumps(
         event_document(record.event_seq, announce.kind, record.review_id, record.status, progress,
                        utc_now(), announce.data)
     ).decode()
     await conn.execute(
-        "INSERT INTO review_events (review_id, seq, kind, body) VALUES (%s, %s, %s, %s)",
-        (record.review_id, record.event_seq, announce.kind, body),
+        "WITH stored AS (INSERT INTO review_events (review_id, seq, kind, body) VALUES (%s, %s, %s, %s))"
+        " SELECT pg_notify(%s, %s)",
+        (record.review_id, record.event_seq, announce.kind, body,
+         EVENTS_CHANNEL, event_notice(record.review_id, record.event_seq, announce.kind, body)),
     )
-    await conn.execute("SELECT pg_notify(%s, %s)", (EVENTS_CHANNEL, f"{record.review_id}:{record.event_seq}"))
     return body
 
 

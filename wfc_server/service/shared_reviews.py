@@ -15,7 +15,7 @@ import asyncio
 import dataclasses
 import time
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +39,7 @@ from wfc_server.service.reviews import (
     ServiceLimits,
     render_status,
 )
+from wfc_server.service.reviews import _file_summary as file_summary  # the embedded service's, same rule
 from wfc_server.service.scheduler import QueueFull
 from wfc_server.store.events import StreamSubscriber
 from wfc_server.store.protocols import (
@@ -237,8 +238,8 @@ class SharedReviewService:
         return render_status(record, progress, result)
 
     def render_summary(self, record: ReviewRecord) -> bytes:
-        """A history entry; on this backend without per-severity counts or file names (not
-        stored in the reviews table yet)."""
+        """A history entry, from the row alone (severity counts and file names are stored with
+        the completion)."""
         return render_summary(record, 100 if record.terminal else 0)  # live progress: the review itself
 
     async def render_body(self, record: ReviewRecord) -> bytes:
@@ -350,6 +351,8 @@ class SharedReviewService:
         changes = {
             "status": COMPLETED, "completed_at": utc_now(), "consensus_score": data["consensus_score"],
             "passed": data["passed"], "findings_count": len(data["findings"]),
+            "severity_counts": dict(Counter(f["severity"] for f in data["findings"])),
+            "file_summary": file_summary(data),
         }
         body = await self.render(dataclasses.replace(record, **changes), result=data)
         done = await self._end(record, {**changes, "result": data}, Announce("completed", 100, body))

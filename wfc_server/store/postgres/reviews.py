@@ -29,14 +29,16 @@ JOBS_CHANNEL = "wfc_jobs"
 
 COLUMNS = (
     "review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at, "
-    "completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id, pipeline"
+    "completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id, pipeline, "
+    "severity_counts, file_summary"
 )
-_PROGRESS = 18  # the column after COLUMNS in RETURNING
+_PROGRESS = 20  # the column after COLUMNS in RETURNING
 #: What a transition may change (never the identity, arrival order or event counter).
 _WRITABLE = frozenset({
     "status", "started_at", "completed_at", "consensus_score", "passed", "error", "attempts",
-    "findings_count", "result", "files", "base_ref",
+    "findings_count", "result", "files", "base_ref", "severity_counts", "file_summary",
 })
+_JSON_TEXT = frozenset({"files", "severity_counts", "file_summary"})
 
 
 class StoredEvent(NamedTuple):
@@ -48,19 +50,21 @@ class StoredEvent(NamedTuple):
 def record_from_row(row: Sequence[Any]) -> ReviewRecord:
     (review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at,
      completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id,
-     pipeline) = row[:_PROGRESS]
+     pipeline, severity_counts, file_summary) = row[:_PROGRESS]
     return ReviewRecord(
         review_id=review_id, project_id=project_id, developer_id=developer_id, seq=seq, status=status,
         submitted_at=submitted_at, files=orjson.loads(files), base_ref=base_ref, started_at=started_at,
         completed_at=completed_at, consensus_score=consensus_score, passed=passed, error=error,
         attempts=attempts, event_seq=event_seq, findings_count=findings_count, request_id=request_id,
         pipeline=None if pipeline is None else orjson.loads(pipeline),
+        severity_counts=None if severity_counts is None else orjson.loads(severity_counts),
+        file_summary=None if file_summary is None else orjson.loads(file_summary),
     )
 
 
 def _encode(column: str, value: Any) -> Any:
-    if column == "files":
-        return orjson.dumps(value).decode()
+    if column in _JSON_TEXT:
+        return None if value is None else orjson.dumps(value).decode()
     if column == "result":
         return None if value is None else orjson.dumps(value)
     return value

@@ -133,14 +133,38 @@ async def update_review(
     query = sql.SQL("UPDATE reviews SET {} WHERE {} RETURNING {}, progress").format(
         sql.SQL(", ").join(assignments), condition, sql.SQL(COLUMNS)
     )
+    if announce is not None:
+        query, values = _with_event(query, values, announce)
     cursor = await conn.execute(query, values)
     row = await cursor.fetchone()
-    if row is None:
-        return None
-    record = record_from_row(row)
-    if announce is not None:
-        await append_event(conn, record, row[_PROGRESS], announce)
-    return record
+    return None if row is None else record_from_row(row)
+
+
+#: The event a transition reports, built from the updated row in the same statement: the same
+#: document as ``event_document`` (compact JSON, same keys in the same order).
+_EVENT_BODY = (
+    """'{"seq":' || u.event_seq || ',"type":' || to_json(%s::text)::text"""
+    """ || ',"review_id":' || to_json(u.review_id)::text || ',"status":' || to_json(u.status)::text"""
+    """ || ',"progress":' || u.progress || ',"timestamp":' || to_json(%s::text)::text"""
+    """ || ',"data":' || %s || '}'"""
+)
+
+
+def _with_event(update: sql.Composable, values: list[Any], announce: Announce) -> tuple[sql.Composable, list[Any]]:
+    """One statement for the UPDATE, its event and the NOTIFY (as :func:`event_notice` words it):
+    a transition outside a transaction is one round trip, committed (durably) as it returns."""
+    query = sql.SQL(
+        "WITH u AS ({update}),"
+        " e AS (INSERT INTO review_events (review_id, seq, kind, body)"
+        "       SELECT u.review_id, u.event_seq, %s, {body} FROM u RETURNING body)"
+        " SELECT u.*, pg_notify(%s, CASE WHEN octet_length(e.body) <= %s"
+        "   THEN u.review_id || ':' || u.event_seq || ':' || %s || ':' || e.body"
+        "   ELSE u.review_id || ':' || u.event_seq END)"
+        " FROM u CROSS JOIN e"
+    ).format(update=update, body=sql.SQL(_EVENT_BODY))
+    data = orjson.dumps(announce.data or {}).decode()
+    return query, [*values, announce.kind, announce.kind, utc_now(), data,
+                   EVENTS_CHANNEL, NOTIFY_BODY_BYTES, announce.kind]
 
 
 class PgReviewStore:
@@ -276,7 +300,7 @@ class PgReviewStore:
     ) -> ReviewRecord | None:
         """Apply ``changes`` iff the status is in ``only_from`` (and, given ``lease_owner``, the
         lease is still ours); None when it is not, e.g. a cancel won the race."""
-        async with self._db.transaction() as conn:
+        async with self._db.connection() as conn:  # one statement: its own transaction
             return await update_review(conn, review_id, only_from, changes, announce, lease_owner=lease_owner)
 
     async def purge_project(self, project_id: str) -> list[str]:

@@ -7,7 +7,8 @@ import time
 from collections.abc import Awaitable, Callable
 
 from wfc_server.store.postgres.database import Database
-from wfc_server.store.postgres.limits import PgRateLimiter
+from wfc_server.store.buckets import BucketState
+from wfc_server.store.postgres.limits import PgRateLimiter, _Lease
 
 
 async def test_replicas_together_admit_one_projects_capacity_not_a_multiple(
@@ -92,3 +93,27 @@ async def test_a_leased_batch_grows_under_load_and_headers_count_what_the_replic
     async with database.connection() as conn:
         row = await (await conn.execute("SELECT tokens FROM rate_buckets WHERE key = 'project:alpha'")).fetchone()
     assert row is not None and 1000 - 30 - 8 < row[0] <= 1000 - 30
+
+
+async def test_requests_arriving_together_on_one_replica_share_renewals_and_all_get_an_answer(
+    database: Database,
+) -> None:
+    for capacity, expected in ((10, 10), (1000, 40)):  # no leasing (batch 1), then batches
+        limiter = PgRateLimiter(database, capacity, 0.001, scope=f"together-{capacity}", lease_tokens=64)
+        decisions = await asyncio.wait_for(asyncio.gather(*(limiter.take("alpha") for _ in range(40))), 10)
+        assert sum(d.allowed for d in decisions) == expected
+
+
+async def test_a_request_finding_a_finished_renewal_not_yet_cleared_renews_instead_of_spinning(
+    database: Database,
+) -> None:
+    async def granted_and_spent() -> BucketState:
+        return BucketState.measure(True, 10, 5.0, 0.001)
+
+    finished = asyncio.create_task(granted_and_spent())
+    await finished
+    limiter = PgRateLimiter(database, 10, 0.001, scope="spin")
+    # As between a renewal's end and its done-callback, with its tokens spent by another request.
+    limiter._leases["alpha"] = _Lease(refilling=finished)
+    state = await limiter.take("alpha")
+    assert state.allowed and state.headers()["X-RateLimit-Remaining"] == "9"

@@ -79,7 +79,12 @@ class PgRateLimiter:
                 # cancelled, and every request waiting meanwhile shares its one call.
                 lease.refilling = asyncio.create_task(self._renew(key, lease))
                 lease.refilling.add_done_callback(lambda task: _renewed(lease, task))
-            outcome = await asyncio.shield(lease.refilling)
+            renewal = lease.refilling
+            outcome = await asyncio.shield(renewal)
+            if lease.refilling is renewal:
+                # Done, though its callback may not have run yet: awaiting it again would return
+                # at once, and this loop would spin without ever yielding.
+                lease.refilling = None
             if not outcome.allowed:
                 return outcome
 
@@ -171,6 +176,7 @@ class PgRateLimiter:
 
 
 def _renewed(lease: _Lease, task: asyncio.Task[BucketState]) -> None:
-    lease.refilling = None
+    if lease.refilling is task:
+        lease.refilling = None
     if not task.cancelled():
         task.exception()  # retrieved here: the requests that waited for it re-raise it themselves

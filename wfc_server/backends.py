@@ -221,20 +221,26 @@ class _PostgresBackend:
                                         lease_seconds=2 * settings.webhooks.timeout_seconds + store.lease_seconds)
         self.events = PgEventBus(self.database, reviews, buffer=settings.websocket.send_buffer)
         app[HASHER] = KeyHasher(None)
-        app[PROJECTS] = ProjectDirectory(self.database)  # type: ignore[assignment]  # same read interface
+        projects = ProjectDirectory(self.database)
+        app[PROJECTS] = projects  # type: ignore[assignment]  # same read interface
         app[REVIEWS] = reviews
         app[HUB] = self.events  # type: ignore[assignment]  # the tenants service forgets through it
-        app[PROJECT_LIMITER] = PgRateLimiter(self.database, settings.rate_limit.capacity,
-                                             settings.rate_limit.refill_rate, scope="project")
+        self._project_limiter = PgRateLimiter(self.database, settings.rate_limit.capacity,
+                                              settings.rate_limit.refill_rate, scope="project",
+                                              lease_tokens=store.rate_lease_tokens)
+        app[PROJECT_LIMITER] = self._project_limiter
         app[CREATE_LIMITER] = PgRateLimiter(self.database, settings.rate_limit.create_capacity,
                                             settings.rate_limit.create_refill_rate, scope="signup")
         app[CREATE_PREFIX_LIMITER] = PgRateLimiter(self.database, settings.rate_limit.create_prefix_capacity,
                                                    settings.rate_limit.create_prefix_refill_rate,
                                                    scope="signup-prefix")
-        app[SERVICE] = SharedReviewService(  # type: ignore[assignment]  # the same public interface
+        service = SharedReviewService(
             reviews, self.queue, self.events, engine, app[METRICS], service_limits(settings),
             repo_path_of=repo_path_of, judge=make_judge(reviews), lease_owner=self.queue.owner,
+            cache_session=lambda: self.database.listener.session,
         )
+        projects.on_change(service.forget_project)
+        app[SERVICE] = service  # type: ignore[assignment]  # the same public interface
         self._opened = False
 
     def key_store(self) -> KeyStore | None:
@@ -279,8 +285,10 @@ class _PostgresBackend:
     async def start(self, app: web.Application) -> None:
         await self.queue.start()
         await self.events.start()
+        await self._project_limiter.start()
 
     async def close(self) -> None:
+        await self._project_limiter.close()
         await self.events.stop()
         await self.queue.stop()
         if self._opened:

@@ -147,6 +147,9 @@ class StoreSettings:
     lease_seconds: float = 30.0
     # Database connections per replica.
     pool_size: int = 10
+    # Most tokens of a project's rate-limit bucket a replica takes at once and spends locally for
+    # up to a second (never more than a twentieth of the capacity); 1: every request asks the database.
+    rate_lease_tokens: int = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +326,8 @@ def _check(settings: Settings) -> None:
         problems.append("store.dsn is required with store.backend = postgres")
     if store.lease_seconds < 2 or store.pool_size < 2:
         problems.append("store.lease_seconds must be >= 2 and store.pool_size >= 2")
+    if store.rate_lease_tokens < 1:
+        problems.append("store.rate_lease_tokens must be >= 1")
     if problems:
         raise ConfigError("; ".join(problems))
 

@@ -81,7 +81,6 @@ async def test_submit_validation(client: TestClient, project: Credentials, paylo
     assert body["error"] == "ValidationError" and needle in body["detail"]
 
 
-@pytest.mark.embedded_only  # postgres summaries carry no per-severity counts yet (issue 9 gap)
 async def test_history_is_newest_first_paginated_and_filtered(client: TestClient, project: Credentials,
                                                               other_project: Credentials) -> None:
     ids = [(await submit(client, project))["review_id"] for _ in range(4)]

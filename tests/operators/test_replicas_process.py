@@ -1,9 +1,9 @@
-"""Two real server processes on one PostgreSQL: one service, whichever replica a request reaches.
+"""Three real server processes on one PostgreSQL: one service, whichever replica a request reaches.
 
-A key made on one replica works on the other; a review submitted on one runs on either and its
-events stream, in order, from the other; a cancel reaches the replica running the review within
-a second; ``kill -9`` of the replica running a review leaves it to the other, which claims it
-again once the lease lapses and completes it: nothing acknowledged is lost.
+A key made on one replica works on the others; a review submitted on A runs on whichever claims
+it and its events stream, in order, from C, and replay with ``?after=`` from A; a cancel on one
+replica reaches the one running the review within a second; ``kill -9`` of the replica running a review leaves it to another,
+which claims it again once the lease lapses and completes it: nothing acknowledged is lost.
 """
 
 from __future__ import annotations
@@ -69,10 +69,10 @@ def _alive(pid: int) -> bool:
         return False
 
 
-async def test_two_replicas_share_keys_queue_events_cancel_and_recover_a_killed_ones_review(
+async def test_three_replicas_share_keys_queue_events_cancel_and_recover_a_killed_ones_review(
     tmp_path: Path, pg_dsn: str
 ) -> None:
-    first, second = _replica(tmp_path, "a", pg_dsn), _replica(tmp_path, "b", pg_dsn)
+    first, second, third = (_replica(tmp_path, name, pg_dsn) for name in ("a", "b", "c"))
     assert first.data_dir is not None and second.data_dir is not None
     (first.data_dir / "pause").touch()
     try:
@@ -97,27 +97,36 @@ async def test_two_replicas_share_keys_queue_events_cancel_and_recover_a_killed_
             assert rescued["status"] == "completed", rescued
             assert time.monotonic() - killed_at < 15
 
-            # Both up: a review submitted on A runs on either; B streams its events, in order.
-            (second.data_dir / "pause").touch()
+            # All three up: a review submitted on A runs on any of them; C streams its events, in
+            # order; A replays them after a reconnect with ?after=.
+            for replica in (first, second, third):
+                assert replica.data_dir is not None
+                (replica.data_dir / "pause").touch()
             first.start()
+            third.start()
             await first.wait_ready()
+            await third.wait_ready()
             plain = (await _json(await http.post(f"{first.url}/v1/reviews/", headers=headers,
                                                  json={"diff_content": CLEAN_DIFF}), 202))["review_id"]
-            query = f"project_id=alpha&token={created['api_key']}&after=0"
-            async with http.ws_connect(f"{second.url}/v1/reviews/{plain}/ws?{query}") as ws:
+            query = f"project_id=alpha&token={created['api_key']}"
+            async with http.ws_connect(f"{third.url}/v1/reviews/{plain}/ws?{query}&after=0") as ws:
                 events = [message.json() async for message in ws]
             assert events[0]["type"] == "snapshot"
             assert [e["seq"] for e in events[1:]] == list(range(1, len(events)))  # gap-free, from 1
             assert events[1]["type"] == "queued" and events[-1]["type"] == "completed"
-            assert (await _json(await http.get(f"{second.url}/v1/reviews/{plain}", headers=headers)))[
+            async with http.ws_connect(f"{first.url}/v1/reviews/{plain}/ws?{query}&after=2") as ws:
+                resumed = [message.json() async for message in ws]
+            assert resumed[0]["type"] == "snapshot" and resumed[1:] == events[3:]  # the same events, from 3
+            assert (await _json(await http.get(f"{third.url}/v1/reviews/{plain}", headers=headers)))[
                 "status"] == "completed"
 
-            # Cancel on the replica that is not running the review: the one that is stops it.
-            paused = (await _json(await http.post(f"{second.url}/v1/reviews/", headers=headers,
+            # Cancel on a replica that is not running the review: the one that is stops it.
+            paused = (await _json(await http.post(f"{third.url}/v1/reviews/", headers=headers,
                                                   json={"diff_content": PAUSED_DIFF}), 202))["review_id"]
-            runner = await _until(lambda: next((r for r in (first, second) if _marker(r)), None),
+            replicas = (first, second, third)
+            runner = await _until(lambda: next((r for r in replicas if _marker(r)), None),
                                   "a replica runs the paused review")
-            elsewhere = second if runner is first else first
+            elsewhere = next(r for r in replicas if r is not runner)
             worker = _marker(runner)
             assert worker is not None
             cancelled_at = time.monotonic()
@@ -132,8 +141,8 @@ async def test_two_replicas_share_keys_queue_events_cancel_and_recover_a_killed_
             listed = await _json(await http.get(f"{first.url}/v1/reviews/?limit=10", headers=headers))
             assert {r["review_id"] for r in listed["reviews"]} == {doomed, plain, paused}
     finally:
-        first.stop()
-        second.stop()
+        for replica in (first, second, third):
+            replica.stop()
 
 
 async def _terminal(http: aiohttp.ClientSession, replica: ServerProcess, headers: dict[str, str],

@@ -82,6 +82,7 @@ async def test_a_project_deleted_through_one_replica_is_gone_from_every_replica(
     owner = await Credentials.create(a, "alpha")
     rid = (await submit(b, owner, CLEAN_DIFF))["review_id"]
     await wait_terminal(a, owner, rid)
+    assert (await b.get(f"/v1/reviews/{rid}", headers=owner.headers)).status == 200  # B keeps it (finished)
     assert (await a.delete("/v1/projects/alpha", headers=ADMIN)).status == 202
 
     async def gone() -> bool:
@@ -103,6 +104,8 @@ async def test_a_project_deleted_through_one_replica_is_gone_from_every_replica(
     again = Credentials("alpha", created[0]["api_key"])
     assert (await a.get("/v1/reviews/", headers=again.headers)).status == 200
     assert (await (await a.get("/v1/reviews/", headers=again.headers)).json())["total"] == 0
+    for replica in (a, b):  # the old project's finished review is not served from any replica's memory
+        assert (await replica.get(f"/v1/reviews/{rid}", headers=again.headers)).status == 404
 
 
 async def _webhook_replicas(make_client: Any, make_settings: Any, tmp_path: Path, dsn: str) -> list[TestClient]:

@@ -15,6 +15,7 @@ import asyncio
 import dataclasses
 import time
 import uuid
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,7 @@ from wfc_server.service.reviews import (
     ServiceLimits,
     render_status,
 )
+from wfc_server.service.reviews import _file_summary as file_summary  # the embedded service's, same rule
 from wfc_server.service.scheduler import QueueFull
 from wfc_server.store.events import StreamSubscriber
 from wfc_server.store.protocols import (
@@ -65,6 +67,8 @@ _ACTIVE = (PENDING, IN_PROGRESS)
 _IDLE_POLL_SECONDS = 1.0  # expired leases wake nobody: look for them this often
 _LOST = "lost"  # cancelled elsewhere, or the lease went to another replica
 _TIMEOUT = "timeout"
+#: Finished reviews' records kept for polls (a few hundred bytes each).
+FINISHED_RECORDS = 20_000
 
 TerminalListener = Callable[[ReviewRecord, str], None]
 
@@ -86,6 +90,7 @@ class SharedReviewService:
         judge: Any = None,
         *,
         lease_owner: str,
+        cache_session: Callable[[], int | None] = lambda: None,
     ) -> None:
         self._reviews = reviews
         self._queue = queue
@@ -103,6 +108,10 @@ class SharedReviewService:
         self._accepting = False
         self._depth = 0  # the shared queue's depth as last seen (probes and metrics read it)
         self._bodies = StatusBodies()  # finished reviews' encoded status objects
+        # Finished reviews' records: they never change again, only go with their project. Kept
+        # only while ``cache_session`` (the notification session telling us of deletions) lasts.
+        self._finished: OrderedDict[str, tuple[ReviewRecord, int]] = OrderedDict()
+        self._cache_session = cache_session
         self._on_terminal: list[TerminalListener] = []
 
     def on_terminal(self, listener: TerminalListener) -> None:
@@ -195,7 +204,19 @@ class SharedReviewService:
     # -- reads ------------------------------------------------------------------------------
 
     async def record(self, review_id: str) -> ReviewRecord | None:
-        return await self._reviews.get(review_id)
+        """The review as stored; a finished one from memory (it cannot change, only be deleted
+        with its project, which :meth:`forget_project` hears of from every replica)."""
+        session = self._cache_session()
+        cached = self._finished.get(review_id)
+        if cached is not None and session is not None and cached[1] == session:
+            self._finished.move_to_end(review_id)
+            return dataclasses.replace(cached[0])  # the caller's to change
+        record = await self._reviews.get(review_id)
+        if record is not None and record.terminal and session is not None:
+            self._finished[review_id] = (dataclasses.replace(record), session)
+            if len(self._finished) > FINISHED_RECORDS:
+                self._finished.popitem(last=False)
+        return record
 
     async def page(
         self, project_id: str, status: str | None, limit: int, offset: int
@@ -217,8 +238,8 @@ class SharedReviewService:
         return render_status(record, progress, result)
 
     def render_summary(self, record: ReviewRecord) -> bytes:
-        """A history entry; on this backend without per-severity counts or file names (not
-        stored in the reviews table yet)."""
+        """A history entry, from the row alone (severity counts and file names are stored with
+        the completion)."""
         return render_summary(record, 100 if record.terminal else 0)  # live progress: the review itself
 
     async def render_body(self, record: ReviewRecord) -> bytes:
@@ -230,6 +251,13 @@ class SharedReviewService:
 
     def forget(self, review_ids: list[str]) -> None:
         self._bodies.forget(review_ids)
+        for review_id in review_ids:
+            self._finished.pop(review_id, None)
+
+    def forget_project(self, project_id: str) -> None:
+        """A project was created, deleted or changed on some replica: drop what this one keeps of
+        its finished reviews (a project id can be taken again once its deletion completed)."""
+        self.forget([rid for rid, (record, _) in self._finished.items() if record.project_id == project_id])
 
     # -- workers ----------------------------------------------------------------------------
 
@@ -323,6 +351,8 @@ class SharedReviewService:
         changes = {
             "status": COMPLETED, "completed_at": utc_now(), "consensus_score": data["consensus_score"],
             "passed": data["passed"], "findings_count": len(data["findings"]),
+            "severity_counts": dict(Counter(f["severity"] for f in data["findings"])),
+            "file_summary": file_summary(data),
         }
         body = await self.render(dataclasses.replace(record, **changes), result=data)
         done = await self._end(record, {**changes, "result": data}, Announce("completed", 100, body))

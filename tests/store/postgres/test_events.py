@@ -141,3 +141,32 @@ async def test_a_subscriber_that_falls_behind_is_disconnected_and_memory_stays_b
     assert slow.queue.qsize() <= 4
     assert slow.queue.get_nowait() == StreamSignal.OVERFLOW
     assert bus.subscriber_count() == 0
+
+
+async def test_carried_events_fan_out_without_reading_the_table_and_long_ones_are_read_from_it(
+    database: Database, make_bus: BusFactory
+) -> None:
+    writer = PgReviewStore(database)
+    record = await submit(writer)
+    bus = await make_bus()
+    reads: list[int] = []
+    table_events = bus._reviews.events
+
+    async def counted(review_id: str, after: int, upto: int | None = None):  # type: ignore[no-untyped-def]
+        reads.append(after)
+        return await table_events(review_id, after, upto)
+
+    bus._reviews.events = counted  # type: ignore[method-assign]
+    subscribers = [(await bus.subscribe(record, None))[0] for _ in range(5)]
+    await asyncio.sleep(0.2)  # the catch-up read after subscribing is done
+    reads.clear()
+    long_note = {"text": "é" * 5000}  # over a NOTIFY's 8000 bytes once encoded: read from the table
+    await writer.transition(record.review_id, {PENDING}, {"status": IN_PROGRESS}, Announce("started", 1))
+    await writer.transition(record.review_id, {IN_PROGRESS}, {}, Announce("stage", 10, long_note))
+    await writer.transition(record.review_id, {IN_PROGRESS}, {}, Announce("stage", 20, {"step": 1}))
+    await writer.transition(record.review_id, {IN_PROGRESS}, {"status": COMPLETED}, Announce("completed", 100))
+    for subscriber in subscribers:
+        events, signal = await _collect(subscriber)
+        assert signal == StreamSignal.CLOSE and [e["seq"] for e in events] == [2, 3, 4, 5]
+        assert events[1]["data"] == long_note and events[2]["data"] == {"step": 1}
+    assert reads and len(reads) <= 2  # only for the long event (and what came with it), not per event

@@ -7,7 +7,8 @@ import time
 from collections.abc import Awaitable, Callable
 
 from wfc_server.store.postgres.database import Database
-from wfc_server.store.postgres.limits import PgRateLimiter
+from wfc_server.store.buckets import BucketState
+from wfc_server.store.postgres.limits import PgRateLimiter, _Lease
 
 
 async def test_replicas_together_admit_one_projects_capacity_not_a_multiple(
@@ -58,3 +59,61 @@ async def test_buckets_that_refilled_completely_are_forgotten_and_others_kept(da
     assert await projects.forget_full() == 0  # other scopes and slow buckets stay
     assert (await projects.peek("10.0.0.1")).remaining < 2
     assert (await signups.peek("10.0.0.1")).remaining == 2
+
+
+async def test_a_leasing_replica_spends_a_local_batch_and_never_exceeds_the_shared_bucket(
+    database: Database, open_replica: Callable[[], Awaitable[Database]]
+) -> None:
+    capacity = 400  # a lease holds at most capacity / 20 = 20 tokens
+    limiters = [PgRateLimiter(database, capacity, 0.001, lease_tokens=64)] + [
+        PgRateLimiter(await open_replica(), capacity, 0.001, lease_tokens=64) for _ in range(2)
+    ]
+    assert limiters[0].max_batch == 20
+    decisions = await asyncio.gather(*(limiters[n % 3].take("alpha") for n in range(500)))
+    admitted = sum(d.allowed for d in decisions)
+    # Never more than the bucket; fewer by at most what the other replicas hold unspent.
+    assert capacity - 2 * limiters[0].max_batch <= admitted <= capacity
+    async with database.connection() as conn:
+        row = await (await conn.execute("SELECT tokens FROM rate_buckets WHERE key = 'project:alpha'")).fetchone()
+    held = sum(limiter._leases["alpha"].tokens for limiter in limiters)
+    assert row is not None and round(row[0] + held + admitted) == capacity  # nothing made or lost
+    for limiter in limiters:  # leases given back (as on expiry): the bucket holds them again
+        await limiter.give_back(everything=True)
+    state = await limiters[1].peek("alpha")
+    assert round(state.remaining) == capacity - admitted
+
+
+async def test_a_leased_batch_grows_under_load_and_headers_count_what_the_replica_holds(database: Database) -> None:
+    limiter = PgRateLimiter(database, 1000, 0.001, lease_tokens=8)
+    states = [await limiter.take("alpha") for _ in range(30)]
+    assert all(s.allowed for s in states)
+    # Remaining counts down by one per request, as without leases, though few calls reached the table.
+    assert [int(s.headers()["X-RateLimit-Remaining"]) for s in states] == list(range(999, 969, -1))
+    assert limiter._leases["alpha"].batch == 8
+    async with database.connection() as conn:
+        row = await (await conn.execute("SELECT tokens FROM rate_buckets WHERE key = 'project:alpha'")).fetchone()
+    assert row is not None and 1000 - 30 - 8 < row[0] <= 1000 - 30
+
+
+async def test_requests_arriving_together_on_one_replica_share_renewals_and_all_get_an_answer(
+    database: Database,
+) -> None:
+    for capacity, expected in ((10, 10), (1000, 40)):  # no leasing (batch 1), then batches
+        limiter = PgRateLimiter(database, capacity, 0.001, scope=f"together-{capacity}", lease_tokens=64)
+        decisions = await asyncio.wait_for(asyncio.gather(*(limiter.take("alpha") for _ in range(40))), 10)
+        assert sum(d.allowed for d in decisions) == expected
+
+
+async def test_a_request_finding_a_finished_renewal_not_yet_cleared_renews_instead_of_spinning(
+    database: Database,
+) -> None:
+    async def granted_and_spent() -> BucketState:
+        return BucketState.measure(True, 10, 5.0, 0.001)
+
+    finished = asyncio.create_task(granted_and_spent())
+    await finished
+    limiter = PgRateLimiter(database, 10, 0.001, scope="spin")
+    # As between a renewal's end and its done-callback, with its tokens spent by another request.
+    limiter._leases["alpha"] = _Lease(refilling=finished)
+    state = await limiter.take("alpha")
+    assert state.allowed and state.headers()["X-RateLimit-Remaining"] == "9"

@@ -21,6 +21,7 @@ from psycopg_pool import AsyncConnectionPool
 from wfc_server.logs import get_logger
 from wfc_server.store.postgres.notify import Listener
 from wfc_server.store.postgres.schema import migrate
+from wfc_server.store.postgres.tasks import CLOSE_TIMEOUT, cancel_bounded
 from wfc_server.store.protocols import StoreUnavailable
 
 log = get_logger("wfc.postgres")
@@ -104,15 +105,15 @@ class Database:
             log.exception("postgres.background_failed")
 
     async def close(self) -> None:
+        """Stop everything, each step bounded: a database that stopped answering must not hang
+        the teardown (the connections still held are dropped with the process)."""
         self._opened = False
-        for task in list(self._background):
-            task.cancel()
-        await asyncio.gather(*self._background, return_exceptions=True)
+        await cancel_bounded([*self._background, self._recovery], "database background tasks")
         await self.listener.stop()
-        if self._recovery is not None:
-            self._recovery.cancel()
-            await asyncio.gather(self._recovery, return_exceptions=True)
-        await self._pool.close()
+        try:
+            await asyncio.wait_for(self._pool.close(timeout=CLOSE_TIMEOUT), CLOSE_TIMEOUT * 2)
+        except TimeoutError:
+            log.warning("postgres.close_timed_out", what="connection pool", timeout=CLOSE_TIMEOUT * 2)
 
     @property
     def available(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import os
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import orjson
@@ -67,6 +67,22 @@ class ProjectDirectory(_Mirror):
         super().__init__(db, "project")
         self._projects: dict[str, ProjectRecord] = {}
         self._deleting: set[str] = set()
+        self._changed: list[Callable[[str], None]] = []
+
+    def on_change(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener(project_id)`` as soon as any replica announces a change to the project
+        (before the row is re-read): caches of the project's data drop it at once."""
+        self._changed.append(listener)
+
+    def _notified(self, payload: str) -> None:
+        kind, _, ident = payload.partition(":")
+        if kind == self._kind:
+            for listener in self._changed:
+                try:
+                    listener(ident)
+                except Exception:  # noqa: BLE001 - one cache's bug must not stop the re-read
+                    log.exception("postgres.project_listener_failed", project_id=ident)
+        super()._notified(payload)
 
     async def load(self) -> ScanReport:
         await self.reload()

@@ -1,8 +1,10 @@
 """Event streams across replicas: the ``review_events`` table is the truth, NOTIFY the wake-up.
 
-Each review with local subscribers has one channel; a wake-up makes the channel read the events
-its least advanced subscriber has not seen (one query however many subscribers) and hand each
-subscriber, in order, exactly the events past its own cursor. Events committed while the
+Each review with local subscribers has one channel. A notification carries the event (when it
+fits in a NOTIFY): if it is the next one every subscriber is waiting for, it is handed out at once,
+without a query. Otherwise (a gap, a subscriber that just joined, a body too long to carry) the
+channel reads the events its least advanced subscriber has not seen (one query however many
+subscribers) and hands each subscriber, in order, exactly the events past its own cursor. Events committed while the
 notification connection was down are caught up on reconnect, and polled for until then, so a
 subscriber never misses one. A subscriber that falls behind its bounded buffer is disconnected
 (it resumes with ``?after=SEQ``), so memory never grows with a slow client.
@@ -17,6 +19,7 @@ from wfc_server.logs import get_logger
 from wfc_server.store.events import TERMINAL_EVENTS, StreamSignal, StreamSubscriber
 from wfc_server.store.postgres.database import Database
 from wfc_server.store.postgres.reviews import EVENTS_CHANNEL, PgReviewStore
+from wfc_server.store.postgres.tasks import cancel_bounded
 from wfc_server.store.protocols import StoreUnavailable
 from wfc_server.store.records import ReviewRecord
 
@@ -47,10 +50,7 @@ class PgEventBus:
         self._poller = asyncio.create_task(self._poll_while_deaf(), name="postgres-event-poller")
 
     async def stop(self) -> None:
-        tasks = [t for t in [self._poller, *(c.refreshing for c in self._channels.values())] if t]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await cancel_bounded([self._poller, *(c.refreshing for c in self._channels.values())], "event bus")
         self._poller = None
 
     async def subscribe(
@@ -97,13 +97,29 @@ class PgEventBus:
     # -- delivery ---------------------------------------------------------------------------
 
     def _notified(self, payload: str) -> None:
-        review_id, _, seq_text = payload.rpartition(":")
+        review_id, _, rest = payload.partition(":")
         channel = self._channels.get(review_id)
         if channel is None:
             return
-        if seq_text.isdigit() and all(s.cursor >= int(seq_text) for s in channel.subscribers):
+        seq_text, _, carried = rest.partition(":")
+        if not seq_text.isdigit():
+            self._schedule(channel)
+            return
+        seq = int(seq_text)
+        low = min((s.cursor for s in channel.subscribers), default=seq)
+        if low >= seq:
             return  # already delivered (e.g. by the catch-up after subscribing)
-        self._schedule(channel)
+        kind, _, body = carried.partition(":")
+        if body and channel.refreshing is None and low == seq - 1:
+            # The next event, carried in the notification: fan out without reading the table.
+            for subscriber in list(channel.subscribers):
+                if subscriber.cursor == seq - 1:
+                    self._deliver(channel, subscriber, body, kind in TERMINAL_EVENTS)
+                    subscriber.cursor = seq
+            if not channel.subscribers:
+                self._channels.pop(channel.review_id, None)
+            return
+        self._schedule(channel)  # a gap (or no body): the table has what is missing
 
     def _schedule(self, channel: _Channel) -> None:
         if channel.refreshing is not None:

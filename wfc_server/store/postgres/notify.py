@@ -16,6 +16,7 @@ import psycopg
 from psycopg import AsyncConnection, sql
 
 from wfc_server.logs import get_logger
+from wfc_server.store.postgres.tasks import cancel_bounded
 
 log = get_logger("wfc.postgres")
 
@@ -36,10 +37,18 @@ class Listener:
         self._listening = asyncio.Event()
         self._ever_listened = False
         self._lost_session = False
+        self._session = 0
 
     @property
     def connected(self) -> bool:
         return self._listening.is_set()
+
+    @property
+    def session(self) -> int | None:
+        """Which listening session runs now (None while there is none). A cache kept current by
+        notifications is trustworthy only within the session it was filled in: one gone means
+        notifications may have been missed."""
+        return self._session if self._listening.is_set() else None
 
     async def on(self, channel: str, handler: Handler, *, on_reconnect: Reconnected | None = None) -> None:
         """Call ``handler(payload)`` for each notification on ``channel``.
@@ -66,8 +75,7 @@ class Listener:
 
     async def stop(self) -> None:
         if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+            await cancel_bounded([self._task], "notification listener")
             self._task = None
         self._listening.clear()
 
@@ -88,6 +96,7 @@ class Listener:
                 async with conn:
                     for channel in self._handlers:
                         await conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
+                    self._session += 1
                     self._listening.set()
                     delay = _BACKOFF_FIRST
                     if self._ever_listened:

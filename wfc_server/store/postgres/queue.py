@@ -22,6 +22,7 @@ from psycopg import AsyncConnection
 from wfc_server.logs import get_logger
 from wfc_server.store.postgres.database import Database
 from wfc_server.store.postgres.reviews import COLUMNS, JOBS_CHANNEL, record_from_row, update_review
+from wfc_server.store.postgres.tasks import cancel_bounded
 from wfc_server.store.protocols import Announce
 from wfc_server.store.records import CANCELLED, FAILED, IN_PROGRESS, PENDING, ReviewRecord, utc_now
 
@@ -61,10 +62,8 @@ class PgJobQueue:
         self._keeper = asyncio.create_task(self._keep_leases(), name="postgres-lease-keeper")
 
     async def stop(self) -> None:
-        if self._keeper is not None:
-            self._keeper.cancel()
-            await asyncio.gather(self._keeper, return_exceptions=True)
-            self._keeper = None
+        await cancel_bounded([self._keeper], "lease keeper")
+        self._keeper = None
 
     # -- claiming ---------------------------------------------------------------------------
 

@@ -29,14 +29,16 @@ JOBS_CHANNEL = "wfc_jobs"
 
 COLUMNS = (
     "review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at, "
-    "completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id, pipeline"
+    "completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id, pipeline, "
+    "severity_counts, file_summary"
 )
-_PROGRESS = 18  # the column after COLUMNS in RETURNING
+_PROGRESS = 20  # the column after COLUMNS in RETURNING
 #: What a transition may change (never the identity, arrival order or event counter).
 _WRITABLE = frozenset({
     "status", "started_at", "completed_at", "consensus_score", "passed", "error", "attempts",
-    "findings_count", "result", "files", "base_ref",
+    "findings_count", "result", "files", "base_ref", "severity_counts", "file_summary",
 })
+_JSON_TEXT = frozenset({"files", "severity_counts", "file_summary"})
 
 
 class StoredEvent(NamedTuple):
@@ -48,35 +50,50 @@ class StoredEvent(NamedTuple):
 def record_from_row(row: Sequence[Any]) -> ReviewRecord:
     (review_id, project_id, developer_id, seq, status, submitted_at, files, base_ref, started_at,
      completed_at, consensus_score, passed, error, attempts, event_seq, findings_count, request_id,
-     pipeline) = row[:_PROGRESS]
+     pipeline, severity_counts, file_summary) = row[:_PROGRESS]
     return ReviewRecord(
         review_id=review_id, project_id=project_id, developer_id=developer_id, seq=seq, status=status,
         submitted_at=submitted_at, files=orjson.loads(files), base_ref=base_ref, started_at=started_at,
         completed_at=completed_at, consensus_score=consensus_score, passed=passed, error=error,
         attempts=attempts, event_seq=event_seq, findings_count=findings_count, request_id=request_id,
         pipeline=None if pipeline is None else orjson.loads(pipeline),
+        severity_counts=None if severity_counts is None else orjson.loads(severity_counts),
+        file_summary=None if file_summary is None else orjson.loads(file_summary),
     )
 
 
 def _encode(column: str, value: Any) -> Any:
-    if column == "files":
-        return orjson.dumps(value).decode()
+    if column in _JSON_TEXT:
+        return None if value is None else orjson.dumps(value).decode()
     if column == "result":
         return None if value is None else orjson.dumps(value)
     return value
 
 
+#: NOTIFY payloads must stay under 8000 bytes; an event body longer than this is read from the table.
+NOTIFY_BODY_BYTES = 7000
+
+
+def event_notice(review_id: str, seq: int, kind: str, body: str) -> str:
+    """``review_id:seq:kind:body``, so a listener can deliver the next event without reading it;
+    ``review_id:seq`` alone (read it from the table) when the body is too long for a NOTIFY."""
+    if len(body) <= NOTIFY_BODY_BYTES // 4 or len(body.encode()) <= NOTIFY_BODY_BYTES:
+        return f"{review_id}:{seq}:{kind}:{body}"
+    return f"{review_id}:{seq}"
+
+
 async def append_event(conn: AsyncConnection, record: ReviewRecord, progress: int, announce: Announce) -> str:
-    """Store the event numbered ``record.event_seq`` and notify on commit; returns its JSON."""
+    """Store the event numbered ``record.event_seq`` and notify on commit (one round trip); its JSON."""
     body = orjson.dumps(
         event_document(record.event_seq, announce.kind, record.review_id, record.status, progress,
                        utc_now(), announce.data)
     ).decode()
     await conn.execute(
-        "INSERT INTO review_events (review_id, seq, kind, body) VALUES (%s, %s, %s, %s)",
-        (record.review_id, record.event_seq, announce.kind, body),
+        "WITH stored AS (INSERT INTO review_events (review_id, seq, kind, body) VALUES (%s, %s, %s, %s))"
+        " SELECT pg_notify(%s, %s)",
+        (record.review_id, record.event_seq, announce.kind, body,
+         EVENTS_CHANNEL, event_notice(record.review_id, record.event_seq, announce.kind, body)),
     )
-    await conn.execute("SELECT pg_notify(%s, %s)", (EVENTS_CHANNEL, f"{record.review_id}:{record.event_seq}"))
     return body
 
 
@@ -116,14 +133,38 @@ async def update_review(
     query = sql.SQL("UPDATE reviews SET {} WHERE {} RETURNING {}, progress").format(
         sql.SQL(", ").join(assignments), condition, sql.SQL(COLUMNS)
     )
+    if announce is not None:
+        query, values = _with_event(query, values, announce)
     cursor = await conn.execute(query, values)
     row = await cursor.fetchone()
-    if row is None:
-        return None
-    record = record_from_row(row)
-    if announce is not None:
-        await append_event(conn, record, row[_PROGRESS], announce)
-    return record
+    return None if row is None else record_from_row(row)
+
+
+#: The event a transition reports, built from the updated row in the same statement: the same
+#: document as ``event_document`` (compact JSON, same keys in the same order).
+_EVENT_BODY = (
+    """'{"seq":' || u.event_seq || ',"type":' || to_json(%s::text)::text"""
+    """ || ',"review_id":' || to_json(u.review_id)::text || ',"status":' || to_json(u.status)::text"""
+    """ || ',"progress":' || u.progress || ',"timestamp":' || to_json(%s::text)::text"""
+    """ || ',"data":' || %s || '}'"""
+)
+
+
+def _with_event(update: sql.Composable, values: list[Any], announce: Announce) -> tuple[sql.Composable, list[Any]]:
+    """One statement for the UPDATE, its event and the NOTIFY (as :func:`event_notice` words it):
+    a transition outside a transaction is one round trip, committed (durably) as it returns."""
+    query = sql.SQL(
+        "WITH u AS ({update}),"
+        " e AS (INSERT INTO review_events (review_id, seq, kind, body)"
+        "       SELECT u.review_id, u.event_seq, %s, {body} FROM u RETURNING body)"
+        " SELECT u.*, pg_notify(%s, CASE WHEN octet_length(e.body) <= %s"
+        "   THEN u.review_id || ':' || u.event_seq || ':' || %s || ':' || e.body"
+        "   ELSE u.review_id || ':' || u.event_seq END)"
+        " FROM u CROSS JOIN e"
+    ).format(update=update, body=sql.SQL(_EVENT_BODY))
+    data = orjson.dumps(announce.data or {}).decode()
+    return query, [*values, announce.kind, announce.kind, utc_now(), data,
+                   EVENTS_CHANNEL, NOTIFY_BODY_BYTES, announce.kind]
 
 
 class PgReviewStore:
@@ -259,7 +300,7 @@ class PgReviewStore:
     ) -> ReviewRecord | None:
         """Apply ``changes`` iff the status is in ``only_from`` (and, given ``lease_owner``, the
         lease is still ours); None when it is not, e.g. a cancel won the race."""
-        async with self._db.transaction() as conn:
+        async with self._db.connection() as conn:  # one statement: its own transaction
             return await update_review(conn, review_id, only_from, changes, announce, lease_owner=lease_owner)
 
     async def purge_project(self, project_id: str) -> list[str]:

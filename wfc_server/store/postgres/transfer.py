@@ -168,8 +168,8 @@ class PostgresEnd:
             cursor = await conn.execute(
                 "INSERT INTO reviews (review_id, project_id, developer_id, status, submitted_at, files,"
                 " base_ref, started_at, completed_at, consensus_score, passed, error, attempts, event_seq,"
-                " progress, findings_count, result, request_id, pipeline)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                " progress, findings_count, result, request_id, pipeline, severity_counts, file_summary)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
                 " ON CONFLICT (review_id) DO NOTHING",
                 (record.review_id, record.project_id, record.developer_id, record.status, record.submitted_at,
                  orjson.dumps(record.files).decode(), record.base_ref, record.started_at, record.completed_at,
@@ -177,7 +177,9 @@ class PostgresEnd:
                  max([record.event_seq, *(e["seq"] for e in review.events)]) if review.events else 0,
                  100 if record.status in TERMINAL else 0, record.findings_count,
                  None if record.result is None else orjson.dumps(record.result), record.request_id,
-                 None if record.pipeline is None else orjson.dumps(record.pipeline).decode()))
+                 None if record.pipeline is None else orjson.dumps(record.pipeline).decode(),
+                 None if record.severity_counts is None else orjson.dumps(record.severity_counts).decode(),
+                 None if record.file_summary is None else orjson.dumps(record.file_summary).decode()))
             if cursor.rowcount != 1:
                 return False
             await conn.execute("INSERT INTO review_diffs (review_id, diff) VALUES (%s, %s)",

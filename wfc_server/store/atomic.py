@@ -18,9 +18,28 @@ import aiofiles.os
 TMP_SUFFIX = ".tmp"
 
 
+def temp_path(path: Path) -> Path:
+    """A fresh temp file beside ``path``, named so that :func:`sweep_temp_files` knows it."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether a file name is one :func:`temp_path` makes (a crash's leftover at start-up)."""
+    return name.startswith(".") and name.endswith(TMP_SUFFIX)
+
+
+def remove_quietly(path: str | Path) -> bool:
+    """Unlink ``path``; whether it was removed (start-up sweeps go on past a file they cannot)."""
+    try:
+        os.unlink(path)
+    except OSError:
+        return False
+    return True
+
+
 async def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
     """Durably replace ``path`` with ``data``."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    tmp = temp_path(path)
     try:
         async with aiofiles.open(tmp, "wb", opener=_private) as handle:
             await handle.write(data)
@@ -62,12 +81,4 @@ async def _unlink_quietly(path: Path) -> None:
 
 def sweep_temp_files(directory: Path) -> int:
     """Remove temp files a crash left behind (start-up only; returns how many)."""
-    removed = 0
-    for entry in os.scandir(directory):
-        if entry.name.endswith(TMP_SUFFIX) and entry.name.startswith("."):
-            try:
-                os.unlink(entry.path)
-                removed += 1
-            except OSError:
-                pass
-    return removed
+    return sum(remove_quietly(entry.path) for entry in os.scandir(directory) if is_temp_name(entry.name))

@@ -26,13 +26,12 @@ import asyncio
 import ctypes
 import ctypes.util
 import os
-import secrets
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wfc_server.store.atomic import TMP_SUFFIX, fsync_dir_sync
+from wfc_server.store.atomic import fsync_dir_sync, temp_path
 
 #: Writes committed together at most (each holds its file contents in memory until flushed).
 MAX_BATCH = 256
@@ -157,7 +156,7 @@ class GroupCommitter:
                 fs_fd = os.open(directories[0], os.O_RDONLY | os.O_DIRECTORY)
             for file in files:
                 target = file.path
-                temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TMP_SUFFIX}") if file.atomic else target
+                temp = temp_path(target) if file.atomic else target
                 _write_file(temp, file.data, fsync=syncfs is None)
                 written.append(_Written(target, temp, renamed=not file.atomic))
             if syncfs is not None:

@@ -24,7 +24,7 @@ import aiofiles
 import orjson
 
 from wfc_server.logs import get_logger
-from wfc_server.store.atomic import TMP_SUFFIX, fsync_dir_sync, sweep_temp_files, write_atomic
+from wfc_server.store.atomic import fsync_dir_sync, is_temp_name, remove_quietly, sweep_temp_files, write_atomic
 from wfc_server.store.cache import ByteLRU
 from wfc_server.store.commits import GroupCommitter, NewFile
 from wfc_server.store import snapshot
@@ -107,7 +107,7 @@ class ReviewStore:
                 if name.endswith(".diff"):
                     diffs[name[:-5]] = entry.path
                 elif name.startswith("."):
-                    if name.endswith(TMP_SUFFIX) and _unlink_quietly(entry.path):
+                    if is_temp_name(name) and remove_quietly(entry.path):
                         report.temp_files_removed += 1
                 elif name.endswith(".json"):
                     records_here.append(entry)
@@ -415,11 +415,3 @@ class ReviewReader:
 
     async def purge_project(self, project_id: str) -> list[str]:
         return await self._store.purge_project(project_id)
-
-
-def _unlink_quietly(path: str) -> bool:
-    try:
-        os.unlink(path)
-    except OSError:
-        return False
-    return True

@@ -20,12 +20,8 @@ from dataclasses import dataclass
 
 from ast_grep_py import SgNode
 
-_FUNCTIONS = {
-    "js": frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
-                     "function", "generator_function_declaration"}),
-    "java": frozenset({"method_declaration", "constructor_declaration", "lambda_expression"}),
-    "go": frozenset({"function_declaration", "method_declaration", "func_literal"}),
-}
+from wfc_server.review.analysis.functions import enclosing_function
+
 _NAME = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*"
 
 
@@ -118,7 +114,7 @@ def _lenient(family: str, stmt: SgNode, cond: str) -> BoundsFact | None:
                 continue
             if "||" in cond or "&&" in cond:
                 continue  # a compound guard: other parts may exclude the length
-            func = _function(family, stmt)
+            func = enclosing_function(stmt, family)
             if func is None:
                 continue
             after = func.text()[stmt.range().end.index - func.range().start.index:]
@@ -175,14 +171,6 @@ def _strip_reassigned(text: str, index: str) -> str:
     """The text up to the first reassignment of ``index`` (what follows reads another value)."""
     match = re.search(rf"(?<![\w$.]){re.escape(index)}\s*(=(?!=)|:=|\+\+|--|\+=|-=)", text)
     return text if match is None else text[:match.start()]
-
-
-def _function(family: str, node: SgNode) -> SgNode | None:
-    kinds = _FUNCTIONS[family]
-    cur = node.parent()
-    while cur is not None and cur.kind() not in kinds:
-        cur = cur.parent()
-    return cur
 
 
 def lookahead_past_end(root: SgNode, family: str) -> list[BoundsFact]:

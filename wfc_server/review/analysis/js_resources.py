@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from ast_grep_py import SgNode
 
-_FUNCTIONS = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
-                        "function", "generator_function_declaration"})
+from wfc_server.review.analysis.functions import enclosing_function
+
 #: (acquisition callee pattern, whether it must be awaited, release pattern with NAME for the variable)
 _KINDS = (
     (re.compile(r"^(?:fs\.)?openSync$"), False, r"(?:fs\.)?closeSync\(\s*NAME\s*[,)]"),
@@ -58,9 +58,7 @@ def unreleased(root: SgNode) -> list[Unreleased]:
                                               r"\bopen\b[^;\n]*=\s*require\(\s*['\"](?:node:)?fs/promises",
                                               root.text()):
             continue  # some other `open` (a browser window, a library)
-        func = decl.parent()
-        while func is not None and func.kind() not in _FUNCTIONS:
-            func = func.parent()
+        func = enclosing_function(decl, "js")
         if func is None:
             continue
         reason = _leak(func, decl, name.text(), kind[2])

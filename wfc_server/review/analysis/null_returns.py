@@ -22,14 +22,11 @@ from dataclasses import dataclass
 from ast_grep_py import SgNode
 
 from wfc_server.review.analysis import java_nulls
+from wfc_server.review.analysis.functions import FUNCTION_KINDS, enclosing_function
 
 #: Quick test that a file can contribute a summary at all (most files cannot: skip their walk).
 NULL_RETURN_TEXT = re.compile(r"\breturn\s+(null|nil|undefined)\s*[;}\n]")
 
-_JS_FUNCTIONS = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
-                           "function", "generator_function_declaration"})
-_JAVA_FUNCTIONS = frozenset({"method_declaration", "constructor_declaration", "lambda_expression"})
-_GO_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "func_literal"})
 FAMILIES = {"javascript": "js", "typescript": "js", "java": "java", "go": "go"}
 
 
@@ -74,7 +71,7 @@ def _declarations(unit: Unit) -> Iterable[tuple[str, int | None]]:
             name, kind = method.field("name"), method.field("type")
             if name is None or kind is None or kind.text() == "void":
                 continue
-            yield name.text(), _null_return_line(method, "null_literal", _JAVA_FUNCTIONS)
+            yield name.text(), _null_return_line(method, "null_literal", FUNCTION_KINDS["java"])
     elif unit.family == "go":
         for func in unit.root.find_all(kind="function_declaration") + unit.root.find_all(kind="method_declaration"):
             name, result = func.field("name"), func.field("result")
@@ -84,7 +81,7 @@ def _declarations(unit: Unit) -> Iterable[tuple[str, int | None]]:
             if result is None or result.kind() != "pointer_type":
                 yield key, None
                 continue
-            yield key, _null_return_line(func, "nil", _GO_FUNCTIONS)
+            yield key, _null_return_line(func, "nil", FUNCTION_KINDS["go"])
 
 
 def _js_declarations(root: SgNode) -> Iterable[tuple[str, int | None]]:
@@ -100,7 +97,7 @@ def _js_declarations(root: SgNode) -> Iterable[tuple[str, int | None]]:
             continue
         prefix = "." if holder.kind() == "method_definition" else ""
         asynchronous = func.text().startswith("async") or any(c.text() == "async" for c in func.children())
-        yield prefix + name.text() + ("!" if asynchronous else ""), _null_return_line(func, "null", _JS_FUNCTIONS)
+        yield prefix + name.text() + ("!" if asynchronous else ""), _null_return_line(func, "null", FUNCTION_KINDS["js"])
 
 
 def _null_return_line(func: SgNode, null_kind: str, function_kinds: frozenset[str]) -> int | None:
@@ -297,10 +294,7 @@ def _first_deref(family: str, holder: SgNode, name: str, java_blocks: dict) -> i
     if family == "java":
         use = java_nulls.first_use(holder, name, java_blocks)
         return use[0] if use is not None and use[1].startswith("dereferenced") else None
-    owner = holder.parent()
-    kinds = _JS_FUNCTIONS if family == "js" else _GO_FUNCTIONS
-    while owner is not None and owner.kind() not in kinds:
-        owner = owner.parent()
+    owner = enclosing_function(holder, family)
     if owner is None:
         return None
     end = holder.range().end.line
@@ -354,9 +348,7 @@ def js_map_lookups(root: SgNode) -> list[NullDeref]:
         name = obj.text()
         if name not in maps:
             continue
-        owner = call.parent()
-        while owner is not None and owner.kind() not in _JS_FUNCTIONS:
-            owner = owner.parent()
+        owner = enclosing_function(call, "js")
         scope = owner.text() if owner is not None else text
         if re.search(rf"(?<![\w$]){re.escape(obj.text())}\.(?:has|set)\(", scope):
             continue  # the key's presence is established (or it was just stored)

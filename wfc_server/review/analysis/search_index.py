@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ast_grep_py import SgNode
 
 from wfc_server.review.analysis.bounds import code_text
+from wfc_server.review.analysis.functions import enclosing_function, short
 
 _SEARCH = {
     "js": re.compile(r"\.(?:indexOf|lastIndexOf|search|findIndex)\("),
@@ -26,13 +27,6 @@ _SEARCH = {
     "go": re.compile(r"^(?:strings|bytes)\.(?:Index|LastIndex|IndexByte|LastIndexByte|IndexRune|IndexAny|"
                      r"LastIndexAny)\("),
     "python": re.compile(r"\.(?:find|rfind)\("),
-}
-FUNCTION_KINDS = {
-    "js": frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
-                     "function", "generator_function_declaration"}),
-    "java": frozenset({"method_declaration", "constructor_declaration", "lambda_expression"}),
-    "go": frozenset({"function_declaration", "method_declaration", "func_literal"}),
-    "python": frozenset({"function_definition", "lambda"}),
 }
 QUICK = re.compile(r"\.(?:indexOf|lastIndexOf|search|findIndex|find|rfind)\(|\b(?:strings|bytes)\.\w*Index\w*\(")
 
@@ -62,16 +56,14 @@ def unchecked_positions(root: SgNode, family: str) -> list[UncheckedPosition]:
                 continue
         elif not _SEARCH[family].search(text[: text.index("(") + 1] if "(" in text else text):
             continue
-        func = holder.parent()
-        while func is not None and func.kind() not in FUNCTION_KINDS[family]:
-            func = func.parent()
+        func = enclosing_function(holder, family)
         if func is None:
             continue
         use = _first_use(func, holder, name, family)
         if use is not None and not _literal_needle(call, family) and not _removes_at(func, use, name):
             continue  # a computed needle is often present by construction; a separator literal is not
         if use is not None and not _needle_tested_before(func, holder, call, family):
-            out.append(UncheckedPosition(use, name, _short(text)))
+            out.append(UncheckedPosition(use, name, short(text)))
     return out
 
 
@@ -170,6 +162,3 @@ def _needle_tested_before(func: SgNode, holder: SgNode, call: SgNode, family: st
                      rf"{re.escape(needle)}\s+(?:not\s+)?in\b", before) is not None
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 60 else text[:57] + "..."

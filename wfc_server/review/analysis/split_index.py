@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ast_grep_py import SgNode
 
-from wfc_server.review.analysis import search_index
+from wfc_server.review.analysis.functions import enclosing_function, short
 from wfc_server.review.analysis.bounds import code_text
 
 QUICK = re.compile(r"\.split\(|\bstrings\.(?:Split|SplitN)\(")
@@ -44,7 +44,7 @@ def unchecked_pieces(root: SgNode, family: str) -> list[SplitIndex]:
         if match is None or (family != "go" and not call.text().endswith(")")):
             continue
         sep = match.group("sep")
-        func = _function(call, family)
+        func = enclosing_function(call, family)
         if func is None or _separator_tested(func, call, sep):
             continue
         line = _direct_index(call, family)
@@ -53,16 +53,8 @@ def unchecked_pieces(root: SgNode, family: str) -> list[SplitIndex]:
             line = _first_index(func, holder, name)
         if line is not None and line not in seen:
             seen.add(line)
-            out.append(SplitIndex(line, f"`{_short(call.text())}` has one piece when {sep} is absent"))
+            out.append(SplitIndex(line, f"`{short(call.text())}` has one piece when {sep} is absent"))
     return out
-
-
-def _function(node: SgNode, family: str) -> SgNode | None:
-    kinds = search_index.FUNCTION_KINDS[family]
-    cur = node.parent()
-    while cur is not None and cur.kind() not in kinds:
-        cur = cur.parent()
-    return cur
 
 
 def _direct_index(call: SgNode, family: str) -> int | None:
@@ -127,6 +119,3 @@ def _separator_tested(func: SgNode, call: SgNode, sep: str) -> bool:
                      rf"(?:[^(),]+,\s*)?['\"]{body}['\"]|['\"]{body}['\"]\s+(?:not\s+)?in\b", before) is not None
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 60 else text[:57] + "..."

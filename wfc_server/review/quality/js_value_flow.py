@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from ast_grep_py import SgNode
 
 from wfc_server.review.analysis import null_returns
+from wfc_server.review.analysis.functions import enclosing_function
 
 #: Calls that return null / undefined when nothing is found.
 _NULLABLE_METHOD = re.compile(r"\.(match|exec|find|findOne|findById|findByPk|findUnique|findFirst|"
                               r"getElementById|querySelector)$")
 _REGEX_RECEIVER = re.compile(r"(/[gimsuy]*|\b\w*(re|Re|RE|regex|Regex|REGEX|pattern|Pattern|PATTERN))$")
-_FUNCTION_KINDS = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
-                             "function", "generator_function_declaration"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +48,7 @@ def _declarations(root: SgNode) -> list[tuple[SgNode, str, SgNode]]:
 
 def _scope_after(decl: SgNode) -> tuple[list[str], int] | None:
     """The lines of the enclosing function (or file) after the declaration, and the first one's index."""
-    cur = decl.parent()
-    while cur is not None and cur.kind() not in _FUNCTION_KINDS:
-        cur = cur.parent()
+    cur = enclosing_function(decl, "js")
     scope = cur if cur is not None else decl.get_root().root()
     end = decl.range().end
     lines = scope.text().splitlines()

@@ -13,6 +13,7 @@ import re
 from ast_grep_py import SgNode
 
 from wfc_server.review.analysis import java_nulls
+from wfc_server.review.analysis.functions import short
 from wfc_server.review.analysis.report import finding
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.rules.correctness.null_result_dereference import NULL_RESULT_DEREFERENCE
@@ -23,15 +24,15 @@ FAMILY = "ast-grep"
 
 def check(root: SgNode, source: SourceFile) -> list[RawFinding]:
     out = [finding(NULL_RESULT_DEREFERENCE, source, use.line + 1, FAMILY,
-                   detail=f"(`{use.name}` = `{_short(use.call)}` may be null and is {use.how} here)")
+                   detail=f"(`{use.name}` = `{short(use.call)}` may be null and is {use.how} here)")
            for use in java_nulls.unchecked_uses(root)]
     seen = {f.line for f in out}
     out += [finding(NULL_RESULT_DEREFERENCE, source, use.line + 1, FAMILY,
-                    detail=f"(`{use.name}` is tested in `{_short(use.call)}` and then {use.how})")
+                    detail=f"(`{use.name}` is tested in `{short(use.call)}` and then {use.how})")
             for use in java_nulls.inconsistent_checks(root) if use.line + 1 not in seen]
     seen = {f.line for f in out}
     out += [finding(NULL_RESULT_DEREFERENCE, source, use.line + 1, FAMILY,
-                    detail=f"(`{_short(use.call)}` is null for a missing key and is {use.how} here)")
+                    detail=f"(`{short(use.call)}` is null for a missing key and is {use.how} here)")
             for use in java_nulls.direct_map_derefs(root) if use.line + 1 not in seen]
     out += _sync_on_mutable_fields(root, source)
     return out
@@ -78,8 +79,3 @@ def _locally_declared(block: SgNode, name: str) -> bool:
         d.field("name") is not None and d.field("name").text() == name
         for d in scope.find_all(kind="variable_declarator") if d.parent() is not None
         and d.parent().kind() == "local_variable_declaration")
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 60 else text[:57] + "..."

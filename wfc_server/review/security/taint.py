@@ -431,6 +431,9 @@ class FunctionAnalysis:
         self._class_consts = module.info.class_constants
         self._loop_depth = 0
         self._integer_locals = _integer_locals(func)
+        # Containers that have (or may have) constant-key slots in some env of this walk: an
+        # over-approximation that spares _forget_slots a scan of every name on each assignment.
+        self._slotted: set[str] = {k[: k.index("[")] for k in params if "[" in k}
 
     def _loop_passes(self) -> int:
         """A second pass carries loop-back taint; nested loops get one pass (else 2**depth)."""
@@ -594,6 +597,7 @@ class FunctionAnalysis:
                 self.env.vars[key] = merge(self.env.vars.get(key, CLEAN_TAINT), t)
                 slot = _slot(key, target.slice)
                 if slot is not None:  # m["a"] = x: a later m["a"] is x, whatever else m holds
+                    self._slotted.add(key)
                     self.env.vars[slot] = t
             return
         key = _key(target)
@@ -605,6 +609,7 @@ class FunctionAnalysis:
             for k, v in zip(value.keys, value.values):
                 slot = _slot(key, k) if k is not None else None
                 if slot is not None and isinstance(v, ast.Constant):
+                    self._slotted.add(key)
                     self.env.vars[slot] = CLEAN_TAINT
         roots: set[str] = set()
         if value is not None:
@@ -615,10 +620,11 @@ class FunctionAnalysis:
 
     def _forget_slots(self, key: str) -> None:
         """``key`` is rebound or mutated as a whole: what its constant-key slots held is stale."""
+        if key not in self._slotted:
+            return
         prefix = f"{key}["
-        if any(k.startswith(prefix) for k in self.env.vars):
-            for k in [k for k in self.env.vars if k.startswith(prefix)]:
-                del self.env.vars[k]
+        for k in [k for k in self.env.vars if k.startswith(prefix)]:
+            del self.env.vars[k]
 
     # ---- guards -----------------------------------------------------------------------------
 

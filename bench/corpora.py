@@ -52,6 +52,7 @@ CORPORA: dict[str, tuple[Path, str]] = {
     "heldout1": (BENCH / "heldout" / "heldout1" / "MANIFEST.json", "held-out"),
     "heldout2": (BENCH / "heldout" / "heldout2" / "MANIFEST.json", "held-out"),
     "heldout3": (BENCH / "heldout" / "heldout3" / "MANIFEST.json", "held-out"),
+    "heldout4": (BENCH / "heldout" / "heldout4" / "MANIFEST.json", "held-out"),
     "owasp_python": (BENCH / "heldout" / "owasp_python" / "MANIFEST.json", "held-out"),
 }
 

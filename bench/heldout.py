@@ -1,7 +1,7 @@
 """Held-out evaluation: real code nobody tuned the rules on, scored through the running service.
 
-    .venv/bin/python bench/corpora.py rebuild --corpus heldout1 --corpus heldout2 --corpus heldout3 --corpus owasp_python
-    .venv/bin/python bench/heldout.py [--set heldout1] [--set heldout2] [--set heldout3] [--set owasp_python] [--workers 4] [--no-bandit]
+    .venv/bin/python bench/corpora.py rebuild --corpus heldout1 --corpus heldout2 --corpus heldout3 --corpus heldout4 --corpus owasp_python
+    .venv/bin/python bench/heldout.py [--set heldout1] [--set heldout2] [--set heldout3] [--set heldout4] [--set owasp_python] [--workers 4] [--no-bandit]
 
 Why: ``bench/eval*.py`` score the corpora the rules were tuned on (memory, not judgement). The
 held-out sets (``bench/heldout/<set>/MANIFEST.json``; the code is rebuilt into the git-ignored
@@ -13,7 +13,7 @@ Every file becomes a new-file diff under a neutral path (``bench/eval.py``'s ``n
 
 Scoring rules (strict on purpose: "some finding somewhere in the file" does not count):
 
-* **heldout1, heldout2 and heldout3, defects.** A defect is labelled with the line ranges its upstream fix changed (in the
+* **heldout1 to heldout4, defects.** A defect is labelled with the line ranges its upstream fix changed (in the
   pre-fix file) and a class. It is *found* when one finding in its file (a) lies on a labelled
   line or within ``WINDOW`` (3) lines of a labelled range, (b) is at least ``low`` severity, and
   (c) matches the class: for a security class the finding's category is ``security`` and its CWE
@@ -25,7 +25,7 @@ Scoring rules (strict on purpose: "some finding somewhere in the file" does not 
 * **Unreviewed files.** A review that does not complete (``failed``, or not terminal within the
   client's wait) counts as finding nothing in a pre-fix file; an unreviewed clean file is left out
   of the false-alarm figures. Both are counted in ``run.incomplete`` with their reasons.
-* **heldout1, heldout2 and heldout3, clean files.** False alarms = clean files with a ``high`` or ``critical`` finding;
+* **heldout1 to heldout4, clean files.** False alarms = clean files with a ``high`` or ``critical`` finding;
   noise = ``medium``-or-above findings per 100 clean lines.
 * **owasp_python.** A test case is *flagged* when a ``security`` finding (any line) carries a CWE
   of its category's set (``OWASP_CWES``); per category TPR, FPR and TPR - FPR over the sample,
@@ -60,12 +60,12 @@ from bench import corpora
 from bench import eval as base_eval
 from bench.harness import ROOT, Server, save_results
 
-SETS = ("heldout1", "heldout2", "heldout3", "owasp_python")
+SETS = ("heldout1", "heldout2", "heldout3", "heldout4", "owasp_python")
 #: Sets of real pre-fix and clean files, scored by ``score_heldout`` (the others are OWASP-style).
-DEFECT_SETS = ("heldout1", "heldout2", "heldout3")
+DEFECT_SETS = ("heldout1", "heldout2", "heldout3", "heldout4")
 #: Sets not yet scored for the first time: only an explicit ``--set`` runs them, so a default run
 #: cannot spend their one honest first figure by accident.
-NOT_BY_DEFAULT = ("heldout3",)
+NOT_BY_DEFAULT = ("heldout3", "heldout4")
 WINDOW = 3
 SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 BUG_CATEGORIES = {"correctness", "reliability", "performance"}
@@ -391,7 +391,7 @@ def main() -> None:
         "--set",
         action="append",
         choices=SETS,
-        help="default: every held-out set except those in NOT_BY_DEFAULT (heldout3)",
+        help="default: every held-out set except those in NOT_BY_DEFAULT (heldout3, heldout4)",
     )
     parser.add_argument("--workers", type=int, default=4, help="reviews in flight at once")
     parser.add_argument("--no-bandit", action="store_true", help="skip the bandit peer run")

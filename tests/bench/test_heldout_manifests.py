@@ -71,3 +71,18 @@ def test_held_out_repositories_appear_in_no_other_manifest(name: str) -> None:
 def test_sets_awaiting_their_first_score_are_only_run_when_named() -> None:
     assert set(heldout.NOT_BY_DEFAULT) <= set(heldout.DEFECT_SETS)
     assert all(name in corpora.CORPORA for name in heldout.SETS)
+
+
+@pytest.mark.parametrize("name", heldout.NOT_BY_DEFAULT)
+def test_a_set_awaiting_its_first_score_covers_every_language_with_security_bugs_and_clean_files(
+    name: str,
+) -> None:
+    manifest, labels = _load(name)
+    kinds: dict[str, set[str]] = {language: set() for language in heldout.LANGUAGES}
+    for entry in manifest["files"]:
+        if entry["kind"] == "clean":
+            kinds[entry["language"]].add("clean")
+        else:
+            kinds[entry["language"]].update(defect["role"] for defect in labels[entry["file"]])
+    assert all(seen == {"security", "correctness", "clean"} for seen in kinds.values()), kinds
+    assert len({entry["repo"].lower() for entry in manifest["files"]}) >= 12

@@ -1,0 +1,20 @@
+"""Security checks that read a file's lines, run for every language they know.
+
+Each check decides from one line and the assignments it refers to, so files without the
+construct cost a regex scan and nothing else; the security reviewer calls :func:`line_checks`
+once per file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.security.path_prefix import path_prefix_checks
+
+CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_checks,)
+
+
+def line_checks(source: SourceFile) -> list[RawFinding]:
+    """Every line-level security check's findings for ``source``."""
+    return [finding for check in CHECKS for finding in check(source)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wfc_server.review.analysis.line_exprs import call_arguments, in_string, last_assignment, receiver
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -87,12 +88,12 @@ def _line_defect(syntax: PrefixSyntax, language: str, lines: list[str], number: 
     if not stripped or stripped.startswith(("#", "//", "*", "/*")) or not _guard(lines, number, line):
         return None
     if language == "python" and _COMMONPREFIX.search(line) and syntax.normalising.search(
-            line + "".join(_assignment(lines, number, name) for name in _IDENT.findall(line))):
+            line + "".join(last_assignment(lines, number, name) for name in _IDENT.findall(line))):
         return ("`os.path.commonprefix` compares paths character by character: `/base-x/f` shares the "
                 "prefix `/base`, so this containment check lets a sibling directory through.")
     for match in syntax.tests.finditer(line):
-        args = _arguments(line, match.end())
-        if args is None or _quoted(line, match.start()):
+        args = call_arguments(line, match.end())
+        if args is None or in_string(line, match.start()):
             continue
         if syntax.function_form:
             if len(args) != 2:
@@ -101,17 +102,17 @@ def _line_defect(syntax: PrefixSyntax, language: str, lines: list[str], number: 
         else:
             if len(args) != 1:
                 continue
-            subject, base = _receiver(line, match.start()), args[0]
+            subject, base = receiver(line, match.start()), args[0]
         found = _judge(syntax, lines, number, subject, base)
         if found:
             return found
     if language in {"javascript", "typescript"}:
         for match in _INDEXOF.finditer(line):
-            args = _arguments(line, match.end())
+            args = call_arguments(line, match.end())
             rest = line[match.end():]
             if args is None or len(args) != 1 or not re.search(r"\)\s*[!=]==?\s*0\b", rest):
                 continue
-            found = _judge(syntax, lines, number, _receiver(line, match.start()), args[0])
+            found = _judge(syntax, lines, number, receiver(line, match.start()), args[0])
             if found:
                 return found
     return None
@@ -135,10 +136,10 @@ def _judge(syntax: PrefixSyntax, lines: list[str], number: int, subject: str, ba
         return None
     base_names = _IDENT.findall(base)
     subject_names = _IDENT.findall(subject)
-    base_built = " ".join(_assignment(lines, number, n) for n in base_names)
+    base_built = " ".join(last_assignment(lines, number, n) for n in base_names)
     if _SEPARATOR.search(base_built) or any(_separator_appended(lines, n) for n in base_names):
         return None
-    evidence = " ".join((subject, base, base_built, *(_assignment(lines, number, n) for n in subject_names)))
+    evidence = " ".join((subject, base, base_built, *(last_assignment(lines, number, n) for n in subject_names)))
     if not syntax.normalising.search(evidence):
         return None
     if syntax.string_typed is not None and not _java_string(syntax, lines, number, subject):
@@ -164,75 +165,6 @@ def _separator_appended(lines: list[str], name: str) -> bool:
     n = re.escape(name.split(".")[-1])
     pattern = re.compile(rf"\b{n}\s*(\+=|=\s*[\w.]*\b{n}\s*\+)")
     return any(pattern.search(line) and _SEPARATOR.search(line) for line in lines)
-
-
-def _assignment(lines: list[str], number: int, name: str) -> str:
-    """The text of the last assignment to ``name`` (or its last attribute) at or above ``number``."""
-    last = name.split(".")[-1]
-    if not last or last in {"os", "path", "self", "this", "strings", "filepath"}:
-        return ""
-    pattern = re.compile(rf"(?<![\w$]){re.escape(last)}\s*(?::=|(?<![=!<>])=(?!=))")
-    for i in range(number, max(-1, number - 300), -1):
-        match = pattern.search(lines[i])
-        if match and (i != number or match.start() < len(lines[i])):
-            return lines[i][match.end():]
-    return ""
-
-
-def _receiver(line: str, dot: int) -> str:
-    """The expression just before ``.method(`` at ``dot``: identifiers, dots and balanced brackets."""
-    i = dot
-    while i > 0:
-        ch = line[i - 1]
-        if ch in ")]":
-            depth, j = 0, i - 1
-            while j >= 0:
-                depth += {")": 1, "]": 1, "(": -1, "[": -1}.get(line[j], 0)
-                if depth == 0:
-                    break
-                j -= 1
-            if j < 0:
-                return line[:dot]
-            i = j
-        elif ch.isalnum() or ch in "_$.":
-            i -= 1
-        else:
-            break
-    return line[i:dot]
-
-
-def _arguments(line: str, start: int) -> list[str] | None:
-    """The comma-separated arguments of a call whose ``(`` ends just before ``start``; None when the
-    call does not close on this line."""
-    depth, args, current = 0, [], []
-    quote = ""
-    for ch in line[start:]:
-        if quote:
-            current.append(ch)
-            if ch == quote:
-                quote = ""
-            continue
-        if ch in "'\"`":
-            quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            if depth == 0:
-                args.append("".join(current))
-                return [a for a in args if a.strip()] if any(a.strip() for a in args) else []
-            depth -= 1
-        elif ch == "," and depth == 0:
-            args.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    return None
-
-
-def _quoted(line: str, position: int) -> bool:
-    """Inside a string literal (documentation, an example), judged by the quotes before it."""
-    before = line[:position]
-    return any(before.count(q) % 2 == 1 for q in "\"'`")
 
 
 def _short(text: str) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+#: Lines longer than this are bundled / minified code: nobody reviews them line by line.
+MINIFIED = 500
 #: Names that are modules or the object itself, never a value someone assigned.
 _NOT_VALUES = frozenset({"os", "path", "self", "this", "strings", "filepath", "binary"})
 

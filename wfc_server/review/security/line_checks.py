@@ -11,9 +11,11 @@ from collections.abc import Callable
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.path_prefix import path_prefix_checks
+from wfc_server.review.security.spoofable_locality import spoofable_locality
 from wfc_server.review.security.wire_lengths import untrusted_allocations
 
-CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_checks, untrusted_allocations)
+CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_checks, untrusted_allocations,
+                                                               spoofable_locality)
 
 
 def line_checks(source: SourceFile) -> list[RawFinding]:

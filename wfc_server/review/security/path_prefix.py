@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wfc_server.review.analysis.line_exprs import call_arguments, in_string, last_assignment, receiver
+from wfc_server.review.analysis.line_exprs import MINIFIED, call_arguments, in_string, last_assignment, receiver
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -76,6 +76,8 @@ def path_prefix_checks(source: SourceFile) -> list[RawFinding]:
     lines = text.split("\n")
     out: list[RawFinding] = []
     for number, line in enumerate(lines):
+        if len(line) > MINIFIED:
+            continue
         detail = _line_defect(syntax, source.language, lines, number, line)
         if detail:
             out.append(make_finding("path-prefix-check", file=source.path, line=number + 1, severity="medium",

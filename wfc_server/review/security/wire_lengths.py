@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wfc_server.review.analysis.line_exprs import assignment_at, call_arguments, in_string
+from wfc_server.review.analysis.line_exprs import MINIFIED, assignment_at, call_arguments, in_string
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -67,6 +67,8 @@ def untrusted_allocations(source: SourceFile) -> list[RawFinding]:
     lines = source.text.split("\n")
     out: list[RawFinding] = []
     for number, line in enumerate(lines):
+        if len(line) > MINIFIED:
+            continue
         for match in syntax.allocation.finditer(line):
             args = call_arguments(line, match.end())
             if not args or in_string(line, match.start()):

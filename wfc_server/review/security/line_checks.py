@@ -13,13 +13,14 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.generated_source import generated_source
 from wfc_server.review.security.headers_in_log import headers_in_log
 from wfc_server.review.security.path_prefix import path_prefix_checks
+from wfc_server.review.security.permission_window import permission_window
 from wfc_server.review.security.spoofable_locality import spoofable_locality
 from wfc_server.review.security.traversal_strip import traversal_strip
 from wfc_server.review.security.wire_lengths import untrusted_allocations
 
 CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_checks, untrusted_allocations,
                                                                spoofable_locality, headers_in_log,
-                                                               generated_source, traversal_strip)
+                                                               generated_source, traversal_strip, permission_window)
 
 
 def line_checks(source: SourceFile) -> list[RawFinding]:

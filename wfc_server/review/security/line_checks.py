@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.generated_source import generated_source
+from wfc_server.review.security.go_argv import go_parameter_arguments
 from wfc_server.review.security.headers_in_log import headers_in_log
 from wfc_server.review.security.path_prefix import path_prefix_checks
 from wfc_server.review.security.permission_window import permission_window
@@ -20,7 +21,8 @@ from wfc_server.review.security.wire_lengths import untrusted_allocations
 
 CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_checks, untrusted_allocations,
                                                                spoofable_locality, headers_in_log,
-                                                               generated_source, traversal_strip, permission_window)
+                                                               generated_source, traversal_strip, permission_window,
+                                                               go_parameter_arguments)
 
 
 def line_checks(source: SourceFile) -> list[RawFinding]:

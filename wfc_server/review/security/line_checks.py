@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.security.auth_deviance import auth_deviance
 from wfc_server.review.security.generated_source import generated_source
 from wfc_server.review.security.go_argv import go_parameter_arguments
 from wfc_server.review.security.headers_in_log import headers_in_log
@@ -22,7 +23,7 @@ from wfc_server.review.security.wire_lengths import untrusted_allocations
 CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_checks, untrusted_allocations,
                                                                spoofable_locality, headers_in_log,
                                                                generated_source, traversal_strip, permission_window,
-                                                               go_parameter_arguments)
+                                                               go_parameter_arguments, auth_deviance)
 
 
 def line_checks(source: SourceFile) -> list[RawFinding]:

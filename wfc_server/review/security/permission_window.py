@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from wfc_server.review.analysis.line_exprs import MINIFIED
+from wfc_server.review.analysis.line_exprs import MINIFIED, in_string
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -57,7 +57,7 @@ def permission_window(source: SourceFile) -> list[RawFinding]:
         if len(line) > MINIFIED:
             continue
         created = creates.search(line)
-        if created is None:
+        if created is None or in_string(line, created.start()):
             continue
         path = next(g for g in created.groups() if g)
         for later in lines[number:number + _WINDOW + 1]:

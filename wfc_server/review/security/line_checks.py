@@ -16,6 +16,7 @@ from wfc_server.review.security.go_argv import go_parameter_arguments
 from wfc_server.review.security.headers_in_log import headers_in_log
 from wfc_server.review.security.path_prefix import path_prefix_checks
 from wfc_server.review.security.permission_window import permission_window
+from wfc_server.review.security.secret_compare import secret_comparisons
 from wfc_server.review.security.spoofable_locality import spoofable_locality
 from wfc_server.review.security.traversal_strip import traversal_strip
 from wfc_server.review.security.wire_lengths import untrusted_allocations
@@ -23,7 +24,8 @@ from wfc_server.review.security.wire_lengths import untrusted_allocations
 CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_checks, untrusted_allocations,
                                                                spoofable_locality, headers_in_log,
                                                                generated_source, traversal_strip, permission_window,
-                                                               go_parameter_arguments, auth_deviance)
+                                                               go_parameter_arguments, auth_deviance,
+                                                               secret_comparisons)
 
 
 def line_checks(source: SourceFile) -> list[RawFinding]:

@@ -87,3 +87,16 @@ def in_string(line: str, position: int) -> bool:
     """Inside a string literal (documentation, an example), judged by the quotes before it."""
     before = line[:position]
     return any(before.count(q) % 2 == 1 for q in "\"'`")
+
+
+def candidate_lines(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """0-based numbers of the lines where ``pattern`` matches, found by one scan of the whole text
+    (far cheaper than testing every line when few lines qualify)."""
+    out: list[int] = []
+    line, position = 0, 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if not out or out[-1] != line:
+            out.append(line)
+    return out

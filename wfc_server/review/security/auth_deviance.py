@@ -25,7 +25,7 @@ import ast
 import re
 
 from wfc_server.review.analysis.deviance import Deviant, Member, unguarded, unmirrored
-from wfc_server.review.analysis.line_exprs import MINIFIED
+from wfc_server.review.analysis.line_exprs import MINIFIED, candidate_lines
 from wfc_server.review.analysis.python_syntax import parse_module
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
@@ -74,16 +74,23 @@ def _finding(source: SourceFile, deviant: Deviant) -> RawFinding:
 _PY_HINT = _S(r"^\s*(async\s+)?def\s+(get|head|post|put|patch|delete)\s*\(\s*self|^\s*@[\w.]*(route|get|post|put|"
               r"patch|delete|api_view)\(", re.MULTILINE)
 
+#: Some guard is written in the file: an auth-like decorator or a check call (else nothing to infer).
+_PY_GUARD_HINT = _S(r"^\s*@[\w.]*(auth|login|permission|require|role|admin|token|jwt|csrf|xsrf|staff|protect)|"
+                    r"\bself\.(check|require|verify|ensure|authori[sz]e)_?\w*\(|\w*(permission|xsrf|csrf)\w*\(",
+                    re.MULTILINE | re.IGNORECASE)
+
 
 def _python(source: SourceFile) -> list[Deviant]:
-    if not _PY_HINT.search(source.text) or not _AUTH.search(source.text):
+    if len(_PY_HINT.findall(source.text)) < 2 or not _PY_GUARD_HINT.search(source.text):
         return []
     parsed = parse_module(source.text, source.path)
     if parsed is None:
         return []
     tree = parsed[0]
     out: list[Deviant] = []
-    scopes: list[list[ast.stmt]] = [tree.body] + [n.body for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+    scopes: list[list[ast.stmt]] = [tree.body]
+    for body in scopes:  # grows while iterating: classes, and classes nested in classes
+        scopes += [n.body for n in body if isinstance(n, ast.ClassDef)]
     for body in scopes:
         members = [m for node in body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
                    if (m := _python_member(node)) is not None]
@@ -140,17 +147,20 @@ def _dotted(node: ast.expr) -> str:
 
 _ROUTE = _S(r"""^\s*[\w$.]+\.(get|post|put|patch|delete|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)\(\s*"""
             r"""(['"`])([^'"`]*)\2\s*,(.*)$""")
+_ROUTE_HINT = _S(r"""\.(get|post|put|patch|delete|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)\(\s*['"`]""")
 _GLOBAL_GUARD = _S(r"""\.(use|Use)\(\s*(?:['"`][^'"`]*['"`]\s*,\s*)?[^)\n]*""")
 _HANDLER_START = _S(r"\(\s*(req|request|ctx|c|w|_|\w+\s*:)|\basync\b|\bfunction\b|\bfunc\b|=>")
 
 
 def _routes(source: SourceFile) -> list[Deviant]:
     text = source.text
-    if not _AUTH.search(text):
+    candidates = candidate_lines(text, _ROUTE_HINT)
+    if len(candidates) < 4 or not _AUTH.search(text):
         return []
     lines = text.split("\n")
     members: list[Member] = []
-    for number, line in enumerate(lines):
+    for number in candidates:
+        line = lines[number]
         if len(line) > MINIFIED:
             continue
         match = _ROUTE.match(line)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from wfc_server.review.analysis.line_exprs import MINIFIED
+from wfc_server.review.analysis.line_exprs import MINIFIED, candidate_lines
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -39,7 +39,8 @@ def generated_source(source: SourceFile) -> list[RawFinding]:
     lines = text.split("\n")
     compiles = [i for i, line in enumerate(lines) if _COMPILES.search(line)]
     out: list[RawFinding] = []
-    for number, line in enumerate(lines):
+    for number in candidate_lines(text, _SPLICED):
+        line = lines[number]
         if len(line) > MINIFIED or line.lstrip().startswith(("//", "*", "/*")):
             continue
         spliced = _SPLICED.search(line)

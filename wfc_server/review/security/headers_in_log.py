@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wfc_server.review.analysis.line_exprs import MINIFIED, call_arguments, in_string, last_assignment
+from wfc_server.review.analysis.line_exprs import MINIFIED, call_arguments, candidate_lines, in_string, last_assignment
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -46,20 +46,30 @@ _JAVA = LogSyntax(
     collection=_S(r"\b(?:request|req|exchange\.getRequest\(\))\.(?:getHeaders\(\)|getCookies\(\))"),
 )
 SYNTAX: dict[str, LogSyntax] = {"python": _PY, "javascript": _JS, "typescript": _JS, "go": _GO, "java": _JAVA}
+#: Cheap substring pre-check: every collection pattern contains one of these words.
+_COLLECTION_WORDS = ("headers", "cookies", "environ", "META", "COOKIES", "Header", "Cookies", "getHeaders", "getCookies")
 _REDACTED = _S(r"(?i)redact|mask|sanitiz|scrub|filter|censor|\bsafe_|without_secrets|SENSITIVE")
 _COUNTED_BEFORE = _S(r"\b(len|keys|size|count|length)\(\s*$")
 _COUNTED_AFTER = _S(r"\s*\.(size\(\)|length\b|keySet\(\)|keys\(\)|count\b|isEmpty\(\))")
+#: ``headers = request.headers`` / ``h := r.Header``: a name that holds the collection.
+_HOLDER = _S(r"\s*(?:const\s+|let\s+|var\s+|final\s+)?(?:[\w<>,]+\s+)?([A-Za-z_$][\w$]*)\s*:?=(?!=)")
 _NAME = _S(r"(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$(])")
 
 
 def headers_in_log(source: SourceFile) -> list[RawFinding]:
     """Findings for logging calls that receive a request's whole header collection."""
     syntax = SYNTAX.get(source.language)
-    if syntax is None or source.is_test or not syntax.collection.search(source.text):
+    if syntax is None or source.is_test or not any(w in source.text for w in _COLLECTION_WORDS) \
+            or not syntax.collection.search(source.text):
         return []
     lines = source.text.split("\n")
+    holders = {m.group(1) for i in candidate_lines(source.text, syntax.collection) if (m := _HOLDER.match(lines[i]))}
+    held = _S(r"\b(" + "|".join(map(re.escape, sorted(holders))) + r")\b") if holders else None
     out: list[RawFinding] = []
-    for number, line in enumerate(lines):
+    wanted = syntax.collection if held is None else _S(f"{syntax.collection.pattern}|{held.pattern}",
+                                                         syntax.collection.flags)
+    for number in candidate_lines(source.text, wanted):
+        line = lines[number]
         if len(line) > MINIFIED:
             continue
         for call in syntax.calls.finditer(line):

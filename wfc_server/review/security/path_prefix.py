@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wfc_server.review.analysis.line_exprs import MINIFIED, call_arguments, in_string, last_assignment, receiver
+from wfc_server.review.analysis.line_exprs import (
+    MINIFIED,
+    call_arguments,
+    candidate_lines,
+    in_string,
+    last_assignment,
+    receiver,
+)
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -59,6 +66,7 @@ _REFUSAL = _S(r"\b(raise|throw|abort|deny|forbid\w*|errors\.New|fmt\.Errorf|HTTP
               r"\b40[34]\b")
 _CONTAINMENT_NAME = _S(r"(?i)(def|func|function|boolean|bool)\s+\w*(inside|within|contain|safe|allowed|under|"
                        r"child|escape|confine|subpath|subdir)")
+_ANY_TEST = _S(r"startswith|startsWith|HasPrefix|commonprefix|indexOf")
 _COMMONPREFIX = _S(r"\bos\.path\.commonprefix\(")
 _INDEXOF = _S(r"\.indexOf\(")
 _IDENT = _S(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
@@ -75,7 +83,8 @@ def path_prefix_checks(source: SourceFile) -> list[RawFinding]:
         return []
     lines = text.split("\n")
     out: list[RawFinding] = []
-    for number, line in enumerate(lines):
+    for number in candidate_lines(text, _ANY_TEST):
+        line = lines[number]
         if len(line) > MINIFIED:
             continue
         detail = _line_defect(syntax, source.language, lines, number, line)
@@ -139,7 +148,7 @@ def _judge(syntax: PrefixSyntax, lines: list[str], number: int, subject: str, ba
     base_names = _IDENT.findall(base)
     subject_names = _IDENT.findall(subject)
     base_built = " ".join(last_assignment(lines, number, n) for n in base_names)
-    if _SEPARATOR.search(base_built) or any(_separator_appended(lines, n) for n in base_names):
+    if _SEPARATOR.search(base_built) or any(_separator_appended("\n".join(lines), n) for n in base_names):
         return None
     evidence = " ".join((subject, base, base_built, *(last_assignment(lines, number, n) for n in subject_names)))
     if not syntax.normalising.search(evidence):
@@ -162,11 +171,11 @@ def _java_string(syntax: PrefixSyntax, lines: list[str], number: int, subject: s
     return any(declared.search(lines[i]) for i in range(max(0, number - 200), number + 1))
 
 
-def _separator_appended(lines: list[str], name: str) -> bool:
+def _separator_appended(text: str, name: str) -> bool:
     """``base += os.sep`` / ``base = base + "/"`` anywhere: the base was made to end in a separator."""
     n = re.escape(name.split(".")[-1])
-    pattern = re.compile(rf"\b{n}\s*(\+=|=\s*[\w.]*\b{n}\s*\+)")
-    return any(pattern.search(line) and _SEPARATOR.search(line) for line in lines)
+    pattern = re.compile(rf"^.*\b{n}\s*(\+=|=\s*[\w.]*\b{n}\s*\+).*$", re.MULTILINE)
+    return any(_SEPARATOR.search(m.group(0)) for m in pattern.finditer(text))
 
 
 def _short(text: str) -> str:

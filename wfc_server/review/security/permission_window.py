@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from wfc_server.review.analysis.line_exprs import MINIFIED, in_string
+from wfc_server.review.analysis.line_exprs import MINIFIED, candidate_lines, in_string
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -44,6 +44,7 @@ _OWNER_ONLY = _S(r"""^\s*0?[oO]?[0-7]?[0-7]00\s*$|^\s*(384|256|448)\s*$|"""
                  r"""^(?!.*(GRP|OTH|GROUP|OTHERS))[^\n]*(S_IRUSR|S_IWUSR|S_IRWXU|OWNER_)|"""
                  r"""['"][r-][w-][x-]------['"]|(?i:^\s*[\w.]*(o[0-7]00|private|owner_only|secret)\w*\s*$)""")
 _WINDOW = 8
+_CREATE_HINT = _S(r"open\(|write|Create\(|WriteFile\(|createFile\(|new\s+(File|Print)\w*\(|touch\(|OutputStream")
 
 
 def permission_window(source: SourceFile) -> list[RawFinding]:
@@ -53,7 +54,8 @@ def permission_window(source: SourceFile) -> list[RawFinding]:
         return []
     lines = source.text.split("\n")
     out: list[RawFinding] = []
-    for number, line in enumerate(lines):
+    for number in candidate_lines(source.text, _CREATE_HINT):
+        line = lines[number]
         if len(line) > MINIFIED:
             continue
         created = creates.search(line)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from wfc_server.review.analysis.line_exprs import MINIFIED, call_arguments, in_string, receiver
+from wfc_server.review.analysis.line_exprs import MINIFIED, call_arguments, candidate_lines, in_string, receiver
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -24,6 +24,7 @@ _NOT_VALUE = _S(r"""^\s*("[^"]*"|'[^']*'|`[^`]*`|nil|null|-?\d+|true|false|len\(
 _GO_EQ = _S(r"([\w.\[\]()]+)\s*(==|!=)\s*([\w.\[\]()\"]+)")
 _GO_CALL = _S(r"\b(bytes\.Equal|reflect\.DeepEqual)\(")
 _JAVA_CALL = _S(r"\bArrays\.equals\(|\.equals\(")
+_SECRETISH = _S(r"sig|hmac|secret|token|api_?key|mac\b")  # searched in the lower-cased text
 _DECISION = _S(r"\b(if|return)\b|&&|\|\||\?")
 
 
@@ -32,12 +33,16 @@ def secret_comparisons(source: SourceFile) -> list[RawFinding]:
     if source.language not in {"go", "java"} or source.is_test:
         return []
     text = source.text
-    if not re.search(r"(?i)signature|sig\b|hmac|secret|token|apikey|api_key", text):
+    lower = text.lower()
+    if not any(word in lower for word in ("sig", "hmac", "secret", "token", "apikey", "api_key")):
         return []
     hmac_file = bool(re.search(r"crypto/hmac|javax\.crypto\.Mac|Mac\.getInstance", text))
     out: list[RawFinding] = []
-    for number, line in enumerate(text.split("\n")):
-        if len(line) > MINIFIED or not _DECISION.search(line) or line.strip().startswith(("//", "*")):
+    lines = text.split("\n")
+    for number in candidate_lines(lower, _SECRETISH):
+        line = lines[number]
+        if len(line) > MINIFIED or not _DECISION.search(line) \
+                or line.strip().startswith(("//", "*")):
             continue
         pair = _pair(source.language, line)
         if pair is None:

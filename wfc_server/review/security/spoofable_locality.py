@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from wfc_server.review.analysis.line_exprs import MINIFIED, last_assignment
+from wfc_server.review.analysis.line_exprs import MINIFIED, candidate_lines, last_assignment
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -48,8 +48,9 @@ def spoofable_locality(source: SourceFile) -> list[RawFinding]:
         return []
     lines = source.text.split("\n")
     out: list[RawFinding] = []
-    for number, line in enumerate(lines):
-        if len(line) > MINIFIED or not _LOOPBACK.search(line) or not _COMPARISON.search(line):
+    for number in candidate_lines(source.text, _LOOPBACK):
+        line = lines[number]
+        if len(line) > MINIFIED or not _COMPARISON.search(line):
             continue
         header = reads.search(line)
         if header is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from wfc_server.review.analysis.line_exprs import MINIFIED, call_arguments, in_string
+from wfc_server.review.analysis.line_exprs import MINIFIED, call_arguments, candidate_lines, in_string
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -47,8 +47,9 @@ def traversal_strip(source: SourceFile) -> list[RawFinding]:
         return []
     lines = source.text.split("\n")
     out: list[RawFinding] = []
-    for number, line in enumerate(lines):
-        if len(line) > MINIFIED or not _DOTS.search(line):
+    for number in candidate_lines(source.text, _DOTS):
+        line = lines[number]
+        if len(line) > MINIFIED:
             continue
         for match in _REPLACE.finditer(line):
             args = call_arguments(line, match.end())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wfc_server.review.analysis.line_exprs import MINIFIED, assignment_at, call_arguments, in_string
+from wfc_server.review.analysis.line_exprs import MINIFIED, assignment_at, call_arguments, candidate_lines, in_string
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.catalog import make_finding
 
@@ -66,7 +66,8 @@ def untrusted_allocations(source: SourceFile) -> list[RawFinding]:
         return []
     lines = source.text.split("\n")
     out: list[RawFinding] = []
-    for number, line in enumerate(lines):
+    for number in candidate_lines(source.text, syntax.allocation):
+        line = lines[number]
         if len(line) > MINIFIED:
             continue
         for match in syntax.allocation.finditer(line):

@@ -15,6 +15,7 @@ from wfc_server.review.security.generated_source import generated_source
 from wfc_server.review.security.go_argv import go_parameter_arguments
 from wfc_server.review.security.headers_in_log import headers_in_log
 from wfc_server.review.security.missing_deadline import missing_deadlines
+from wfc_server.review.security.partial_strip import partial_credential_strip
 from wfc_server.review.security.path_prefix import path_prefix_checks
 from wfc_server.review.security.permission_window import permission_window
 from wfc_server.review.security.secret_compare import secret_comparisons
@@ -26,7 +27,8 @@ CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_chec
                                                                spoofable_locality, headers_in_log,
                                                                generated_source, traversal_strip, permission_window,
                                                                go_parameter_arguments, auth_deviance,
-                                                               secret_comparisons, missing_deadlines)
+                                                               secret_comparisons, missing_deadlines,
+                                                               partial_credential_strip)
 
 
 def line_checks(source: SourceFile) -> list[RawFinding]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.security.auth_deviance import auth_deviance
+from wfc_server.review.security.crlf_lines import crlf_lines
 from wfc_server.review.security.generated_source import generated_source
 from wfc_server.review.security.go_argv import go_parameter_arguments
 from wfc_server.review.security.headers_in_log import headers_in_log
@@ -28,7 +29,7 @@ CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_chec
                                                                generated_source, traversal_strip, permission_window,
                                                                go_parameter_arguments, auth_deviance,
                                                                secret_comparisons, missing_deadlines,
-                                                               partial_credential_strip)
+                                                               partial_credential_strip, crlf_lines)
 
 
 def line_checks(source: SourceFile) -> list[RawFinding]:

@@ -78,7 +78,10 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
         elif source.language == "sql":
             out.findings.extend(analyse_sql(source.path, source.text, _test_code(source)))
         out.findings.extend(_secrets(source, scanner))
-        out.findings.extend(line_checks(source))
+        found, failed = line_checks(source)
+        out.findings.extend(found)
+        if failed:
+            out.skipped.append((source.path, f"security line checks failed: {', '.join(failed)}"))
     for source in sources:
         callers = _callers_elsewhere(source, exported) if source.path in python else {}
         if callers and bandit is not None:  # a helper other files hand request data: judge it bound

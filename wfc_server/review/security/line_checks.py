@@ -24,14 +24,21 @@ from wfc_server.review.security.spoofable_locality import spoofable_locality
 from wfc_server.review.security.traversal_strip import traversal_strip
 from wfc_server.review.security.wire_lengths import untrusted_allocations
 
-CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (path_prefix_checks, untrusted_allocations,
-                                                               spoofable_locality, headers_in_log,
-                                                               generated_source, traversal_strip, permission_window,
-                                                               go_parameter_arguments, auth_deviance,
-                                                               secret_comparisons, missing_deadlines,
-                                                               partial_credential_strip, crlf_lines)
+CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (
+    path_prefix_checks, untrusted_allocations, spoofable_locality, headers_in_log, generated_source,
+    traversal_strip, permission_window, go_parameter_arguments, auth_deviance, secret_comparisons,
+    missing_deadlines, partial_credential_strip, crlf_lines,
+)
 
 
-def line_checks(source: SourceFile) -> list[RawFinding]:
-    """Every line-level security check's findings for ``source``."""
-    return [finding for check in CHECKS for finding in check(source)]
+def line_checks(source: SourceFile) -> tuple[list[RawFinding], list[str]]:
+    """Every line-level security check's findings for ``source``, and the names of the checks that
+    failed on it (a crash in one check must not hide the file or the other checks' findings)."""
+    findings: list[RawFinding] = []
+    failed: list[str] = []
+    for check in CHECKS:
+        try:
+            findings.extend(check(source))
+        except Exception:  # noqa: BLE001 - reported as a partial review of the file, never hidden
+            failed.append(check.__name__)
+    return findings, failed

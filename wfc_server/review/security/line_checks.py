@@ -23,11 +23,12 @@ from wfc_server.review.security.secret_compare import secret_comparisons
 from wfc_server.review.security.spoofable_locality import spoofable_locality
 from wfc_server.review.security.traversal_strip import traversal_strip
 from wfc_server.review.security.wire_lengths import untrusted_allocations
+from wfc_server.review.security.world_writable import world_writable
 
 CHECKS: tuple[Callable[[SourceFile], list[RawFinding]], ...] = (
     path_prefix_checks, untrusted_allocations, spoofable_locality, headers_in_log, generated_source,
     traversal_strip, permission_window, go_parameter_arguments, auth_deviance, secret_comparisons,
-    missing_deadlines, partial_credential_strip, crlf_lines,
+    missing_deadlines, partial_credential_strip, crlf_lines, world_writable,
 )
 
 

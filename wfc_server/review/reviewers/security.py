@@ -26,6 +26,7 @@ from wfc_server.review.rules import Severity, registry
 from wfc_server.review.security.catalog import make_finding
 from wfc_server.review.security.lang_rules import SPECS, LangAnalysis, analyse_language, link_review
 from wfc_server.review.security import py_guards
+from wfc_server.review.security.line_checks import line_checks
 from wfc_server.review.security.py_body_reads import unbounded_body_reads
 from wfc_server.review.security.redirect_credentials import forwarded_credentials, python_functions
 from wfc_server.review.security.python_rules import (
@@ -77,6 +78,10 @@ def run(inp: AnalysisInput) -> ReviewerOutput:
         elif source.language == "sql":
             out.findings.extend(analyse_sql(source.path, source.text, _test_code(source)))
         out.findings.extend(_secrets(source, scanner))
+        found, failed = line_checks(source)
+        out.findings.extend(found)
+        if failed:
+            out.skipped.append((source.path, f"security line checks failed: {', '.join(failed)}"))
     for source in sources:
         callers = _callers_elsewhere(source, exported) if source.path in python else {}
         if callers and bandit is not None:  # a helper other files hand request data: judge it bound

@@ -118,7 +118,9 @@ def _reflection(analysis: LangAnalysis, node: SgNode, callee: str, arg: str) -> 
 #: Reads of a binary length field from a stream / buffer: data, not a program constant.
 #: 16-bit lengths are not here: at most 65,535 elements is not a memory exhaustion.
 _LENGTH_READ = re.compile(r"\.(readInt|readLong|readUnsignedInt|readVarInt|readVarLong|getInt|getLong|"
-                          r"readUInt(32|64)|readInt(32|64))\(\s*\)")
+                          r"readUInt(32|64)|readInt(32|64))\(\s*\)|"
+                          # a parser's own decoding helper: readUint64(buf), readVarInt(in), readUInt32LE(b, off)
+                          r"(?<![\w$])read(U?[Ii]nt(32|64)|Uint(32|64)|UnsignedInt|VarU?[Ii]nt|VarLong)\w*\(")
 _BOUND = "(?:<=?|>=?)"
 
 

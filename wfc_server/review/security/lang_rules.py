@@ -248,7 +248,10 @@ _GO_KEYWORDS = frozenset({"range", "chan", "map", "struct", "interface", "select
 _GO_WORDS = frozenset({"fmt", "strings", "os", "http", "append", "make", "len", "err", "func", "string", "int"})
 #: JavaScript operators in :data:`_KEYWORDS` that are plain variable names in Java / Go (`InputStream in`).
 _JS_WORDS = frozenset({"in", "of", "function", "let", "var", "const", "typeof", "undefined", "async", "void"})
-_SQL_TEXT = re.compile(r"\b(select|insert|update|delete|where|from|into|values|order by|drop)\b", re.IGNORECASE)
+_SQL_TEXT = re.compile(r"\b(select|insert|update|delete|where|from|into|values|order by|drop)\b|"
+                       # session and schema statements: SET search_path TO ..., ALTER TABLE ..., PRAGMA ...
+                       r"\bset\s+(session\s+|local\s+)?[\w.]+\s+(to|=)\s|\b(create|alter|truncate)\s+(table|index|schema|"
+                       r"database|view|role|user)\b|\bpragma\s+\w+|\bgrant\s+\w+\s+on\b", re.IGNORECASE)
 _HTMLISH = re.compile(r"<\s*[a-zA-Z/!]")
 _FIXED_HOST = re.compile(r'''^\s*["'`][a-z][a-z0-9+.-]*://[^/"'`$%]+/''', re.IGNORECASE)  # `%s` host: a hole
 _SPRINTF = re.compile(r"^\s*fmt\.Sprintf\(")

@@ -261,6 +261,13 @@ class PythonSinks:
         if not fa.is_route or node.value is None or self.fastapi:
             return
         value = node.value
+        if _wsgi_html(fa):  # a WSGI app returns its body as a list of (encoded) chunks
+            if isinstance(value, ast.List) and len(value.elts) == 1:
+                value = value.elts[0]
+            while isinstance(value, ast.Call) and len(value.args) == 1 and _ENCODER.match(_callee(value)):
+                value = value.args[0]
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "encode":
+                value = value.func.value
         if isinstance(value, ast.Tuple) and value.elts:
             headers = [e for e in value.elts[1:] if isinstance(e, ast.Dict)]
             if any(re.search(r"text/(plain|csv)|application/(json|octet-stream)", ast.unparse(h), re.IGNORECASE)
@@ -1290,3 +1297,16 @@ def _soften(finding: RawFinding) -> RawFinding:
 
 
 __all__ = ["PythonAnalysis", "SinkEvent", "analyse_python", "names_in"]
+
+
+#: Calls that only turn a text chunk into bytes (a WSGI body is bytes).
+_ENCODER = re.compile(r"^(tob|to_bytes|bytes|str|force_bytes|_to_bytes|b|encode)$")
+
+
+def _wsgi_html(fa: FunctionAnalysis) -> bool:
+    """The function is a WSGI application that answers with an HTML content type."""
+    func = fa.func
+    if func is None:
+        return False
+    names = {a.arg for a in func.args.args}
+    return {"environ", "start_response"} <= names and "text/html" in ast.unparse(func)

@@ -1286,6 +1286,8 @@ class ModuleTaint:
             if name in ROUTE_DECORATORS:
                 return True
         names = [a.arg for a in func.args.args]
+        if "environ" in names and "start_response" in names:
+            return True  # a WSGI application: the environ is the request (path, query, headers)
         if len(names) >= 2 and names[1] == "info" and (func.name == "mutate" or func.name.startswith("resolve_")):
             return True  # a GraphQL resolver: its arguments are the client's query arguments
         if len(names) >= 2 and names[0] == "event" and names[1] == "context":

@@ -16,7 +16,7 @@ CRLF_INJECTION = Rule(
     severity=Severity.MEDIUM,
     title="CRLF injection into a protocol stream",
     concept="crlf-injection",
-    languages=frozenset({"python"}),
+    languages=frozenset({"python", "javascript", "typescript", "go", "java"}),
     cwe="CWE-93",
     confidence=60,
     doc=RuleDoc(
@@ -32,6 +32,10 @@ CRLF_INJECTION = Rule(
     ),
     suggestions={
         "python": 'if "\\r" in value or "\\n" in value: raise ValueError("invalid header value")',
+        "javascript": "if (/[\\r\\n]/.test(value)) throw new Error('line break in protocol value');",
+        "typescript": "if (/[\\r\\n]/.test(value)) throw new Error('line break in protocol value');",
+        "go": 'if strings.ContainsAny(value, "\\r\\n") { return errInvalidValue }',
+        "java": "if (value.indexOf('\\r') >= 0 || value.indexOf('\\n') >= 0) throw new IllegalArgumentException(value);",
         "*": "Reject CR and LF in values before writing them into a protocol line.",
     },
 )

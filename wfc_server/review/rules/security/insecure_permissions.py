@@ -15,7 +15,7 @@ PERMS = Rule(
     severity=Severity.MEDIUM,
     title="Overly permissive file permissions",
     concept="insecure-permissions",
-    languages=frozenset({"python"}),
+    languages=frozenset({"python", "javascript", "typescript", "go", "java"}),
     cwe="CWE-732",
     confidence=80,
     doc=RuleDoc(
@@ -26,6 +26,10 @@ PERMS = Rule(
     ),
     suggestions={
         "python": "Grant only what is needed (0o600 for secrets, 0o755 for executables).",
+        "go": "os.Chmod(path, 0o600) for secrets, 0o755 for executables; never a mode others can write.",
+        "javascript": "fs.chmodSync(path, 0o600) for secrets, 0o755 for executables.",
+        "typescript": "fs.chmodSync(path, 0o600) for secrets, 0o755 for executables.",
+        "java": "Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(\"rw-------\"))",
         "*": "Grant only the permissions needed (e.g. 0600 for secrets).",
     },
 )

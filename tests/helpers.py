@@ -149,6 +149,37 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def listens_on(pid: int, port: int) -> bool:
+    """Whether process ``pid`` itself holds a listening TCP socket on ``port`` (from /proc).
+
+    Why: ``free_port`` only finds a port that was free a moment ago. When another run takes it
+    first, a health check would be answered by that other server while ours is still starting;
+    a server counts as ready only once the answering socket is its own."""
+    inodes: set[str] = set()
+    fd_dir = Path(f"/proc/{pid}/fd")
+    try:
+        for fd in fd_dir.iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    except OSError:
+        return False
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            local_port = int(fields[1].rsplit(":", 1)[1], 16)
+            if local_port == port and fields[3] == "0A" and fields[9] in inodes:
+                return True
+    return False
+
+
 def descendants(pid: int) -> list[int]:
     """Every process below ``pid``, from /proc (the engine's forkserver and its workers)."""
     children: dict[int, list[int]] = {}
@@ -230,7 +261,7 @@ class ServerProcess:
                     raise AssertionError(f"server exited with {code}:\n{self.log_tail(2000)}")
                 try:
                     async with session.get(self.url + path) as response:
-                        if response.status == 200:
+                        if response.status == 200 and listens_on(self.proc.pid, self.port):
                             return time.perf_counter() - self.started_at
                 except aiohttp.ClientError:
                     pass

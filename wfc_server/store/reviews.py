@@ -7,7 +7,9 @@ a record was never acknowledged and is swept at start-up. ``reviews/index.snapsh
 a clean shutdown, see snapshot.py) spares a restart from parsing every record file.
 
 Engine results (findings etc.) can be large, so only the most recently used are kept in memory;
-the rest are read back from the record file on demand.
+the rest are read back from the record file on demand. Reviews taken from the snapshot stay
+"dormant" (their index entries plus their still-encoded values) until first read: a start builds
+no record objects, and memory holds records only for the reviews anyone looks at.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import os
+from operator import itemgetter
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +60,10 @@ class ReviewStore:
     def __init__(self, data_dir: Path) -> None:
         self._dir = data_dir / "reviews"
         self._quarantine = data_dir / "quarantine" / "reviews"
-        self._records: dict[str, ReviewRecord] = {}
+        self._records: dict[str, ReviewRecord] = {}  # built: read since start, or parsed from files
+        # Reviews taken from the snapshot and not read since: review_id -> position in it.
+        self._dormant: dict[str, int] = {}
+        self._snapshot: snapshot.Snapshot | None = None
         self._by_project: dict[str, list[int]] = defaultdict(list)
         self._by_status: dict[tuple[str, str], list[int]] = defaultdict(list)
         self._by_seq: dict[int, str] = {}
@@ -85,7 +91,8 @@ class ReviewStore:
         return report
 
     def _load_sync(self, report: ReviewScan) -> None:
-        records: list[ReviewRecord] = []
+        records: list[ReviewRecord] = []  # parsed from their files
+        unchanged: list[int] = []  # snapshot positions whose files are as the snapshot saw them
         known = self._read_snapshot(report)
         diffs: dict[str, str] = {}
 
@@ -98,7 +105,7 @@ class ReviewStore:
             records.append(record)
 
         report.temp_files_removed += sweep_temp_files(self._dir)
-        known = known or {}
+        position = known.position if known is not None else {}.get
         for shard in (e for e in os.scandir(self._dir) if e.is_dir(follow_symlinks=False)):
             entries = list(os.scandir(shard.path))  # one listing: records, diffs, a crash's temp files
             records_here = []
@@ -113,30 +120,51 @@ class ReviewStore:
                     records_here.append(entry)
             for entry in records_here:
                 review_id = entry.name[:-5]
-                row = known.get(review_id)
-                if row is not None and review_id in diffs and snapshot.matches(row, entry.stat()):
-                    records.append(snapshot.record(row))  # the file is as the snapshot saw it
-                    report.from_snapshot += 1
-                    report.loaded += 1
+                at = position(review_id)
+                if at is not None and review_id in diffs and known.matches(at, entry.stat()):  # type: ignore[union-attr]
+                    unchanged.append(at)
                 else:
                     scan_one(entry, self._quarantine, ReviewRecord.from_json, accept, report)
-        records.sort(key=lambda r: r.seq)
-        seen: set[int] = set()
-        for record in records:  # ascending seq: each index list is built by appending
-            if record.seq in seen or record.review_id in self._records:
-                move_to_quarantine(self._record_path(record.review_id), self._quarantine)
-                report.quarantined.append((f"{record.review_id}.json", "duplicate seq or id"))
-                report.loaded -= 1
-                continue
-            seen.add(record.seq)
-            self._index(record, appending=True)
-            if not record.terminal:
-                report.unfinished.append(record)
-        self._next_seq = (records[-1].seq + 1) if records else 1
-        self._next_seq = max([self._next_seq, *(s + 1 for s in seen)])
+        report.from_snapshot = len(unchanged)
+        report.loaded += len(unchanged)
+        self._index_loaded(records, unchanged, report)
         report.orphan_diffs_removed = self._sweep_orphan_diffs(diffs)
 
-    def _read_snapshot(self, report: ReviewScan) -> dict[str, list[Any]] | None:
+    def _index_loaded(self, records: list[ReviewRecord], unchanged: list[int], report: ReviewScan) -> None:
+        """Index what the scan found, in ascending seq (each index list is built by appending);
+        of two records with one seq or one id, the later is quarantined."""
+        known = self._snapshot
+        loaded: list[tuple[int, ReviewRecord | int]] = [(r.seq, r) for r in records]
+        if known is not None:
+            seqs = known.seqs
+            loaded += [(seqs[at], at) for at in unchanged]
+        loaded.sort(key=itemgetter(0))
+        for seq, item in loaded:
+            if type(item) is int:
+                review_id, project_id, status = known.review_ids[item], known.project_ids[item], known.statuses[item]  # type: ignore[union-attr]
+            else:
+                review_id, project_id, status = item.review_id, item.project_id, item.status  # type: ignore[union-attr]
+            if seq in self._by_seq or review_id in self._records or review_id in self._dormant:
+                move_to_quarantine(self._record_path(review_id), self._quarantine)
+                report.quarantined.append((f"{review_id}.json", "duplicate seq or id"))
+                report.loaded -= 1
+                continue
+            if type(item) is int:
+                self._dormant[review_id] = item
+                self._by_seq[seq] = review_id
+                self._by_project[project_id].append(seq)
+                self._by_status[(project_id, status)].append(seq)
+                if status not in TERMINAL:
+                    report.unfinished.append(self._wake(review_id))
+            else:
+                self._index(item, appending=True)  # type: ignore[arg-type]
+                if status not in TERMINAL:
+                    report.unfinished.append(item)  # type: ignore[arg-type]
+        self._next_seq = max(self._by_seq, default=0) + 1
+        if not self._dormant:
+            self._snapshot = None
+
+    def _read_snapshot(self, report: ReviewScan) -> snapshot.Snapshot | None:
         try:
             known = snapshot.read(self._snapshot_path)
         except (OSError, ValueError) as exc:  # damaged: never trusted, and removed
@@ -145,6 +173,7 @@ class ReviewStore:
             self._drop_snapshot_sync()
             return None
         self._snapshot_on_disk = known is not None
+        self._snapshot = known
         return known
 
     # -- the index snapshot -----------------------------------------------------------------
@@ -166,7 +195,15 @@ class ReviewStore:
 
     def _encode_snapshot(self) -> tuple[bytes, int]:
         entries = []
-        for review_id, record in self._records.items():
+        known = self._snapshot
+        for seq in sorted(self._by_seq):
+            review_id = self._by_seq[seq]
+            at = self._dormant.get(review_id)
+            if at is not None and known is not None:  # never read, so never written: as loaded
+                entries.append(snapshot.Entry(known.stamp(at), review_id, known.project_ids[at], seq,
+                                              known.statuses[at], known.values(at)))
+                continue
+            record = self._records[review_id]
             persisted = self._persisted.get(review_id)
             if persisted is None or persisted[0] != record.status:
                 continue
@@ -174,7 +211,7 @@ class ReviewStore:
                 file_stamp = snapshot.stamp(os.stat(self._record_path(review_id)))
             except OSError:
                 continue
-            entries.append((file_stamp, record, {"event_seq": persisted[1]}))
+            entries.append(snapshot.entry(file_stamp, record, {"event_seq": persisted[1]}))
         return snapshot.encode(entries), len(entries)
 
     async def _before_write(self) -> None:
@@ -200,7 +237,7 @@ class ReviewStore:
         """Diffs without a record were never acknowledged (a crash between the two writes)."""
         removed = 0
         for review_id, path in diffs.items():
-            if review_id not in self._records:
+            if review_id not in self._records and review_id not in self._dormant:
                 os.unlink(path)
                 removed += 1
         return removed
@@ -208,10 +245,32 @@ class ReviewStore:
     # -- reads ------------------------------------------------------------------------------
 
     def get(self, review_id: str) -> ReviewRecord | None:
-        return self._records.get(review_id)
+        record = self._records.get(review_id)
+        if record is None and review_id in self._dormant:
+            return self._wake(review_id)
+        return record
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._records) + len(self._dormant)
+
+    def _wake(self, review_id: str) -> ReviewRecord:
+        """Build a dormant review's record from the snapshot's values, on its first read."""
+        at = self._dormant[review_id]
+        assert self._snapshot is not None
+        try:
+            record = snapshot.record(self._snapshot.values(at))
+        except (snapshot.SnapshotInvalid, TypeError) as exc:  # a writer's bug, not damage: the checksum held
+            log.warning("store.snapshot_entry_unusable", review_id=review_id, reason=str(exc))
+            with open(self._record_path(review_id), "rb") as handle:  # one small file, once
+                record = ReviewRecord.from_json(orjson.loads(handle.read()))
+            record.result = None
+        del self._dormant[review_id]
+        self._records[review_id] = record
+        self._persisted[review_id] = (record.status, record.event_seq)  # the file is as loaded
+        self._indexed_status[review_id] = record.status
+        if not self._dormant and self._loaded:
+            self._snapshot = None  # every review was read: its values are no longer needed
+        return record
 
     def list(
         self, project_id: str, status: str | None, limit: int, offset: int
@@ -221,13 +280,18 @@ class ReviewStore:
         total = len(seqs)
         end = max(total - offset, 0)
         start = max(end - limit, 0)
-        page = [self._records[self._by_seq[s]] for s in reversed(seqs[start:end])]
+        page = [self._record(self._by_seq[s]) for s in reversed(seqs[start:end])]
         return total, page
 
     def ended(self, project_id: str) -> list[ReviewRecord]:
         """The project's finished reviews (for start-up reconciliation)."""
-        return [r for r in (self._records[self._by_seq[s]] for s in self._by_project.get(project_id, []))
+        return [r for r in (self._record(self._by_seq[s]) for s in self._by_project.get(project_id, []))
                 if r.terminal]
+
+    def _record(self, review_id: str) -> ReviewRecord:
+        """An indexed review's record (built on first read)."""
+        record = self._records.get(review_id)
+        return record if record is not None else self._wake(review_id)
 
     async def result(self, record: ReviewRecord) -> dict[str, Any] | None:
         """The engine result of a finished review (from memory, else from its file)."""
@@ -366,6 +430,7 @@ class ReviewStore:
             del self._by_status[key]
         for review_id in review_ids:
             self._records.pop(review_id, None)
+            self._dormant.pop(review_id, None)
             self._persisted.pop(review_id, None)
             self._indexed_status.pop(review_id, None)
             self._results.discard(review_id)

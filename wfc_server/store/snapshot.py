@@ -6,31 +6,42 @@ removes it before its next write, so a snapshot on disk describes the records as
 It is never trusted blindly: each entry carries the inode, size and modification time its
 record file had when the snapshot was written, and an entry is used only while its file still
 has them. A file that changed, a file the snapshot does not know, and every file when the
-snapshot is damaged (checksum, format, fields) are parsed as without a snapshot; an entry whose
-file is gone brings nothing back.
+snapshot is damaged (checksum, format, fields, lengths) are parsed as without a snapshot; an
+entry whose file is gone brings nothing back.
 
-Format: one JSON header line ``{"format", "fields", "count", "sha256"}``, then a JSON array of
-``[inode, size, mtime_ns, *values]``, values in ``fields`` order (the record's fields; the engine
-result is always null here: it stays in the record file and is read on demand).
+What a start needs of each review is small (its id, project, seq and status, to build the
+index); the rest of the record is only needed when the review is read. So the file holds two
+parts, and only the first is decoded at start:
+
+* the index: a JSON object of columns (:data:`COLUMNS`), one list per column, one item per
+  review (decoding a few lists of scalars is ten times quicker than a list of records);
+* the values: per review, a JSON array of its record's field values in ``fields`` order (the
+  engine result is always null here: it stays in the record file and is read on demand), all
+  concatenated; ``length`` says where each ends. The store keeps these bytes and builds a
+  review's record the first time it is read (:meth:`Snapshot.values`).
+
+Format: one JSON header line ``{"format", "fields", "count", "index_bytes", "sha256"}`` (the
+checksum covers everything after the header line), then the index, then the values.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
 from wfc_server.store.records import ReviewRecord
 
 SNAPSHOT_NAME = "index.snapshot"
-FORMAT = 1
+FORMAT = 2
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ReviewRecord))
-_ID = 3 + FIELDS.index("review_id")
+COLUMNS = ("inode", "size", "mtime_ns", "review_id", "project_id", "seq", "status", "length")
 _RESULT = FIELDS.index("result")
 
 #: (inode, size, mtime in ns) of a record file.
@@ -41,29 +52,102 @@ class SnapshotInvalid(ValueError):
     """The snapshot is damaged or from another format: it is ignored."""
 
 
+class Entry(NamedTuple):
+    """One review as the snapshot holds it: its file's stamp, index fields and encoded values."""
+
+    stamp: FileStamp
+    review_id: str
+    project_id: str
+    seq: int
+    status: str
+    values: bytes
+
+
 def stamp(stat: os.stat_result) -> FileStamp:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-def encode(entries: Iterable[tuple[FileStamp, ReviewRecord, dict[str, Any]]]) -> bytes:
-    """The snapshot of ``(file stamp, record, overrides)``: overrides replace in-memory values
-    with what the record file holds (fields the service changes in memory between writes)."""
-    rows = []
-    for file_stamp, record, overrides in entries:
-        values = [getattr(record, name) for name in FIELDS]
-        values[_RESULT] = None
-        for name, value in overrides.items():
-            values[FIELDS.index(name)] = value
-        rows.append([*file_stamp, *values])
-    body = orjson.dumps(rows)
-    header = orjson.dumps({"format": FORMAT, "fields": list(FIELDS), "count": len(rows),
-                           "sha256": hashlib.sha256(body).hexdigest()})
+def encode_values(record: ReviewRecord, overrides: dict[str, Any]) -> bytes:
+    """A record's values as the snapshot keeps them: ``overrides`` replace in-memory values with
+    what the record file holds (fields the service changes in memory between writes)."""
+    values = [getattr(record, name) for name in FIELDS]
+    values[_RESULT] = None
+    for name, value in overrides.items():
+        values[FIELDS.index(name)] = value
+    return orjson.dumps(values)
+
+
+def entry(file_stamp: FileStamp, record: ReviewRecord, overrides: dict[str, Any]) -> Entry:
+    return Entry(file_stamp, record.review_id, record.project_id, record.seq, record.status,
+                 encode_values(record, overrides))
+
+
+def encode(entries: Iterable[Entry]) -> bytes:
+    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    values = []
+    for item in entries:
+        for name, value in zip(COLUMNS, (*item.stamp, item.review_id, item.project_id, item.seq, item.status,
+                                         len(item.values))):
+            columns[name].append(value)
+        values.append(item.values)
+    index = orjson.dumps(columns)
+    body = index + b"".join(values)
+    header = orjson.dumps({"format": FORMAT, "fields": list(FIELDS), "count": len(values),
+                           "index_bytes": len(index), "sha256": hashlib.sha256(body).hexdigest()})
     return header + b"\n" + body
 
 
-def decode(raw: bytes) -> dict[str, list[Any]]:
-    """review_id -> its row (:func:`matches`, :func:`record`); SnapshotInvalid when it cannot be
-    trusted."""
+class Snapshot:
+    """A decoded snapshot: the index columns, and each review's values still encoded."""
+
+    __slots__ = ("inodes", "sizes", "mtimes", "review_ids", "project_ids", "seqs", "statuses", "_ends", "_values",
+                 "_position")
+
+    def __init__(self, columns: dict[str, list[Any]], values: bytes) -> None:
+        self.inodes: list[int] = columns["inode"]
+        self.sizes: list[int] = columns["size"]
+        self.mtimes: list[int] = columns["mtime_ns"]
+        self.review_ids: list[str] = columns["review_id"]
+        self.project_ids: list[str] = columns["project_id"]
+        self.seqs: list[int] = columns["seq"]
+        self.statuses: list[str] = columns["status"]
+        self._ends = list(itertools.accumulate(columns["length"]))
+        self._values = values
+        self._position = {review_id: i for i, review_id in enumerate(self.review_ids)}
+
+    def __len__(self) -> int:
+        return len(self.review_ids)
+
+    def position(self, review_id: str) -> int | None:
+        return self._position.get(review_id)
+
+    def matches(self, position: int, stat: os.stat_result) -> bool:
+        """Whether the record file is still the one the snapshot described."""
+        return (self.inodes[position] == stat.st_ino and self.sizes[position] == stat.st_size
+                and self.mtimes[position] == stat.st_mtime_ns)
+
+    def stamp(self, position: int) -> FileStamp:
+        return (self.inodes[position], self.sizes[position], self.mtimes[position])
+
+    def values(self, position: int) -> bytes:
+        """The encoded values of one review (:func:`record` builds it)."""
+        start = self._ends[position - 1] if position else 0
+        return self._values[start:self._ends[position]]
+
+
+def record(values: bytes) -> ReviewRecord:
+    """The record the snapshot's values describe; SnapshotInvalid when they do not fit."""
+    try:
+        decoded = orjson.loads(values)
+    except orjson.JSONDecodeError as exc:
+        raise SnapshotInvalid(f"entry is not JSON ({exc})") from None
+    if type(decoded) is not list or len(decoded) != len(FIELDS):
+        raise SnapshotInvalid("malformed entry")
+    return ReviewRecord(*decoded)
+
+
+def decode(raw: bytes) -> Snapshot:
+    """The snapshot in ``raw``; SnapshotInvalid when it cannot be trusted."""
     header_raw, newline, body = raw.partition(b"\n")
     if not newline:
         raise SnapshotInvalid("no header line")
@@ -77,25 +161,40 @@ def decode(raw: bytes) -> dict[str, list[Any]]:
         raise SnapshotInvalid("written for other record fields")
     if header.get("sha256") != hashlib.sha256(body).hexdigest():
         raise SnapshotInvalid("checksum mismatch")
-    rows = orjson.loads(body)
-    if not isinstance(rows, list) or len(rows) != header.get("count"):
+    index_bytes = header.get("index_bytes")
+    if type(index_bytes) is not int or not 0 < index_bytes <= len(body):
+        raise SnapshotInvalid("malformed index")
+    try:
+        columns = orjson.loads(body[:index_bytes])
+    except orjson.JSONDecodeError as exc:
+        raise SnapshotInvalid(f"index is not JSON ({exc})") from None
+    count = header.get("count")
+    if not isinstance(columns, dict) or set(columns) != set(COLUMNS) or not all(
+        type(column) is list and len(column) == count for column in columns.values()
+    ):
         raise SnapshotInvalid("entry count mismatch")
-    width = 3 + len(FIELDS)
-    if not all(type(row) is list and len(row) == width for row in rows):
-        raise SnapshotInvalid("malformed entry")
-    return {row[_ID]: row for row in rows}
+    _check_types(columns)
+    values = body[index_bytes:]
+    if sum(columns["length"]) != len(values):
+        raise SnapshotInvalid("values do not match their lengths")
+    snapshot = Snapshot(columns, values)
+    if len(snapshot._position) != len(snapshot):  # noqa: SLF001
+        raise SnapshotInvalid("duplicate review id")
+    return snapshot
 
 
-def matches(row: list[Any], stat: os.stat_result) -> bool:
-    """Whether the record file is still the one the snapshot described."""
-    return row[0] == stat.st_ino and row[1] == stat.st_size and row[2] == stat.st_mtime_ns
+def _check_types(columns: dict[str, list[Any]]) -> None:
+    """Each column holds what its readers rely on (the checksum guards against damage, this
+    against a writer's mistake); a set of the types seen is quicker than a check per item."""
+    for name in COLUMNS:
+        wanted = str if name in ("review_id", "project_id", "status") else int
+        if set(map(type, columns[name])) - {wanted}:
+            raise SnapshotInvalid(f"malformed column {name}")
+    if min(columns["length"], default=0) < 0:
+        raise SnapshotInvalid("malformed column length")
 
 
-def record(row: list[Any]) -> ReviewRecord:
-    return ReviewRecord(*row[3:])
-
-
-def read(path: Path) -> dict[str, list[Any]] | None:
+def read(path: Path) -> Snapshot | None:
     """The snapshot at ``path``; None when there is none; SnapshotInvalid when damaged."""
     try:
         raw = path.read_bytes()

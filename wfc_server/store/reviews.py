@@ -17,11 +17,11 @@ from __future__ import annotations
 import asyncio
 import bisect
 import os
-from operator import itemgetter
+from operator import attrgetter
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import aiofiles
 import orjson
@@ -54,6 +54,38 @@ class ReviewScan(ScanReport):
     orphan_diffs_removed: int = 0
     from_snapshot: int = 0  # records taken from the index snapshot (their files unchanged)
     snapshot_ignored: str | None = None  # why a snapshot on disk could not be used
+
+
+def _changed(shard: str, names: list[str], known: snapshot.Snapshot | None, diffs: dict[str, str],
+             unchanged: list[int]) -> list[str]:
+    """The record files of one shard that must be parsed; the snapshot positions of the others
+    (files whose inode, size and mtime are what the snapshot saw, beside their diff) are added
+    to ``unchanged``. Each file is stat'ed relative to its shard: one call per file."""
+    if known is None:
+        return names
+    position, inodes, sizes, mtimes = known.position, known.inodes, known.sizes, known.mtimes
+    changed = []
+    shard_fd = os.open(shard, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for name in names:
+            review_id = name[:-5]
+            at = position(review_id)
+            if at is not None and review_id in diffs:
+                found = os.stat(name, dir_fd=shard_fd)
+                if inodes[at] == found.st_ino and sizes[at] == found.st_size and mtimes[at] == found.st_mtime_ns:
+                    unchanged.append(at)
+                    continue
+            changed.append(name)
+    finally:
+        os.close(shard_fd)
+    return changed
+
+
+class _File(NamedTuple):
+    """A record file as :func:`scan_one` takes it (a listing gives names, not DirEntry objects)."""
+
+    name: str
+    path: str
 
 
 class ReviewStore:
@@ -105,61 +137,60 @@ class ReviewStore:
             records.append(record)
 
         report.temp_files_removed += sweep_temp_files(self._dir)
-        position = known.position if known is not None else {}.get
         for shard in (e for e in os.scandir(self._dir) if e.is_dir(follow_symlinks=False)):
-            entries = list(os.scandir(shard.path))  # one listing: records, diffs, a crash's temp files
-            records_here = []
-            for entry in entries:
-                name = entry.name
-                if name.endswith(".diff"):
-                    diffs[name[:-5]] = entry.path
-                elif name.startswith("."):
-                    if is_temp_name(name) and remove_quietly(entry.path):
-                        report.temp_files_removed += 1
-                elif name.endswith(".json"):
-                    records_here.append(entry)
-            for entry in records_here:
-                review_id = entry.name[:-5]
-                at = position(review_id)
-                if at is not None and review_id in diffs and known.matches(at, entry.stat()):  # type: ignore[union-attr]
-                    unchanged.append(at)
-                else:
-                    scan_one(entry, self._quarantine, ReviewRecord.from_json, accept, report)
+            names = os.listdir(shard.path)  # one listing: records, diffs, a crash's temp files
+            for name in names:
+                if name.startswith(".") and is_temp_name(name) and remove_quietly(os.path.join(shard.path, name)):
+                    report.temp_files_removed += 1
+            diffs.update(dict.fromkeys(
+                [name[:-5] for name in names if name.endswith(".diff") and not name.startswith(".")], shard.path))
+            json_names = [name for name in names if name.endswith(".json") and not name.startswith(".")]
+            for name in _changed(shard.path, json_names, known, diffs, unchanged):
+                scan_one(_File(name, os.path.join(shard.path, name)), self._quarantine,  # type: ignore[arg-type]
+                         ReviewRecord.from_json, accept, report)
         report.from_snapshot = len(unchanged)
         report.loaded += len(unchanged)
         self._index_loaded(records, unchanged, report)
         report.orphan_diffs_removed = self._sweep_orphan_diffs(diffs)
 
     def _index_loaded(self, records: list[ReviewRecord], unchanged: list[int], report: ReviewScan) -> None:
-        """Index what the scan found, in ascending seq (each index list is built by appending);
-        of two records with one seq or one id, the later is quarantined."""
+        """Index what the scan found; each index list ends in ascending seq.
+
+        Snapshot entries whose files are unchanged go in first, in bulk: they were one
+        consistent index (unique ids, ascending seqs: the decoder checks). A parsed record whose
+        seq or id is already taken is quarantined.
+        """
         known = self._snapshot
-        loaded: list[tuple[int, ReviewRecord | int]] = [(r.seq, r) for r in records]
-        if known is not None:
-            seqs = known.seqs
-            loaded += [(seqs[at], at) for at in unchanged]
-        loaded.sort(key=itemgetter(0))
-        for seq, item in loaded:
-            if type(item) is int:
-                review_id, project_id, status = known.review_ids[item], known.project_ids[item], known.statuses[item]  # type: ignore[union-attr]
-            else:
-                review_id, project_id, status = item.review_id, item.project_id, item.status  # type: ignore[union-attr]
-            if seq in self._by_seq or review_id in self._records or review_id in self._dormant:
+        if known is not None and unchanged:
+            unchanged.sort()  # positions in the snapshot's (ascending seq) order
+            ids, projects, statuses, seqs = known.review_ids, known.project_ids, known.statuses, known.seqs
+            for at in unchanged:
+                seq, project_id = seqs[at], projects[at]
+                self._by_project[project_id].append(seq)
+                self._by_status[(project_id, statuses[at])].append(seq)
+            woken = [ids[at] for at in unchanged]
+            self._by_seq.update(zip([seqs[at] for at in unchanged], woken))
+            self._dormant.update(zip(woken, unchanged))
+            report.unfinished.extend([self._wake(ids[at]) for at in unchanged if statuses[at] not in TERMINAL])
+        records.sort(key=attrgetter("seq"))
+        touched: set[str] = set()
+        for record in records:
+            review_id = record.review_id
+            if record.seq in self._by_seq or review_id in self._records or review_id in self._dormant:
                 move_to_quarantine(self._record_path(review_id), self._quarantine)
                 report.quarantined.append((f"{review_id}.json", "duplicate seq or id"))
                 report.loaded -= 1
                 continue
-            if type(item) is int:
-                self._dormant[review_id] = item
-                self._by_seq[seq] = review_id
-                self._by_project[project_id].append(seq)
-                self._by_status[(project_id, status)].append(seq)
-                if status not in TERMINAL:
-                    report.unfinished.append(self._wake(review_id))
-            else:
-                self._index(item, appending=True)  # type: ignore[arg-type]
-                if status not in TERMINAL:
-                    report.unfinished.append(item)  # type: ignore[arg-type]
+            self._index(record, appending=True)
+            touched.add(record.project_id)
+            if not record.terminal:
+                report.unfinished.append(record)
+        if unchanged and touched:  # parsed records were appended after the snapshot's
+            for (project_id, _), seqs_of in self._by_status.items():
+                if project_id in touched:
+                    seqs_of.sort()
+            for project_id in touched:
+                self._by_project[project_id].sort()
         self._next_seq = max(self._by_seq, default=0) + 1
         if not self._dormant:
             self._snapshot = None
@@ -236,9 +267,9 @@ class ReviewStore:
     def _sweep_orphan_diffs(self, diffs: dict[str, str]) -> int:
         """Diffs without a record were never acknowledged (a crash between the two writes)."""
         removed = 0
-        for review_id, path in diffs.items():
+        for review_id, shard in diffs.items():
             if review_id not in self._records and review_id not in self._dormant:
-                os.unlink(path)
+                os.unlink(os.path.join(shard, f"{review_id}.diff"))
                 removed += 1
         return removed
 

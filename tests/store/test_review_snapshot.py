@@ -222,3 +222,20 @@ async def test_a_record_rewritten_behind_a_dormant_entry_is_read_from_its_file_n
     scan = await after.load()
     assert scan.from_snapshot == 5
     assert after.get(records[1].review_id).consensus_score == 1.0
+
+
+async def test_a_record_added_behind_the_snapshot_with_a_taken_seq_is_quarantined(tmp_path: Path) -> None:
+    store, records = await _populated(tmp_path)
+    await store.write_snapshot()
+    intruder = ReviewRecord(**{**records[2].to_json(), "review_id": str(uuid.uuid4())})  # records[2]'s seq
+    shard = tmp_path / "reviews" / intruder.review_id[:2]
+    shard.mkdir(exist_ok=True)
+    (shard / f"{intruder.review_id}.diff").write_text("diff\n")
+    (shard / f"{intruder.review_id}.json").write_text(json.dumps(intruder.to_json()))
+
+    reloaded = ReviewStore(tmp_path)
+    scan = await reloaded.load()
+    assert scan.quarantined == [(f"{intruder.review_id}.json", "duplicate seq or id")]
+    assert (scan.loaded, scan.from_snapshot) == (6, 6)
+    assert reloaded.get(intruder.review_id) is None and reloaded.get(records[2].review_id) is not None
+    assert not (shard / f"{intruder.review_id}.diff").exists()  # its diff is swept as an orphan

@@ -17,9 +17,9 @@ from __future__ import annotations
 import asyncio
 import bisect
 import os
-from operator import attrgetter
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 

@@ -95,7 +95,8 @@ def encode(entries: Iterable[Entry]) -> bytes:
     for item in entries:
         project = projects.setdefault(item.project_id, len(projects))
         status = statuses.setdefault(item.status, len(statuses))
-        for name, value in zip(COLUMNS, (*item.stamp, item.review_id, project, item.seq, status, len(item.values))):
+        row = (*item.stamp, item.review_id, project, item.seq, status, len(item.values))
+        for name, value in zip(COLUMNS, row):
             columns[name].append(value)
         values.append(item.values)
     index = orjson.dumps({**columns, **{table: list(items) for table, items in tables.items()}})

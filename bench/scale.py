@@ -127,22 +127,24 @@ def main() -> None:
                 rss_after = rss_mb(server.pid)
             finally:
                 server.stop()
-            restarts = []
+            restarts, restart_rss = [], []
             for _ in range(max(args.repeat, 1)):  # a clean stop wrote the snapshot; best of a few
                 server = Server.service(data, env).start()
                 try:
                     restarts.append(asyncio.run(server.wait_ready()))
+                    restart_rss.append(rss_mb(server.pid))
                 finally:
                     server.stop()
             restart = min(restarts)
             rows.append({"stored": len(ids), "startup_s": round(startup, 3), "restart_s": round(restart, 3),
                          "restarts_s": [round(r, 3) for r in restarts], "rss_ready_mb": round(rss_ready, 1),
+                         "rss_restart_mb": round(min(restart_rss), 1),
                          "rss_after_load_mb": round(rss_after, 1), "poll_one": one.as_dict(),
                          "poll_random": spread.as_dict(), "listing": listing.as_dict()})
     print(table(
-        ["stored", "start s", "restart s", "RSS MiB", "RSS after", "poll req/s", "poll p99", "random req/s", "random p99",
+        ["stored", "start s", "restart s", "RSS MiB", "RSS restart", "RSS after", "poll req/s", "poll p99", "random req/s", "random p99",
          "list req/s", "list p99", "errors"],
-        [(r["stored"], r["startup_s"], r["restart_s"], r["rss_ready_mb"], r["rss_after_load_mb"], r["poll_one"]["rps"],
+        [(r["stored"], r["startup_s"], r["restart_s"], r["rss_ready_mb"], r["rss_restart_mb"], r["rss_after_load_mb"], r["poll_one"]["rps"],
           r["poll_one"]["p99_ms"], r["poll_random"]["rps"], r["poll_random"]["p99_ms"], r["listing"]["rps"],
           r["listing"]["p99_ms"], r["poll_one"]["errors"] + r["poll_random"]["errors"] + r["listing"]["errors"])
          for r in rows]))

@@ -218,17 +218,24 @@ async def drain(app: web.Application) -> None:
         lifecycle.ready = False
 
 
+async def _start_workers(app: web.Application) -> None:
+    """The engine's pool first: the body validator's helper forks from the server it starts."""
+    await app[ENGINE].start()
+    await app[BODY_VALIDATOR].warm()
+
+
 async def _recover(app: web.Application) -> None:
     lifecycle = app[LIFECYCLE]
     started = time.monotonic()
+    # The worker processes start (importing the engine) while this process loads the store.
+    warming = asyncio.create_task(_start_workers(app))
     try:
         opened = await app[BACKEND].open(app)
         await tenancy.load(app)
         for name, reason in opened.quarantined:
             log.warning("store.quarantined", file=name, reason=reason)
         app[METRICS].quarantined_files.set(len(opened.quarantined))
-        await app[ENGINE].start()
-        await app[BODY_VALIDATOR].warm()
+        await warming
         await app[BACKEND].start(app)
         await app[SERVICE].start(opened.unfinished)
         await tenancy.recover(app)
@@ -241,6 +248,10 @@ async def _recover(app: web.Application) -> None:
         lifecycle.startup_error = f"{type(exc).__name__}: {exc}"
         log.exception("startup.failed", error=lifecycle.startup_error)
         raise
+    finally:
+        if not warming.done():  # the store failed first: cleanup closes the engine
+            warming.cancel()
+        await asyncio.gather(warming, return_exceptions=True)
     lifecycle.ready = True
     log.info(
         "startup.ready",

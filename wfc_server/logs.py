@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import threading
+import time
 from typing import Any, BinaryIO
 
 import orjson
@@ -30,6 +31,28 @@ _REDACTED = "[REDACTED]"
 _BUFFER_BYTES = 64 * 1024
 
 
+class UtcTimestamp:
+    """structlog's ``TimeStamper(fmt="iso", utc=True)`` output (``2026-01-02T03:04:05.123456Z``),
+    with the date and time of day formatted once per second instead of once per line: every
+    request writes an access line, and formatting a datetime was a third of its cost."""
+
+    __slots__ = ("_second",)
+
+    def __init__(self) -> None:
+        self._second: tuple[int, str] = (-1, "")  # one tuple, swapped whole: threads log too
+
+    def __call__(self, _: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+        now = time.time()
+        second = int(now)
+        cached, prefix = self._second
+        if cached != second:
+            prefix = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
+            self._second = (second, prefix)
+        micros = int((now - second) * 1_000_000)
+        event_dict["timestamp"] = f"{prefix}.{micros:06d}Z" if micros else f"{prefix}Z"
+        return event_dict
+
+
 def redact(text: str) -> str:
     """Replace anything shaped like an API key."""
     return _SECRET.sub(_REDACTED, text)
@@ -40,6 +63,23 @@ def _redact_secrets(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, An
         if isinstance(value, str) and ("wfc_sk_" in value or "wfc_admin_" in value or "whsec_" in value):
             event_dict[key] = redact(value)
     return event_dict
+
+
+class RedactingJSONRenderer:
+    """Render the line, then look for anything shaped like a secret in the rendered bytes: three
+    scans of one short line instead of three per string field (one line per request), and only
+    a line that holds a prefix has its fields redacted and is rendered again."""
+
+    __slots__ = ("_render",)
+
+    def __init__(self) -> None:
+        self._render = structlog.processors.JSONRenderer(serializer=orjson.dumps)
+
+    def __call__(self, logger: Any, name: str, event_dict: dict[str, Any]) -> bytes:
+        line: bytes = self._render(logger, name, event_dict)
+        if b"wfc_sk_" in line or b"wfc_admin_" in line or b"whsec_" in line:
+            line = self._render(logger, name, _redact_secrets(logger, name, event_dict))
+        return line
 
 
 class LineSink:
@@ -105,14 +145,13 @@ def configure_logging(level: str = "info") -> LineSink:
     sink = _open_sink()
     shared: list[Any] = [
         structlog.processors.add_log_level,
-        structlog.processors.TimeStamper(fmt="iso", utc=True, key="timestamp"),
+        UtcTimestamp(),
     ]
     structlog.configure(
         processors=[
             *shared,
             structlog.processors.format_exc_info,
-            _redact_secrets,
-            structlog.processors.JSONRenderer(serializer=orjson.dumps),
+            RedactingJSONRenderer(),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
         logger_factory=lambda *_: LineLogger(sink),

@@ -6,6 +6,7 @@ what its writes left, as after kill -9.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from pathlib import Path
@@ -43,7 +44,7 @@ async def _populated(tmp_path: Path) -> tuple[ReviewStore, list[ReviewRecord]]:
 
 
 def _states(store: ReviewStore) -> dict[str, dict[str, object]]:
-    return {r.review_id: r.to_json() for r in (store.get(i) for i in list(store._records))}  # noqa: SLF001
+    return {r.review_id: r.to_json() for r in (store.get(i) for i in list(store._by_seq.values()))}  # noqa: SLF001
 
 
 async def test_a_clean_restart_uses_the_snapshot_and_sees_what_a_full_scan_sees(tmp_path: Path) -> None:
@@ -148,3 +149,93 @@ async def test_a_store_that_never_loaded_writes_no_snapshot(tmp_path: Path) -> N
     (tmp_path / "reviews" / SNAPSHOT_NAME).unlink()
     assert await ReviewStore(tmp_path).write_snapshot() == 0  # start-up failed before the load
     assert not (tmp_path / "reviews" / SNAPSHOT_NAME).exists()
+
+
+async def test_a_snapshot_of_another_format_falls_back_to_a_full_scan(tmp_path: Path) -> None:
+    store, records = await _populated(tmp_path)
+    await store.write_snapshot()
+    path = tmp_path / "reviews" / SNAPSHOT_NAME
+    header, _, body = path.read_bytes().partition(b"\n")
+    older = {**json.loads(header), "format": 1}  # e.g. written by an earlier version
+    path.write_bytes(json.dumps(older).encode() + b"\n" + body)
+
+    reloaded = ReviewStore(tmp_path)
+    scan = await reloaded.load()
+    assert (scan.snapshot_ignored, scan.loaded, scan.from_snapshot) == ("unknown format", 6, 0)
+    assert not path.exists()
+    assert _states(reloaded) == _states(store)
+
+
+async def test_values_that_do_not_add_up_to_their_lengths_are_refused(tmp_path: Path) -> None:
+    store, _ = await _populated(tmp_path)
+    await store.write_snapshot()
+    path = tmp_path / "reviews" / SNAPSHOT_NAME
+    raw = path.read_bytes()
+    header, _, body = raw.partition(b"\n")
+    fields = json.loads(header)
+    cut = body[:-3]  # a truncated tail whose checksum was recomputed: the lengths still disagree
+    fields["sha256"] = hashlib.sha256(cut).hexdigest()
+    path.write_bytes(json.dumps(fields).encode() + b"\n" + cut)
+    scan = await ReviewStore(tmp_path).load()
+    assert scan.snapshot_ignored == "values do not match their lengths"
+    assert (scan.loaded, scan.from_snapshot) == (6, 0)
+
+
+async def test_reviews_from_the_snapshot_are_built_when_first_read_and_written_back_as_they_were(
+    tmp_path: Path,
+) -> None:
+    store, records = await _populated(tmp_path)
+    expected = _states(store)
+    await store.write_snapshot()
+
+    quick = ReviewStore(tmp_path)
+    await quick.load()
+    assert len(quick) == 6
+    assert len(quick._records) == 3  # noqa: SLF001  # only the unfinished ones, to resume them
+    total, page = quick.list("p2", None, 2, 0)  # a listing builds the records of its page only
+    assert total == 3 and [r.review_id for r in page] == [records[4].review_id, records[2].review_id]
+    assert len(quick._records) == 4  # noqa: SLF001  # records[4] was unfinished, records[2] is new
+    done = quick.get(records[0].review_id)
+    assert done is not None and done.status == COMPLETED and done.consensus_score == 7.5
+    assert len(quick._records) == 5  # noqa: SLF001
+    assert _states(quick) == expected
+
+    # The next clean stop writes the reviews nobody read exactly as it loaded them.
+    assert await quick.write_snapshot() == 6
+    again = ReviewStore(tmp_path)
+    scan = await again.load()
+    assert (scan.loaded, scan.from_snapshot) == (6, 6)
+    assert _states(again) == _states(quick)
+
+
+async def test_a_record_rewritten_behind_a_dormant_entry_is_read_from_its_file_next_start(tmp_path: Path) -> None:
+    store, records = await _populated(tmp_path)
+    await store.write_snapshot()
+    running = ReviewStore(tmp_path)
+    await running.load()  # records[1] stays dormant: nobody reads it
+    path = tmp_path / "reviews" / records[1].review_id[:2] / f"{records[1].review_id}.json"
+    data = json.loads(path.read_bytes())
+    path.write_text(json.dumps({**data, "consensus_score": 1.0}))  # behind the running service's back
+    await running.write_snapshot()  # its entry keeps the stamp it had when loaded
+
+    after = ReviewStore(tmp_path)
+    scan = await after.load()
+    assert scan.from_snapshot == 5
+    assert after.get(records[1].review_id).consensus_score == 1.0
+
+
+async def test_a_record_added_behind_the_snapshot_with_a_taken_seq_is_quarantined(tmp_path: Path) -> None:
+    store, records = await _populated(tmp_path)
+    await store.write_snapshot()
+    intruder = ReviewRecord(**{**records[2].to_json(), "review_id": str(uuid.uuid4())})  # records[2]'s seq
+    shard = tmp_path / "reviews" / intruder.review_id[:2]
+    shard.mkdir(exist_ok=True)
+    (shard / f"{intruder.review_id}.diff").write_text("diff\n")
+    (shard / f"{intruder.review_id}.json").write_text(json.dumps(intruder.to_json()))
+
+    reloaded = ReviewStore(tmp_path)
+    scan = await reloaded.load()
+    assert scan.quarantined == [(f"{intruder.review_id}.json", "duplicate seq or id")]
+    assert (scan.loaded, scan.from_snapshot) == (6, 6)
+    assert reloaded.get(intruder.review_id) is None and reloaded.get(records[2].review_id) is not None
+    assert not (shard / f"{intruder.review_id}.diff").exists()  # its diff is swept as an orphan

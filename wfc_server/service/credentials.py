@@ -6,7 +6,6 @@ secret) is the right tool: a slow password hash would add nothing but latency to
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import secrets
@@ -57,7 +56,9 @@ class KeyHasher:
     def hash(self, api_key: str) -> str:
         if not self._secret:
             raise RuntimeError("the key-hashing secret is not loaded yet")  # /v1 answers 503 until it is
-        return hmac.new(self._secret, api_key.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+        # The one-shot C HMAC: every authenticated request hashes its key, and the hmac.HMAC
+        # object costs three times as much for the same digest.
+        return hmac.digest(self._secret, api_key.encode("utf-8", "surrogatepass"), "sha256").hex()
 
     def verify(self, api_key: str, stored_hash: str | None) -> bool:
         candidate = self.hash(api_key)

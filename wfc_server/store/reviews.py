@@ -7,7 +7,9 @@ a record was never acknowledged and is swept at start-up. ``reviews/index.snapsh
 a clean shutdown, see snapshot.py) spares a restart from parsing every record file.
 
 Engine results (findings etc.) can be large, so only the most recently used are kept in memory;
-the rest are read back from the record file on demand.
+the rest are read back from the record file on demand. Reviews taken from the snapshot stay
+"dormant" (their index entries plus their still-encoded values) until first read: a start builds
+no record objects, and memory holds records only for the reviews anyone looks at.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import bisect
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import aiofiles
 import orjson
@@ -53,11 +56,46 @@ class ReviewScan(ScanReport):
     snapshot_ignored: str | None = None  # why a snapshot on disk could not be used
 
 
+def _changed(shard: str, names: list[str], known: snapshot.Snapshot | None, diffs: dict[str, str],
+             unchanged: list[int]) -> list[str]:
+    """The record files of one shard that must be parsed; the snapshot positions of the others
+    (files whose inode, size and mtime are what the snapshot saw, beside their diff) are added
+    to ``unchanged``. Each file is stat'ed relative to its shard: one call per file."""
+    if known is None:
+        return names
+    position, inodes, sizes, mtimes = known.position, known.inodes, known.sizes, known.mtimes
+    changed = []
+    shard_fd = os.open(shard, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for name in names:
+            review_id = name[:-5]
+            at = position(review_id)
+            if at is not None and review_id in diffs:
+                found = os.stat(name, dir_fd=shard_fd)
+                if inodes[at] == found.st_ino and sizes[at] == found.st_size and mtimes[at] == found.st_mtime_ns:
+                    unchanged.append(at)
+                    continue
+            changed.append(name)
+    finally:
+        os.close(shard_fd)
+    return changed
+
+
+class _File(NamedTuple):
+    """A record file as :func:`scan_one` takes it (a listing gives names, not DirEntry objects)."""
+
+    name: str
+    path: str
+
+
 class ReviewStore:
     def __init__(self, data_dir: Path) -> None:
         self._dir = data_dir / "reviews"
         self._quarantine = data_dir / "quarantine" / "reviews"
-        self._records: dict[str, ReviewRecord] = {}
+        self._records: dict[str, ReviewRecord] = {}  # built: read since start, or parsed from files
+        # Reviews taken from the snapshot and not read since: review_id -> position in it.
+        self._dormant: dict[str, int] = {}
+        self._snapshot: snapshot.Snapshot | None = None
         self._by_project: dict[str, list[int]] = defaultdict(list)
         self._by_status: dict[tuple[str, str], list[int]] = defaultdict(list)
         self._by_seq: dict[int, str] = {}
@@ -85,7 +123,8 @@ class ReviewStore:
         return report
 
     def _load_sync(self, report: ReviewScan) -> None:
-        records: list[ReviewRecord] = []
+        records: list[ReviewRecord] = []  # parsed from their files
+        unchanged: list[int] = []  # snapshot positions whose files are as the snapshot saw them
         known = self._read_snapshot(report)
         diffs: dict[str, str] = {}
 
@@ -98,45 +137,65 @@ class ReviewStore:
             records.append(record)
 
         report.temp_files_removed += sweep_temp_files(self._dir)
-        known = known or {}
         for shard in (e for e in os.scandir(self._dir) if e.is_dir(follow_symlinks=False)):
-            entries = list(os.scandir(shard.path))  # one listing: records, diffs, a crash's temp files
-            records_here = []
-            for entry in entries:
-                name = entry.name
-                if name.endswith(".diff"):
-                    diffs[name[:-5]] = entry.path
-                elif name.startswith("."):
-                    if is_temp_name(name) and remove_quietly(entry.path):
-                        report.temp_files_removed += 1
-                elif name.endswith(".json"):
-                    records_here.append(entry)
-            for entry in records_here:
-                review_id = entry.name[:-5]
-                row = known.get(review_id)
-                if row is not None and review_id in diffs and snapshot.matches(row, entry.stat()):
-                    records.append(snapshot.record(row))  # the file is as the snapshot saw it
-                    report.from_snapshot += 1
-                    report.loaded += 1
-                else:
-                    scan_one(entry, self._quarantine, ReviewRecord.from_json, accept, report)
-        records.sort(key=lambda r: r.seq)
-        seen: set[int] = set()
-        for record in records:  # ascending seq: each index list is built by appending
-            if record.seq in seen or record.review_id in self._records:
-                move_to_quarantine(self._record_path(record.review_id), self._quarantine)
-                report.quarantined.append((f"{record.review_id}.json", "duplicate seq or id"))
-                report.loaded -= 1
-                continue
-            seen.add(record.seq)
-            self._index(record, appending=True)
-            if not record.terminal:
-                report.unfinished.append(record)
-        self._next_seq = (records[-1].seq + 1) if records else 1
-        self._next_seq = max([self._next_seq, *(s + 1 for s in seen)])
+            names = os.listdir(shard.path)  # one listing: records, diffs, a crash's temp files
+            for name in names:
+                if name.startswith(".") and is_temp_name(name) and remove_quietly(os.path.join(shard.path, name)):
+                    report.temp_files_removed += 1
+            diffs.update(dict.fromkeys(
+                [name[:-5] for name in names if name.endswith(".diff") and not name.startswith(".")], shard.path))
+            json_names = [name for name in names if name.endswith(".json") and not name.startswith(".")]
+            for name in _changed(shard.path, json_names, known, diffs, unchanged):
+                scan_one(_File(name, os.path.join(shard.path, name)), self._quarantine,  # type: ignore[arg-type]
+                         ReviewRecord.from_json, accept, report)
+        report.from_snapshot = len(unchanged)
+        report.loaded += len(unchanged)
+        self._index_loaded(records, unchanged, report)
         report.orphan_diffs_removed = self._sweep_orphan_diffs(diffs)
 
-    def _read_snapshot(self, report: ReviewScan) -> dict[str, list[Any]] | None:
+    def _index_loaded(self, records: list[ReviewRecord], unchanged: list[int], report: ReviewScan) -> None:
+        """Index what the scan found; each index list ends in ascending seq.
+
+        Snapshot entries whose files are unchanged go in first, in bulk: they were one
+        consistent index (unique ids, ascending seqs: the decoder checks). A parsed record whose
+        seq or id is already taken is quarantined.
+        """
+        known = self._snapshot
+        if known is not None and unchanged:
+            unchanged.sort()  # positions in the snapshot's (ascending seq) order
+            ids, projects, statuses, seqs = known.review_ids, known.project_ids, known.statuses, known.seqs
+            for at in unchanged:
+                seq, project_id = seqs[at], projects[at]
+                self._by_project[project_id].append(seq)
+                self._by_status[(project_id, statuses[at])].append(seq)
+            woken = [ids[at] for at in unchanged]
+            self._by_seq.update(zip([seqs[at] for at in unchanged], woken))
+            self._dormant.update(zip(woken, unchanged))
+            report.unfinished.extend([self._wake(ids[at]) for at in unchanged if statuses[at] not in TERMINAL])
+        records.sort(key=attrgetter("seq"))
+        touched: set[str] = set()
+        for record in records:
+            review_id = record.review_id
+            if record.seq in self._by_seq or review_id in self._records or review_id in self._dormant:
+                move_to_quarantine(self._record_path(review_id), self._quarantine)
+                report.quarantined.append((f"{review_id}.json", "duplicate seq or id"))
+                report.loaded -= 1
+                continue
+            self._index(record, appending=True)
+            touched.add(record.project_id)
+            if not record.terminal:
+                report.unfinished.append(record)
+        if unchanged and touched:  # parsed records were appended after the snapshot's
+            for (project_id, _), seqs_of in self._by_status.items():
+                if project_id in touched:
+                    seqs_of.sort()
+            for project_id in touched:
+                self._by_project[project_id].sort()
+        self._next_seq = max(self._by_seq, default=0) + 1
+        if not self._dormant:
+            self._snapshot = None
+
+    def _read_snapshot(self, report: ReviewScan) -> snapshot.Snapshot | None:
         try:
             known = snapshot.read(self._snapshot_path)
         except (OSError, ValueError) as exc:  # damaged: never trusted, and removed
@@ -145,6 +204,7 @@ class ReviewStore:
             self._drop_snapshot_sync()
             return None
         self._snapshot_on_disk = known is not None
+        self._snapshot = known
         return known
 
     # -- the index snapshot -----------------------------------------------------------------
@@ -166,7 +226,15 @@ class ReviewStore:
 
     def _encode_snapshot(self) -> tuple[bytes, int]:
         entries = []
-        for review_id, record in self._records.items():
+        known = self._snapshot
+        for seq in sorted(self._by_seq):
+            review_id = self._by_seq[seq]
+            at = self._dormant.get(review_id)
+            if at is not None and known is not None:  # never read, so never written: as loaded
+                entries.append(snapshot.Entry(known.stamp(at), review_id, known.project_ids[at], seq,
+                                              known.statuses[at], known.values(at)))
+                continue
+            record = self._records[review_id]
             persisted = self._persisted.get(review_id)
             if persisted is None or persisted[0] != record.status:
                 continue
@@ -174,7 +242,7 @@ class ReviewStore:
                 file_stamp = snapshot.stamp(os.stat(self._record_path(review_id)))
             except OSError:
                 continue
-            entries.append((file_stamp, record, {"event_seq": persisted[1]}))
+            entries.append(snapshot.entry(file_stamp, record, {"event_seq": persisted[1]}))
         return snapshot.encode(entries), len(entries)
 
     async def _before_write(self) -> None:
@@ -199,19 +267,41 @@ class ReviewStore:
     def _sweep_orphan_diffs(self, diffs: dict[str, str]) -> int:
         """Diffs without a record were never acknowledged (a crash between the two writes)."""
         removed = 0
-        for review_id, path in diffs.items():
-            if review_id not in self._records:
-                os.unlink(path)
+        for review_id, shard in diffs.items():
+            if review_id not in self._records and review_id not in self._dormant:
+                os.unlink(os.path.join(shard, f"{review_id}.diff"))
                 removed += 1
         return removed
 
     # -- reads ------------------------------------------------------------------------------
 
     def get(self, review_id: str) -> ReviewRecord | None:
-        return self._records.get(review_id)
+        record = self._records.get(review_id)
+        if record is None and review_id in self._dormant:
+            return self._wake(review_id)
+        return record
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._records) + len(self._dormant)
+
+    def _wake(self, review_id: str) -> ReviewRecord:
+        """Build a dormant review's record from the snapshot's values, on its first read."""
+        at = self._dormant[review_id]
+        assert self._snapshot is not None
+        try:
+            record = snapshot.record(self._snapshot.values(at))
+        except (snapshot.SnapshotInvalid, TypeError) as exc:  # a writer's bug, not damage: the checksum held
+            log.warning("store.snapshot_entry_unusable", review_id=review_id, reason=str(exc))
+            with open(self._record_path(review_id), "rb") as handle:  # one small file, once
+                record = ReviewRecord.from_json(orjson.loads(handle.read()))
+            record.result = None
+        del self._dormant[review_id]
+        self._records[review_id] = record
+        self._persisted[review_id] = (record.status, record.event_seq)  # the file is as loaded
+        self._indexed_status[review_id] = record.status
+        if not self._dormant and self._loaded:
+            self._snapshot = None  # every review was read: its values are no longer needed
+        return record
 
     def list(
         self, project_id: str, status: str | None, limit: int, offset: int
@@ -221,13 +311,18 @@ class ReviewStore:
         total = len(seqs)
         end = max(total - offset, 0)
         start = max(end - limit, 0)
-        page = [self._records[self._by_seq[s]] for s in reversed(seqs[start:end])]
+        page = [self._record(self._by_seq[s]) for s in reversed(seqs[start:end])]
         return total, page
 
     def ended(self, project_id: str) -> list[ReviewRecord]:
         """The project's finished reviews (for start-up reconciliation)."""
-        return [r for r in (self._records[self._by_seq[s]] for s in self._by_project.get(project_id, []))
+        return [r for r in (self._record(self._by_seq[s]) for s in self._by_project.get(project_id, []))
                 if r.terminal]
+
+    def _record(self, review_id: str) -> ReviewRecord:
+        """An indexed review's record (built on first read)."""
+        record = self._records.get(review_id)
+        return record if record is not None else self._wake(review_id)
 
     async def result(self, record: ReviewRecord) -> dict[str, Any] | None:
         """The engine result of a finished review (from memory, else from its file)."""
@@ -366,6 +461,7 @@ class ReviewStore:
             del self._by_status[key]
         for review_id in review_ids:
             self._records.pop(review_id, None)
+            self._dormant.pop(review_id, None)
             self._persisted.pop(review_id, None)
             self._indexed_status.pop(review_id, None)
             self._results.discard(review_id)

@@ -1,0 +1,157 @@
+"""Python block structure that does not do what it reads as: loop ``else`` clauses that always run,
+and names a ``finally`` / ``except`` block reads that the ``try`` may never have bound.
+
+* ``for e in entries: if e.key == key: entries.remove(e)`` / ``else: raise KeyError(key)``: the
+  ``else`` of a loop runs when the loop was not left by ``break``; a body without ``break`` (and
+  without ``return``) always reaches it, so the "not found" branch runs after a successful match.
+* ``try: sock = socket.socket(...) ... finally: sock.close()``: when the first call of the ``try``
+  raises, ``sock`` was never bound and the cleanup raises ``UnboundLocalError``, which replaces the
+  original exception.
+
+Both are read from Python's own AST (one function at a time).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+_FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFact:
+    line: int  # 1-based
+    name: str  # the loop kind, or the possibly unbound name
+    other: int  # line of the loop / of the try statement
+
+
+def loop_else_always_runs(tree: ast.Module) -> list[BlockFact]:
+    """``for``/``while`` loops with an ``else`` and no ``break`` or ``return`` of their own."""
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While)) or not node.orelse:
+            continue
+        if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value:
+            continue  # while True: ... else: is dead, not misleading
+        if _leaves(node.body):
+            continue
+        out.append(BlockFact(node.orelse[0].lineno - 1 if node.orelse[0].lineno > node.lineno else node.lineno,
+                             "for" if not isinstance(node, ast.While) else "while", node.lineno))
+    return out
+
+
+def unbound_in_cleanup(tree: ast.Module) -> list[BlockFact]:
+    """Loads in ``finally`` / ``except`` of names whose first binding in the function is inside the
+    ``try`` body (and not a plain first statement that cannot raise)."""
+    out = []
+    for func in ast.walk(tree):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = {a.arg for a in func.args.args + func.args.posonlyargs + func.args.kwonlyargs}
+        params |= {a.arg for a in (func.args.vararg, func.args.kwarg) if a is not None}
+        declared = {n for node in _own_nodes(func) if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
+        for node in _own_nodes(func):
+            if not isinstance(node, ast.Try) or not (node.finalbody or node.handlers):
+                continue
+            candidates = _first_bound_in(node.body, func, node) - params - declared
+            if not candidates:
+                continue
+            cleanups = list(node.finalbody) + [s for h in node.handlers for s in h.body]
+            for name, line in _unguarded_loads(cleanups, candidates):
+                out.append(BlockFact(line, name, node.lineno))
+    return out
+
+
+def _leaves(body: list[ast.stmt]) -> bool:
+    """A ``break`` belonging to this loop, or a ``return`` anywhere in it (the author then relies on
+    leaving early)."""
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Break, ast.Return)):
+            return True
+        if isinstance(node, _SCOPES):
+            continue
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            if any(isinstance(sub, ast.Return) for sub in ast.walk(node)):
+                return True
+            stack.extend(node.orelse)  # a break there leaves the outer loop
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _own_nodes(func: ast.AST) -> list[ast.AST]:
+    """Nodes of ``func`` not inside a nested function or class."""
+    out, stack = [], list(ast.iter_child_nodes(func))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if not isinstance(node, _SCOPES):
+            stack.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def _bound_names(node: ast.AST) -> set[str]:
+    names = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+            names.add(sub.id)
+        elif isinstance(sub, (ast.Import, ast.ImportFrom)):
+            names |= {(a.asname or a.name).split(".")[0] for a in sub.names}
+        elif isinstance(sub, ast.alias):
+            continue
+    return names
+
+
+def _first_bound_in(body: list[ast.stmt], func: ast.AST, try_node: ast.Try) -> set[str]:
+    """Names the try body binds that nothing in the function binds before the try starts."""
+    inside: set[str] = set()
+    always: set[str] = set()
+    for index, stmt in enumerate(body):
+        bound = _bound_names(stmt) if not isinstance(stmt, _SCOPES) else {getattr(stmt, "name", "")}
+        if index == 0 and isinstance(stmt, ast.Assign) and not _can_raise(stmt.value):
+            always |= bound  # `x = None` as the first statement is always bound
+            continue
+        inside |= bound
+    inside -= always
+    if not inside:
+        return set()
+    before: set[str] = set()
+    for node in _own_nodes(func):
+        if getattr(node, "lineno", try_node.lineno) < try_node.lineno:
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                before.add(node.id)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                before |= {(a.asname or a.name).split(".")[0] for a in node.names}
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                before.add(node.name)
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)) and node.lineno < try_node.lineno <= (
+                node.end_lineno or 0):
+            return set()  # inside a loop, an earlier iteration may have bound it
+    return inside - before
+
+
+def _can_raise(expr: ast.expr) -> bool:
+    return any(isinstance(n, (ast.Call, ast.Subscript, ast.Attribute, ast.BinOp, ast.Await)) for n in ast.walk(expr))
+
+
+def _unguarded_loads(stmts: list[ast.stmt], names: set[str]) -> list[tuple[str, int]]:
+    """First load of each name in the cleanup code, unless the cleanup binds it first or asks
+    ``locals()`` / ``vars()``."""
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for stmt in stmts:
+        text_calls = {n.func.id for n in ast.walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        if text_calls & {"locals", "vars"}:
+            return []
+        for node in sorted((n for n in ast.walk(stmt) if isinstance(n, ast.Name)),
+                           key=lambda n: (n.lineno, n.col_offset)):
+            if node.id not in names or node.id in seen:
+                continue
+            seen.add(node.id)
+            if isinstance(node.ctx, ast.Load):
+                out.append((node.id, node.lineno))
+    return out

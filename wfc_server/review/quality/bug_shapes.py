@@ -1,0 +1,66 @@
+"""Ordinary bugs read from the shape of the code around an operation, in every language they
+exist in: results used on their own error path, error branches that return the wrong error,
+iterators whose error is never read (Go), and last elements read from values never shown to be
+non-empty (Go, Java, JavaScript/TypeScript), loop ``else`` clauses that always run and cleanup code
+reading names the ``try`` may not have bound (Python).
+
+The facts come from :mod:`wfc_server.review.analysis.go_errors`,
+:mod:`wfc_server.review.analysis.last_index` and :mod:`wfc_server.review.analysis.py_blocks`; this
+module maps them to rules.
+"""
+
+from __future__ import annotations
+
+from wfc_server.review.analysis import go_errors, last_index, py_blocks
+from wfc_server.review.analysis.report import finding
+from wfc_server.review.model import RawFinding, SourceFile
+from wfc_server.review.quality.pyast import parse
+from wfc_server.review.quality.sg_common import root_for
+from wfc_server.review.rules.correctness.last_element import LAST_ELEMENT
+from wfc_server.review.rules.correctness.loop_else import LOOP_ELSE_WITHOUT_BREAK
+from wfc_server.review.rules.correctness.result_on_error_path import RESULT_ON_ERROR_PATH
+from wfc_server.review.rules.reliability.unbound_in_cleanup import UNBOUND_IN_CLEANUP
+from wfc_server.review.rules.reliability.wrong_error import ITERATOR_ERR_UNCHECKED, WRONG_ERROR_RETURNED
+
+FAMILY = "ast-grep"
+_FAMILIES = {"javascript": "js", "typescript": "js", "java": "java", "go": "go"}
+
+
+def check(source: SourceFile) -> list[RawFinding]:
+    """Every bug-shape finding of one file."""
+    if source.language == "python":
+        return _python(source)
+    family = _FAMILIES.get(source.language)
+    if family is None or any(len(line) > 3000 for line in source.text.splitlines()):
+        return []
+    root = root_for(source)
+    if root is None:
+        return []
+    out = [finding(LAST_ELEMENT, source, read.line + 1, FAMILY,
+                   detail=f"(`{read.read}`: `{read.name}` may be empty)")
+           for read in last_index.unguarded_last_reads(root, family)]
+    if family == "go":
+        out += [finding(RESULT_ON_ERROR_PATH, source, use.line + 1, FAMILY,
+                        detail=f"(`{use.name}` from `{use.other}` is nil when it failed)")
+                for use in go_errors.results_used_on_failure(root)]
+        out += [finding(WRONG_ERROR_RETURNED, source, ret.line + 1, FAMILY,
+                        detail=f"(tests `{ret.other}`, returns `{ret.name}`)")
+                for ret in go_errors.wrong_error_returned(root)]
+        if source.complete:
+            out += [finding(ITERATOR_ERR_UNCHECKED, source, loop.line + 1, FAMILY,
+                            detail=f"(`{loop.other}` loop; `{loop.name}.Err()` is never called)")
+                    for loop in go_errors.iterators_without_err(root)]
+    return out
+
+
+def _python(source: SourceFile) -> list[RawFinding]:
+    tree = parse(source.text)
+    if tree is None:
+        return []
+    out = [finding(LOOP_ELSE_WITHOUT_BREAK, source, fact.line, FAMILY,
+                   detail=f"(the `{fact.name}` loop at line {fact.other} has no `break`)")
+           for fact in py_blocks.loop_else_always_runs(tree)]
+    out += [finding(UNBOUND_IN_CLEANUP, source, fact.line, FAMILY,
+                    detail=f"(`{fact.name}` is first bound inside the `try` at line {fact.other})")
+            for fact in py_blocks.unbound_in_cleanup(tree)]
+    return out

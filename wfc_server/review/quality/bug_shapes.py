@@ -11,13 +11,18 @@ module maps them to rules.
 
 from __future__ import annotations
 
-from wfc_server.review.analysis import go_errors, last_index, py_blocks
+import dataclasses
+
+from ast_grep_py import SgNode, SgRoot
+
+from wfc_server.review.analysis import beliefs, go_errors, last_index, py_blocks
 from wfc_server.review.analysis.report import finding
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.pyast import parse
 from wfc_server.review.quality.sg_common import root_for
 from wfc_server.review.rules.correctness.last_element import LAST_ELEMENT
 from wfc_server.review.rules.correctness.loop_else import LOOP_ELSE_WITHOUT_BREAK
+from wfc_server.review.rules.correctness.null_habit import NULL_AGAINST_HABIT
 from wfc_server.review.rules.correctness.result_on_error_path import RESULT_ON_ERROR_PATH
 from wfc_server.review.rules.reliability.unbound_in_cleanup import UNBOUND_IN_CLEANUP
 from wfc_server.review.rules.reliability.wrong_error import ITERATOR_ERR_UNCHECKED, WRONG_ERROR_RETURNED
@@ -36,7 +41,8 @@ def check(source: SourceFile) -> list[RawFinding]:
     root = root_for(source)
     if root is None:
         return []
-    out = [finding(LAST_ELEMENT, source, read.line + 1, FAMILY,
+    out = _habits(root, family, source)
+    out += [finding(LAST_ELEMENT, source, read.line + 1, FAMILY,
                    detail=f"(`{read.read}`: `{read.name}` may be empty)")
            for read in last_index.unguarded_last_reads(root, family)]
     if family == "go":
@@ -60,7 +66,22 @@ def _python(source: SourceFile) -> list[RawFinding]:
     out = [finding(LOOP_ELSE_WITHOUT_BREAK, source, fact.line, FAMILY,
                    detail=f"(the `{fact.name}` loop at line {fact.other} has no `break`)")
            for fact in py_blocks.loop_else_always_runs(tree)]
+    if beliefs.worth_reading(source.text, "python"):
+        out += _habits(SgRoot(source.text, "python").root(), "python", source)
     out += [finding(UNBOUND_IN_CLEANUP, source, fact.line, FAMILY,
                     detail=f"(`{fact.name}` is first bound inside the `try` at line {fact.other})")
             for fact in py_blocks.unbound_in_cleanup(tree)]
+    return out
+
+
+def _habits(root: SgNode, family: str, source: SourceFile) -> list[RawFinding]:
+    """Results used untested against the file's own habit; a dereference against a strong habit
+    (three tested sites or more) is medium, the rest low."""
+    out = []
+    for dev in beliefs.unchecked_against_habit(root, family):
+        raw = finding(NULL_AGAINST_HABIT, source, dev.line + 1, FAMILY,
+                      detail=f"(`{dev.callee}(...)` is {dev.how} here; {dev.checked} of its {dev.sites} "
+                      "uses in this file test it for null first)")
+        strong = dev.how == "dereferenced" and dev.checked >= 3
+        out.append(dataclasses.replace(raw, severity="medium") if strong else raw)
     return out

@@ -43,8 +43,8 @@ def loop_else_always_runs(tree: ast.Module) -> list[BlockFact]:
 
 
 def unbound_in_cleanup(tree: ast.Module) -> list[BlockFact]:
-    """Loads in ``finally`` / ``except`` of names whose first binding in the function is inside the
-    ``try`` body (and not a plain first statement that cannot raise)."""
+    """Loads in ``finally`` (or a catch-all ``except``) of names whose first binding in the function
+    is inside the ``try`` body (and not a plain first statement that cannot raise)."""
     out = []
     for func in ast.walk(tree):
         if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -58,10 +58,16 @@ def unbound_in_cleanup(tree: ast.Module) -> list[BlockFact]:
             candidates = _first_bound_in(node.body, func, node) - params - declared
             if not candidates:
                 continue
-            cleanups = list(node.finalbody) + [s for h in node.handlers for s in h.body]
+            cleanups = list(node.finalbody) + [s for h in node.handlers if _broad(h) for s in h.body]
             for name, line in _unguarded_loads(cleanups, candidates):
                 out.append(BlockFact(line, name, node.lineno))
     return out
+
+
+def _broad(handler: ast.ExceptHandler) -> bool:
+    """A handler for any failure: a specific exception type may only come from past the binding."""
+    kind = handler.type
+    return kind is None or (isinstance(kind, ast.Name) and kind.id in {"Exception", "BaseException"})
 
 
 def _leaves(body: list[ast.stmt]) -> bool:

@@ -1,7 +1,9 @@
 """Ordinary bugs read from the shape of the code around an operation, in every language they
 exist in: results used on their own error path, error branches that return the wrong error,
 iterators whose error is never read (Go), and last elements read from values never shown to be
-non-empty (Go, Java, JavaScript/TypeScript), loop ``else`` clauses that always run and cleanup code
+non-empty (Go, Java, JavaScript/TypeScript), ``this`` beside its outer alias and assignments to
+undeclared names (JavaScript/TypeScript), results used untested against the file's own null-check
+habit (all four), loop ``else`` clauses that always run and cleanup code
 reading names the ``try`` may not have bound (Python).
 
 The facts come from :mod:`wfc_server.review.analysis.go_errors`,
@@ -15,11 +17,12 @@ import dataclasses
 
 from ast_grep_py import SgNode, SgRoot
 
-from wfc_server.review.analysis import beliefs, go_errors, last_index, py_blocks
+from wfc_server.review.analysis import beliefs, go_errors, js_scope, last_index, py_blocks
 from wfc_server.review.analysis.report import finding
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.pyast import parse
 from wfc_server.review.quality.sg_common import root_for
+from wfc_server.review.rules.correctness.js_scope import THIS_IN_NESTED_FUNCTION, UNDECLARED_ASSIGNMENT
 from wfc_server.review.rules.correctness.last_element import LAST_ELEMENT
 from wfc_server.review.rules.correctness.loop_else import LOOP_ELSE_WITHOUT_BREAK
 from wfc_server.review.rules.correctness.null_habit import NULL_AGAINST_HABIT
@@ -45,6 +48,13 @@ def check(source: SourceFile) -> list[RawFinding]:
     out += [finding(LAST_ELEMENT, source, read.line + 1, FAMILY,
                    detail=f"(`{read.read}`: `{read.name}` may be empty)")
            for read in last_index.unguarded_last_reads(root, family)]
+    if family == "js":
+        out += [finding(THIS_IN_NESTED_FUNCTION, source, fact.line + 1, FAMILY,
+                        detail=f"(`{fact.where}` also uses `{fact.name}`, the outer function's `this`)")
+                for fact in js_scope.this_beside_alias(root)]
+        out += [finding(UNDECLARED_ASSIGNMENT, source, fact.line + 1, FAMILY,
+                        detail=f"(`{fact.where}`: `{fact.name}` is not declared in scope)")
+                for fact in js_scope.undeclared_assignments(root)]
     if family == "go":
         out += [finding(RESULT_ON_ERROR_PATH, source, use.line + 1, FAMILY,
                         detail=f"(`{use.name}` from `{use.other}` is nil when it failed)")

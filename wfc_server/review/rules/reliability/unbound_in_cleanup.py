@@ -12,14 +12,14 @@ from wfc_server.review.rules.spec import Role, Rule, RuleDoc, Severity
 UNBOUND_IN_CLEANUP = Rule(
     id="WFC-REL-UNBOUND-IN-CLEANUP",
     role=Role.RELIABILITY,
-    severity=Severity.MEDIUM,
+    severity=Severity.LOW,
     title="Cleanup reads a name the `try` may not have bound",
     concept="unbound-in-cleanup",
     languages=frozenset({"python"}),
     cwe="CWE-457",
     confidence=75,
     doc=RuleDoc(
-        what="A `finally` or `except` block uses a local whose only binding before it is inside the "
+        what="A `finally` or catch-all `except` block uses a local whose only binding before it is inside the "
         "`try` body, where the statement that binds it (or one before it) can raise.",
         why="If the `try` fails before the binding, the cleanup raises `UnboundLocalError` (CWE-457: "
         "use of an uninitialised variable). The original exception is replaced, the resource "

@@ -17,11 +17,13 @@ import dataclasses
 
 from ast_grep_py import SgNode, SgRoot
 
-from wfc_server.review.analysis import beliefs, go_errors, js_scope, last_index, py_blocks
+from wfc_server.review.analysis import beliefs, falsy_zero, go_errors, go_nils, js_scope, last_index, py_blocks
 from wfc_server.review.analysis.report import finding
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.pyast import parse
 from wfc_server.review.quality.sg_common import root_for
+from wfc_server.review.rules.correctness.falsy_zero import FALSY_ZERO
+from wfc_server.review.rules.correctness.go_nil_values import ASSERTED_LOOKUP, UNASSIGNED_POINTER
 from wfc_server.review.rules.correctness.js_scope import THIS_IN_NESTED_FUNCTION, UNDECLARED_ASSIGNMENT
 from wfc_server.review.rules.correctness.last_element import LAST_ELEMENT
 from wfc_server.review.rules.correctness.loop_else import LOOP_ELSE_WITHOUT_BREAK
@@ -49,6 +51,8 @@ def check(source: SourceFile) -> list[RawFinding]:
                    detail=f"(`{read.read}`: `{read.name}` may be empty)")
            for read in last_index.unguarded_last_reads(root, family)]
     if family == "js":
+        out += [finding(FALSY_ZERO, source, fact.line + 1, FAMILY, detail=f"({fact.how}: 0 fails the guard)")
+                for fact in falsy_zero.guard_then_compare(root, "js")]
         out += [finding(THIS_IN_NESTED_FUNCTION, source, fact.line + 1, FAMILY,
                         detail=f"(`{fact.where}` also uses `{fact.name}`, the outer function's `this`)")
                 for fact in js_scope.this_beside_alias(root)]
@@ -59,6 +63,12 @@ def check(source: SourceFile) -> list[RawFinding]:
         out += [finding(RESULT_ON_ERROR_PATH, source, use.line + 1, FAMILY,
                         detail=f"(`{use.name}` from `{use.other}` is nil when it failed)")
                 for use in go_errors.results_used_on_failure(root)]
+        out += [finding(ASSERTED_LOOKUP, source, fact.line + 1, FAMILY,
+                        detail=f"(`{fact.what}` panics when `{fact.name}` lacks the key)")
+                for fact in go_nils.asserted_map_lookups(root)]
+        out += [finding(UNASSIGNED_POINTER, source, fact.line + 1, FAMILY,
+                        detail=f"(`{fact.what}`: `{fact.name}` is declared nil and never assigned)")
+                for fact in go_nils.never_assigned_pointers(root)]
         out += [finding(WRONG_ERROR_RETURNED, source, ret.line + 1, FAMILY,
                         detail=f"(tests `{ret.other}`, returns `{ret.name}`)")
                 for ret in go_errors.wrong_error_returned(root)]
@@ -76,8 +86,15 @@ def _python(source: SourceFile) -> list[RawFinding]:
     out = [finding(LOOP_ELSE_WITHOUT_BREAK, source, fact.line, FAMILY,
                    detail=f"(the `{fact.name}` loop at line {fact.other} has no `break`)")
            for fact in py_blocks.loop_else_always_runs(tree)]
-    if beliefs.worth_reading(source.text, "python"):
-        out += _habits(SgRoot(source.text, "python").root(), "python", source)
+    out += [finding(FALSY_ZERO, source, fact.line, FAMILY, detail=f"(`{fact.name}` is an optional number)")
+            for fact in falsy_zero.python_optional_numbers(tree)]
+    habits = beliefs.worth_reading(source.text, "python")
+    if habits or " and " in source.text:
+        sg = SgRoot(source.text, "python").root()
+        out += [finding(FALSY_ZERO, source, fact.line + 1, FAMILY, detail=f"({fact.how}: 0 fails the guard)")
+                for fact in falsy_zero.guard_then_compare(sg, "python")]
+        if habits:
+            out += _habits(sg, "python", source)
     out += [finding(UNBOUND_IN_CLEANUP, source, fact.line, FAMILY,
                     detail=f"(`{fact.name}` is first bound inside the `try` at line {fact.other})")
             for fact in py_blocks.unbound_in_cleanup(tree)]

@@ -8,7 +8,12 @@ when it fails. Three habits break on that convention, and each is visible in one
 * a branch that tests one error and returns another (``if cerr != nil { return err }``): the
   failure is replaced by an unrelated (often nil) error, so the caller carries on as if it worked;
 * a ``for rows.Next()`` loop whose iterator's ``Err()`` is never consulted: ``Next`` answers false
-  on the end of the rows *and* on a failure, so a broken connection looks like a short result.
+  on the end of the rows *and* on a failure, so a broken connection looks like a short result;
+* a value the function itself closes (``it.Close()`` on the normal path, not deferred) with a
+  ``return`` between its creation and that close: the author's own belief that it must be closed,
+  broken on the early (usually error) path;
+* an error that is only returned under an unrelated condition (``ok, err := f(); if ok { return
+  err }``) and then overwritten: on the other path the failure is dropped.
 
 The facts are taken from the tree-sitter tree; names are compared by text.
 """
@@ -19,6 +24,8 @@ import re
 from dataclasses import dataclass
 
 from ast_grep_py import SgNode
+
+from wfc_server.review.analysis import flow
 
 #: A name that holds an error: ``err``, ``cerr``, ``readErr``, ``br.err``, ``r.lastErr``.
 _ERRISH = re.compile(r"(?:[A-Za-z_]\w*\.)*(?:err|[a-z]\w*(?:err|Err))")
@@ -37,7 +44,7 @@ def results_used_on_failure(root: SgNode) -> list[ErrorPathFact]:
     called when it is a function) inside the branch where ``call`` failed."""
     out: list[ErrorPathFact] = []
     for block in root.find_all(kind="statement_list"):
-        stmts = [c for c in block.children() if c.is_named()]
+        stmts = _statements(block)
         for stmt, nxt in zip(stmts, stmts[1:]):
             names = _declared_with_error(stmt)
             if names is None or nxt.kind() != "if_statement" or nxt.field("initializer") is not None:
@@ -113,6 +120,88 @@ def iterators_without_err(root: SgNode) -> list[ErrorPathFact]:
                     continue  # handed on: whoever receives it owns the check
                 out.append(ErrorPathFact(loop.range().end.line, name, header.text()))
     return out
+
+
+def closed_on_normal_path_only(root: SgNode) -> list[ErrorPathFact]:
+    """``x, err := f()`` ... ``return`` ... ``x.Close()``: a return between the value's creation (past
+    its own error check) and the explicit close, in a function with no deferred close of ``x``."""
+    if ".Close()" not in root.text():
+        return []
+    out: list[ErrorPathFact] = []
+    for block in root.find_all(kind="statement_list"):
+        stmts = _statements(block)
+        for index, stmt in enumerate(stmts):
+            names = _declared_with_error(stmt)
+            if names is None:
+                continue
+            value, err = names[0][0], names[1]
+            if flow._GO_OPENERS.match(_call_text(stmt)):  # noqa: SLF001 - flow.go_unreleased reports those
+                continue
+            v = re.escape(value)
+            close = next((i for i in range(index + 1, len(stmts))
+                          if re.fullmatch(rf"(?:_\s*=\s*)?{v}\.Close\(\)", stmts[i].text().strip())), None)
+            func = _function_of(stmt)
+            if close is None or func is None or re.search(rf"\bdefer\b[^\n]*\b{v}\.Close\(", func.text()):
+                continue
+            for later in stmts[index + 1: close]:
+                if later.kind() == "if_statement" and re.fullmatch(rf"{re.escape(err)}\s*!=\s*nil",
+                                                                   (later.field("condition") or later).text()):
+                    if later == stmts[index + 1]:
+                        continue  # the creation's own error check: nothing to close
+                line = _leaking_return(later, value)
+                if line is not None:
+                    out.append(ErrorPathFact(line, value, _call_text(stmt)))
+                    break
+    return out
+
+
+def error_returned_only_conditionally(root: SgNode) -> list[ErrorPathFact]:
+    """``ok, err := f(); if ok { return err }`` and ``err`` reassigned before any other use."""
+    out: list[ErrorPathFact] = []
+    for block in root.find_all(kind="statement_list"):
+        stmts = _statements(block)
+        for index, stmt in enumerate(stmts[:-2]):
+            names = _declared_with_error(stmt)
+            nxt = stmts[index + 1]
+            if names is None or nxt.kind() != "if_statement" or nxt.field("alternative") is not None:
+                continue
+            err = re.escape(names[1])
+            cond, body = nxt.field("condition"), nxt.field("consequence")
+            if cond is None or body is None or re.search(rf"(?<![\w.]){err}\b", cond.text()) or \
+                    not re.search(rf"\breturn\b[^\n]*(?<![\w.]){err}\b", body.text()):
+                continue
+            for later in stmts[index + 2:]:
+                text = later.text()
+                if not re.search(rf"(?<![\w.]){err}\b", text):
+                    continue
+                if re.match(rf"(?:[\w.]+\s*,\s*)*{err}\s*(?:,[^=\n]*)?:?=(?!=)", text):
+                    out.append(ErrorPathFact(nxt.range().start.line, names[1], cond.text()))
+                break
+    return out
+
+
+def _statements(block: SgNode) -> list[SgNode]:
+    return [c for c in block.children() if c.is_named() and c.kind() != "comment"]
+
+
+def _leaking_return(stmt: SgNode, value: str) -> int | None:
+    """Line of a ``return`` in ``stmt`` (outside closures) that neither mentions nor closes ``value``."""
+    nodes = [stmt] if stmt.kind() == "return_statement" else stmt.find_all(kind="return_statement")
+    for ret in nodes:
+        if _inside_nested_function(ret, stmt) or re.search(rf"(?<![\w.]){re.escape(value)}\b", ret.text()):
+            continue
+        block = ret.parent()
+        if block is not None and re.search(rf"(?<![\w.]){re.escape(value)}\.Close\(", block.text()):
+            continue  # closed on this path just before returning
+        return ret.range().start.line
+    return None
+
+
+def _function_of(node: SgNode) -> SgNode | None:
+    cur = node.parent()
+    while cur is not None and cur.kind() not in {"function_declaration", "method_declaration", "func_literal"}:
+        cur = cur.parent()
+    return cur
 
 
 def _declared_with_error(stmt: SgNode) -> tuple[list[str], str] | None:

@@ -29,8 +29,13 @@ from wfc_server.review.rules.correctness.last_element import LAST_ELEMENT
 from wfc_server.review.rules.correctness.loop_else import LOOP_ELSE_WITHOUT_BREAK
 from wfc_server.review.rules.correctness.null_habit import NULL_AGAINST_HABIT
 from wfc_server.review.rules.correctness.result_on_error_path import RESULT_ON_ERROR_PATH
+from wfc_server.review.rules.reliability.close_skipped import CLOSE_SKIPPED
 from wfc_server.review.rules.reliability.unbound_in_cleanup import UNBOUND_IN_CLEANUP
-from wfc_server.review.rules.reliability.wrong_error import ITERATOR_ERR_UNCHECKED, WRONG_ERROR_RETURNED
+from wfc_server.review.rules.reliability.wrong_error import (
+    ERROR_ONLY_CONDITIONAL,
+    ITERATOR_ERR_UNCHECKED,
+    WRONG_ERROR_RETURNED,
+)
 
 FAMILY = "ast-grep"
 _FAMILIES = {"javascript": "js", "typescript": "js", "java": "java", "go": "go"}
@@ -72,7 +77,13 @@ def check(source: SourceFile) -> list[RawFinding]:
         out += [finding(WRONG_ERROR_RETURNED, source, ret.line + 1, FAMILY,
                         detail=f"(tests `{ret.other}`, returns `{ret.name}`)")
                 for ret in go_errors.wrong_error_returned(root)]
+        out += [finding(ERROR_ONLY_CONDITIONAL, source, fact.line + 1, FAMILY,
+                        detail=f"(`{fact.name}` is returned only when `{fact.other}`)")
+                for fact in go_errors.error_returned_only_conditionally(root)]
         if source.complete:
+            out += [finding(CLOSE_SKIPPED, source, fact.line + 1, FAMILY,
+                            detail=f"(`{fact.name}` from `{fact.other}` is closed later, not on this return)")
+                    for fact in go_errors.closed_on_normal_path_only(root)]
             out += [finding(ITERATOR_ERR_UNCHECKED, source, loop.line + 1, FAMILY,
                             detail=f"(`{loop.other}` loop; `{loop.name}.Err()` is never called)")
                     for loop in go_errors.iterators_without_err(root)]

@@ -52,4 +52,24 @@ ITERATOR_ERR_UNCHECKED = Rule(
     suggestions={"go": "if err := rows.Err(); err != nil { return nil, err }"},
 )
 
-RULES = (WRONG_ERROR_RETURNED, ITERATOR_ERR_UNCHECKED)
+ERROR_ONLY_CONDITIONAL = Rule(
+    id="WFC-REL-GO-ERR-CONDITIONAL",
+    role=Role.RELIABILITY,
+    severity=Severity.MEDIUM,
+    title="Error returned only under an unrelated condition, then overwritten",
+    concept="wrong-error",
+    languages=frozenset({"go"}),
+    cwe="CWE-252",
+    confidence=70,
+    doc=RuleDoc(
+        what="`ok, err := f(); if ok { return err }`: the error is returned only when another result "
+        "says so, and is reassigned before anything else looks at it.",
+        why="When `f` fails with the other result false, the error is silently overwritten and the "
+        "function carries on with the zero value of a call that failed (CWE-252).",
+        example="isGenerate, err := validateName(info)\nif isGenerate {\n\treturn err\n}\n_, err = helper.Get(ns, name)",
+        fix="Check the error first: `if err != nil { return err }`, then test the other result.",
+    ),
+    suggestions={"go": "isGenerate, err := validateName(info)\nif err != nil || isGenerate {\n\treturn err\n}"},
+)
+
+RULES = (WRONG_ERROR_RETURNED, ITERATOR_ERR_UNCHECKED, ERROR_ONLY_CONDITIONAL)

@@ -8,12 +8,17 @@ and names a ``finally`` / ``except`` block reads that the ``try`` may never have
   raises, ``sock`` was never bound and the cleanup raises ``UnboundLocalError``, which replaces the
   original exception.
 
-Both are read from Python's own AST (one function at a time).
+* ``f"(--max-redirects=parsed_args.max_redirects)"``: an f-string with no placeholder at all whose
+  text names an attribute of a local (``parsed_args.max_redirects``): the braces were forgotten,
+  so the message shows the expression's source instead of its value.
+
+All are read from Python's own AST (one function at a time).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -160,4 +165,24 @@ def _unguarded_loads(stmts: list[ast.stmt], names: set[str]) -> list[tuple[str, 
             seen.add(node.id)
             if isinstance(node.ctx, ast.Load):
                 out.append((node.id, node.lineno))
+    return out
+
+
+def fstrings_missing_braces(tree: ast.Module) -> list[BlockFact]:
+    """f-strings without any placeholder whose text mentions ``local.attr`` of the function."""
+    out = []
+    for func in ast.walk(tree):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        local = {a.arg for a in func.args.args + func.args.kwonlyargs + func.args.posonlyargs}
+        local |= {n.id for n in _own_nodes(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        local -= {"self", "cls"}
+        for node in _own_nodes(func):
+            if not isinstance(node, ast.JoinedStr) or any(isinstance(v, ast.FormattedValue) for v in node.values):
+                continue
+            text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+            for match in re.finditer(r"(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b", text):
+                if match.group(1) in local:
+                    out.append(BlockFact(node.end_lineno or node.lineno, match.group(0), node.lineno))
+                    break
     return out

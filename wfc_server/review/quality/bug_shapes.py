@@ -23,6 +23,7 @@ from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.pyast import parse
 from wfc_server.review.quality.sg_common import root_for
 from wfc_server.review.rules.correctness.falsy_zero import FALSY_ZERO
+from wfc_server.review.rules.correctness.fstring_no_placeholder import FSTRING_MISSING_BRACES
 from wfc_server.review.rules.correctness.go_nil_values import ASSERTED_LOOKUP, UNASSIGNED_POINTER
 from wfc_server.review.rules.correctness.js_scope import THIS_IN_NESTED_FUNCTION, UNDECLARED_ASSIGNMENT
 from wfc_server.review.rules.correctness.last_element import LAST_ELEMENT
@@ -97,6 +98,8 @@ def _python(source: SourceFile) -> list[RawFinding]:
     out = [finding(LOOP_ELSE_WITHOUT_BREAK, source, fact.line, FAMILY,
                    detail=f"(the `{fact.name}` loop at line {fact.other} has no `break`)")
            for fact in py_blocks.loop_else_always_runs(tree)]
+    out += [finding(FSTRING_MISSING_BRACES, source, fact.line, FAMILY, detail=f"(`{fact.name}` without braces)")
+            for fact in py_blocks.fstrings_missing_braces(tree)]
     out += [finding(FALSY_ZERO, source, fact.line, FAMILY, detail=f"(`{fact.name}` is an optional number)")
             for fact in falsy_zero.python_optional_numbers(tree)]
     habits = beliefs.worth_reading(source.text, "python")

@@ -39,6 +39,7 @@ _SKIP_METHODS = frozenset({
     "items", "require", "isinstance", "getattr", "list", "dict", "set", "tuple", "sorted", "filter", "max", "min",
 })
 _MIN_CHECKED = 2
+_NULL_AFTER = re.compile(r"\s*(?:[!=]==?\s*(?:null|undefined|nil|None)\b|is\s+(?:not\s+)?None\b)")
 _QUICK = {"js": r"[!=]==?\s*(?:null|undefined)\b|\bif\s*\(\s*!|\?\.", "java": r"[!=]=\s*null\b",
           "go": r"[!=]=\s*nil\b", "python": r"\bis\s+(?:not\s+)?None\b"}
 
@@ -62,6 +63,9 @@ def unchecked_against_habit(root: SgNode, family: str) -> list[Deviation]:
     if not worth_reading(root.text(), family):
         return []
     kind = _CALL_KIND[family]
+    file_code = code_text(root)
+    file_base = root.range().start.index
+    near_null = re.compile(_QUICK[family])
     calls: dict[str, list[SgNode]] = defaultdict(list)
     for call in root.find_all(kind=kind):
         callee = _callee(call, family)
@@ -69,16 +73,25 @@ def unchecked_against_habit(root: SgNode, family: str) -> list[Deviation]:
             calls[callee].append(call)
     verdicts: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
     texts: dict[int, str] = {}
-    for callee, call in ((c, n) for c, nodes in calls.items() if len(nodes) > _MIN_CHECKED for n in nodes):
-        func = enclosing_function(call, family)
-        if func is None:
+    for callee, nodes in calls.items():
+        if len(nodes) <= _MIN_CHECKED:
             continue
-        key = func.range().start.index
-        if key not in texts:
-            texts[key] = code_text(func)
-        verdict, line = _classify(call, func, texts[key], family)
-        if verdict:
-            verdicts[callee].append((verdict, line, call.text()))
+        # Cheap first look: a habit needs at least two sites with a null test in the next lines.
+        tested = sum(1 for n in nodes if near_null.search(
+            file_code, n.range().end.index - file_base, n.range().end.index - file_base + 240))
+        if tested < _MIN_CHECKED:
+            continue
+        for call in nodes:
+            func = enclosing_function(call, family)
+            if func is None:
+                continue
+            key = func.range().start.index
+            if key not in texts:
+                r = func.range()
+                texts[key] = file_code[r.start.index - file_base: r.end.index - file_base]
+            verdict, line = _classify(call, func, texts[key], family)
+            if verdict:
+                verdicts[callee].append((verdict, line, call.text()))
     out: list[Deviation] = []
     for callee, sites in verdicts.items():
         checked = sum(1 for v, _, _ in sites if v == "checked")
@@ -166,9 +179,14 @@ def _benign_sink(arguments: SgNode) -> bool:
 def _tested_before(before: str, call_text: str, null: str) -> bool:
     """The very same call was already tested earlier in the function (``if (m.get(k) != null)
     use(m.get(k).x)``): the author knows."""
-    text = re.escape(" ".join(call_text.split()))
-    return re.search(rf"{text}\s*(?:[!=]==?\s*{null}|is\s+(?:not\s+)?None)|{null}\s*[!=]==?\s*{text}",
-                     " ".join(before.split())) is not None
+    start = before.find(call_text)
+    while start >= 0:
+        after = before[start + len(call_text): start + len(call_text) + 20]
+        ahead = before[max(0, start - 12): start]
+        if _NULL_AFTER.match(after) or re.search(rf"\b{null}\s*[!=]==?\s*$", ahead):
+            return True
+        start = before.find(call_text, start + 1)
+    return False
 
 
 def _stored_in(before: str, after: str, family: str) -> str | None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from ast_grep_py import SgNode
 
+from wfc_server.review.analysis.py_blocks import all_nodes
+
 _NUMBER = {"int", "float", "Decimal", "timedelta"}
 #: A limit where 0 conventionally means "none", or a date/time that is never 0: the guard is meant.
 _LIMIT_OR_TIME = re.compile(r"(?i)max|limit|threshold|timeout|ttl|cap|quota|expir|date|time|deadline|at$")
@@ -31,10 +33,15 @@ class FalsyZero:
 def python_optional_numbers(tree: ast.Module) -> list[FalsyZero]:
     """Truthiness tests of parameters / ``self`` attributes annotated ``int | None`` and alike."""
     out: list[FalsyZero] = []
-    attrs = {target.attr for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)
+    annotated = [n for n in all_nodes(tree) if isinstance(n, (ast.arg, ast.AnnAssign))
+                 and (n.annotation if isinstance(n, ast.arg) else n.annotation) is not None
+                 and _optional_number(n.annotation)]
+    if not annotated:
+        return out
+    attrs = {target.attr for node in annotated if isinstance(node, ast.AnnAssign)
              for target in [node.target] if isinstance(target, ast.Attribute)
              and isinstance(target.value, ast.Name) and target.value.id == "self" and _optional_number(node.annotation)}
-    for func in ast.walk(tree):
+    for func in all_nodes(tree):
         if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         params = {a.arg for a in func.args.args + func.args.kwonlyargs + func.args.posonlyargs

@@ -78,18 +78,20 @@ def undeclared_assignments(root: SgNode) -> list[ScopeFact]:
     text = root.text()
     if not _MODULE.search(text) or re.search(r"\beval\s*\(|\bwith\s*\(|/\*\s*global\b", text):
         return []
-    declared: dict[str, list[tuple[int, int]]] | None = None
-    reported: set[tuple[str, int]] = set()
-    out: list[ScopeFact] = []
+    candidates: list[tuple[SgNode, SgNode, SgNode]] = []
     for stmt in root.find_all(kind="expression_statement"):
         expr = next((c for c in stmt.children() if c.is_named()), None)
         if expr is None or expr.kind() not in {"assignment_expression", "augmented_assignment_expression"}:
             continue
         left = expr.field("left")
-        if left is None or left.kind() != "identifier" or left.text() in _GLOBALS:
-            continue
-        if declared is None:
-            declared = _declared_names(root)
+        if left is not None and left.kind() == "identifier" and left.text() not in _GLOBALS:
+            candidates.append((stmt, expr, left))
+    if not candidates:
+        return []
+    declared = _declared_names(root, {left.text() for _, _, left in candidates})
+    reported: set[tuple[str, int]] = set()
+    out: list[ScopeFact] = []
+    for stmt, expr, left in candidates:
         at = stmt.range().start.index
         func = enclosing_function(stmt, "js")
         key = (left.text(), func.range().start.index if func is not None else -1)
@@ -134,7 +136,7 @@ def _own_code(body: SgNode) -> str:
     return "".join(code)
 
 
-def _declared_names(root: SgNode) -> dict[str, list[tuple[int, int]]]:
+def _declared_names(root: SgNode, wanted: set[str]) -> dict[str, list[tuple[int, int]]]:
     """Every declared name with the ranges (byte offsets) of the scopes it is visible in: the block
     of a ``let``/``const``/class/function declaration, the function of a ``var`` or a parameter, the
     file for an import."""
@@ -145,6 +147,8 @@ def _declared_names(root: SgNode) -> dict[str, list[tuple[int, int]]]:
         except RuntimeError:
             continue
         for node in nodes:
+            if not any(name in _declaring_text(node, kind) for name in wanted):
+                continue
             targets, scope = _declaration(node, kind, root)
             if scope is None:
                 continue
@@ -154,8 +158,18 @@ def _declared_names(root: SgNode) -> dict[str, list[tuple[int, int]]]:
                 for kind_name in _NAME_KINDS:
                     found += top.find_all(kind=kind_name)
                 for name in found:
-                    names.setdefault(name.text(), []).append((r.start.index, r.end.index))
+                    if name.text() in wanted:
+                        names.setdefault(name.text(), []).append((r.start.index, r.end.index))
     return names
+
+
+def _declaring_text(node: SgNode, kind: str) -> str:
+    """The part of a declaring node that can name something (not a function's or class's body)."""
+    if kind in {"variable_declarator", "formal_parameters", "import_clause", "import_specifier", "namespace_import",
+                "ambient_declaration"}:
+        return node.text()
+    parts = [node.field(f) for f in ("name", "parameters", "parameter", "left")]
+    return " ".join(p.text() for p in parts if p is not None)
 
 
 def _declaration(node: SgNode, kind: str, root: SgNode) -> tuple[list[SgNode], SgNode | None]:

@@ -44,9 +44,15 @@ def unguarded_last_reads(root: SgNode, family: str) -> list[LastRead]:
         return []
     out: list[LastRead] = []
     seen: set[int] = set()
+    file_code, file_raw = code_text(root), root.text()
+    file_base = root.range().start.index
     for func in _functions(root, family):
-        code, raw = code_text(func), func.text()
-        base = func.range().start.line
+        r = func.range()
+        code = file_code[r.start.index - file_base: r.end.index - file_base]
+        raw = file_raw[r.start.index - file_base: r.end.index - file_base]
+        if not _LAST[family].search(code):
+            continue
+        base = r.start.line
         for match in _LAST[family].finditer(code):
             name = match.group("name")
             if _shown_non_empty(raw[: match.start()], name, family, raw) or \

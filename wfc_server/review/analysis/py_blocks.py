@@ -18,11 +18,18 @@ All are read from Python's own AST (one function at a time).
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+@functools.lru_cache(maxsize=4)
+def all_nodes(tree: ast.Module) -> tuple[ast.AST, ...]:
+    """Every node of ``tree`` (one walk shared by the analyses of a file; trees are not mutated)."""
+    return tuple(ast.walk(tree))
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +42,7 @@ class BlockFact:
 def loop_else_always_runs(tree: ast.Module) -> list[BlockFact]:
     """``for``/``while`` loops with an ``else`` and no ``break`` or ``return`` of their own."""
     out = []
-    for node in ast.walk(tree):
+    for node in all_nodes(tree):
         if not isinstance(node, (ast.For, ast.AsyncFor, ast.While)) or not node.orelse:
             continue
         if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value:
@@ -50,17 +57,25 @@ def loop_else_always_runs(tree: ast.Module) -> list[BlockFact]:
 def unbound_in_cleanup(tree: ast.Module) -> list[BlockFact]:
     """Loads in ``finally`` (or a catch-all ``except``) of names whose first binding in the function
     is inside the ``try`` body (and not a plain first statement that cannot raise)."""
-    out = []
-    for func in ast.walk(tree):
-        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+    out: list[BlockFact] = []
+    tries = [n.lineno for n in all_nodes(tree) if isinstance(n, ast.Try)
+             and (n.finalbody or any(_broad(h) for h in n.handlers))]
+    if not tries:
+        return out
+    for func in all_nodes(tree):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or not any(
+                func.lineno <= line <= (func.end_lineno or func.lineno) for line in tries):
+            continue
+        own = _own_nodes(func)
+        if not any(isinstance(n, ast.Try) for n in own):
             continue
         params = {a.arg for a in func.args.args + func.args.posonlyargs + func.args.kwonlyargs}
         params |= {a.arg for a in (func.args.vararg, func.args.kwarg) if a is not None}
-        declared = {n for node in _own_nodes(func) if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
-        for node in _own_nodes(func):
+        declared = {n for node in own if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
+        for node in own:
             if not isinstance(node, ast.Try) or not (node.finalbody or node.handlers):
                 continue
-            candidates = _first_bound_in(node.body, func, node) - params - declared
+            candidates = _first_bound_in(node.body, own, node) - params - declared
             if not candidates:
                 continue
             cleanups = list(node.finalbody) + [s for h in node.handlers if _broad(h) for s in h.body]
@@ -117,7 +132,7 @@ def _bound_names(node: ast.AST) -> set[str]:
     return names
 
 
-def _first_bound_in(body: list[ast.stmt], func: ast.AST, try_node: ast.Try) -> set[str]:
+def _first_bound_in(body: list[ast.stmt], own: list[ast.AST], try_node: ast.Try) -> set[str]:
     """Names the try body binds that nothing in the function binds before the try starts."""
     inside: set[str] = set()
     always: set[str] = set()
@@ -131,7 +146,7 @@ def _first_bound_in(body: list[ast.stmt], func: ast.AST, try_node: ast.Try) -> s
     if not inside:
         return set()
     before: set[str] = set()
-    for node in _own_nodes(func):
+    for node in own:
         if getattr(node, "lineno", try_node.lineno) < try_node.lineno:
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 before.add(node.id)
@@ -170,14 +185,22 @@ def _unguarded_loads(stmts: list[ast.stmt], names: set[str]) -> list[tuple[str, 
 
 def fstrings_missing_braces(tree: ast.Module) -> list[BlockFact]:
     """f-strings without any placeholder whose text mentions ``local.attr`` of the function."""
-    out = []
-    for func in ast.walk(tree):
-        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+    out: list[BlockFact] = []
+    bare = [n.lineno for n in all_nodes(tree) if isinstance(n, ast.JoinedStr)
+            and not any(isinstance(v, ast.FormattedValue) for v in n.values)]
+    if not bare:
+        return out
+    for func in all_nodes(tree):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or not any(
+                func.lineno <= line <= (func.end_lineno or func.lineno) for line in bare):
+            continue
+        own = _own_nodes(func)
+        if not any(isinstance(n, ast.JoinedStr) for n in own):
             continue
         local = {a.arg for a in func.args.args + func.args.kwonlyargs + func.args.posonlyargs}
-        local |= {n.id for n in _own_nodes(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        local |= {n.id for n in own if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
         local -= {"self", "cls"}
-        for node in _own_nodes(func):
+        for node in own:
             if not isinstance(node, ast.JoinedStr) or any(isinstance(v, ast.FormattedValue) for v in node.values):
                 continue
             text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))

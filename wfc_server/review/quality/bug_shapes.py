@@ -6,6 +6,9 @@ undeclared names (JavaScript/TypeScript), results used untested against the file
 habit (all four), loop ``else`` clauses that always run and cleanup code
 reading names the ``try`` may not have bound (Python).
 
+Java library calls that answer null for "absent" (``File.list``, ``ZipFile.getEntry``) are reported
+under the shared null-result rule.
+
 The facts come from :mod:`wfc_server.review.analysis.go_errors`,
 :mod:`wfc_server.review.analysis.last_index` and :mod:`wfc_server.review.analysis.py_blocks`; this
 module maps them to rules.
@@ -17,7 +20,16 @@ import dataclasses
 
 from ast_grep_py import SgNode, SgRoot
 
-from wfc_server.review.analysis import beliefs, falsy_zero, go_errors, go_nils, js_scope, last_index, py_blocks
+from wfc_server.review.analysis import (
+    beliefs,
+    falsy_zero,
+    go_errors,
+    go_nils,
+    java_absent,
+    js_scope,
+    last_index,
+    py_blocks,
+)
 from wfc_server.review.analysis.report import finding
 from wfc_server.review.model import RawFinding, SourceFile
 from wfc_server.review.quality.pyast import parse
@@ -29,6 +41,7 @@ from wfc_server.review.rules.correctness.js_scope import THIS_IN_NESTED_FUNCTION
 from wfc_server.review.rules.correctness.last_element import LAST_ELEMENT
 from wfc_server.review.rules.correctness.loop_else import LOOP_ELSE_WITHOUT_BREAK
 from wfc_server.review.rules.correctness.null_habit import NULL_AGAINST_HABIT
+from wfc_server.review.rules.correctness.null_result_dereference import NULL_RESULT_DEREFERENCE
 from wfc_server.review.rules.correctness.result_on_error_path import RESULT_ON_ERROR_PATH
 from wfc_server.review.rules.reliability.close_skipped import CLOSE_SKIPPED
 from wfc_server.review.rules.reliability.unbound_in_cleanup import UNBOUND_IN_CLEANUP
@@ -56,6 +69,10 @@ def check(source: SourceFile) -> list[RawFinding]:
     out += [finding(LAST_ELEMENT, source, read.line + 1, FAMILY,
                    detail=f"(`{read.read}`: `{read.name}` may be empty)")
            for read in last_index.unguarded_last_reads(root, family)]
+    if family == "java":
+        out += [finding(NULL_RESULT_DEREFERENCE, source, use.line + 1, FAMILY,
+                        detail=f"(`{use.call}`: null for an absent entry or an unreadable directory, {use.how})")
+                for use in java_absent.absent_results_used(root)]
     if family == "js":
         out += [finding(FALSY_ZERO, source, fact.line + 1, FAMILY, detail=f"({fact.how}: 0 fails the guard)")
                 for fact in falsy_zero.guard_then_compare(root, "js")]

@@ -92,20 +92,25 @@ def _holder(call: SgNode, family: str) -> tuple[SgNode | None, str | None]:
 
 
 def _first_index(func: SgNode, holder: SgNode, name: str) -> int | None:
+    """The line of the first use of ``name`` past piece 0 (``parts[1]``), when every use before it
+    reads piece 0 and no line up to it measures the parts; None when the parts are measured, handed
+    on or reassigned first."""
     code = code_text(func)
     rest = code[holder.range().end.index - func.range().start.index:]
     n = re.escape(name)
-    first = re.search(rf"(?<![\w$.]){n}(?![\w$])", rest)
-    if first is None:
+    for use in re.finditer(rf"(?<![\w$.]){n}(?![\w$])", rest):
+        line_start = rest.rfind("\n", 0, use.start()) + 1
+        line_end = rest.find("\n", use.start())
+        line = rest[line_start: line_end if line_end >= 0 else len(rest)]
+        if re.search(rf"\blen\(\s*{n}\s*\)|(?<![\w$.]){n}\.(?:length|size\(|isEmpty\()|\?", line):
+            return None
+        after = rest[use.end():]
+        if re.match(r"\s*\[\s*0\s*\]", after):
+            continue
+        if re.match(r"\s*\[\s*[1-9]\d*\s*\]", after) and not re.search(r"\bif\b.*\belse\b", line):
+            return holder.range().end.line + rest.count("\n", 0, use.start())
         return None
-    line_start = rest.rfind("\n", 0, first.start()) + 1
-    line_end = rest.find("\n", first.start())
-    line = rest[line_start: line_end if line_end >= 0 else len(rest)]
-    if re.search(r"\bif\b|\bwhile\b|\?|\blen\(|\.length\b|\.size\(|\bfor\b|\bcase\b|\bswitch\b", line):
-        return None
-    if not re.match(rf"{n}\s*\[\s*[1-9]\d*\s*\]", rest[first.start():]):
-        return None
-    return holder.range().end.line + rest.count("\n", 0, first.start())
+    return None
 
 
 def _separator_tested(func: SgNode, call: SgNode, sep: str) -> bool:

@@ -22,6 +22,7 @@ from wfc_server.review.model import (
 )
 from wfc_server.review.quality import (
     bug_facts,
+    bug_shapes,
     flow_rules,
     metrics,
     null_summaries,
@@ -158,4 +159,4 @@ def _sg_findings(key: _Key) -> tuple[RawFinding, ...]:
 def _flow_findings(key: _Key) -> tuple[RawFinding, ...]:
     """Control-flow findings of one JS/TS/Go/Java file (correctness and reliability only)."""
     source = _source(key)
-    return tuple(flow_rules.check(source)) + tuple(bug_facts.check(source))
+    return tuple(flow_rules.check(source)) + tuple(bug_facts.check(source)) + tuple(bug_shapes.check(source))

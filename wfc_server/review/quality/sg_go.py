@@ -314,6 +314,14 @@ _INFALLIBLE_NAMES = re.compile(
 _CLOSE_RECV = re.compile(r"^(rows|stmt|[\w]*Rows|[\w]*Stmt)$")
 
 
+def _command_run(name: str, text: str) -> bool:
+    """``cmd.Run()`` / ``cmd.Wait()`` on a command built by ``exec.Command`` in this file: a
+    command that failed or exited non-zero says so only through this error."""
+    match = re.fullmatch(r"(\w+)\.(?:Run|Wait)", name)
+    return match is not None and re.search(
+        rf"(?<![\w.]){match.group(1)}\s*:?=\s*exec\.Command(?:Context)?\(", text) is not None
+
+
 def _bare_call(node: SgNode, source: SourceFile) -> list[RawFinding]:
     """A call statement whose error result is dropped (`f.Write(b)`, `os.Remove(p)`,
     `json.NewEncoder(w).Encode(v)`, `tx.Rollback()`), except calls that cannot fail."""
@@ -322,7 +330,7 @@ def _bare_call(node: SgNode, source: SourceFile) -> list[RawFinding]:
     if func is None:
         return []
     name = func.text()
-    if _MUST_CHECK.match(name) or _MUST_CHECK_CHAINED.match(name):
+    if _MUST_CHECK.match(name) or _MUST_CHECK_CHAINED.match(name) or _command_run(name, source.text):
         return [emit(UNCHECKED_CALL, source, line_of(node), "ast-grep", detail=f"(`{name}`)")]
     match = _WRITE_LIKE.match(name)
     if match is None:

@@ -45,7 +45,7 @@ from wfc_server.review.scoring import consensus, reviewer_score
 from wfc_server.review.settings import EngineSettings
 
 #: Bumped whenever a change in the engine can change a review's result.
-ENGINE_REVISION = 4
+ENGINE_REVISION = 5
 ENGINE_VERSION = f"{__version__}+engine.{ENGINE_REVISION}"
 
 ReviewerRunner = Callable[[str, AnalysisInput], ReviewerOutput]

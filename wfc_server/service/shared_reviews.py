@@ -40,12 +40,13 @@ from wfc_server.service.reviews import (
     render_status,
 )
 from wfc_server.service.reviews import _file_summary as file_summary  # the embedded service's, same rule
-from wfc_server.service.scheduler import QueueFull
+from wfc_server.service.scheduler import ProjectQueueFull, QueueFull
 from wfc_server.store.events import StreamSubscriber
 from wfc_server.store.protocols import (
     Announce,
     EventBus,
     JobQueue,
+    ProjectQueueAtCapacity,
     QueueAtCapacity,
     ReviewRepository,
     StoreUnavailable,
@@ -137,7 +138,8 @@ class SharedReviewService:
 
     def check_admission(self, project_id: str) -> None:
         """Refuse before the body is read when this replica is not accepting; the shared queue's
-        caps are checked at submit, under the database's admission lock."""
+        caps (all projects' and this project's) are checked at submit, under the database's
+        admission lock, so concurrent submits on any replicas never exceed them."""
         if not self._accepting:
             raise NotAccepting()
 
@@ -174,7 +176,10 @@ class SharedReviewService:
             pipeline=pipeline,
         )
         try:
-            await self._reviews.create(record, diff, Announce("queued", 0), max_pending=self._limits.queue_size)
+            await self._reviews.create(record, diff, Announce("queued", 0), max_pending=self._limits.queue_size,
+                                       max_pending_per_project=self._limits.max_queued_per_project)
+        except ProjectQueueAtCapacity as exc:
+            raise ProjectQueueFull(exc.limit) from None
         except QueueAtCapacity:
             raise QueueFull() from None
         self._depth += 1

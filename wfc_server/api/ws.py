@@ -99,21 +99,25 @@ def _event(review_id: str, seq: int, kind: str, status_body: dict[str, Any]) -> 
     ).decode()
 
 
+#: Put in a subscriber's queue when its client went away (events are JSON, never this word).
+_GONE = "gone"
+
+
 async def _pump(ws: web.WebSocketResponse, queue: asyncio.Queue[str]) -> None:
     """Send queued events until the review ends, the client leaves or falls behind.
 
     A reader runs alongside so pongs and the client's close frame are processed; clients are
-    not expected to send anything else, and whatever they send is ignored.
+    not expected to send anything else, and whatever they send is ignored. When the reader ends
+    (the client left) it wakes this loop through the queue: waiting on the queue alone, with no
+    task or ``asyncio.wait`` per event, keeps the cost of one event to one wake-up per subscriber.
     """
     reader = asyncio.create_task(_drain_incoming(ws))
+    reader.add_done_callback(lambda _: _nudge(queue))
     try:
         while not ws.closed:
-            getter = asyncio.ensure_future(queue.get())
-            done, _ = await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
-            if getter not in done:
-                getter.cancel()
+            item = await queue.get()
+            if item == _GONE:
                 return  # the client went away
-            item = getter.result()
             if item == Signal.CLOSE:
                 await ws.close(code=CLOSE_NORMAL)
                 return
@@ -125,6 +129,13 @@ async def _pump(ws: web.WebSocketResponse, queue: asyncio.Queue[str]) -> None:
         return  # the transport closed under us
     finally:
         reader.cancel()
+
+
+def _nudge(queue: asyncio.Queue[str]) -> None:
+    try:
+        queue.put_nowait(_GONE)
+    except asyncio.QueueFull:
+        pass  # the pump is busy with what is queued; the closed socket ends it
 
 
 async def _drain_incoming(ws: web.WebSocketResponse) -> None:

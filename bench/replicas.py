@@ -1,6 +1,6 @@
 """The postgres backend against itself and against the embedded default, as ratios in one run.
 
-    .venv/bin/python bench/replicas.py [--reviews 24] [--files 12] [--subscribers 100] [--watched 6] [--repeat 2]
+    .venv/bin/python bench/replicas.py [--reviews 24] [--files 12] [--subscribers 100] [--rounds 6] [--repeat 2]
 
 Starts a throw-away PostgreSQL (Debian's ``postgresql`` binaries, as the tests do), then:
 
@@ -9,9 +9,9 @@ Starts a throw-away PostgreSQL (Debian's ``postgresql`` binaries, as the tests d
    Each replica has ``review.workers = 1`` and ``engine.process_pool_size = 1``: one core each.
 2. Status poll (``GET /v1/reviews/{id}``, authenticated, completed review) on a postgres replica
    vs an embedded server, the two loads alternated; best run of each.
-3. Cross-replica events: ``--subscribers`` WebSockets on replica A watch each of ``--watched``
-   reviews that replica B runs one after another (A's one worker is held by a slow review
-   meanwhile), so p99 rests on ~18 x ``--watched`` events; for each event, the time from its
+3. Cross-replica events, ``--rounds`` times: ``--subscribers`` WebSockets on replica A watch a
+   review, then replica B is started to run it (A's one worker is held by a slow review
+   meanwhile), so p99 rests on ~18 x ``--rounds`` events; for each event, the time from its
    ``timestamp`` (stamped by B at publish) to its arrival at the *last* subscriber; p50/p99 (and
    at the first subscriber: commit, notification and wake-up without the fan-out). Then the
    floor, in the same run: the same client processes and sockets on a bare aiohttp process
@@ -133,31 +133,46 @@ async def _subscribe(urls: list[str], headers: dict[str, str], procs: int, ctx: 
     return workers, results
 
 
-async def cross_replica_events(a: Server, b_factory: Any, subscribers: int, watched: int, procs: int,
+async def cross_replica_events(a: Server, b_factory: Any, subscribers: int, rounds: int, procs: int,
                                ctx: Any) -> dict[str, Any]:
-    """``watched`` reviews submitted to A, each watched by ``subscribers`` sockets on A, run one
-    after another by B (A's one worker is held by a slow review meanwhile)."""
+    """Per round: a review submitted to A, ``subscribers`` sockets on A watching it, then B
+    started to run it (A's one worker is held by a slow review meanwhile) and stopped after."""
+    merged: dict[str, list[float]] = {}
+    statuses = set()
+    blockers: list[str] = []
     async with aiohttp.ClientSession() as session:
         headers = await create_project(session, a.url, "events")
-        blocker = await submit(session, a.url, headers, slow_diff(600))  # holds A's only worker
-        await asyncio.sleep(1.0)
-        ids = [await submit(session, a.url, headers) for _ in range(watched)]
         base = a.url.replace("http", "ws", 1)
-        urls = [f"{base}/v1/reviews/{review_id}/ws" for _ in range(subscribers) for review_id in ids]
-        workers, results = await _subscribe(urls, headers, procs, ctx)
-        b = b_factory()
-        b.start()
-        try:
-            await b.wait_ready()
-            finals = [await wait_terminal(session, a.url, headers, review_id) for review_id in ids]
-            merged = await gather_arrivals(workers, results)
-            async with session.delete(f"{a.url}/v1/reviews/{blocker}", headers=headers) as response:
-                blocker_status = response.status
-        finally:
-            b.stop()
-    if blocker_status != 200:
-        raise RuntimeError("A's blocker finished before B ran every watched review: raise its size")
-    return {"statuses": sorted({f.get("status") for f in finals}), **_latencies(merged)}
+        for _ in range(rounds):
+            await _hold_worker(session, a.url, headers, blockers)
+            watched = await submit(session, a.url, headers)
+            workers, results = await _subscribe([f"{base}/v1/reviews/{watched}/ws"] * subscribers, headers,
+                                                procs, ctx)
+            b = b_factory()
+            b.start()
+            try:
+                await b.wait_ready()
+                statuses.add((await wait_terminal(session, a.url, headers, watched)).get("status"))
+                merged.update(await gather_arrivals(workers, results))
+            finally:
+                b.stop()
+        async with session.delete(f"{a.url}/v1/reviews/{blockers[-1]}", headers=headers):
+            pass
+    return {"statuses": sorted(statuses), **_latencies(merged)}
+
+
+async def _hold_worker(session: aiohttp.ClientSession, base: str, headers: dict[str, str], blockers: list[str]) -> None:
+    """A slow review running on A (its only worker), so what is submitted next waits for B."""
+    if blockers:
+        async with session.get(f"{base}/v1/reviews/{blockers[-1]}", headers=headers) as response:
+            if (await response.json()).get("status") == "in_progress":
+                return
+    blockers.append(await submit(session, base, headers, slow_diff(600)))
+    while True:
+        async with session.get(f"{base}/v1/reviews/{blockers[-1]}", headers=headers) as response:
+            if (await response.json()).get("status") == "in_progress":
+                return
+        await asyncio.sleep(0.05)
 
 
 async def broadcast_floor(subscribers: int, watched: int, events: int, procs: int, ctx: Any) -> dict[str, Any]:
@@ -182,7 +197,7 @@ def main() -> None:
     parser.add_argument("--reviews", type=int, default=24)
     parser.add_argument("--files", type=int, default=12, help="files per reviewed diff (its CPU cost)")
     parser.add_argument("--subscribers", type=int, default=100)
-    parser.add_argument("--watched", type=int, default=6, help="reviews the subscribers watch (18 events each)")
+    parser.add_argument("--rounds", type=int, default=6, help="reviews watched, one per round (18 events each)")
     parser.add_argument("--client-procs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=5.0)
@@ -231,11 +246,11 @@ def main() -> None:
                 with replica(tmp, dsn, "events-a") as a:
                     a.wait_ready_sync()
                     events = asyncio.run(cross_replica_events(
-                        a, lambda: replica(tmp, dsn, "events-b"), args.subscribers, args.watched, args.client_procs,
+                        a, lambda: replica(tmp, dsn, "events-b"), args.subscribers, args.rounds, args.client_procs,
                         ctx))
-                floor = asyncio.run(broadcast_floor(args.subscribers, args.watched,
-                                                    round(events["events"] / args.watched), args.client_procs, ctx))
-                figures["cross_replica_events"] = {"subscribers": args.subscribers, "watched": args.watched,
+                floor = asyncio.run(broadcast_floor(args.subscribers, args.rounds,
+                                                    round(events["events"] / args.rounds), args.client_procs, ctx))
+                figures["cross_replica_events"] = {"subscribers": args.subscribers, "rounds": args.rounds,
                                                    **events, "floor": floor, "load_average": os.getloadavg()}
                 rows.append((f"event on B -> last of {args.subscribers} subscribers on A",
                              f"p50 {events['p50_ms']} ms, p99 {events['p99_ms']} ms over {events['events']} events"

@@ -99,17 +99,22 @@ async def _socket(request: web.Request) -> web.WebSocketResponse:
 
 
 async def _broadcast(request: web.Request) -> web.Response:
-    """Each review in turn: ``events`` events ``gap_ms`` apart to all its sockets, then close."""
+    """Each review in turn: ``events`` events ``gap_ms`` apart to all its sockets, the last one
+    followed at once by the close, then a pause (the service's bench starts a replica between
+    reviews)."""
     events = int(request.query.get("events", "18"))
     gap = float(request.query.get("gap_ms", "20")) / 1000
+    pause = float(request.query.get("pause_ms", "500")) / 1000
     for review_id, sockets in request.app[SOCKETS].items():
         for seq in range(1, events + 1):
             text = json.dumps({"seq": seq, "type": "stage", "review_id": review_id, "status": "in_progress",
                                "progress": seq, "timestamp": _now(), "data": {"step": seq}})
             for ws in sockets:
                 await ws.send_str(text)
-            await asyncio.sleep(gap)
-        await asyncio.gather(*(ws.close() for ws in sockets))
+            if seq < events:
+                await asyncio.sleep(gap)
+        await asyncio.gather(*(ws.close() for ws in sockets))  # at once, as the service closes after its last event
+        await asyncio.sleep(pause)
     return web.json_response({"reviews": len(request.app[SOCKETS])})
 
 

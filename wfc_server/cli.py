@@ -167,10 +167,10 @@ async def freeze_startup_heap(lifecycle: Lifecycle) -> None:
     """Once ready, hide what start-up built (modules, rule tables, loaded indexes) from the cyclic
     garbage collector: a full collection then walks only what requests allocate, where it used to
     walk the whole heap and pause every request and event for 70-120 ms (up to 300 ms on a loaded
-    machine). Only the server process does this; apps built in tests stay collectable."""
+    machine). No collection first (it would be such a pause): start-up's few garbage cycles stay,
+    once. Only the server process does this; apps built in tests stay collectable."""
     while not lifecycle.ready:
         await asyncio.sleep(0.1)
-    gc.collect()
     gc.freeze()
 
 

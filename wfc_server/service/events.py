@@ -1,7 +1,7 @@
 """Per-review event streams for WebSocket subscribers.
 
 Each event is serialised to JSON once and the same string is handed to every subscriber, so a
-thousand subscribers cost a thousand queue puts, not a thousand encodings. Each subscriber has a
+thousand subscribers cost a thousand socket writes (or queue puts), not a thousand encodings. Each subscriber has a
 bounded buffer: one that falls behind is disconnected (it can resume with ``?after=SEQ``) and can
 never make server memory grow. A review's history is kept while it runs and for a bounded number
 of finished reviews afterwards, to serve resumes.

@@ -1,6 +1,6 @@
 """The postgres backend against itself and against the embedded default, as ratios in one run.
 
-    .venv/bin/python bench/replicas.py [--reviews 24] [--files 12] [--subscribers 100] [--repeat 2]
+    .venv/bin/python bench/replicas.py [--reviews 24] [--files 12] [--subscribers 100] [--rounds 6] [--repeat 2]
 
 Starts a throw-away PostgreSQL (Debian's ``postgresql`` binaries, as the tests do), then:
 
@@ -9,10 +9,13 @@ Starts a throw-away PostgreSQL (Debian's ``postgresql`` binaries, as the tests d
    Each replica has ``review.workers = 1`` and ``engine.process_pool_size = 1``: one core each.
 2. Status poll (``GET /v1/reviews/{id}``, authenticated, completed review) on a postgres replica
    vs an embedded server, the two loads alternated; best run of each.
-3. Cross-replica events: ``--subscribers`` WebSockets on replica A watch a review that replica B
-   runs (A's one worker is held by a slow review meanwhile); for each event, the time from its
+3. Cross-replica events, ``--rounds`` times: ``--subscribers`` WebSockets on replica A watch a
+   review, then replica B is started to run it (A's one worker is held by a slow review
+   meanwhile), so p99 rests on ~18 x ``--rounds`` events; for each event, the time from its
    ``timestamp`` (stamped by B at publish) to its arrival at the *last* subscriber; p50/p99 (and
-   at the first subscriber: commit, notification and wake-up without the fan-out).
+   at the first subscriber: commit, notification and wake-up without the fan-out). Then the
+   floor, in the same run: the same client processes and sockets on a bare aiohttp process
+   broadcasting as many events (``bench/subscribers.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import os
 import sys
 import tempfile
 import time
@@ -42,11 +46,13 @@ from bench.harness import (  # noqa: E402
     table,
     wait_terminal,
 )
-from bench.ws_fanout import _client_process, collect, slow_diff  # noqa: E402
+from bench.subscribers import gather_arrivals, spread, watch  # noqa: E402
+from tests.helpers import free_port, slow_diff  # noqa: E402
 from tests.support.postgres import start_server  # noqa: E402
 
 ONE_CORE = {"WFC_REVIEW_WORKERS": "1", "WFC_ENGINE_PROCESS_POOL_SIZE": "1", "WFC_DRAIN_GRACE_SECONDS": "1",
             "WFC_WEBSOCKET_HEARTBEAT_SECONDS": "300", "WFC_MAX_BODY_BYTES": str(8 << 20),
+            "WFC_MAX_CONNECTIONS_PER_ADDRESS": "10000",  # every subscriber connects from 127.0.0.1
             "WFC_AUTH_ADMIN_TOKEN": "wfc_admin_bench-replicas-token-0123456789"}
 
 
@@ -100,38 +106,90 @@ async def prepare_poll(base: str) -> tuple[dict[str, str], str]:
     return headers, review_id
 
 
-async def cross_replica_events(a: Server, b_factory: Any, subscribers: int, procs: int, ctx: Any) -> dict[str, Any]:
+def _latencies(merged: dict[str, list[float]]) -> dict[str, Any]:
+    """Per event: its timestamp to the last (and the first) subscriber's arrival, in ms."""
+    lasts = [(max(times[1:]) - times[0]) * 1000 for times in merged.values()]
+    firsts = [(min(times[1:]) - times[0]) * 1000 for times in merged.values()]
+    return {"events": len(lasts), "p50_ms": round(percentile(lasts, 50), 2), "p99_ms": round(percentile(lasts, 99), 2),
+            "max_ms": round(max(lasts, default=0), 2), "first_p50_ms": round(percentile(firsts, 50), 2),
+            "first_p99_ms": round(percentile(firsts, 99), 2),
+            "min_subscribers_reached": min((len(t) - 1 for t in merged.values()), default=0),
+            "by_event_ms": {key: [round((min(t[1:]) - t[0]) * 1000, 1), round((max(t[1:]) - t[0]) * 1000, 1)]
+                            for key, t in sorted(merged.items(), key=lambda item: item[1][0])}}
+
+
+async def _subscribe(urls: list[str], headers: dict[str, str], procs: int, ctx: Any) -> tuple[list[Any], Any]:
+    """Client processes holding one socket per URL; returns once every socket has its snapshot."""
+    ready, results = ctx.Queue(), ctx.Queue()
+    workers = [ctx.Process(target=watch, args=(part, headers, ready, results)) for part in spread(urls, procs)]
+    for worker in workers:
+        worker.start()
+    connected = 0
+    while connected < len(urls):
+        count = await asyncio.to_thread(ready.get, True, 300)
+        if isinstance(count, str):
+            raise RuntimeError(f"a client process failed: {count}")
+        connected += count
+    return workers, results
+
+
+async def cross_replica_events(a: Server, b_factory: Any, subscribers: int, rounds: int, procs: int,
+                               ctx: Any) -> dict[str, Any]:
+    """Per round: a review submitted to A, ``subscribers`` sockets on A watching it, then B
+    started to run it (A's one worker is held by a slow review meanwhile) and stopped after."""
+    merged: dict[str, list[float]] = {}
+    statuses = set()
+    blockers: list[str] = []
     async with aiohttp.ClientSession() as session:
         headers = await create_project(session, a.url, "events")
-        blocker = await submit(session, a.url, headers, slow_diff(400))  # holds A's only worker
-        await asyncio.sleep(1.0)
-        watched = await submit(session, a.url, headers)
-        ready, results = ctx.Queue(), ctx.Queue()
-        url = f"{a.url.replace('http', 'ws', 1)}/v1/reviews/{watched}/ws"
-        share = [subscribers // procs + (1 if i < subscribers % procs else 0) for i in range(procs)]
-        workers = [ctx.Process(target=_client_process, args=(url, headers, n, ready, results)) for n in share if n]
-        for worker in workers:
-            worker.start()
-        connected = 0
-        while connected < subscribers:
-            connected += await asyncio.to_thread(ready.get, True, 300)
-        b = b_factory()
-        b.start()
-        try:
-            await b.wait_ready()
-            final = await wait_terminal(session, a.url, headers, watched)
-            merged = await collect(workers, results)
-            async with session.delete(f"{a.url}/v1/reviews/{blocker}", headers=headers) as response:
-                blocker_status = response.status
-        finally:
-            b.stop()
-    latencies = [(max(times[1:]) - times[0]) * 1000 for times in merged.values()]
-    firsts = [(min(times[1:]) - times[0]) * 1000 for times in merged.values()]  # wake-up, before fan-out
-    return {"status": final.get("status"), "events": len(latencies),
-            "first_p50_ms": round(percentile(firsts, 50), 2), "first_p99_ms": round(percentile(firsts, 99), 2),
-            "min_subscribers_reached": min((len(t) - 1 for t in merged.values()), default=0),
-            "p50_ms": round(percentile(latencies, 50), 2), "p99_ms": round(percentile(latencies, 99), 2),
-            "max_ms": round(max(latencies, default=0), 2), "blocker_still_running": blocker_status == 200}
+        base = a.url.replace("http", "ws", 1)
+        for _ in range(rounds):
+            await _hold_worker(session, a.url, headers, blockers)
+            watched = await submit(session, a.url, headers)
+            workers, results = await _subscribe([f"{base}/v1/reviews/{watched}/ws"] * subscribers, headers,
+                                                procs, ctx)
+            b = b_factory()
+            b.start()
+            try:
+                await b.wait_ready()
+                statuses.add((await wait_terminal(session, a.url, headers, watched)).get("status"))
+                merged.update(await gather_arrivals(workers, results))
+            finally:
+                b.stop()
+        async with session.delete(f"{a.url}/v1/reviews/{blockers[-1]}", headers=headers):
+            pass
+    return {"statuses": sorted(statuses), **_latencies(merged)}
+
+
+async def _hold_worker(session: aiohttp.ClientSession, base: str, headers: dict[str, str], blockers: list[str]) -> None:
+    """A slow review running on A (its only worker), so what is submitted next waits for B."""
+    if blockers:
+        async with session.get(f"{base}/v1/reviews/{blockers[-1]}", headers=headers) as response:
+            if (await response.json()).get("status") == "in_progress":
+                return
+    blockers.append(await submit(session, base, headers, slow_diff(600)))
+    while True:
+        async with session.get(f"{base}/v1/reviews/{blockers[-1]}", headers=headers) as response:
+            if (await response.json()).get("status") == "in_progress":
+                return
+        await asyncio.sleep(0.05)
+
+
+async def broadcast_floor(subscribers: int, watched: int, events: int, procs: int, ctx: Any) -> dict[str, Any]:
+    """The same client processes and sockets on a bare aiohttp broadcaster (bench/subscribers.py)."""
+    port = free_port()
+    reference = Server(None, port=port, argv=[sys.executable, str(Path(__file__).with_name("subscribers.py")),
+                                              "--port", str(port)], base_env={}, ready_timeout=60.0)
+    with reference:
+        await reference.wait_ready()
+        ids = [uuid.uuid4().hex for _ in range(watched)]
+        urls = [f"ws://127.0.0.1:{port}/ws/{review_id}" for _ in range(subscribers) for review_id in ids]
+        workers, results = await _subscribe(urls, {}, procs, ctx)
+        async with aiohttp.ClientSession() as session, \
+                session.post(f"{reference.url}/broadcast?events={events}&gap_ms=20") as response:
+            response.raise_for_status()
+        merged = await gather_arrivals(workers, results)
+    return _latencies(merged)
 
 
 def main() -> None:
@@ -139,6 +197,7 @@ def main() -> None:
     parser.add_argument("--reviews", type=int, default=24)
     parser.add_argument("--files", type=int, default=12, help="files per reviewed diff (its CPU cost)")
     parser.add_argument("--subscribers", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=6, help="reviews watched, one per round (18 events each)")
     parser.add_argument("--client-procs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=5.0)
@@ -187,12 +246,20 @@ def main() -> None:
                 with replica(tmp, dsn, "events-a") as a:
                     a.wait_ready_sync()
                     events = asyncio.run(cross_replica_events(
-                        a, lambda: replica(tmp, dsn, "events-b"), args.subscribers, args.client_procs, ctx))
-                figures["cross_replica_events"] = {"subscribers": args.subscribers, **events}
+                        a, lambda: replica(tmp, dsn, "events-b"), args.subscribers, args.rounds, args.client_procs,
+                        ctx))
+                floor = asyncio.run(broadcast_floor(args.subscribers, args.rounds,
+                                                    round(events["events"] / args.rounds), args.client_procs, ctx))
+                figures["cross_replica_events"] = {"subscribers": args.subscribers, "rounds": args.rounds,
+                                                   **events, "floor": floor, "load_average": os.getloadavg()}
                 rows.append((f"event on B -> last of {args.subscribers} subscribers on A",
                              f"p50 {events['p50_ms']} ms, p99 {events['p99_ms']} ms over {events['events']} events"
                              f" (first subscriber p50 {events['first_p50_ms']}, p99 {events['first_p99_ms']} ms)",
                              f"min reached {events['min_subscribers_reached']}"))
+                rows.append((f"floor: bare aiohttp broadcast to {args.subscribers}, same clients",
+                             f"p50 {floor['p50_ms']} ms, p99 {floor['p99_ms']} ms over {floor['events']} events"
+                             f" (first p50 {floor['first_p50_ms']}, p99 {floor['first_p99_ms']} ms)",
+                             f"load average {os.getloadavg()[0]:.1f}"))
     finally:
         pg.destroy()
     print(table(["what", "measured", "ratio"], rows))

@@ -143,6 +143,32 @@ async def wait_terminal(client: TestClient, creds: Credentials, review_id: str, 
     return await wait_review(client, "", creds.headers, review_id, timeout, interval=0.05)
 
 
+async def wait_status(client: TestClient, creds: Credentials, review_id: str, status: str,
+                      timeout: float = 5.0) -> None:
+    """Poll until the review has ``status`` (e.g. a worker, maybe another replica's, started it)."""
+    deadline = time.monotonic() + timeout
+    while (body := await (await client.get(f"/v1/reviews/{review_id}", headers=creds.headers)).json())[
+            "status"] != status:
+        assert time.monotonic() < deadline, f"review {review_id} still {body['status']}, never {status}"
+        await asyncio.sleep(0.02)
+
+
+class StuckEngine:
+    """An engine whose reviews never finish (until cancelled): what is tested is the queue."""
+
+    async def start(self) -> None: ...
+    async def close(self) -> None: ...
+
+    async def review(self, request: Any, progress: Any) -> Any:
+        await asyncio.sleep(3600)
+
+    def pool_status(self, project_id: str) -> dict[str, Any]:
+        return {}
+
+    def pool_size(self) -> int:
+        return 0
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

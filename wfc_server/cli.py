@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from wfc_server import __version__
 from wfc_server.config import ConfigError, Settings, describe, describe_changes, load_settings
 from wfc_server.logs import LineSink, configure_logging, flush_periodically, get_logger
+
+if TYPE_CHECKING:
+    from wfc_server.state import Lifecycle
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,9 +142,10 @@ async def serve(settings: Settings, sink: LineSink) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     lifecycle = app[LIFECYCLE]
+    freezer = asyncio.create_task(freeze_startup_heap(lifecycle))
     waits = [asyncio.create_task(stop.wait()), asyncio.create_task(lifecycle.refused.wait())]
     await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-    for waiting in waits:
+    for waiting in [*waits, freezer]:
         waiting.cancel()
     if lifecycle.refused.is_set():
         print(f"wfc-server: refusing to start: {lifecycle.startup_error}", file=sys.stderr, flush=True)
@@ -156,6 +161,17 @@ async def serve(settings: Settings, sink: LineSink) -> int:
     flusher.cancel()
     await asyncio.gather(flusher, return_exceptions=True)
     return 0
+
+
+async def freeze_startup_heap(lifecycle: Lifecycle) -> None:
+    """Once ready, hide what start-up built (modules, rule tables, loaded indexes) from the cyclic
+    garbage collector: a full collection then walks only what requests allocate, where it used to
+    walk the whole heap and pause every request and event for 70-120 ms (up to 300 ms on a loaded
+    machine). No collection first (it would be such a pause): start-up's few garbage cycles stay,
+    once. Only the server process does this; apps built in tests stay collectable."""
+    while not lifecycle.ready:
+        await asyncio.sleep(0.1)
+    gc.freeze()
 
 
 def startup_line(settings: Settings) -> str:

@@ -11,26 +11,10 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient
 
-from tests.helpers import CLEAN_DIFF, Credentials, submit
+from tests.helpers import CLEAN_DIFF, Credentials, StuckEngine, submit, wait_status
 from wfc_server.api.projects import address_prefix
 from wfc_server.logs import redact
 from wfc_server.service.credentials import generate_api_key
-
-
-class _StuckEngine:
-    """An engine whose reviews never finish (until cancelled): the queue is what is tested."""
-
-    async def start(self) -> None: ...
-    async def close(self) -> None: ...
-
-    async def review(self, request: Any, progress: Any) -> Any:
-        await asyncio.sleep(3600)
-
-    def pool_status(self, project_id: str) -> dict[str, Any]:
-        return {}
-
-    def pool_size(self) -> int:
-        return 0
 
 
 def _project(project_id: str, repo_path: str = "/r") -> dict[str, str]:
@@ -95,12 +79,14 @@ async def test_project_listing_is_paginated_with_the_contract_fields(client: Tes
         assert (await client.get(f"/v1/projects/?{query}")).status == 422
 
 
-@pytest.mark.embedded_only  # the postgres queue has one global cap, no per-project one yet (issue 9 gap)
 async def test_a_project_at_its_queue_cap_gets_429_and_others_are_served(make_client: Any) -> None:
-    client = await make_client(engine=_StuckEngine(), review={"max_queued_per_project": 2})
+    client = await make_client(engine=StuckEngine(), review={"max_queued_per_project": 2},
+                               server={"drain_grace_seconds": 0.1})  # stuck reviews are requeued at once
     greedy = await Credentials.create(client, "greedy")
     polite = await Credentials.create(client, "polite")
-    first = [await submit(client, greedy) for _ in range(3)]  # one runs, two wait
+    running = await submit(client, greedy)
+    await wait_status(client, greedy, running["review_id"], "in_progress")
+    first = [running] + [await submit(client, greedy) for _ in range(2)]  # one runs, two wait
     refused = await client.post("/v1/reviews/", json={"diff_content": CLEAN_DIFF}, headers=greedy.headers)
     assert refused.status == 429
     body = await refused.json()

@@ -8,9 +8,11 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from tests.helpers import SQLI_DIFF, Credentials, submit, wait_terminal
+from wfc_server.api.ws import text_frame
 
 
 async def _collect(ws: aiohttp.ClientWebSocketResponse) -> list[dict[str, Any]]:
@@ -98,3 +100,23 @@ async def test_closed_sockets_are_released_at_once(client: TestClient, project: 
     gc.collect()
     alive = [o for o in gc.get_objects() if isinstance(o, web.WebSocketResponse)]
     assert len(alive) <= 2, f"{len(alive)} closed server sockets still referenced"
+
+
+async def test_frames_written_directly_reach_a_client_whole_at_every_length_encoding(aiohttp_client: Any) -> None:
+    sizes = (0, 125, 126, 65535, 65536, 200_000)  # 7-bit, 16-bit and 64-bit payload lengths
+
+    async def handler(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        assert request.transport is not None
+        for size in sizes:
+            request.transport.write(text_frame("\u00e9" * (size // 2) + "x" * (size % 2)))
+        await ws.close()
+        return ws
+
+    app = web.Application()
+    app.router.add_get("/ws", handler)
+    client = await aiohttp_client(app)
+    async with client.ws_connect("/ws", max_msg_size=0) as ws:
+        texts = [message.data async for message in ws if message.type == aiohttp.WSMsgType.TEXT]
+    assert [len(text.encode()) for text in texts] == list(sizes)

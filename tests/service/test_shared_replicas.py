@@ -10,7 +10,7 @@ from typing import Any
 import psycopg
 from aiohttp.test_utils import TestClient
 
-from tests.helpers import CLEAN_DIFF, Credentials, submit, wait_terminal
+from tests.helpers import CLEAN_DIFF, Credentials, StuckEngine, submit, wait_status, wait_terminal
 from tests.operators.receiver import Receiver, verifies
 from wfc_server.backends import BACKEND
 
@@ -73,6 +73,30 @@ async def test_replicas_together_admit_one_projects_capacity(
     limited = await replicas[2].get("/v1/reviews/", headers=creds.headers)
     assert limited.headers["X-RateLimit-Limit"] == "6" and limited.headers["X-RateLimit-Remaining"] == "0"
     assert int(limited.headers["Retry-After"]) >= 1
+
+
+async def test_concurrent_submits_on_two_replicas_never_exceed_the_projects_queue_cap(
+    pg_dsn: str, make_client: Any, make_settings: Any, tmp_path: Path
+) -> None:
+    a, b = [
+        await make_client(make_settings(server={"data_dir": str(tmp_path / f"replica-{i}"), "drain_grace_seconds": 0.1},
+                                        store={"backend": "postgres", "dsn": pg_dsn},
+                                        review={"workers": 1, "max_queued_per_project": 3}),
+                          engine=StuckEngine())
+        for i in range(2)
+    ]
+    filler, greedy = await Credentials.create(a, "filler"), await Credentials.create(a, "greedy")
+    for replica in (a, b):  # hold both replicas' workers: what greedy submits now only waits
+        held = await submit(replica, filler)
+        await wait_status(replica, filler, held["review_id"], "in_progress")
+    answers = await asyncio.gather(*(
+        (a, b)[n % 2].post("/v1/reviews/", json={"diff_content": CLEAN_DIFF}, headers=greedy.headers)
+        for n in range(10)
+    ))
+    assert sorted(r.status for r in answers) == [202] * 3 + [429] * 7
+    refused = await next(r for r in answers if r.status == 429).json()
+    assert "max_queued_per_project" in refused["detail"] and refused["retry_after"] > 0
+    assert (await (await b.get("/v1/reviews/?status=pending", headers=greedy.headers)).json())["total"] == 3
 
 
 async def test_a_project_deleted_through_one_replica_is_gone_from_every_replica(

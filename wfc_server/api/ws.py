@@ -8,6 +8,7 @@ always a ``snapshot``; a finished review gets its snapshot and an immediate clos
 from __future__ import annotations
 
 import asyncio
+import struct
 from typing import Any
 
 import orjson
@@ -19,8 +20,9 @@ from wfc_server.store.keys import SCOPE_READ
 from wfc_server.api.docs import documented
 from wfc_server.api.reviews import owned_review
 from wfc_server.api.schemas import ReviewPathSchema, WebSocketQuerySchema
-from wfc_server.service.events import Signal
+from wfc_server.service.events import Signal, Subscriber
 from wfc_server.state import KEY_SESSIONS, LIFECYCLE, METRICS, RATE_HEADERS, REQUEST_ID, SERVICE, SETTINGS
+from wfc_server.store.events import DirectSend
 from wfc_server.store.records import utc_now
 
 CLOSE_NORMAL = 1000
@@ -70,7 +72,7 @@ async def review_events(request: web.Request) -> web.StreamResponse:
             if record.terminal:
                 await ws.close(code=CLOSE_NORMAL)
                 return ws
-            await _pump(ws, subscriber.queue)
+            await _pump(ws, subscriber, _direct_sender(request, ws))
         finally:
             metrics.websockets_open.dec()
     finally:
@@ -99,21 +101,33 @@ def _event(review_id: str, seq: int, kind: str, status_body: dict[str, Any]) -> 
     ).decode()
 
 
-async def _pump(ws: web.WebSocketResponse, queue: asyncio.Queue[str]) -> None:
-    """Send queued events until the review ends, the client leaves or falls behind.
+#: Put in a subscriber's queue when its client went away (events are JSON, never this word).
+_GONE = "gone"
 
-    A reader runs alongside so pongs and the client's close frame are processed; clients are
-    not expected to send anything else, and whatever they send is ignored.
+
+async def _pump(ws: web.WebSocketResponse, subscriber: Subscriber, direct: DirectSend | None) -> None:
+    """Send the subscriber's events until the review ends, the client leaves or falls behind.
+
+    While nothing is queued, the event bus writes each event straight to the socket through
+    ``direct``; what it queues (a full socket buffer, signals) is sent from here, in order. A
+    reader runs alongside so pongs and the client's close frame are processed; clients are not
+    expected to send anything else, and whatever they send is ignored. When the reader ends (the
+    client left) it stops the direct writes and wakes this loop through the queue.
     """
+    queue = subscriber.queue
     reader = asyncio.create_task(_drain_incoming(ws))
+
+    def client_left(_: object) -> None:
+        subscriber.direct = None
+        _nudge(queue)
+
+    reader.add_done_callback(client_left)
+    subscriber.direct = direct
     try:
         while not ws.closed:
-            getter = asyncio.ensure_future(queue.get())
-            done, _ = await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
-            if getter not in done:
-                getter.cancel()
+            item = await queue.get()
+            if item == _GONE:
                 return  # the client went away
-            item = getter.result()
             if item == Signal.CLOSE:
                 await ws.close(code=CLOSE_NORMAL)
                 return
@@ -124,7 +138,49 @@ async def _pump(ws: web.WebSocketResponse, queue: asyncio.Queue[str]) -> None:
     except (ConnectionResetError, RuntimeError):
         return  # the transport closed under us
     finally:
+        subscriber.direct = None
         reader.cancel()
+
+
+#: Past this many unsent bytes on a socket, events wait in the subscriber's queue (and its task
+#: applies aiohttp's flow control) instead of being written directly.
+_DIRECT_BUFFER_LIMIT = 64 * 1024
+
+
+def _direct_sender(request: web.Request, ws: web.WebSocketResponse) -> DirectSend | None:
+    """A synchronous writer of one text frame to this socket; None when frames are compressed
+    (permessage-deflate keeps per-socket state: those go through aiohttp's writer)."""
+    transport = request.transport
+    if ws.compress or transport is None:
+        return None
+
+    def send(text: str) -> bool:
+        if ws.closed or transport.is_closing() or transport.get_write_buffer_size() > _DIRECT_BUFFER_LIMIT:
+            return False
+        transport.write(text_frame(text))
+        return True
+
+    return send
+
+
+def text_frame(text: str) -> bytes:
+    """One unmasked, final WebSocket text frame (RFC 6455 section 5.2), as a server sends it."""
+    payload = text.encode()
+    size = len(payload)
+    if size < 126:
+        header = struct.pack("!BB", 0x81, size)
+    elif size < 1 << 16:
+        header = struct.pack("!BBH", 0x81, 126, size)
+    else:
+        header = struct.pack("!BBQ", 0x81, 127, size)
+    return header + payload
+
+
+def _nudge(queue: asyncio.Queue[str]) -> None:
+    try:
+        queue.put_nowait(_GONE)
+    except asyncio.QueueFull:
+        pass  # the pump is busy with what is queued; the closed socket ends it
 
 
 async def _drain_incoming(ws: web.WebSocketResponse) -> None:

@@ -1,7 +1,7 @@
 """Per-review event streams for WebSocket subscribers.
 
 Each event is serialised to JSON once and the same string is handed to every subscriber, so a
-thousand subscribers cost a thousand queue puts, not a thousand encodings. Each subscriber has a
+thousand subscribers cost a thousand socket writes (or queue puts), not a thousand encodings. Each subscriber has a
 bounded buffer: one that falls behind is disconnected (it can resume with ``?after=SEQ``) and can
 never make server memory grow. A review's history is kept while it runs and for a bounded number
 of finished reviews afterwards, to serve resumes.
@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from wfc_server.store.events import StreamSubscriber
 from wfc_server.store.records import ReviewRecord, utc_now
 
 TERMINAL_EVENTS = frozenset({"completed", "failed", "cancelled"})
@@ -32,10 +33,8 @@ class Signal:
     OVERFLOW = "overflow"  # the subscriber fell too far behind: disconnect
 
 
-@dataclass(eq=False, slots=True)
-class Subscriber:
-    queue: asyncio.Queue[str]
-    review_id: str
+#: One subscriber of one review, the same on either backend.
+Subscriber = StreamSubscriber
 
 
 @dataclass(slots=True)
@@ -95,7 +94,7 @@ class EventHub:
         for subscriber in list(channel.subscribers):
             self._offer(subscriber, text)
             if finished:
-                self._offer(subscriber, Signal.CLOSE)
+                self._offer(subscriber, Signal.CLOSE, signal=True)
         if finished:
             channel.finished = True
             channel.subscribers.clear()
@@ -140,9 +139,12 @@ class EventHub:
     def subscriber_count(self) -> int:
         return sum(len(c.subscribers) for c in self._channels.values())
 
-    def _offer(self, subscriber: Subscriber, item: str) -> None:
+    def _offer(self, subscriber: Subscriber, item: str, *, signal: bool = False) -> None:
         try:
-            subscriber.queue.put_nowait(item)
+            if signal:  # for the subscriber's task, never written to its socket
+                subscriber.queue.put_nowait(item)
+            else:
+                subscriber.offer(item)
         except asyncio.QueueFull:
             # Drop what it could not keep up with and tell it to go away; memory stays bounded.
             while not subscriber.queue.empty():

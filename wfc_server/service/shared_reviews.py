@@ -16,8 +16,8 @@ import dataclasses
 import time
 import uuid
 from collections import Counter, OrderedDict
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from prometheus_async.aio import time as time_coroutine
 
@@ -40,12 +40,13 @@ from wfc_server.service.reviews import (
     render_status,
 )
 from wfc_server.service.reviews import _file_summary as file_summary  # the embedded service's, same rule
-from wfc_server.service.scheduler import QueueFull
+from wfc_server.service.scheduler import ProjectQueueFull, QueueFull
 from wfc_server.store.events import StreamSubscriber
 from wfc_server.store.protocols import (
     Announce,
     EventBus,
     JobQueue,
+    ProjectQueueAtCapacity,
     QueueAtCapacity,
     ReviewRepository,
     StoreUnavailable,
@@ -71,6 +72,7 @@ _TIMEOUT = "timeout"
 FINISHED_RECORDS = 20_000
 
 TerminalListener = Callable[[ReviewRecord, str], None]
+T = TypeVar("T")
 
 
 def _ids(record: ReviewRecord) -> dict[str, str | None]:
@@ -137,7 +139,8 @@ class SharedReviewService:
 
     def check_admission(self, project_id: str) -> None:
         """Refuse before the body is read when this replica is not accepting; the shared queue's
-        caps are checked at submit, under the database's admission lock."""
+        caps (all projects' and this project's) are checked at submit, under the database's
+        admission lock, so concurrent submits on any replicas never exceed them."""
         if not self._accepting:
             raise NotAccepting()
 
@@ -174,7 +177,10 @@ class SharedReviewService:
             pipeline=pipeline,
         )
         try:
-            await self._reviews.create(record, diff, Announce("queued", 0), max_pending=self._limits.queue_size)
+            await self._reviews.create(record, diff, Announce("queued", 0), max_pending=self._limits.queue_size,
+                                       max_pending_per_project=self._limits.max_queued_per_project)
+        except ProjectQueueAtCapacity as exc:
+            raise ProjectQueueFull(exc.limit) from None
         except QueueAtCapacity:
             raise QueueFull() from None
         self._depth += 1
@@ -308,6 +314,9 @@ class SharedReviewService:
                 await self._finish_failed(record, "Review was interrupted")
         except ReviewFailed as exc:
             await self._finish_failed(record, str(exc) or "Review failed")
+        except StoreUnavailable as exc:  # its diff could not be read: an outage is no reason to fail it
+            log.warning("review.run_unavailable", **_ids(record), error=exc.reason)
+            await self._release(record)  # else its lease lapses and any replica runs it again
         except Exception as exc:  # an engine bug must end the review, never hang it
             log.exception("review.crashed", **_ids(record))
             await self._finish_failed(record, f"Internal review error ({type(exc).__name__})")
@@ -343,8 +352,12 @@ class SharedReviewService:
     async def _finish_completed(self, record: ReviewRecord, result: ReviewResult, seconds: float) -> None:
         data = result.to_dict()
         if self._judge is not None:
-            try:
-                data = await self._judge(record, data)
+            judge, found = self._judge, data
+            try:  # the gate reads policies, suppressions and baselines from the database
+                data = await self._while_unavailable(lambda: judge(record, found))
+            except StoreUnavailable as exc:  # not judged, not failed: the lease lapses, it runs again
+                log.error("review.finish_unavailable", **_ids(record), error=exc.reason)
+                return
             except Exception as exc:  # an unjudged review must never look like a pass
                 await self._finish_failed(record, str(exc) or "The quality gate could not be applied")
                 return
@@ -377,22 +390,30 @@ class SharedReviewService:
         While the database is unreachable the write is retried until the lease would lapse; past
         that another replica owns the review and runs it again, so nothing acknowledged is lost.
         """
-        deadline = time.monotonic() + getattr(self._queue, "lease_seconds", 30.0)
-        while True:
-            try:
-                done = await self._reviews.transition(
-                    record.review_id, (IN_PROGRESS,), changes, announce, lease_owner=self._owner
-                )
-                break
-            except StoreUnavailable as exc:
-                if time.monotonic() >= deadline:
-                    log.error("review.finish_unavailable", **_ids(record), error=exc.reason)
-                    return None
-                await asyncio.sleep(0.5)
+        try:
+            done = await self._while_unavailable(lambda: self._reviews.transition(
+                record.review_id, (IN_PROGRESS,), changes, announce, lease_owner=self._owner
+            ))
+        except StoreUnavailable as exc:
+            log.error("review.finish_unavailable", **_ids(record), error=exc.reason)
+            return None
         if done is not None:
             _adopt(record, done)
             self._announce_terminal(done, str(changes["status"]))
         return done
+
+    async def _while_unavailable(self, operation: Callable[[], Awaitable[T]]) -> T:
+        """``operation()``, tried again every half second while the database is unreachable, for
+        as long as this replica's lease could last; past that StoreUnavailable (another replica
+        runs the review again, so giving up loses nothing)."""
+        deadline = time.monotonic() + getattr(self._queue, "lease_seconds", 30.0)
+        while True:
+            try:
+                return await operation()
+            except StoreUnavailable:
+                if time.monotonic() >= deadline:
+                    raise
+                await asyncio.sleep(0.5)
 
     async def _progress(self, review_id: str) -> int:
         try:

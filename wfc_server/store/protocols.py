@@ -33,6 +33,14 @@ class QueueAtCapacity(Exception):
     """``review.queue_size`` reviews are already waiting (the API answers 503 with Retry-After)."""
 
 
+class ProjectQueueAtCapacity(QueueAtCapacity):
+    """This project already has ``limit`` reviews waiting (``review.max_queued_per_project``: 429)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
 class ReviewExists(Exception):
     """A review with this id is already stored (two replicas raced on one idempotency key)."""
 
@@ -78,10 +86,12 @@ class ReviewRepository(Protocol):
     async def result(self, record: ReviewRecord) -> dict[str, Any] | None: ...
     async def read_diff(self, review_id: str) -> str: ...
     async def create(
-        self, record: ReviewRecord, diff: str, announce: Announce, *, max_pending: int | None = None
+        self, record: ReviewRecord, diff: str, announce: Announce, *, max_pending: int | None = None,
+        max_pending_per_project: int | None = None,
     ) -> ReviewRecord:
         """Durably store a new review, its diff and its first event (the 202 follows this);
-        with ``max_pending``, raise QueueAtCapacity rather than queue beyond it."""
+        with ``max_pending`` (``max_pending_per_project``), raise QueueAtCapacity
+        (ProjectQueueAtCapacity) rather than queue beyond it."""
         ...
     async def transition(
         self,

@@ -11,7 +11,7 @@ import pytest
 from tests.store.postgres.support import new_review, submit
 from wfc_server.store.postgres.database import Database
 from wfc_server.store.postgres.reviews import PgReviewStore
-from wfc_server.store.protocols import Announce
+from wfc_server.store.protocols import Announce, ProjectQueueAtCapacity, QueueAtCapacity
 from wfc_server.store.records import CANCELLED, COMPLETED, IN_PROGRESS, PENDING
 
 
@@ -117,3 +117,30 @@ async def test_every_write_commits_synchronously_even_where_the_server_default_i
             assert (await cursor.fetchone())[0] == "on"
     finally:
         await db.close()
+
+
+async def test_concurrent_submits_on_two_replicas_never_exceed_the_project_or_queue_cap(
+    database: Database, open_replica: Callable[[], Awaitable[Database]]
+) -> None:
+    replicas = (PgReviewStore(database), PgReviewStore(await open_replica()))
+
+    async def attempt(n: int, project_id: str) -> str:
+        try:
+            record = await replicas[n % 2].create(new_review(project_id), "d\n", Announce("queued"),
+                                                  max_pending=5, max_pending_per_project=3)
+        except ProjectQueueAtCapacity as exc:
+            assert exc.limit == 3
+            return "project full"
+        except QueueAtCapacity:
+            return "queue full"
+        [event] = await replicas[0].events(record.review_id, 0)
+        return f"position {orjson.loads(event.body)['data']['queue_position']}"
+
+    greedy = await asyncio.gather(*(attempt(n, "greedy") for n in range(12)))
+    assert sorted(greedy) == ["position 1", "position 2", "position 3"] + ["project full"] * 9
+    others = await asyncio.gather(*(attempt(n, f"other-{n % 3}") for n in range(9)))
+    assert others.count("queue full") == 7 and len([r for r in others if r.startswith("position")]) == 2
+    # Only waiting reviews count: one that started frees its project's place.
+    [first] = [r for r in (await replicas[1].list("greedy", PENDING, 1, 2))[1]]
+    await replicas[1].transition(first.review_id, {PENDING}, {"status": IN_PROGRESS})
+    assert (await attempt(0, "greedy")).startswith("position")

@@ -153,7 +153,7 @@ class PgEventBus:
 
     def _deliver(self, channel: _Channel, subscriber: StreamSubscriber, text: str, last: bool) -> None:
         try:
-            subscriber.queue.put_nowait(text)
+            subscriber.offer(text)
             if last:
                 subscriber.queue.put_nowait(StreamSignal.CLOSE)
         except asyncio.QueueFull:

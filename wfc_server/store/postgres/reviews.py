@@ -19,7 +19,7 @@ from psycopg import AsyncConnection, sql
 
 from wfc_server.store.events import event_document
 from wfc_server.store.postgres.database import Database
-from wfc_server.store.protocols import Announce, QueueAtCapacity, ReviewExists
+from wfc_server.store.protocols import Announce, ProjectQueueAtCapacity, QueueAtCapacity, ReviewExists
 from wfc_server.store.records import TERMINAL, ReviewRecord, utc_now
 
 EVENTS_CHANNEL = "wfc_events"
@@ -167,6 +167,29 @@ def _with_event(update: sql.Composable, values: list[Any], announce: Announce) -
                    EVENTS_CHANNEL, NOTIFY_BODY_BYTES, announce.kind]
 
 
+async def _admit(
+    conn: AsyncConnection, project_id: str, max_pending: int | None, max_per_project: int | None
+) -> int:
+    """Take the admission lock (held until the caller's transaction ends, so the count below and
+    the caller's INSERT are one step for every other replica); the project's waiting reviews.
+
+    The count is its own statement: under READ COMMITTED its snapshot is taken after the lock is
+    granted, so it sees every review admitted before.
+    """
+    await conn.execute("SELECT pg_advisory_xact_lock(%s)", (ADMISSION_LOCK,))
+    cursor = await conn.execute(
+        "SELECT count(*), count(*) FILTER (WHERE project_id = %s) FROM reviews WHERE status = 'pending'",
+        (project_id,),
+    )
+    counted = await cursor.fetchone()
+    total, mine = (int(counted[0]), int(counted[1])) if counted else (0, 0)
+    if max_pending is not None and total >= max_pending:
+        raise QueueAtCapacity(total)
+    if max_per_project is not None and mine >= max_per_project:
+        raise ProjectQueueAtCapacity(max_per_project)
+    return mine
+
+
 class PgReviewStore:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -242,31 +265,29 @@ class PgReviewStore:
     # -- writes -----------------------------------------------------------------------------
 
     async def create(
-        self, record: ReviewRecord, diff: str, announce: Announce, *, max_pending: int | None = None
+        self, record: ReviewRecord, diff: str, announce: Announce, *, max_pending: int | None = None,
+        max_pending_per_project: int | None = None,
     ) -> ReviewRecord:
         """Commit the review, its diff and its first event together, durably, then wake workers.
 
         The database assigns ``seq`` (arrival order across replicas); ``record`` is updated with it.
-        With ``max_pending``, admission is decided under a lock every replica takes, so concurrent
-        submits anywhere never overfill the queue: QueueAtCapacity when it is full; the event then
-        carries the review's ``queue_position``.
+        With ``max_pending`` or ``max_pending_per_project``, admission is decided under a lock
+        every replica takes, so concurrent submits anywhere never overfill the queue or one
+        project's share of it: QueueAtCapacity / ProjectQueueAtCapacity when full; the event then
+        carries the review's ``queue_position`` among its project's waiting reviews.
         """
         try:
-            return await self._insert(record, diff, announce, max_pending)
+            return await self._insert(record, diff, announce, max_pending, max_pending_per_project)
         except psycopg.errors.UniqueViolation as exc:
             raise ReviewExists(record.review_id) from exc
 
     async def _insert(
-        self, record: ReviewRecord, diff: str, announce: Announce, max_pending: int | None
+        self, record: ReviewRecord, diff: str, announce: Announce, max_pending: int | None,
+        max_pending_per_project: int | None,
     ) -> ReviewRecord:
         async with self._db.transaction() as conn:
-            if max_pending is not None:
-                await conn.execute("SELECT pg_advisory_xact_lock(%s)", (ADMISSION_LOCK,))
-                cursor = await conn.execute("SELECT count(*) FROM reviews WHERE status = 'pending'")
-                counted = await cursor.fetchone()
-                waiting = int(counted[0]) if counted else 0
-                if waiting >= max_pending:
-                    raise QueueAtCapacity(waiting)
+            if max_pending is not None or max_pending_per_project is not None:
+                waiting = await _admit(conn, record.project_id, max_pending, max_pending_per_project)
                 announce = dataclasses.replace(announce, data={**announce.data, "queue_position": waiting + 1})
             cursor = await conn.execute(
                 "INSERT INTO reviews (review_id, project_id, developer_id, status, submitted_at, files,"
